@@ -1,0 +1,64 @@
+package kiosk
+
+// The default topics follow what Dahe community collects opinions on:
+// sanitation, infrastructure, renting, education and culture, public order,
+// fire safety, parking and traffic (see shared/context). A station replaces
+// them in its configuration.
+
+func phrase(id, zh, en string) Phrase { return Phrase{ID: id, Text: Text{Zh: zh, En: en}} }
+
+func defaultTopics() []Topic {
+	return []Topic{
+		{ID: "sanitation", Icon: "trash", Name: Text{"环境卫生", "Sanitation"}, Phrases: []Phrase{
+			phrase("garbage-piled", "垃圾没有及时清运", "Garbage is not collected in time"),
+			phrase("smell", "有异味", "There is a bad smell"),
+			phrase("mosquitoes", "蚊虫老鼠多", "Many mosquitoes or rats"),
+			phrase("sewer", "下水道堵塞", "The drain is blocked"),
+		}},
+		{ID: "infrastructure", Icon: "tools", Name: Text{"基础设施", "Infrastructure"}, Phrases: []Phrase{
+			phrase("streetlight", "路灯不亮", "A street light is out"),
+			phrase("road-damaged", "路面破损", "The road is damaged"),
+			phrase("water-power", "停水停电", "Water or power is cut"),
+			phrase("cables", "电线网线杂乱", "Cables hang in a mess"),
+		}},
+		{ID: "renting", Icon: "home", Name: Text{"房屋租赁", "Renting"}, Phrases: []Phrase{
+			phrase("rent-dispute", "房租押金纠纷", "A rent or deposit dispute"),
+			phrase("repairs", "房东不维修", "The landlord does not repair"),
+			phrase("utility-price", "水电费过高", "Water and power prices are too high"),
+		}},
+		{ID: "safety", Icon: "shield", Name: Text{"消防治安", "Fire and public safety"}, Phrases: []Phrase{
+			phrase("ebike-charging", "电动车违规充电", "E-bikes are charged unsafely"),
+			phrase("exit-blocked", "消防通道被堵", "A fire exit is blocked"),
+			phrase("noise", "夜间噪音扰民", "Noise at night"),
+		}},
+		{ID: "traffic", Icon: "car", Name: Text{"交通停车", "Traffic and parking"}, Phrases: []Phrase{
+			phrase("parking", "乱停车", "Cars park anywhere"),
+			phrase("crossing", "路口不安全", "A crossing is unsafe"),
+		}},
+		{ID: "culture", Icon: "book", Name: Text{"教育文体", "Education and culture"}, Phrases: []Phrase{
+			phrase("kids-activities", "希望多办儿童活动", "More activities for children, please"),
+			phrase("elderly-activities", "希望多办老人活动", "More activities for the elderly, please"),
+			phrase("reading", "希望有更多读书空间", "More places to read, please"),
+		}},
+		{ID: "other", Icon: "chat", Name: Text{"其他建议", "Other"}},
+	}
+}
+
+func defaultServices() []Topic {
+	return []Topic{
+		{ID: "station", Icon: "building", Name: Text{"社区工作站", "Community station"}},
+		{ID: "grid-worker", Icon: "person", Name: Text{"网格员", "Grid worker"}},
+		{ID: "social-work", Icon: "heart", Name: Text{"社工服务", "Social work service"}},
+		{ID: "cleaning", Icon: "trash", Name: Text{"环卫保洁", "Street cleaning"}},
+	}
+}
+
+func defaultRatingReasons() []Phrase {
+	return []Phrase{
+		phrase("slow", "办事太慢", "Too slow"),
+		phrase("attitude", "态度不好", "Unfriendly"),
+		phrase("unclear", "说得不清楚", "Not explained clearly"),
+		phrase("unsolved", "问题没解决", "The problem was not solved"),
+		phrase("hard-to-find", "找不到人", "Could not find anyone"),
+	}
+}

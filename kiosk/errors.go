@@ -1,0 +1,95 @@
+package kiosk
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Error codes. Screens turn them into plain messages for residents; logs keep
+// the wrapped detail.
+const (
+	EINVALID     = "invalid"     // the input breaks a rule; the resident can fix it
+	ENOTFOUND    = "not_found"   // no such ticket, poll, topic...
+	EUNAVAILABLE = "unavailable" // the kiosk cannot do it now (disk full, read-only media)
+	ECONFLICT    = "conflict"    // the thing already exists or changed meanwhile
+	EINTERNAL    = "internal"    // anything else: a bug or an unexpected failure
+)
+
+// Error is a domain error: a code for programs and screens, a message for
+// people, and the underlying cause when there is one.
+type Error struct {
+	Code    string
+	Message string
+	Err     error
+}
+
+func (e *Error) Error() string {
+	if e.Err != nil {
+		return fmt.Sprintf("%s: %s: %v", e.Code, e.Message, e.Err)
+	}
+	return fmt.Sprintf("%s: %s", e.Code, e.Message)
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// Errorf returns a domain error with the given code and a formatted message.
+func Errorf(code, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
+// WrapError returns a domain error with the given code that keeps err as its cause.
+func WrapError(code string, err error, format string, args ...any) *Error {
+	return &Error{Code: code, Message: fmt.Sprintf(format, args...), Err: err}
+}
+
+// ErrorCode returns the code of the first domain error in err's chain,
+// EINTERNAL for any other error, and "" for nil.
+func ErrorCode(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Code
+	}
+	return EINTERNAL
+}
+
+// ErrorMessage returns the message of the first domain error in err's chain,
+// or a generic one for any other error.
+func ErrorMessage(err error) string {
+	if err == nil {
+		return ""
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "internal error"
+}
+
+// plainMessages are what a resident reads when something goes wrong: no
+// codes, no jargon, and what to do next.
+var plainMessages = map[string][2]string{ // code -> {zh, en}
+	EINVALID:     {"输入有误，请检查后再试。", "Something in your input is not right. Please check it and try again."},
+	ENOTFOUND:    {"没有找到，请核对号码。", "Nothing was found. Please check the number."},
+	EUNAVAILABLE: {"本机暂时不能接收意见，请稍后再试或到社区工作站反映。", "This kiosk cannot take submissions right now. Please try later or visit the community station."},
+	ECONFLICT:    {"已经提交过了。", "This was already submitted."},
+	EINTERNAL:    {"出了点问题，请稍后再试。", "Something went wrong. Please try again later."},
+}
+
+// PlainMessage returns the message a screen shows a resident for err, in the
+// given language ("zh" or "en"; anything else falls back to Chinese).
+func PlainMessage(err error, lang string) string {
+	if err == nil {
+		return ""
+	}
+	m, ok := plainMessages[ErrorCode(err)]
+	if !ok {
+		m = plainMessages[EINTERNAL]
+	}
+	if lang == "en" {
+		return m[1]
+	}
+	return m[0]
+}

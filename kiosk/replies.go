@@ -1,0 +1,86 @@
+package kiosk
+
+import "time"
+
+// TicketStatus is where a submission stands at the station.
+type TicketStatus string
+
+// The statuses a ticket passes through at the station.
+const (
+	StatusReceived TicketStatus = "received" // in the hub, not yet looked at
+	StatusTriaged  TicketStatus = "triaged"  // sorted into big, small or private matter
+	StatusAssigned TicketStatus = "assigned" // a worker is on it
+	StatusReplied  TicketStatus = "replied"  // the station has answered
+	StatusClosed   TicketStatus = "closed"
+)
+
+// Matter is the station's 三事分流 triage of an opinion.
+type Matter string
+
+// The three kinds of matter.
+const (
+	MatterBig     Matter = "big"     // 大事: the government leads and expedites
+	MatterSmall   Matter = "small"   // 小事: negotiated by the community
+	MatterPrivate Matter = "private" // 私事: residents settle it themselves, lawfully
+)
+
+// TicketUpdate is what the hub tells the originating kiosk about one of its
+// tickets, for residents who look up their code.
+type TicketUpdate struct {
+	Ticket       string       `json:"ticket"`
+	SubmissionID string       `json:"submission_id"`
+	Status       TicketStatus `json:"status"`
+	Matter       Matter       `json:"matter,omitempty"`
+	Reply        string       `json:"reply,omitempty"`
+	UpdatedAt    time.Time    `json:"updated_at"`
+}
+
+// WallItem is one published question and reply on the public wall (你说我办).
+type WallItem struct {
+	ID          string    `json:"id"`
+	Topic       string    `json:"topic"`
+	Question    string    `json:"question"`
+	Reply       string    `json:"reply"`
+	PublishedAt time.Time `json:"published_at"`
+}
+
+// WallSnapshot is the whole public wall as the hub last published it.
+type WallSnapshot struct {
+	Version int64      `json:"version"`
+	Items   []WallItem `json:"items"`
+}
+
+// PollOption is one choice of a poll.
+type PollOption struct {
+	ID   string `json:"id"`
+	Text Text   `json:"text"`
+}
+
+// Poll is a deliberation item residents vote on.
+type Poll struct {
+	ID      string       `json:"id"`
+	Title   Text         `json:"title"`
+	Options []PollOption `json:"options"`
+	Closes  time.Time    `json:"closes"`
+}
+
+// Option returns the option with the given id.
+func (p *Poll) Option(id string) (PollOption, bool) {
+	for _, o := range p.Options {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return PollOption{}, false
+}
+
+// PollsSnapshot is the set of open polls as the hub last published it.
+type PollsSnapshot struct {
+	Version int64  `json:"version"`
+	Polls   []Poll `json:"polls"`
+}
+
+// StatusQueued is a ticket whose submission is saved on the kiosk and not
+// yet acknowledged by the station: it is shown to a resident who looks up a
+// code while the station is unreachable.
+const StatusQueued TicketStatus = "queued"

@@ -1,0 +1,233 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"sort"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"opinionwall/kiosk"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// timeFormat is how times are stored: UTC, fixed width, so text order is time order.
+const timeFormat = "2006-01-02T15:04:05.000000000Z"
+
+// DB is the kiosk's local store. Set the exported fields, then Open.
+type DB struct {
+	Path string
+
+	// Now tells the time; tests replace it.
+	Now func() time.Time
+
+	// Tickets issues ticket codes from the seq assigned at Submit.
+	Tickets kiosk.TicketCodec
+
+	// MaxPages caps the database file at this many pages (4 KiB each) so the
+	// store refuses new submissions before the SD card is full; 0 means no cap.
+	MaxPages int
+
+	// BusyTimeout is how long a statement waits for a lock held by another
+	// connection before failing.
+	BusyTimeout time.Duration
+
+	db *sql.DB
+
+	// opened is set once Open succeeded, for Close.
+	opened bool
+	// movedAside is the path a corrupt file was moved to at Open, if any.
+	movedAside string
+	// unavailable counts Submits refused because the store could not write;
+	// kept in memory because the database is exactly what cannot be written.
+	unavailable atomic.Int64
+}
+
+// NewDB returns a store for the database file at path.
+func NewDB(path string) *DB {
+	return &DB{Path: path, Now: time.Now, BusyTimeout: 5 * time.Second}
+}
+
+// Open opens the database, checks it, moves a corrupt file aside and starts
+// afresh if need be, and runs pending migrations.
+func (db *DB) Open() error {
+	if db.Path == "" {
+		return fmt.Errorf("open store: no path")
+	}
+	err := db.openChecked()
+	if isCorrupt(err) {
+		aside, merr := db.moveAside()
+		if merr != nil {
+			return fmt.Errorf("open store: %v; and moving it aside failed: %w", err, merr)
+		}
+		db.movedAside = aside
+		if err2 := db.openChecked(); err2 != nil {
+			return fmt.Errorf("open store after moving corrupt file to %s: %w", aside, err2)
+		}
+		detail := fmt.Sprintf("corrupt database moved to %s: %v", aside, err)
+		if _, err2 := db.db.Exec(`INSERT INTO store_events (at, kind, detail) VALUES (?, 'corrupt_moved_aside', ?)`,
+			db.now(), detail); err2 != nil {
+			return fmt.Errorf("open store: record event: %w", err2)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open store: %w", err)
+	}
+	return nil
+}
+
+// openChecked opens the file, runs quick_check and migrates.
+func (db *DB) openChecked() error {
+	if err := os.MkdirAll(dirOf(db.Path), 0o750); err != nil {
+		return fmt.Errorf("make directory: %w", err)
+	}
+	sdb, err := sql.Open("sqlite", db.dsn())
+	if err != nil {
+		return err
+	}
+	ok := false
+	defer func() {
+		if !ok {
+			sdb.Close()
+		}
+	}()
+	// Writers serialise on SQLite's lock anyway; a few connections let
+	// readers (status, lookups) run beside the relay's writes in WAL mode.
+	sdb.SetMaxOpenConns(4)
+	var res string
+	if err := sdb.QueryRow(`PRAGMA quick_check`).Scan(&res); err != nil {
+		return fmt.Errorf("quick_check: %w", err)
+	}
+	if res != "ok" {
+		return &corruptError{detail: res}
+	}
+	var mode string
+	if err := sdb.QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil {
+		return fmt.Errorf("journal mode: %w", err)
+	}
+	if mode != "wal" {
+		return fmt.Errorf("journal mode is %q, not wal", mode)
+	}
+	if err := migrate(context.Background(), sdb, db.now()); err != nil {
+		return err
+	}
+	db.db, db.opened, ok = sdb, true, true
+	return nil
+}
+
+func (db *DB) dsn() string {
+	q := url.Values{}
+	q.Add("_pragma", "journal_mode(WAL)")
+	q.Add("_pragma", "synchronous(FULL)")
+	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", db.BusyTimeout.Milliseconds()))
+	q.Add("_pragma", "foreign_keys(ON)")
+	if db.MaxPages > 0 {
+		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", db.MaxPages))
+	}
+	// Write transactions take the write lock at BEGIN, so two writers never
+	// deadlock upgrading read locks.
+	q.Set("_txlock", "immediate")
+	return "file:" + db.Path + "?" + q.Encode()
+}
+
+// moveAside renames the database and its WAL and shared-memory files to
+// names with a timestamp; nothing is deleted, so a technician can still try
+// to recover them.
+func (db *DB) moveAside() (string, error) {
+	stamp := db.Now().UTC().Format("20060102T150405.000000000Z")
+	aside := db.Path + ".corrupt-" + stamp
+	if err := os.Rename(db.Path, aside); err != nil {
+		return "", err
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := os.Rename(db.Path+suffix, aside+suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return aside, err
+		}
+	}
+	return aside, nil
+}
+
+// MovedAside returns where a corrupt database was moved at Open, or "".
+func (db *DB) MovedAside() string { return db.movedAside }
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if !db.opened {
+		return nil
+	}
+	db.opened = false
+	if err := db.db.Close(); err != nil {
+		return fmt.Errorf("close store: %w", err)
+	}
+	return nil
+}
+
+func (db *DB) now() string { return formatTime(db.Now()) }
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func parseTime(s string) (time.Time, error) { return time.Parse(timeFormat, s) }
+
+func dirOf(path string) string {
+	if i := strings.LastIndexByte(path, '/'); i > 0 {
+		return path[:i]
+	}
+	return "."
+}
+
+// migrate runs the embedded migrations not yet recorded, in name order, each
+// in its own transaction together with its record.
+func migrate(ctx context.Context, sdb *sql.DB, now string) error {
+	if _, err := sdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
+		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	names, err := migrationFS.ReadDir("migrations")
+	if err != nil {
+		return fmt.Errorf("migrate: %w", err)
+	}
+	sort.Slice(names, func(i, j int) bool { return names[i].Name() < names[j].Name() })
+	for _, e := range names {
+		if err := migrateOne(ctx, sdb, e.Name(), now); err != nil {
+			return fmt.Errorf("migrate %s: %w", e.Name(), err)
+		}
+	}
+	return nil
+}
+
+func migrateOne(ctx context.Context, sdb *sql.DB, name, now string) error {
+	tx, err := sdb.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
+		return err
+	}
+	if n > 0 {
+		return nil
+	}
+	text, err := migrationFS.ReadFile("migrations/" + name)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, string(text)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`, name, now); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
