@@ -191,3 +191,8 @@ func ValidKioskID(id string) bool {
 type SubmissionStore interface {
 	Submit(ctx context.Context, s *Submission) error
 }
+
+// TicketLookup finds what is known of a ticket code a resident typed.
+type TicketLookup interface {
+	LookupTicket(ctx context.Context, code string) (TicketUpdate, error)
+}
