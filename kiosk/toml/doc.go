@@ -1,0 +1,4 @@
+// Package toml loads a kiosk's configuration from a TOML file over the
+// domain's defaults (github.com/BurntSushi/toml), refusing unknown keys and
+// invalid values with messages that name the key.
+package toml

@@ -1,0 +1,48 @@
+package toml
+
+// example is a minimal configuration: everything not given takes the
+// defaults listed in docs/CONFIGURATION.md.
+const example = `
+# Opinion Wall kiosk configuration. Values not set here take their defaults.
+
+[kiosk]
+id = "wall-01"          # [a-z0-9-]{1,32}; also the MQTT client and topic id
+number = 12             # 10-99, unique at the station: the first two digits of ticket codes
+role = "wall"           # "wall" (opinion wall) or "booth" (phone booth with handset)
+languages = ["zh", "en"]
+default_language = "zh"
+admin_pin = "480731"    # 6-8 digits; opens the maintenance screen
+
+[session]
+idle_timeout = "90s"      # no input this long ends a visit and discards its input
+idle_warning = "15s"      # the countdown shown before that
+submitted_timeout = "30s" # how long the ticket code stays on screen
+slow_factor = 2.0         # large-text mode multiplies the timeouts
+rating_min_gap = "3s"     # rating presses closer than this count once
+play_burst = 8            # this many ratings within play_window are probable play
+play_window = "30s"
+play_streak = 6           # this many same-button ratings in a row are probable play
+text_limit = 300          # characters of free text
+
+[store]
+retention_days = 30       # texts of delivered submissions are purged after this
+
+[[streets]]
+name = "大和路"
+buildings = ["1栋", "2栋", "3栋"]
+
+[[streets]]
+name = "大和二巷"         # no buildings listed: any building name is accepted
+
+[[brightness]]
+from = "06:30"
+level = 80
+
+[[brightness]]
+from = "19:00"
+level = 100
+
+[[brightness]]
+from = "23:00"
+level = 40
+`
