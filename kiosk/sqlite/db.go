@@ -10,6 +10,7 @@ import (
 	"os"
 	"sort"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -42,7 +43,13 @@ type DB struct {
 	// connection before failing.
 	BusyTimeout time.Duration
 
-	db *sql.DB
+	db         *sql.DB
+	insertStmt *sql.Stmt
+
+	// seqMu serialises Submit; lastSeq is the sequence counter as of the
+	// last Submit, so the ticket code is known before the INSERT.
+	seqMu   sync.Mutex
+	lastSeq int64
 
 	// opened is set once Open succeeded, for Close.
 	opened bool
@@ -122,7 +129,14 @@ func (db *DB) openChecked() error {
 	if err := migrate(context.Background(), sdb, db.now()); err != nil {
 		return err
 	}
-	db.db, db.opened, ok = sdb, true, true
+	db.db = sdb
+	if err := db.loadSeq(context.Background()); err != nil {
+		return err
+	}
+	if db.insertStmt, err = sdb.Prepare(insertSubmission); err != nil {
+		return fmt.Errorf("prepare: %w", err)
+	}
+	db.opened, ok = true, true
 	return nil
 }
 
@@ -167,6 +181,7 @@ func (db *DB) Close() error {
 		return nil
 	}
 	db.opened = false
+	db.insertStmt.Close()
 	if err := db.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}

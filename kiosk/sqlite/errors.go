@@ -3,6 +3,7 @@ package sqlite
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"opinionwall/kiosk"
 
@@ -62,11 +63,21 @@ func extendedCode(err error) int {
 	return 0
 }
 
-// isUniqueViolation reports whether err is a UNIQUE or PRIMARY KEY conflict.
-func isUniqueViolation(err error) bool {
+// isSeqOutOfOrder reports whether an insert was refused because its seq is
+// not the next one: taken already (primary key) or ahead of the counter
+// (the submissions trigger).
+func isSeqOutOfOrder(err error) bool {
 	switch extendedCode(err) {
-	case sqlite3.SQLITE_CONSTRAINT_UNIQUE, sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
+	case sqlite3.SQLITE_CONSTRAINT_PRIMARYKEY:
 		return true
+	case sqlite3.SQLITE_CONSTRAINT_TRIGGER:
+		return strings.Contains(err.Error(), "seq out of order")
 	}
 	return false
+}
+
+// isDuplicateID reports whether an insert was refused because a submission
+// with the same id is stored.
+func isDuplicateID(err error) bool {
+	return extendedCode(err) == sqlite3.SQLITE_CONSTRAINT_UNIQUE && strings.Contains(err.Error(), "submissions.id")
 }

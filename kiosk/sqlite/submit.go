@@ -11,10 +11,11 @@ import (
 var _ kiosk.SubmissionStore = (*DB)(nil)
 
 // Submit assigns the next seq and its ticket code, then writes the
-// submission and its pending outbox row in one transaction. It returns only
-// after the commit (synchronous=FULL): when it returns nil the submission
-// survives a power cut. On a full disk or read-only media it returns an
-// EUNAVAILABLE error and nothing is written.
+// submission and its pending outbox row in one transaction: one INSERT whose
+// trigger adds the outbox row and moves the sequence counter. It returns
+// only after the commit (synchronous=FULL): when it returns nil the
+// submission survives a power cut. On a full disk or read-only media it
+// returns an EUNAVAILABLE error and nothing is written.
 func (db *DB) Submit(ctx context.Context, s *kiosk.Submission) error {
 	if s.ID == "" || s.Kiosk == "" || s.CreatedAt.IsZero() {
 		return kiosk.Errorf(kiosk.EINVALID, "submission needs an id, a kiosk and a time")
@@ -23,44 +24,50 @@ func (db *DB) Submit(ctx context.Context, s *kiosk.Submission) error {
 	if err != nil {
 		return fmt.Errorf("submit: encode body: %w", err)
 	}
+	db.seqMu.Lock()
+	defer db.seqMu.Unlock()
 	seq, ticket, err := db.insert(ctx, s, body)
+	if isSeqOutOfOrder(err) {
+		// Someone else wrote a submission (another process on this file):
+		// learn the counter again and retry once.
+		if err = db.loadSeq(ctx); err == nil {
+			seq, ticket, err = db.insert(ctx, s, body)
+		}
+	}
 	if err != nil {
 		if kiosk.ErrorCode(err) == kiosk.EUNAVAILABLE {
 			db.unavailable.Add(1)
 		}
 		return err
 	}
+	db.lastSeq = seq
 	s.Seq, s.Ticket = seq, ticket
 	return nil
 }
 
 func (db *DB) insert(ctx context.Context, s *kiosk.Submission, body []byte) (int64, string, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	seq := db.lastSeq + 1
+	ticket := db.Tickets.Code(seq)
+	_, err := db.insertStmt.ExecContext(ctx, seq, s.ID, s.Kiosk, string(s.Kind), ticket, formatTime(s.CreatedAt), s.ClockSynced, body)
+	if isDuplicateID(err) {
+		return 0, "", kiosk.WrapError(kiosk.ECONFLICT, err, "submission %s is already stored", s.ID)
+	}
 	if err != nil {
 		return 0, "", domainError("submit", err)
 	}
-	defer tx.Rollback()
-	var seq int64
-	if err := tx.QueryRowContext(ctx, `UPDATE sequence SET value = value + 1 WHERE id = 1 RETURNING value`).Scan(&seq); err != nil {
-		return 0, "", domainError("submit: next seq", err)
-	}
-	ticket := db.Tickets.Code(seq)
-	if _, err := tx.ExecContext(ctx, `INSERT INTO submissions (seq, id, kiosk, kind, ticket, created_at, clock_synced, body)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		seq, s.ID, s.Kiosk, string(s.Kind), ticket, formatTime(s.CreatedAt), s.ClockSynced, body); err != nil {
-		if isUniqueViolation(err) {
-			return 0, "", kiosk.WrapError(kiosk.ECONFLICT, err, "submission %s is already stored", s.ID)
-		}
-		return 0, "", domainError("submit: insert", err)
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO outbox (seq) VALUES (?)`, seq); err != nil {
-		return 0, "", domainError("submit: outbox", err)
-	}
-	if err := tx.Commit(); err != nil {
-		return 0, "", domainError("submit: commit", err)
-	}
 	return seq, ticket, nil
 }
+
+// loadSeq reads the sequence counter into memory.
+func (db *DB) loadSeq(ctx context.Context) error {
+	if err := db.db.QueryRowContext(ctx, `SELECT value FROM sequence WHERE id = 1`).Scan(&db.lastSeq); err != nil {
+		return fmt.Errorf("load seq: %w", err)
+	}
+	return nil
+}
+
+const insertSubmission = `INSERT INTO submissions (seq, id, kiosk, kind, ticket, created_at, clock_synced, body)
+	VALUES (?, ?, ?, ?, ?, ?, ?, ?)`
 
 // Submission returns the stored submission with the given seq.
 func (db *DB) Submission(ctx context.Context, seq int64) (*kiosk.Submission, error) {

@@ -31,6 +31,17 @@ CREATE TABLE sequence (
 );
 INSERT INTO sequence (id, value) VALUES (1, 0);
 
+-- A submission and its outbox row are written by one INSERT statement, so
+-- one transaction: this trigger adds the outbox row and moves the counter,
+-- and refuses a seq that is not the next one (another writer got there
+-- first), which rolls the whole statement back.
+CREATE TRIGGER submissions_outbox AFTER INSERT ON submissions
+BEGIN
+	SELECT RAISE(ABORT, 'seq out of order') WHERE (SELECT value FROM sequence WHERE id = 1) != NEW.seq - 1;
+	UPDATE sequence SET value = NEW.seq WHERE id = 1;
+	INSERT INTO outbox (seq) VALUES (NEW.seq);
+END;
+
 -- Status changes and replies the hub sent for this kiosk's tickets.
 CREATE TABLE tickets (
 	ticket        TEXT PRIMARY KEY,
