@@ -116,6 +116,7 @@ type SessionSection struct {
 // StoreSection holds the local store's policy.
 type StoreSection struct {
 	RetentionDays int `toml:"retention_days" json:"retention_days"` // texts of acked submissions kept this long
+	MaxMB         int `toml:"max_mb" json:"max_mb"`                 // cap on the database file; 0 means none
 }
 
 // Config is a kiosk's configuration: loaded from a TOML file over Defaults,
@@ -236,6 +237,9 @@ func (c *Config) Validate() error {
 	}
 	if c.Store.RetentionDays < 1 || c.Store.RetentionDays > 3650 {
 		bad("store.retention_days", "must be between 1 and 3650 (got %d)", c.Store.RetentionDays)
+	}
+	if c.Store.MaxMB < 0 || c.Store.MaxMB > 1<<20 {
+		bad("store.max_mb", "must be 0 (no cap) or a size in MiB up to 1048576 (got %d)", c.Store.MaxMB)
 	}
 
 	if len(c.Topics) == 0 {

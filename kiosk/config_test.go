@@ -52,6 +52,7 @@ func TestValidateNamesEachBadKey(t *testing.T) {
 		{"session.play_streak", func(c *kiosk.Config) { c.Session.PlayStreak = 0 }},
 		{"session.text_limit", func(c *kiosk.Config) { c.Session.TextLimit = 5000 }},
 		{"store.retention_days", func(c *kiosk.Config) { c.Store.RetentionDays = 0 }},
+		{"store.max_mb", func(c *kiosk.Config) { c.Store.MaxMB = -1 }},
 		{"topics", func(c *kiosk.Config) { c.Topics = nil }},
 		{"topics[1].id", func(c *kiosk.Config) { c.Topics[1].ID = c.Topics[0].ID }},
 		{"topics[0].icon", func(c *kiosk.Config) { c.Topics[0].Icon = "" }},

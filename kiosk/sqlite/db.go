@@ -39,6 +39,10 @@ type DB struct {
 	// store refuses new submissions before the SD card is full; 0 means no cap.
 	MaxPages int
 
+	// ReadOnly opens an existing database for reading only, beside a running
+	// kiosk: no check, no migration, nothing moved aside, nothing written.
+	ReadOnly bool
+
 	// BusyTimeout is how long a statement waits for a lock held by another
 	// connection before failing.
 	BusyTimeout time.Duration
@@ -53,6 +57,10 @@ type DB struct {
 
 	// opened is set once Open succeeded, for Close.
 	opened bool
+	// ro is set when the store is open for reading only: asked for with
+	// ReadOnly, or forced because the media cannot be written (roReason).
+	ro       bool
+	roReason string
 	// movedAside is the path a corrupt file was moved to at Open, if any.
 	movedAside string
 	// unavailable counts Submits refused because the store could not write;
@@ -72,7 +80,7 @@ func (db *DB) Open() error {
 		return fmt.Errorf("open store: no path")
 	}
 	err := db.openChecked()
-	if isCorrupt(err) {
+	if isCorrupt(err) && !db.ReadOnly {
 		aside, merr := db.moveAside()
 		if merr != nil {
 			return fmt.Errorf("open store: %v; and moving it aside failed: %w", err, merr)
@@ -88,6 +96,15 @@ func (db *DB) Open() error {
 		}
 		return nil
 	}
+	if err != nil && !db.ReadOnly && isUnwritable(err) {
+		// The card is read-only or failing: keep what is stored readable,
+		// refuse new submissions plainly, and keep the kiosk running.
+		db.ro, db.roReason = true, err.Error()
+		if err2 := db.openChecked(); err2 != nil {
+			return fmt.Errorf("open store: %v; read-only: %w", err, err2)
+		}
+		return nil
+	}
 	if err != nil {
 		return fmt.Errorf("open store: %w", err)
 	}
@@ -96,8 +113,11 @@ func (db *DB) Open() error {
 
 // openChecked opens the file, runs quick_check and migrates.
 func (db *DB) openChecked() error {
-	if err := os.MkdirAll(dirOf(db.Path), 0o750); err != nil {
-		return fmt.Errorf("make directory: %w", err)
+	db.ro = db.ro || db.ReadOnly
+	if !db.ro {
+		if err := os.MkdirAll(dirOf(db.Path), 0o750); err != nil {
+			return fmt.Errorf("make directory: %w", err)
+		}
 	}
 	sdb, err := sql.Open("sqlite", db.dsn())
 	if err != nil {
@@ -112,6 +132,14 @@ func (db *DB) openChecked() error {
 	// Writers serialise on SQLite's lock anyway; a few connections let
 	// readers (status, lookups) run beside the relay's writes in WAL mode.
 	sdb.SetMaxOpenConns(4)
+	if db.ro {
+		db.db = sdb
+		if err := db.loadSeq(context.Background()); err != nil {
+			return err
+		}
+		db.opened, ok = true, true
+		return nil
+	}
 	var res string
 	if err := sdb.QueryRow(`PRAGMA quick_check`).Scan(&res); err != nil {
 		return fmt.Errorf("quick_check: %w", err)
@@ -142,6 +170,15 @@ func (db *DB) openChecked() error {
 
 func (db *DB) dsn() string {
 	q := url.Values{}
+	if db.ro {
+		q.Set("mode", "ro")
+		if db.roReason != "" {
+			// Read-only media: no -shm can be made, and no writer can exist.
+			q.Set("immutable", "1")
+		}
+		q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", db.BusyTimeout.Milliseconds()))
+		return "file:" + db.Path + "?" + q.Encode()
+	}
 	q.Add("_pragma", "journal_mode(WAL)")
 	q.Add("_pragma", "synchronous(FULL)")
 	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", db.BusyTimeout.Milliseconds()))
@@ -172,6 +209,10 @@ func (db *DB) moveAside() (string, error) {
 	return aside, nil
 }
 
+// ReadOnlyReason returns why the store was opened read-only against the
+// kiosk's wish (read-only or failing media), or "".
+func (db *DB) ReadOnlyReason() string { return db.roReason }
+
 // MovedAside returns where a corrupt database was moved at Open, or "".
 func (db *DB) MovedAside() string { return db.movedAside }
 
@@ -181,7 +222,9 @@ func (db *DB) Close() error {
 		return nil
 	}
 	db.opened = false
-	db.insertStmt.Close()
+	if db.insertStmt != nil {
+		db.insertStmt.Close()
+	}
 	if err := db.db.Close(); err != nil {
 		return fmt.Errorf("close store: %w", err)
 	}

@@ -54,6 +54,15 @@ func domainError(op string, err error) error {
 	return fmt.Errorf("%s: %w", op, err)
 }
 
+// isUnwritable reports whether err means the media cannot be written.
+func isUnwritable(err error) bool {
+	switch sqliteCode(err) {
+	case sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_IOERR, sqlite3.SQLITE_FULL:
+		return true
+	}
+	return false
+}
+
 // extendedCode returns the extended SQLite result code in err's chain, or 0.
 func extendedCode(err error) int {
 	var se *sqlite.Error

@@ -131,3 +131,55 @@ func TestDiskFullTmpfs(t *testing.T) {
 	}
 	checkAllPresent(t, db2, append(ok, s))
 }
+
+// TestReadOnlyMedia opens a store whose card has gone read-only (a bind
+// mount remounted read-only; needs root): it still reads everything, and
+// Submit says unavailable instead of failing the process.
+func TestReadOnlyMedia(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Skip("bind mounts need root")
+	}
+	ctx := context.Background()
+	dir, ro := t.TempDir(), t.TempDir()
+	clk := newClock()
+	db := MustOpenDB(t, filepath.Join(dir, "kiosk.db"), clk)
+	var subs []*kiosk.Submission
+	for i := 0; i < 5; i++ {
+		s := newSubmission(clk.Now(), "只读之前")
+		if err := db.Submit(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		subs = append(subs, s)
+	}
+	for _, tc := range []struct {
+		name  string
+		close bool
+	}{{"while the writer is open", false}, {"after a clean shutdown", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			if tc.close {
+				db.Close()
+			}
+			if err := syscall.Mount(dir, ro, "", syscall.MS_BIND, ""); err != nil {
+				t.Skipf("bind mount: %v", err)
+			}
+			defer syscall.Unmount(ro, syscall.MNT_DETACH)
+			if err := syscall.Mount(dir, ro, "", syscall.MS_BIND|syscall.MS_REMOUNT|syscall.MS_RDONLY, ""); err != nil {
+				t.Skipf("remount read-only: %v", err)
+			}
+			rodb := sqlite.NewDB(filepath.Join(ro, "kiosk.db"))
+			rodb.Tickets, rodb.Now = mustCodec(t), clk.Now
+			if err := rodb.Open(); err != nil {
+				t.Fatalf("open on read-only media: %v", err)
+			}
+			defer rodb.Close()
+			err := rodb.Submit(ctx, newSubmission(clk.Now(), "只读"))
+			if kiosk.ErrorCode(err) != kiosk.EUNAVAILABLE {
+				t.Fatalf("submit on read-only media: %v", err)
+			}
+			checkAllPresent(t, rodb, subs)
+			if tc.close && rodb.ReadOnlyReason() == "" {
+				t.Error("the store does not say why it is read-only")
+			}
+		})
+	}
+}

@@ -21,6 +21,7 @@ type Status struct {
 	WallVersion              int64
 	PollsVersion             int64
 	Unavailable              int64   // Submits refused since start: disk full or read-only
+	ReadOnly                 string  // why the store is read-only against the kiosk's wish, or ""
 	Events                   []Event // events of the store itself, newest first
 }
 
@@ -84,6 +85,7 @@ func (db *DB) Status(ctx context.Context) (Status, error) {
 		}
 	}
 	st.Unavailable = db.unavailable.Load()
+	st.ReadOnly = db.roReason
 
 	erows, err := db.db.QueryContext(ctx, `SELECT at, kind, detail FROM store_events ORDER BY id DESC LIMIT 20`)
 	if err != nil {

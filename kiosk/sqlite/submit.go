@@ -20,6 +20,10 @@ func (db *DB) Submit(ctx context.Context, s *kiosk.Submission) error {
 	if s.ID == "" || s.Kiosk == "" || s.CreatedAt.IsZero() {
 		return kiosk.Errorf(kiosk.EINVALID, "submission needs an id, a kiosk and a time")
 	}
+	if db.ro {
+		db.unavailable.Add(1)
+		return kiosk.Errorf(kiosk.EUNAVAILABLE, "submit: the store is read-only: %s", db.roReasonOr("opened read-only"))
+	}
 	body, err := json.Marshal(&s.Body)
 	if err != nil {
 		return fmt.Errorf("submit: encode body: %w", err)
@@ -115,4 +119,11 @@ func scanSubmissions(rows rowScanner) ([]kiosk.Submission, error) {
 		out = append(out, s)
 	}
 	return out, rows.Err()
+}
+
+func (db *DB) roReasonOr(def string) string {
+	if db.roReason != "" {
+		return db.roReason
+	}
+	return def
 }

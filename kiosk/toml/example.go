@@ -26,6 +26,7 @@ text_limit = 300          # characters of free text
 
 [store]
 retention_days = 30       # texts of delivered submissions are purged after this
+max_mb = 0                # cap on the database so it refuses, not the card fills; 0: no cap
 
 [[streets]]
 name = "大和路"

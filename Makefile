@@ -1,0 +1,44 @@
+# Opinion Wall (意见墙). `make demo` runs it, `make test` tests it; both
+# install what is missing first (see deploy/deps.sh).
+
+GOBIN := $(shell go env GOPATH)/bin
+export PATH := $(GOBIN):$(PATH)
+
+.PHONY: all deps build demo test vet lint fmt-check unit bench clean
+
+all: build
+
+## deps: install the Debian packages and Go tools needed to build and test (only those missing)
+deps:
+	./deploy/deps.sh
+
+## build: build every command into bin/
+build:
+	CGO_ENABLED=0 go build -o bin/ ./cmd/...
+
+## demo: run the whole system as far as it exists, on this machine
+demo: deps build
+	./deploy/demo.sh
+
+## test: formatting, vet, staticcheck and every test with the race detector
+test: deps fmt-check vet lint unit
+
+fmt-check:
+	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$bad" ]; then echo "gofmt would change: $$bad"; exit 1; fi
+
+vet:
+	go vet ./...
+
+lint:
+	staticcheck ./...
+
+unit:
+	go test -race -count=1 ./...
+
+## bench: every benchmark, 6 runs each, into bench.out (see docs/BENCHMARKS.md)
+bench:
+	go test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.out
+
+clean:
+	rm -rf bin demo-data bench.out

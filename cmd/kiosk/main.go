@@ -1,0 +1,56 @@
+// Command kiosk runs an Opinion Wall street kiosk, and prints the state of
+// its local store for maintenance staff.
+//
+//	kiosk [run] -config FILE -data DIR   run the kiosk
+//	kiosk status -data DIR               the local store's state, without starting the kiosk
+//	kiosk check-config -config FILE      validate a configuration file
+//	kiosk config-example                 print a commented configuration file
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := dispatch(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "kiosk:", err)
+		os.Exit(1)
+	}
+}
+
+func dispatch(ctx context.Context, args []string) error {
+	cmd := "run"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "run":
+		return runCmd(ctx, args, os.Stdin, os.Stdout)
+	case "status":
+		return statusCmd(ctx, args, os.Stdout)
+	case "check-config":
+		return checkConfigCmd(args, os.Stdout)
+	case "config-example":
+		return configExampleCmd(os.Stdout)
+	case "help", "-h", "--help":
+		fmt.Fprint(os.Stdout, usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+}
+
+const usage = `usage:
+  kiosk [run] -config FILE -data DIR [-script FILE]
+                                  run the kiosk; without a screen yet, resident actions
+                                  are read as lines from -script (default: standard input)
+  kiosk status -data DIR          print the local store's state (pending, inflight, acked,
+                                  oldest pending, last ack, size, versions); starts nothing
+  kiosk check-config -config FILE validate a configuration file and name every bad key
+  kiosk config-example            print a commented configuration file
+`

@@ -1,0 +1,185 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/session"
+	"opinionwall/kiosk/sqlite"
+	"opinionwall/kiosk/toml"
+)
+
+func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) error {
+	flags := flag.NewFlagSet("run", flag.ContinueOnError)
+	cfgPath := flags.String("config", "/etc/opinionwall/kiosk.toml", "configuration file")
+	data := flags.String("data", "/var/lib/opinionwall", "data directory (the local store lives here)")
+	scriptPath := flags.String("script", "-", "resident actions, one a line (- for standard input)")
+	once := flags.Bool("once", false, "exit when the script ends instead of running until stopped")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+
+	cfg, err := toml.Load(*cfgPath)
+	if err != nil {
+		return err
+	}
+	codec, err := kiosk.NewTicketCodec(cfg.Kiosk.Number, cfg.Kiosk.ID)
+	if err != nil {
+		return err
+	}
+	db := sqlite.NewDB(filepath.Join(*data, "kiosk.db"))
+	db.Tickets = codec
+	db.MaxPages = cfg.Store.MaxMB * 256 // 4 KiB pages
+	if err := db.Open(); err != nil {
+		return err
+	}
+	defer db.Close()
+	if aside := db.MovedAside(); aside != "" {
+		log.Warn("the local store was corrupt: moved aside, started fresh", "moved_to", aside)
+	}
+	if why := db.ReadOnlyReason(); why != "" {
+		log.Error("the local store is read-only: submissions are refused until the card is fixed", "reason", why)
+	}
+	log.Info("kiosk started", "kiosk", cfg.Kiosk.ID, "number", cfg.Kiosk.Number, "role", cfg.Kiosk.Role, "store", db.Path)
+
+	in := stdin
+	if *scriptPath != "-" {
+		f, err := os.Open(*scriptPath)
+		if err != nil {
+			return fmt.Errorf("script: %w", err)
+		}
+		defer f.Close()
+		in = f
+	}
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		purgeLoop(ctx, db, time.Duration(cfg.Store.RetentionDays)*24*time.Hour, log)
+	}()
+
+	k := &visit{s: session.New(&cfg, db, db)}
+	k.s.ClockSynced = clockSynced
+	k.sc = &session.Script{S: k.s, Sleep: sleepCtx(ctx),
+		Polls: func(ctx context.Context) ([]kiosk.Poll, error) {
+			p, err := db.Polls(ctx)
+			return p.Polls, err
+		}}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		k.tickLoop(ctx, out)
+	}()
+
+	lines := make(chan string)
+	go func() {
+		defer close(lines)
+		sc := bufio.NewScanner(in)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			case <-ctx.Done():
+				return
+			}
+		}
+	}()
+	err = k.serve(ctx, lines, out, *once)
+	cancel()
+	wg.Wait()
+	return err
+}
+
+// visit owns the session: the script and the timeout ticker take turns.
+type visit struct {
+	mu sync.Mutex
+	s  *session.Session
+	sc *session.Script
+}
+
+func (k *visit) serve(ctx context.Context, lines <-chan string, out io.Writer, once bool) error {
+	for {
+		select {
+		case <-ctx.Done():
+			return nil
+		case line, ok := <-lines:
+			if !ok {
+				if once {
+					return nil
+				}
+				lines = nil // the script ended; keep running the kiosk
+				continue
+			}
+			k.mu.Lock()
+			res, err := k.sc.Exec(ctx, line)
+			k.mu.Unlock()
+			if res == "" && err == nil {
+				continue
+			}
+			if err != nil {
+				fmt.Fprintf(out, "> %s\n  %s\n  error: %v\n", line, res, err)
+				continue
+			}
+			fmt.Fprintf(out, "> %s\n  %s\n", line, res)
+		}
+	}
+}
+
+// tickLoop applies the session's timeouts.
+func (k *visit) tickLoop(ctx context.Context, out io.Writer) {
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			k.mu.Lock()
+			if k.s.Tick() {
+				fmt.Fprintf(out, "(timeout)\n  %s\n", k.sc.Describe())
+			}
+			k.mu.Unlock()
+		}
+	}
+}
+
+// purgeLoop removes the texts of delivered submissions past retention, at
+// start and then every hour.
+func purgeLoop(ctx context.Context, db *sqlite.DB, retention time.Duration, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		n, err := db.Purge(ctx, retention)
+		if err != nil && ctx.Err() == nil {
+			log.Warn("purge", "err", err)
+		} else if n > 0 {
+			log.Info("purged texts of delivered submissions", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
+
+func sleepCtx(ctx context.Context) func(time.Duration) {
+	return func(d time.Duration) {
+		select {
+		case <-ctx.Done():
+		case <-time.After(d):
+		}
+	}
+}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"time"
+
+	"opinionwall/kiosk/sqlite"
+)
+
+func statusCmd(ctx context.Context, args []string, out io.Writer) error {
+	flags := flag.NewFlagSet("status", flag.ContinueOnError)
+	data := flags.String("data", "/var/lib/opinionwall", "data directory")
+	if err := flags.Parse(args); err != nil {
+		return err
+	}
+	path := filepath.Join(*data, "kiosk.db")
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("no store at %s (has this kiosk ever run with -data %s?)", path, *data)
+	}
+	db := sqlite.NewDB(path)
+	db.ReadOnly = true // beside a running kiosk: look, touch nothing
+	if err := db.Open(); err != nil {
+		return err
+	}
+	defer db.Close()
+	st, err := db.Status(ctx)
+	if err != nil {
+		return err
+	}
+	printStatus(out, path, st, time.Now())
+	return nil
+}
+
+func printStatus(out io.Writer, path string, st sqlite.Status, now time.Time) {
+	fmt.Fprintf(out, "store          %s\n", path)
+	fmt.Fprintf(out, "pending        %d\n", st.Pending)
+	fmt.Fprintf(out, "inflight       %d\n", st.Inflight)
+	fmt.Fprintf(out, "acked          %d\n", st.Acked)
+	fmt.Fprintf(out, "last seq       %d\n", st.LastSeq)
+	if st.OldestPending.IsZero() {
+		fmt.Fprintf(out, "oldest pending -\n")
+	} else {
+		fmt.Fprintf(out, "oldest pending %s (%s ago)\n", st.OldestPending.Local().Format(time.DateTime), now.Sub(st.OldestPending).Round(time.Second))
+	}
+	if st.LastAck.IsZero() {
+		fmt.Fprintf(out, "last ack       never\n")
+	} else {
+		fmt.Fprintf(out, "last ack       %s (%s ago)\n", st.LastAck.Local().Format(time.DateTime), now.Sub(st.LastAck).Round(time.Second))
+	}
+	fmt.Fprintf(out, "size           %.1f KiB\n", float64(st.SizeBytes)/1024)
+	fmt.Fprintf(out, "schema         %s (SQLite %s)\n", st.Schema, st.SQLiteVersion)
+	fmt.Fprintf(out, "config version %d\n", st.ConfigVersion)
+	fmt.Fprintf(out, "wall version   %d\n", st.WallVersion)
+	fmt.Fprintf(out, "polls version  %d\n", st.PollsVersion)
+	if st.ReadOnly != "" {
+		fmt.Fprintf(out, "READ-ONLY      %s\n", st.ReadOnly)
+	}
+	for _, e := range st.Events {
+		fmt.Fprintf(out, "event          %s %s: %s\n", e.At.Local().Format(time.DateTime), e.Kind, e.Detail)
+	}
+}
