@@ -1,0 +1,82 @@
+package main
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// TestRunThenStatus drives the real program: a configuration written by
+// config-example, a scripted resident through run, then status on the
+// same data directory.
+func TestRunThenStatus(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "kiosk.toml")
+	f, err := os.Create(cfgPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := configExampleCmd(f); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	var out strings.Builder
+	if err := checkConfigCmd([]string{"-config", cfgPath}, &out); err != nil || !strings.Contains(out.String(), "ok: kiosk wall-01") {
+		t.Fatalf("check-config: %v %q", err, out.String())
+	}
+
+	script := strings.Join([]string{
+		"wake", "start opinion", "topic safety", "next", "next", "phrase noise", "next", "next", "submit", "done",
+		"button 3", "button 3", "fly away",
+	}, "\n")
+	out.Reset()
+	data := filepath.Join(dir, "data")
+	if err := runCmd(ctx, []string{"-config", cfgPath, "-data", data, "-once"}, strings.NewReader(script), &out); err != nil {
+		t.Fatalf("run: %v\n%s", err, out.String())
+	}
+	got := out.String()
+	if n := len(regexp.MustCompile(`ticket="\d{3} \d{3} \d{3}"`).FindAllString(got, -1)); n < 2 {
+		t.Errorf("run showed %d ticket codes:\n%s", n, got)
+	}
+	if !strings.Contains(got, `error: invalid: unknown action "fly"`) {
+		t.Errorf("a bad line is not reported:\n%s", got)
+	}
+
+	out.Reset()
+	if err := statusCmd(ctx, []string{"-data", data}, &out); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"pending        2\n", "acked          0\n", "last seq       2\n", "last ack       never\n", "schema         0001_init.sql"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("status lacks %q:\n%s", want, out.String())
+		}
+	}
+}
+
+func TestStatusWithoutStore(t *testing.T) {
+	var out strings.Builder
+	err := statusCmd(context.Background(), []string{"-data", t.TempDir()}, &out)
+	if err == nil || !strings.Contains(err.Error(), "no store at") {
+		t.Fatalf("status of an empty directory: %v", err)
+	}
+}
+
+func TestRunRefusesBadConfig(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "kiosk.toml")
+	os.WriteFile(path, []byte("[kiosk]\nid = \"Bad Id\"\n"), 0o600)
+	var out strings.Builder
+	err := runCmd(context.Background(), []string{"-config", path, "-data", t.TempDir(), "-once"}, strings.NewReader(""), &out)
+	if err == nil || !strings.Contains(err.Error(), "kiosk.id:") {
+		t.Fatalf("bad config: %v", err)
+	}
+}
+
+func TestDispatch(t *testing.T) {
+	if err := dispatch(context.Background(), []string{"frobnicate"}); err == nil || !strings.Contains(err.Error(), "unknown command") {
+		t.Errorf("unknown command: %v", err)
+	}
+}
