@@ -80,13 +80,16 @@ const (
 	Ignored Outcome = iota // within the minimum gap of the last press: counted once already
 	Chosen                 // the rating step took it as the choice, like a tap
 	Stored                 // stored at once as a rating of the kiosk's default service
+	Busy                   // another resident is in the middle of a flow: not taken
 )
 
 // ButtonRating handles a physical rating button (or a digit on the booth's
 // keypad). On the rating step it chooses the level as a tap would. Anywhere
 // else it stores a rating of the kiosk's first configured service at once
 // and shows the thank-you screen with the ticket code: one press is one
-// rating, no screen needed. Presses within the minimum gap count once.
+// rating, no screen needed. Presses within the minimum gap count once. While
+// a resident is in the middle of another flow or reviewing, a press is not
+// taken (Busy): it must not throw away someone else's half-written opinion.
 func (s *Session) ButtonRating(ctx context.Context, r kiosk.Rating, ch kiosk.Channel) (Outcome, error) {
 	if !r.Valid() {
 		return Ignored, s.fail(kiosk.Errorf(kiosk.EINVALID, "rating %d is not one of the four levels", r))
@@ -98,6 +101,9 @@ func (s *Session) ButtonRating(ctx context.Context, r kiosk.Rating, ch kiosk.Cha
 		}
 		// Only a choice: the flow's Submit records the rating itself.
 		return Chosen, s.ChooseRating(r)
+	}
+	if s.state == InFlow || s.state == Review {
+		return Busy, nil
 	}
 	if len(s.cfg.Services) == 0 {
 		return Ignored, s.fail(kiosk.Errorf(kiosk.EUNAVAILABLE, "no service to rate is configured"))

@@ -144,3 +144,27 @@ func TestClockUnsyncedIsRecorded(t *testing.T) {
 		t.Errorf("clock_synced %v, flags %v", got.ClockSynced, got.Body.Flags)
 	}
 }
+
+func TestButtonDuringAnotherFlowKeepsTheDraft(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, kiosk.RoleWall)
+	s := f.s
+	s.Wake(kiosk.ChannelTouch)
+	must(t, s.Start(session.FlowOpinion))
+	must(t, s.ChooseTopic("traffic"))
+	out, err := s.ButtonRating(ctx, kiosk.RatingVerySatisfied, kiosk.ChannelButton)
+	if err != nil || out != session.Busy {
+		t.Fatalf("button during an opinion: %v %v", out, err)
+	}
+	if v := s.View(); v.State != session.InFlow || v.Draft.Body.Topic != "traffic" {
+		t.Fatalf("the opinion in progress was disturbed: %s %+v", v.State, v.Draft.Body)
+	}
+	if len(f.stored(t)) != 0 {
+		t.Error("a rating was stored in the middle of someone's opinion")
+	}
+	// From the home screen the same press is a rating.
+	s.GoHome()
+	if out, _ := s.ButtonRating(ctx, kiosk.RatingVerySatisfied, kiosk.ChannelButton); out != session.Stored {
+		t.Errorf("button on the home screen: %v", out)
+	}
+}

@@ -98,8 +98,11 @@ func (sc *Script) exec(ctx context.Context, cmd string, args []string, line stri
 			return s.ChooseRating(kiosk.Rating(n))
 		}
 		out, err := s.ButtonRating(ctx, kiosk.Rating(n), kiosk.ChannelButton)
-		if err == nil && out == Ignored {
+		switch {
+		case err == nil && out == Ignored:
 			sc.note = "press counted once (within the minimum gap)"
+		case err == nil && out == Busy:
+			sc.note = "press not taken: a visit is in progress"
 		}
 		return err
 	case "reason":

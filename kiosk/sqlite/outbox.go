@@ -85,11 +85,11 @@ func (db *DB) Ack(ctx context.Context, ids []string) (int, error) {
 // pending, so they are sent again; age 0 requeues every inflight row (on
 // reconnect, or when the hub comes back online). It returns how many.
 func (db *DB) Requeue(ctx context.Context, age time.Duration) (int, error) {
-	cutoff := formatTime(db.Now().Add(-age))
-	if age == 0 {
-		cutoff = "9999" // later than any stored time
+	q, args := `UPDATE outbox SET state = 'pending' WHERE state = 'inflight'`, []any{}
+	if age > 0 {
+		q, args = q+` AND last_attempt_at < ?`, append(args, formatTime(db.Now().Add(-age)))
 	}
-	res, err := db.db.ExecContext(ctx, `UPDATE outbox SET state = 'pending' WHERE state = 'inflight' AND last_attempt_at < ?`, cutoff)
+	res, err := db.db.ExecContext(ctx, q, args...)
 	if err != nil {
 		return 0, domainError("requeue", err)
 	}
