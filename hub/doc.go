@@ -1,6 +1,7 @@
-// Package hub will be the community station's domain: ingest of
-// submissions, triage (三事分流), assignment, replies, moderation of the
-// public wall, polls, statistics and the fleet of kiosks.
+// Package hub is the community station's domain: submissions received from
+// the kiosks, the fleet of kiosks with their presence, sequence gaps and
+// telemetry, and the interfaces the station's adapters implement.
 //
-// Nothing is here yet: it is built by the relay and review-app issues.
+// It imports only the standard library and the kiosk domain. The review
+// app (triage, replies, moderation, polls, statistics) builds on it.
 package hub

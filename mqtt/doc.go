@@ -1,7 +1,6 @@
-// Package mqtt will hold the v1 wire protocol of DESIGN.md §4: topics,
-// payloads, the signed envelope, the kiosk's relay that drains the local
-// outbox, the hub's ingest, and the embedded broker.
-//
-// Nothing is here yet: it is built by the relay issue. The kiosk store
-// already keeps the outbox it will drain (sqlite.DB.Claim, Ack, Requeue).
+// Package mqtt is the v1 wire protocol of Opinion Wall (docs/PROTOCOL.md):
+// topics and payloads with strict decoders, the ed25519-signed envelope for
+// everything the hub sends down, the kiosk's relay that drains the local
+// outbox over paho.mqtt.golang, the hub's ingest, and the embedded
+// mochi-mqtt broker with per-kiosk credentials and ACLs.
 package mqtt

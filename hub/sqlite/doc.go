@@ -1,4 +1,5 @@
-// Package sqlite will be the station's store (submissions, kiosks, acks,
-// triage, replies) on modernc.org/sqlite, behind the hub's interfaces so
-// that PostgreSQL can replace it (DESIGN.md §9). Built by the relay issue.
+// Package sqlite is the station's store on modernc.org/sqlite: submissions
+// received from every kiosk (each once, by id), the fleet with presence,
+// last seq, gaps and latest telemetry, and the log of acks sent. WAL with
+// synchronous=FULL: what the hub acknowledges is on disk.
 package sqlite

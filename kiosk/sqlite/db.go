@@ -6,14 +6,13 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"net/url"
 	"os"
-	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
 
+	"opinionwall/internal/sqlitedb"
 	"opinionwall/kiosk"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
@@ -21,9 +20,6 @@ import (
 
 //go:embed migrations/*.sql
 var migrationFS embed.FS
-
-// timeFormat is how times are stored: UTC, fixed width, so text order is time order.
-const timeFormat = "2006-01-02T15:04:05.000000000Z"
 
 // DB is the kiosk's local store. Set the exported fields, then Open.
 type DB struct {
@@ -154,7 +150,7 @@ func (db *DB) openChecked() error {
 	if mode != "wal" {
 		return fmt.Errorf("journal mode is %q, not wal", mode)
 	}
-	if err := migrate(context.Background(), sdb, db.now()); err != nil {
+	if err := sqlitedb.Migrate(context.Background(), sdb, migrationFS, "migrations", db.Now()); err != nil {
 		return err
 	}
 	db.db = sdb
@@ -169,27 +165,10 @@ func (db *DB) openChecked() error {
 }
 
 func (db *DB) dsn() string {
-	q := url.Values{}
-	if db.ro {
-		q.Set("mode", "ro")
-		if db.roReason != "" {
-			// Read-only media: no -shm can be made, and no writer can exist.
-			q.Set("immutable", "1")
-		}
-		q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", db.BusyTimeout.Milliseconds()))
-		return "file:" + db.Path + "?" + q.Encode()
-	}
-	q.Add("_pragma", "journal_mode(WAL)")
-	q.Add("_pragma", "synchronous(FULL)")
-	q.Add("_pragma", fmt.Sprintf("busy_timeout(%d)", db.BusyTimeout.Milliseconds()))
-	q.Add("_pragma", "foreign_keys(ON)")
-	if db.MaxPages > 0 {
-		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", db.MaxPages))
-	}
-	// Write transactions take the write lock at BEGIN, so two writers never
-	// deadlock upgrading read locks.
-	q.Set("_txlock", "immediate")
-	return "file:" + db.Path + "?" + q.Encode()
+	return sqlitedb.DSN(db.Path, sqlitedb.Options{
+		BusyTimeout: db.BusyTimeout, MaxPages: db.MaxPages,
+		ReadOnly: db.ro, Immutable: db.roReason != "",
+	})
 }
 
 // moveAside renames the database and its WAL and shared-memory files to
@@ -233,59 +212,13 @@ func (db *DB) Close() error {
 
 func (db *DB) now() string { return formatTime(db.Now()) }
 
-func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+func formatTime(t time.Time) string { return sqlitedb.FormatTime(t) }
 
-func parseTime(s string) (time.Time, error) { return time.Parse(timeFormat, s) }
+func parseTime(s string) (time.Time, error) { return sqlitedb.ParseTime(s) }
 
 func dirOf(path string) string {
 	if i := strings.LastIndexByte(path, '/'); i > 0 {
 		return path[:i]
 	}
 	return "."
-}
-
-// migrate runs the embedded migrations not yet recorded, in name order, each
-// in its own transaction together with its record.
-func migrate(ctx context.Context, sdb *sql.DB, now string) error {
-	if _, err := sdb.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (
-		name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	names, err := migrationFS.ReadDir("migrations")
-	if err != nil {
-		return fmt.Errorf("migrate: %w", err)
-	}
-	sort.Slice(names, func(i, j int) bool { return names[i].Name() < names[j].Name() })
-	for _, e := range names {
-		if err := migrateOne(ctx, sdb, e.Name(), now); err != nil {
-			return fmt.Errorf("migrate %s: %w", e.Name(), err)
-		}
-	}
-	return nil
-}
-
-func migrateOne(ctx context.Context, sdb *sql.DB, name, now string) error {
-	tx, err := sdb.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback()
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE name = ?`, name).Scan(&n); err != nil {
-		return err
-	}
-	if n > 0 {
-		return nil
-	}
-	text, err := migrationFS.ReadFile("migrations/" + name)
-	if err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, string(text)); err != nil {
-		return err
-	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (name, applied_at) VALUES (?, ?)`, name, now); err != nil {
-		return err
-	}
-	return tx.Commit()
 }

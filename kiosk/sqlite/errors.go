@@ -5,9 +5,9 @@ import (
 	"fmt"
 	"strings"
 
+	"opinionwall/internal/sqlitedb"
 	"opinionwall/kiosk"
 
-	sqlite "modernc.org/sqlite"
 	sqlite3 "modernc.org/sqlite/lib"
 )
 
@@ -33,13 +33,7 @@ func isCorrupt(err error) bool {
 }
 
 // sqliteCode returns the primary SQLite result code in err's chain, or 0.
-func sqliteCode(err error) int {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		return se.Code() & 0xff
-	}
-	return 0
-}
+func sqliteCode(err error) int { return sqlitedb.Code(err) }
 
 // domainError turns a storage failure into the domain's terms: the store
 // cannot write now (disk full, read-only or failing media) is EUNAVAILABLE.
@@ -64,13 +58,7 @@ func isUnwritable(err error) bool {
 }
 
 // extendedCode returns the extended SQLite result code in err's chain, or 0.
-func extendedCode(err error) int {
-	var se *sqlite.Error
-	if errors.As(err, &se) {
-		return se.Code()
-	}
-	return 0
-}
+func extendedCode(err error) int { return sqlitedb.ExtendedCode(err) }
 
 // isSeqOutOfOrder reports whether an insert was refused because its seq is
 // not the next one: taken already (primary key) or ahead of the counter

@@ -1,0 +1,69 @@
+package hub
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+
+	"opinionwall/kiosk"
+)
+
+// Received is a submission as the hub stores it: what the kiosk sent and
+// when the hub received it (the hub's clock, which is synchronised; the
+// kiosk's may not be).
+type Received struct {
+	kiosk.Submission
+	ReceivedAt time.Time
+}
+
+// Presence is a kiosk's retained state message.
+type Presence struct {
+	Kiosk   string
+	State   string // online, offline, lost
+	Session string
+	BootID  string
+	Version string
+	At      time.Time // when the hub saw it
+}
+
+// TelemetryReport is a kiosk's latest telemetry, kept as sent.
+type TelemetryReport struct {
+	Kiosk string
+	At    time.Time
+	Raw   json.RawMessage
+}
+
+// Batch is what the ingest commits in one transaction.
+type Batch struct {
+	Submissions []Received
+	Presence    []Presence
+	Telemetry   []TelemetryReport
+}
+
+// Kiosk is the hub's view of one kiosk of the fleet.
+type Kiosk struct {
+	ID          string
+	State       string // online, offline, lost, or unknown before any state message
+	StateAt     time.Time
+	Session     string
+	Version     string
+	LastSeen    time.Time // last message of any kind
+	LastSeq     int64     // highest seq received
+	Received    int64     // submissions received
+	Gaps        []int64   // seqs below LastSeq never received (at most MaxGaps listed)
+	Telemetry   json.RawMessage
+	TelemetryAt time.Time
+}
+
+// MaxGaps is how many missing seqs the hub lists per kiosk.
+const MaxGaps = 1000
+
+// IngestStore is the hub's store as the ingest uses it.
+type IngestStore interface {
+	// Apply stores a batch in one transaction: submissions are inserted
+	// once by id (a resent one changes nothing), kiosks' last seq, gaps,
+	// presence and telemetry are updated. It returns only after the commit.
+	Apply(ctx context.Context, b Batch) error
+	// LogAcks records acks sent after a commit.
+	LogAcks(ctx context.Context, kiosk string, ids int, at time.Time) error
+}

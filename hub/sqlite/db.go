@@ -1,0 +1,63 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"os"
+	"path/filepath"
+	"time"
+
+	"opinionwall/internal/sqlitedb"
+)
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is the hub's store. Set the fields, then Open.
+type DB struct {
+	Path        string
+	Now         func() time.Time
+	BusyTimeout time.Duration
+
+	db *sql.DB
+}
+
+// NewDB returns a store for the database file at path.
+func NewDB(path string) *DB {
+	return &DB{Path: path, Now: time.Now, BusyTimeout: 10 * time.Second}
+}
+
+// Open opens the database and runs pending migrations.
+func (db *DB) Open() error {
+	if err := os.MkdirAll(filepath.Dir(db.Path), 0o750); err != nil {
+		return fmt.Errorf("open hub store: %w", err)
+	}
+	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout}))
+	if err != nil {
+		return fmt.Errorf("open hub store: %w", err)
+	}
+	sdb.SetMaxOpenConns(4)
+	var res string
+	if err := sdb.QueryRow(`PRAGMA quick_check`).Scan(&res); err != nil || res != "ok" {
+		sdb.Close()
+		return fmt.Errorf("open hub store: quick_check: %q %v", res, err)
+	}
+	if err := sqlitedb.Migrate(context.Background(), sdb, migrationFS, "migrations", db.Now()); err != nil {
+		sdb.Close()
+		return fmt.Errorf("open hub store: %w", err)
+	}
+	db.db = sdb
+	return nil
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if db.db == nil {
+		return nil
+	}
+	err := db.db.Close()
+	db.db = nil
+	return err
+}

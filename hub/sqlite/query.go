@@ -1,0 +1,114 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+
+	"opinionwall/hub"
+	"opinionwall/internal/sqlitedb"
+	"opinionwall/kiosk"
+)
+
+// Kiosks returns the fleet, by id.
+func (db *DB) Kiosks(ctx context.Context) ([]hub.Kiosk, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT id, state, state_at, session, version, last_seen, last_seq, received, telemetry, telemetry_at
+		FROM kiosks ORDER BY id`)
+	if err != nil {
+		return nil, fmt.Errorf("kiosks: %w", err)
+	}
+	var out []hub.Kiosk
+	for rows.Next() {
+		var k hub.Kiosk
+		var stateAt, lastSeen, telemetry, telemetryAt sql.NullString
+		if err := rows.Scan(&k.ID, &k.State, &stateAt, &k.Session, &k.Version, &lastSeen, &k.LastSeq, &k.Received, &telemetry, &telemetryAt); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("kiosks: %w", err)
+		}
+		k.StateAt, _ = sqlitedb.ParseTime(stateAt.String)
+		k.LastSeen, _ = sqlitedb.ParseTime(lastSeen.String)
+		k.TelemetryAt, _ = sqlitedb.ParseTime(telemetryAt.String)
+		if telemetry.Valid {
+			k.Telemetry = json.RawMessage(telemetry.String)
+		}
+		out = append(out, k)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("kiosks: %w", err)
+	}
+	for i := range out {
+		gaps, err := db.gaps(ctx, out[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Gaps = gaps
+	}
+	return out, nil
+}
+
+func (db *DB) gaps(ctx context.Context, kiosk string) ([]int64, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT seq FROM kiosk_gaps WHERE kiosk = ? ORDER BY seq LIMIT ?`, kiosk, hub.MaxGaps)
+	if err != nil {
+		return nil, fmt.Errorf("gaps: %w", err)
+	}
+	defer rows.Close()
+	var out []int64
+	for rows.Next() {
+		var s int64
+		if err := rows.Scan(&s); err != nil {
+			return nil, fmt.Errorf("gaps: %w", err)
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
+
+// EachSubmission calls fn for every submission in order of receipt.
+func (db *DB) EachSubmission(ctx context.Context, fn func(hub.Received) error) error {
+	rows, err := db.db.QueryContext(ctx, `SELECT id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at
+		FROM submissions ORDER BY received_at, kiosk, seq`)
+	if err != nil {
+		return fmt.Errorf("submissions: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r hub.Received
+		var kind, created, body, received string
+		if err := rows.Scan(&r.ID, &r.Kiosk, &r.Seq, &kind, &r.Ticket, &created, &r.ClockSynced, &body, &received); err != nil {
+			return fmt.Errorf("submissions: %w", err)
+		}
+		r.Kind = kindOf(kind)
+		r.CreatedAt, _ = sqlitedb.ParseTime(created)
+		r.ReceivedAt, _ = sqlitedb.ParseTime(received)
+		if err := json.Unmarshal([]byte(body), &r.Body); err != nil {
+			return fmt.Errorf("submission %s: %w", r.ID, err)
+		}
+		if err := fn(r); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Count returns how many submissions are stored, and how many distinct
+// (kiosk, seq) pairs: equal when nothing was stored twice.
+func (db *DB) Count(ctx context.Context) (rows, distinct int64, err error) {
+	err = db.db.QueryRowContext(ctx, `SELECT count(*), (SELECT count(*) FROM (SELECT DISTINCT kiosk, seq FROM submissions)) FROM submissions`).Scan(&rows, &distinct)
+	if err != nil {
+		return 0, 0, fmt.Errorf("count: %w", err)
+	}
+	return rows, distinct, nil
+}
+
+// Has reports whether the submission with the given id is stored.
+func (db *DB) Has(ctx context.Context, id string) (bool, error) {
+	var n int
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM submissions WHERE id = ?`, id).Scan(&n); err != nil {
+		return false, fmt.Errorf("has: %w", err)
+	}
+	return n == 1, nil
+}
+
+func kindOf(s string) kiosk.Kind { return kiosk.Kind(s) }

@@ -1,0 +1,48 @@
+package kiosk
+
+import (
+	"context"
+	"time"
+)
+
+// Outbox is what the relay needs of the kiosk's store: claim pending
+// submissions in seq order, mark them delivered on the hub's ack, and put
+// unacknowledged ones back.
+type Outbox interface {
+	Claim(ctx context.Context, limit int) ([]Submission, error)
+	Ack(ctx context.Context, ids []string) (int, error)
+	Requeue(ctx context.Context, age time.Duration) (int, error)
+}
+
+// Downstream keeps what the hub sends the kiosk: ticket updates and the
+// wall and polls snapshots (applied only when newer), and counts events
+// for telemetry.
+type Downstream interface {
+	PutTicketUpdate(ctx context.Context, u TicketUpdate) error
+	PutWall(ctx context.Context, w WallSnapshot) (bool, error)
+	PutPolls(ctx context.Context, p PollsSnapshot) (bool, error)
+	AddCounter(ctx context.Context, name string, delta int64) error
+}
+
+// Telemetry is what a kiosk reports about itself every minute.
+type Telemetry struct {
+	OutboxPending  int              `json:"outbox_pending"`
+	OutboxInflight int              `json:"outbox_inflight"`
+	OutboxAcked    int              `json:"outbox_acked"`
+	OldestPendingS int64            `json:"oldest_pending_s"` // age of the oldest undelivered submission
+	LastSeq        int64            `json:"last_seq"`
+	DBBytes        int64            `json:"db_bytes"`
+	DiskFreeBytes  int64            `json:"disk_free_bytes"`
+	ClockSynced    bool             `json:"clock_synced"`
+	ConfigVersion  int64            `json:"config_version"`
+	WallVersion    int64            `json:"wall_version"`
+	PollsVersion   int64            `json:"polls_version"`
+	Unavailable    int64            `json:"unavailable"`         // submissions refused: disk full or read-only
+	ReadOnly       string           `json:"read_only,omitempty"` // why the store is read-only
+	StoreEvents    []string         `json:"store_events,omitempty"`
+	Counters       map[string]int64 `json:"counters,omitempty"`
+	TempC          *float64         `json:"temp_c,omitempty"`
+	Humidity       *float64         `json:"humidity,omitempty"`
+	Lux            *float64         `json:"lux,omitempty"`
+	Screen         string           `json:"screen,omitempty"`
+}

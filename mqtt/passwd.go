@@ -1,0 +1,127 @@
+package mqtt
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/pbkdf2"
+	"crypto/rand"
+	"crypto/sha512"
+	"crypto/subtle"
+	"encoding/base64"
+	"fmt"
+	"os"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Credentials are broker users with hashed passwords, in mosquitto's
+// password file format ("user:$7$ITERATIONS$SALT$HASH", PBKDF2-SHA512), so
+// the same file serves the embedded broker and a station's mosquitto.
+type Credentials struct {
+	users map[string]string // user -> hash line
+}
+
+// passwdIterations is what mosquitto_passwd uses by default.
+const passwdIterations = 101
+
+// LoadCredentials reads a password file.
+func LoadCredentials(path string) (*Credentials, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("credentials: %w", err)
+	}
+	return ParseCredentials(data)
+}
+
+// ParseCredentials reads password file text.
+func ParseCredentials(data []byte) (*Credentials, error) {
+	c := &Credentials{users: map[string]string{}}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		user, hash, ok := strings.Cut(line, ":")
+		if !ok || user == "" {
+			return nil, fmt.Errorf("credentials: line %d: want user:hash", n)
+		}
+		if _, _, _, err := parseHash(hash); err != nil {
+			return nil, fmt.Errorf("credentials: line %d (%s): %w", n, user, err)
+		}
+		c.users[user] = hash
+	}
+	return c, sc.Err()
+}
+
+// Set adds or replaces a user with a freshly salted hash of password.
+func (c *Credentials) Set(user, password string) error {
+	if user == "" || strings.ContainsAny(user, ": \t\n") {
+		return fmt.Errorf("credentials: bad user name %q", user)
+	}
+	salt := make([]byte, 12)
+	if _, err := rand.Read(salt); err != nil {
+		return err
+	}
+	key, err := pbkdf2.Key(sha512.New, password, salt, passwdIterations, 64)
+	if err != nil {
+		return err
+	}
+	if c.users == nil {
+		c.users = map[string]string{}
+	}
+	c.users[user] = fmt.Sprintf("$7$%d$%s$%s", passwdIterations,
+		base64.StdEncoding.EncodeToString(salt), base64.StdEncoding.EncodeToString(key))
+	return nil
+}
+
+// Check reports whether password is user's password.
+func (c *Credentials) Check(user, password string) bool {
+	hash, ok := c.users[user]
+	if !ok {
+		return false
+	}
+	iter, salt, want, err := parseHash(hash)
+	if err != nil {
+		return false
+	}
+	got, err := pbkdf2.Key(sha512.New, password, salt, iter, len(want))
+	return err == nil && subtle.ConstantTimeCompare(got, want) == 1
+}
+
+// Users returns the user names, sorted.
+func (c *Credentials) Users() []string {
+	out := make([]string, 0, len(c.users))
+	for u := range c.users {
+		out = append(out, u)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Bytes returns the password file text.
+func (c *Credentials) Bytes() []byte {
+	var b bytes.Buffer
+	for _, u := range c.Users() {
+		fmt.Fprintf(&b, "%s:%s\n", u, c.users[u])
+	}
+	return b.Bytes()
+}
+
+func parseHash(h string) (iter int, salt, key []byte, err error) {
+	parts := strings.Split(h, "$")
+	if len(parts) != 5 || parts[0] != "" || parts[1] != "7" {
+		return 0, nil, nil, fmt.Errorf("not a $7$ (PBKDF2-SHA512) hash")
+	}
+	if iter, err = strconv.Atoi(parts[2]); err != nil || iter < 1 {
+		return 0, nil, nil, fmt.Errorf("bad iteration count %q", parts[2])
+	}
+	if salt, err = base64.StdEncoding.DecodeString(parts[3]); err != nil {
+		return 0, nil, nil, fmt.Errorf("bad salt: %w", err)
+	}
+	if key, err = base64.StdEncoding.DecodeString(parts[4]); err != nil || len(key) == 0 {
+		return 0, nil, nil, fmt.Errorf("bad hash")
+	}
+	return iter, salt, key, nil
+}
