@@ -33,11 +33,19 @@ type TelemetryReport struct {
 	Raw   json.RawMessage
 }
 
+// AckRecord is an ack the hub sends once the batch it is in commits.
+type AckRecord struct {
+	Kiosk string
+	IDs   int
+	At    time.Time
+}
+
 // Batch is what the ingest commits in one transaction.
 type Batch struct {
 	Submissions []Received
 	Presence    []Presence
 	Telemetry   []TelemetryReport
+	Acks        []AckRecord // logged with the batch; sent after its commit
 }
 
 // Kiosk is the hub's view of one kiosk of the fleet.
@@ -64,6 +72,4 @@ type IngestStore interface {
 	// once by id (a resent one changes nothing), kiosks' last seq, gaps,
 	// presence and telemetry are updated. It returns only after the commit.
 	Apply(ctx context.Context, b Batch) error
-	// LogAcks records acks sent after a commit.
-	LogAcks(ctx context.Context, kiosk string, ids int, at time.Time) error
 }

@@ -85,6 +85,11 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 			return err
 		}
 	}
+	for _, a := range b.Acks {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ack_log (kiosk, ids, at) VALUES (?, ?, ?)`, a.Kiosk, a.IDs, sqlitedb.FormatTime(a.At)); err != nil {
+			return fmt.Errorf("apply: ack log: %w", err)
+		}
+	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("apply: commit: %w", err)
 	}
@@ -162,15 +167,6 @@ func (k *kioskRow) save(ctx context.Context, tx *sql.Tx) error {
 		k.id, k.state, nullTime(k.stateAt), k.session, k.bootID, k.version, nullTime(k.lastSeen), k.lastSeq, k.received, telemetry, nullTime(k.telemetryAt))
 	if err != nil {
 		return fmt.Errorf("apply: save kiosk %s: %w", k.id, err)
-	}
-	return nil
-}
-
-// LogAcks records an ack sent to a kiosk.
-func (db *DB) LogAcks(ctx context.Context, kiosk string, ids int, at time.Time) error {
-	_, err := db.db.ExecContext(ctx, `INSERT INTO ack_log (kiosk, ids, at) VALUES (?, ?, ?)`, kiosk, ids, sqlitedb.FormatTime(at))
-	if err != nil {
-		return fmt.Errorf("log acks: %w", err)
 	}
 	return nil
 }

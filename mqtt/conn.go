@@ -1,0 +1,85 @@
+package mqtt
+
+import (
+	"crypto/tls"
+	"crypto/x509"
+	"fmt"
+	"os"
+	"time"
+
+	paho "github.com/eclipse/paho.mqtt.golang"
+)
+
+// Conn holds what a client needs to reach the broker.
+type Conn struct {
+	Broker   string // tcp://host:1883 or ssl://host:8883
+	ClientID string
+	Username string
+	Password string
+	TLS      *tls.Config // for ssl:// brokers; nil uses the system roots
+
+	KeepAlive      time.Duration // default 30s
+	ConnectTimeout time.Duration // default 10s
+	WriteTimeout   time.Duration // default 10s
+}
+
+func (c *Conn) options() *paho.ClientOptions {
+	o := paho.NewClientOptions()
+	o.AddBroker(c.Broker)
+	o.SetClientID(c.ClientID)
+	o.SetUsername(c.Username)
+	o.SetPassword(c.Password)
+	if c.TLS != nil {
+		o.SetTLSConfig(c.TLS)
+	}
+	o.SetKeepAlive(orDefault(c.KeepAlive, 30*time.Second))
+	o.SetPingTimeout(orDefault(c.KeepAlive, 30*time.Second) / 2)
+	o.SetConnectTimeout(orDefault(c.ConnectTimeout, 10*time.Second))
+	o.SetWriteTimeout(orDefault(c.WriteTimeout, 10*time.Second))
+	// Acks and ticket updates wait at the broker while the client is away.
+	o.SetCleanSession(false)
+	return o
+}
+
+func orDefault(d, def time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return def
+}
+
+// TLSConfig builds a client TLS configuration from a CA file (empty for the
+// system roots) and an optional client certificate and key.
+func TLSConfig(caFile, certFile, keyFile string) (*tls.Config, error) {
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if caFile != "" {
+		pem, err := os.ReadFile(caFile)
+		if err != nil {
+			return nil, fmt.Errorf("tls: %w", err)
+		}
+		pool := x509.NewCertPool()
+		if !pool.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("tls: no certificate in %s", caFile)
+		}
+		cfg.RootCAs = pool
+	}
+	if certFile != "" || keyFile != "" {
+		cert, err := tls.LoadX509KeyPair(certFile, keyFile)
+		if err != nil {
+			return nil, fmt.Errorf("tls: %w", err)
+		}
+		cfg.Certificates = []tls.Certificate{cert}
+	}
+	return cfg, nil
+}
+
+// waitFor waits for a token at most d and returns its error, or a timeout error.
+func waitFor(t paho.Token, d time.Duration, what string) error {
+	if !t.WaitTimeout(d) {
+		return fmt.Errorf("%s: no answer within %s", what, d)
+	}
+	if err := t.Error(); err != nil {
+		return fmt.Errorf("%s: %w", what, err)
+	}
+	return nil
+}

@@ -1,0 +1,267 @@
+package mqtt
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	paho "github.com/eclipse/paho.mqtt.golang"
+
+	"opinionwall/hub"
+)
+
+// Ingest is the hub side: it receives every kiosk's submissions, presence
+// and telemetry, commits them in batched transactions, and only then sends
+// each kiosk a signed ack of the ids committed. It keeps a persistent
+// session (CleanSession=false, fixed client id), so what arrives while the
+// hub restarts waits at the broker. Set the fields, then Open.
+type Ingest struct {
+	Conn
+	Store  hub.IngestStore
+	Signer *Signer
+	// Shared subscribes through $share/ow-hub/ so several hubs can share
+	// the work (DESIGN.md §9).
+	Shared    bool
+	BatchMax  int           // most messages per transaction; default 512
+	BatchWait time.Duration // how long a batch waits to fill; default 2ms
+	Log       *slog.Logger
+	Now       func() time.Time
+
+	client paho.Client
+	msgs   chan paho.Message
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+	stats  ingestStats
+}
+
+type ingestStats struct {
+	received, stored, acked, rejected, dropped, failed atomic.Int64
+}
+
+// IngestStats is a snapshot of the ingest's counters.
+type IngestStats struct {
+	Received int64 // messages received
+	Stored   int64 // submissions in committed batches (resent ones included)
+	Acked    int64 // ids acknowledged
+	Rejected int64 // messages refused by the decoders
+	Dropped  int64 // messages dropped because the ingest was full (kiosks resend)
+	Failed   int64 // batches the store could not commit (not acked; kiosks resend)
+}
+
+// Open connects and starts ingesting.
+func (in *Ingest) Open() error {
+	if in.Store == nil || in.Signer == nil {
+		return fmt.Errorf("ingest: needs a store and a signer")
+	}
+	if in.BatchMax <= 0 {
+		in.BatchMax = 512
+	}
+	in.BatchWait = orDefault(in.BatchWait, 2*time.Millisecond)
+	if in.Log == nil {
+		in.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if in.Now == nil {
+		in.Now = time.Now
+	}
+	if in.ClientID == "" {
+		in.ClientID = "ow-hub"
+	}
+	in.msgs = make(chan paho.Message, 32768)
+
+	o := in.options()
+	o.SetAutoReconnect(true)
+	o.SetConnectRetry(true)
+	o.SetConnectRetryInterval(time.Second)
+	o.SetMaxReconnectInterval(30 * time.Second)
+	lost, _ := json.Marshal(StateMsg{V: Version, State: StateLost, TS: in.Now()})
+	o.SetBinaryWill(TopicHubState, lost, 1, true)
+	o.SetOnConnectHandler(in.onConnect)
+	o.SetConnectionLostHandler(func(_ paho.Client, err error) { in.Log.Warn("ingest: connection lost", "err", err) })
+	o.SetDefaultPublishHandler(in.onMessage)
+	in.client = paho.NewClient(o)
+	// With ConnectRetry the token completes once connected; do not wait for it.
+	in.client.Connect()
+
+	ctx, cancel := context.WithCancel(context.Background())
+	in.cancel = cancel
+	in.wg.Add(1)
+	go func() {
+		defer in.wg.Done()
+		in.loop(ctx)
+	}()
+	return nil
+}
+
+// Close stops ingesting, finishing the batch in hand, and disconnects.
+func (in *Ingest) Close() error {
+	if in.cancel == nil {
+		return nil
+	}
+	in.cancel()
+	in.wg.Wait()
+	if in.client.IsConnectionOpen() {
+		off, _ := json.Marshal(StateMsg{V: Version, State: StateLost, TS: in.Now()})
+		waitFor(in.client.Publish(TopicHubState, 1, true, off), 2*time.Second, "hub state")
+	}
+	in.client.Disconnect(250)
+	return nil
+}
+
+// Connected reports whether the ingest is connected to the broker.
+func (in *Ingest) Connected() bool { return in.client != nil && in.client.IsConnectionOpen() }
+
+// Stats returns the ingest's counters.
+func (in *Ingest) Stats() IngestStats {
+	return IngestStats{Received: in.stats.received.Load(), Stored: in.stats.stored.Load(), Acked: in.stats.acked.Load(),
+		Rejected: in.stats.rejected.Load(), Dropped: in.stats.dropped.Load(), Failed: in.stats.failed.Load()}
+}
+
+func (in *Ingest) onConnect(c paho.Client) {
+	prefix := ""
+	if in.Shared {
+		prefix = "$share/ow-hub/"
+	}
+	tok := c.SubscribeMultiple(map[string]byte{
+		prefix + KioskFilter(LeafUp):    1,
+		prefix + KioskFilter(LeafState): 1,
+		prefix + KioskFilter(LeafTele):  0,
+	}, nil)
+	online, _ := json.Marshal(StateMsg{V: Version, State: StateOnline, TS: in.Now()})
+	c.Publish(TopicHubState, 1, true, online)
+	go func() {
+		if err := waitFor(tok, 10*time.Second, "subscribe"); err != nil {
+			in.Log.Error("ingest: subscribe", "err", err)
+		}
+	}()
+	in.Log.Info("ingest: connected", "broker", in.Broker)
+}
+
+func (in *Ingest) onMessage(_ paho.Client, m paho.Message) {
+	in.stats.received.Add(1)
+	select {
+	case in.msgs <- m:
+	default:
+		in.stats.dropped.Add(1) // the kiosk resends what is not acked
+	}
+}
+
+func (in *Ingest) loop(ctx context.Context) {
+	batch := make([]paho.Message, 0, in.BatchMax)
+	for {
+		batch = batch[:0]
+		select {
+		case <-ctx.Done():
+			return
+		case m := <-in.msgs:
+			batch = append(batch, m)
+		}
+		deadline := time.NewTimer(in.BatchWait)
+	fill:
+		for len(batch) < in.BatchMax {
+			select {
+			case m := <-in.msgs:
+				batch = append(batch, m)
+			case <-deadline.C:
+				break fill
+			}
+		}
+		deadline.Stop()
+		in.process(ctx, batch)
+	}
+}
+
+// process decodes a batch, commits it, then acks.
+func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
+	now := in.Now()
+	var b hub.Batch
+	acks := map[string][]string{}
+	for _, m := range msgs {
+		k, leaf, ok := ParseKioskTopic(m.Topic())
+		if !ok {
+			in.reject(m.Topic(), fmt.Errorf("not a kiosk topic"))
+			continue
+		}
+		switch leaf {
+		case LeafUp:
+			s, err := DecodeUp(k, m.Payload())
+			if err != nil {
+				in.reject(m.Topic(), err)
+				continue
+			}
+			b.Submissions = append(b.Submissions, hub.Received{Submission: *s, ReceivedAt: now})
+			acks[k] = append(acks[k], s.ID)
+		case LeafState:
+			st, err := DecodeState(m.Payload())
+			if err != nil {
+				in.reject(m.Topic(), err)
+				continue
+			}
+			b.Presence = append(b.Presence, hub.Presence{Kiosk: k, State: st.State, Session: st.Session, BootID: st.BootID, Version: st.Version, At: now})
+		case LeafTele:
+			if _, err := DecodeTele(k, m.Payload()); err != nil {
+				in.reject(m.Topic(), err)
+				continue
+			}
+			b.Telemetry = append(b.Telemetry, hub.TelemetryReport{Kiosk: k, At: now, Raw: append([]byte(nil), m.Payload()...)})
+		default:
+			in.reject(m.Topic(), fmt.Errorf("unexpected leaf %q", leaf))
+		}
+	}
+	for k, ids := range acks {
+		b.Acks = append(b.Acks, hub.AckRecord{Kiosk: k, IDs: len(ids), At: now})
+	}
+	if err := in.apply(ctx, b); err != nil {
+		in.stats.failed.Add(1)
+		in.Log.Error("ingest: cannot commit; nothing acked, kiosks will resend", "err", err, "submissions", len(b.Submissions))
+		return
+	}
+	in.stats.stored.Add(int64(len(b.Submissions)))
+	for k, ids := range acks {
+		in.ack(k, ids)
+	}
+}
+
+// apply commits a batch, retrying a few times (a locked or briefly full
+// disk), and gives up while the context lasts.
+func (in *Ingest) apply(ctx context.Context, b hub.Batch) error {
+	var err error
+	for attempt, wait := 0, 100*time.Millisecond; attempt < 5; attempt, wait = attempt+1, wait*2 {
+		if err = in.Store.Apply(ctx, b); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(wait):
+		}
+	}
+	return err
+}
+
+// maxAckIDs keeps each ack message well under the kiosk's payload limit.
+const maxAckIDs = 1000
+
+func (in *Ingest) ack(kiosk string, ids []string) {
+	for len(ids) > 0 {
+		n := min(len(ids), maxAckIDs)
+		payload, err := in.Signer.Sign(AckMsg{Kiosk: kiosk, IDs: ids[:n], TS: in.Now()})
+		if err != nil {
+			in.Log.Error("ingest: sign ack", "err", err)
+			return
+		}
+		// Not waited for: a lost ack means a resend, acknowledged again.
+		in.client.Publish(KioskTopic(kiosk, LeafAck), 1, false, payload)
+		in.stats.acked.Add(int64(n))
+		ids = ids[n:]
+	}
+}
+
+func (in *Ingest) reject(topic string, err error) {
+	in.stats.rejected.Add(1)
+	in.Log.Warn("ingest: refused a message", "topic", topic, "err", err)
+}

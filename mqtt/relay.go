@@ -1,0 +1,420 @@
+package mqtt
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/rand/v2"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	paho "github.com/eclipse/paho.mqtt.golang"
+
+	"opinionwall/kiosk"
+)
+
+// Relay is the kiosk side: it drains the local outbox to the hub over MQTT
+// and keeps what the hub sends down. A submission is marked delivered only
+// on a valid signed ack from the hub, sent after the hub's commit; anything
+// unacknowledged is sent again after AckTimeout, on every reconnect, and
+// when the hub's state turns online. Set the fields, then Open; Close stops
+// it and says offline.
+type Relay struct {
+	Conn
+	Kiosk      string // kiosk id: topics, and what acks must name
+	Outbox     kiosk.Outbox
+	Downstream kiosk.Downstream // nil: ticket updates and snapshots are not kept
+	Trust      *Trust
+
+	Window         int           // most submissions published and not yet acked; default 128
+	AckTimeout     time.Duration // resend after this; default 30s
+	TelemetryEvery time.Duration // default 60s
+	Telemetry      func(ctx context.Context) (kiosk.Telemetry, error)
+	MinBackoff     time.Duration // first reconnect delay; default 1s
+	MaxBackoff     time.Duration // cap of the reconnect delay; default 2m
+	Version        string        // software version, in the state message
+	BootID         string
+	Log            *slog.Logger
+	Now            func() time.Time
+
+	client  paho.Client
+	session string
+	connCh  chan connEvent
+	msgs    chan paho.Message
+	notify  chan struct{}
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+
+	// loop-owned
+	connected bool
+	inflight  map[string]time.Time // id -> published at
+
+	stats relayStats
+}
+
+type connEvent struct {
+	up  bool
+	err error
+}
+
+// relayStats are counters reported in telemetry.
+type relayStats struct {
+	published, acked, resent, rejected, dropped, connects, lost atomic.Int64
+}
+
+// RelayStats is a snapshot of the relay's counters.
+type RelayStats struct {
+	Published int64 // submissions published (including resends)
+	Acked     int64 // submissions marked delivered
+	Resent    int64 // submissions put back for another attempt
+	Rejected  int64 // downstream messages refused (bad signature, other kiosk, malformed)
+	Dropped   int64 // downstream messages dropped because the relay was busy
+	Connects  int64
+	Lost      int64 // connections lost
+	Connected bool
+}
+
+// Open starts connecting and draining in the background.
+func (r *Relay) Open() error {
+	if r.Outbox == nil || r.Trust == nil || !kiosk.ValidKioskID(r.Kiosk) {
+		return fmt.Errorf("relay: needs an outbox, a trust list and a valid kiosk id")
+	}
+	if r.Window <= 0 {
+		r.Window = 128
+	}
+	r.AckTimeout = orDefault(r.AckTimeout, 30*time.Second)
+	r.TelemetryEvery = orDefault(r.TelemetryEvery, time.Minute)
+	r.MinBackoff = orDefault(r.MinBackoff, time.Second)
+	r.MaxBackoff = orDefault(r.MaxBackoff, 2*time.Minute)
+	if r.Log == nil {
+		r.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if r.Now == nil {
+		r.Now = time.Now
+	}
+	if r.ClientID == "" {
+		r.ClientID = r.Kiosk
+	}
+	var g kiosk.UUIDGen
+	r.session = g.New(r.Now())
+	r.connCh = make(chan connEvent, 16)
+	r.msgs = make(chan paho.Message, 4096)
+	r.notify = make(chan struct{}, 1)
+	r.inflight = map[string]time.Time{}
+
+	o := r.options()
+	o.SetAutoReconnect(false) // the relay reconnects itself, with backoff and jitter
+	will, _ := json.Marshal(StateMsg{V: Version, State: StateLost, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()})
+	o.SetBinaryWill(KioskTopic(r.Kiosk, LeafState), will, 1, true)
+	o.SetOnConnectHandler(r.onConnect)
+	o.SetConnectionLostHandler(func(_ paho.Client, err error) { r.connCh <- connEvent{err: err} })
+	o.SetDefaultPublishHandler(r.onMessage)
+	r.client = paho.NewClient(o)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	r.cancel = cancel
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		r.loop(ctx)
+	}()
+	return nil
+}
+
+// Close says offline (retained), disconnects cleanly so the will is not
+// sent, and waits for the relay to stop.
+func (r *Relay) Close() error {
+	if r.cancel == nil {
+		return nil
+	}
+	r.cancel()
+	r.wg.Wait()
+	if r.client.IsConnectionOpen() {
+		off, _ := json.Marshal(StateMsg{V: Version, State: StateOffline, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()})
+		if err := waitFor(r.client.Publish(KioskTopic(r.Kiosk, LeafState), 1, true, off), 2*time.Second, "offline"); err != nil {
+			r.Log.Warn("relay: say offline", "err", err)
+		}
+	}
+	r.client.Disconnect(250)
+	return nil
+}
+
+// Notify tells the relay a submission was stored, so it need not wait for
+// its next look at the outbox. It never blocks.
+func (r *Relay) Notify() {
+	select {
+	case r.notify <- struct{}{}:
+	default:
+	}
+}
+
+// Stats returns the relay's counters.
+func (r *Relay) Stats() RelayStats {
+	return RelayStats{
+		Published: r.stats.published.Load(), Acked: r.stats.acked.Load(), Resent: r.stats.resent.Load(),
+		Rejected: r.stats.rejected.Load(), Dropped: r.stats.dropped.Load(),
+		Connects: r.stats.connects.Load(), Lost: r.stats.lost.Load(),
+		Connected: r.client != nil && r.client.IsConnectionOpen(),
+	}
+}
+
+// onConnect runs on paho's goroutine: say online, subscribe, tell the loop.
+// It waits for nothing.
+func (r *Relay) onConnect(c paho.Client) {
+	online, _ := json.Marshal(StateMsg{V: Version, State: StateOnline, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()})
+	c.Publish(KioskTopic(r.Kiosk, LeafState), 1, true, online)
+	subs := map[string]byte{
+		KioskTopic(r.Kiosk, LeafAck): 1, KioskTopic(r.Kiosk, LeafTickets): 1,
+		TopicWall: 1, TopicPolls: 1, TopicHubState: 1,
+	}
+	tok := c.SubscribeMultiple(subs, nil)
+	go func() {
+		if err := waitFor(tok, 10*time.Second, "subscribe"); err != nil {
+			r.Log.Warn("relay: subscribe", "err", err)
+		}
+	}()
+	r.connCh <- connEvent{up: true}
+}
+
+// onMessage hands a message to the loop and returns at once.
+func (r *Relay) onMessage(_ paho.Client, m paho.Message) {
+	select {
+	case r.msgs <- m:
+	default:
+		// Dropping is safe: an ack not seen means a resend, which the hub
+		// acknowledges again; snapshots are retained and come back.
+		r.stats.dropped.Add(1)
+	}
+}
+
+func (r *Relay) loop(ctx context.Context) {
+	backoff := r.MinBackoff
+	retry := time.NewTimer(0) // connect at once
+	defer retry.Stop()
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
+	tele := time.NewTicker(r.TelemetryEvery)
+	defer tele.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-retry.C:
+			if err := waitFor(r.client.Connect(), orDefault(r.ConnectTimeout, 10*time.Second)+time.Second, "connect"); err != nil {
+				delay := jitter(backoff)
+				r.Log.Warn("relay: cannot reach the broker", "broker", r.Broker, "err", err, "retry_in", delay.Round(time.Millisecond))
+				retry.Reset(delay)
+				backoff = min(2*backoff, r.MaxBackoff)
+			}
+		case ev := <-r.connCh:
+			if ev.up {
+				r.stats.connects.Add(1)
+				r.connected = true
+				backoff = r.MinBackoff
+				r.resendAll(ctx, "connected")
+				continue
+			}
+			r.stats.lost.Add(1)
+			r.connected = false
+			delay := jitter(backoff)
+			r.Log.Warn("relay: connection lost", "err", ev.err, "retry_in", delay.Round(time.Millisecond))
+			retry.Reset(delay)
+			backoff = min(2*backoff, r.MaxBackoff)
+		case m := <-r.msgs:
+			r.handle(ctx, m)
+		case <-r.notify:
+			r.fill(ctx)
+		case <-tick.C:
+			r.expire(ctx)
+			r.fill(ctx)
+		case <-tele.C:
+			r.sendTelemetry(ctx)
+		}
+	}
+}
+
+// jitter spreads a delay over [d/2, d) so that a street of kiosks that lost
+// the station together do not come back in lockstep.
+func jitter(d time.Duration) time.Duration {
+	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
+}
+
+// resendAll puts every unacknowledged submission back and drains again.
+func (r *Relay) resendAll(ctx context.Context, why string) {
+	n, err := r.Outbox.Requeue(ctx, 0)
+	if err != nil {
+		r.Log.Warn("relay: requeue", "err", err)
+	}
+	r.stats.resent.Add(int64(n))
+	clear(r.inflight)
+	if n > 0 {
+		r.Log.Info("relay: resending", "why", why, "count", n)
+	}
+	r.fill(ctx)
+}
+
+// fill publishes pending submissions, in seq order, until the window is full.
+func (r *Relay) fill(ctx context.Context) {
+	for r.connected && len(r.inflight) < r.Window {
+		want := r.Window - len(r.inflight)
+		batch, err := r.Outbox.Claim(ctx, want)
+		if err != nil {
+			r.Log.Warn("relay: claim", "err", err)
+			return
+		}
+		now := r.Now()
+		for i := range batch {
+			payload, err := EncodeUp(&batch[i])
+			if err != nil {
+				r.Log.Error("relay: encode", "id", batch[i].ID, "err", err)
+				continue
+			}
+			// Not waited for: the broker's PUBACK is not delivery, the hub's
+			// ack is. A publish that fails is resent on reconnect or timeout.
+			r.client.Publish(KioskTopic(r.Kiosk, LeafUp), 1, false, payload)
+			r.inflight[batch[i].ID] = now
+			r.stats.published.Add(1)
+		}
+		if len(batch) < want {
+			return
+		}
+	}
+}
+
+// expire puts submissions not acknowledged within AckTimeout back.
+func (r *Relay) expire(ctx context.Context) {
+	cutoff := r.Now().Add(-r.AckTimeout)
+	stale := 0
+	for id, at := range r.inflight {
+		if at.Before(cutoff) {
+			delete(r.inflight, id)
+			stale++
+		}
+	}
+	if stale == 0 {
+		return
+	}
+	n, err := r.Outbox.Requeue(ctx, r.AckTimeout)
+	if err != nil {
+		r.Log.Warn("relay: requeue", "err", err)
+		return
+	}
+	r.stats.resent.Add(int64(n))
+	r.Log.Info("relay: no ack in time, resending", "count", n, "timeout", r.AckTimeout)
+}
+
+// handle acts on one downstream message; anything not properly signed for
+// this kiosk is refused and counted.
+func (r *Relay) handle(ctx context.Context, m paho.Message) {
+	topic, payload := m.Topic(), m.Payload()
+	var err error
+	switch topic {
+	case KioskTopic(r.Kiosk, LeafAck):
+		err = r.handleAck(ctx, payload)
+	case KioskTopic(r.Kiosk, LeafTickets):
+		err = r.handleTickets(ctx, payload)
+	case TopicWall:
+		err = r.handleWall(ctx, payload)
+	case TopicPolls:
+		err = r.handlePolls(ctx, payload)
+	case TopicHubState:
+		var st StateMsg
+		if st, err = DecodeState(payload); err == nil && st.State == StateOnline && r.connected {
+			r.resendAll(ctx, "hub online")
+		}
+	default:
+		err = invalid("relay", "unexpected topic %q", topic)
+	}
+	if err != nil {
+		r.stats.rejected.Add(1)
+		r.Log.Warn("relay: refused a message", "topic", topic, "err", err)
+		if r.Downstream != nil {
+			r.Downstream.AddCounter(ctx, "rejected_downstream", 1)
+		}
+	}
+}
+
+func (r *Relay) handleAck(ctx context.Context, payload []byte) error {
+	ack, err := r.Trust.OpenAck(r.Kiosk, payload)
+	if err != nil {
+		return err
+	}
+	n, err := r.Outbox.Ack(ctx, ack.IDs)
+	if err != nil {
+		// Not marked: the submissions are resent and acknowledged again.
+		r.Log.Warn("relay: mark acked", "err", err)
+		return nil
+	}
+	r.stats.acked.Add(int64(n))
+	for _, id := range ack.IDs {
+		delete(r.inflight, id)
+	}
+	r.fill(ctx)
+	return nil
+}
+
+func (r *Relay) handleTickets(ctx context.Context, payload []byte) error {
+	msg, err := r.Trust.OpenTickets(r.Kiosk, payload)
+	if err != nil || r.Downstream == nil {
+		return err
+	}
+	for _, u := range msg.Updates {
+		if err := r.Downstream.PutTicketUpdate(ctx, u); err != nil {
+			r.Log.Warn("relay: ticket update", "ticket", u.Ticket, "err", err)
+		}
+	}
+	return nil
+}
+
+func (r *Relay) handleWall(ctx context.Context, payload []byte) error {
+	w, err := r.Trust.OpenWall(payload)
+	if err != nil || r.Downstream == nil {
+		return err
+	}
+	if _, err := r.Downstream.PutWall(ctx, w); err != nil {
+		r.Log.Warn("relay: wall", "err", err)
+	}
+	return nil
+}
+
+func (r *Relay) handlePolls(ctx context.Context, payload []byte) error {
+	p, err := r.Trust.OpenPolls(payload)
+	if err != nil || r.Downstream == nil {
+		return err
+	}
+	if _, err := r.Downstream.PutPolls(ctx, p); err != nil {
+		r.Log.Warn("relay: polls", "err", err)
+	}
+	return nil
+}
+
+func (r *Relay) sendTelemetry(ctx context.Context) {
+	if !r.connected {
+		return
+	}
+	var t kiosk.Telemetry
+	if r.Telemetry != nil {
+		var err error
+		if t, err = r.Telemetry(ctx); err != nil {
+			r.Log.Warn("relay: telemetry", "err", err)
+		}
+	}
+	st := r.Stats()
+	if t.Counters == nil {
+		t.Counters = map[string]int64{}
+	}
+	t.Counters["relay_published"] = st.Published
+	t.Counters["relay_acked"] = st.Acked
+	t.Counters["relay_resent"] = st.Resent
+	t.Counters["relay_rejected"] = st.Rejected
+	t.Counters["relay_dropped"] = st.Dropped
+	t.Counters["relay_connects"] = st.Connects
+	payload, err := json.Marshal(TeleMsg{V: Version, Kiosk: r.Kiosk, TS: r.Now(), Telemetry: t})
+	if err != nil {
+		return
+	}
+	r.client.Publish(KioskTopic(r.Kiosk, LeafTele), 0, false, payload)
+}
