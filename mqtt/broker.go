@@ -76,7 +76,9 @@ func (b *Broker) Close() error {
 	if b.server == nil {
 		return nil
 	}
-	return b.server.Close()
+	s := b.server
+	b.server = nil
+	return s.Close()
 }
 
 // ListenAddr returns the plain listener's address (with the real port when

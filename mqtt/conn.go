@@ -27,6 +27,7 @@ func (c *Conn) options() *paho.ClientOptions {
 	o := paho.NewClientOptions()
 	o.AddBroker(c.Broker)
 	o.SetClientID(c.ClientID)
+	o.SetProtocolVersion(4) // MQTT 3.1.1; no silent fallback to 3.1
 	o.SetUsername(c.Username)
 	o.SetPassword(c.Password)
 	if c.TLS != nil {
