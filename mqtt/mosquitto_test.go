@@ -1,0 +1,122 @@
+package mqtt_test
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"os/user"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"opinionwall/mqtt"
+)
+
+// startMosquitto runs Debian's mosquitto on a free loopback port with a
+// generated configuration, the world's password file and the v1 ACL.
+func startMosquitto(t *testing.T, w *world) string {
+	t.Helper()
+	bin, err := exec.LookPath("mosquitto")
+	if err != nil {
+		for _, p := range []string{"/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto"} {
+			if _, err2 := os.Stat(p); err2 == nil {
+				bin = p
+			}
+		}
+	}
+	if bin == "" {
+		t.Skip("mosquitto is not installed (make deps installs it)")
+	}
+	dir := t.TempDir()
+	addr := freeAddr(t)
+	host, port, _ := net.SplitHostPort(addr)
+	pw, acl := filepath.Join(dir, "passwd"), filepath.Join(dir, "acl")
+	os.WriteFile(pw, w.creds.Bytes(), 0o600)
+	os.WriteFile(acl, []byte(mqtt.MosquittoACL()), 0o600)
+	// As root, mosquitto would switch to its own user, who cannot read the
+	// test's private directory: stay as whoever runs the test.
+	me, err := user.Current()
+	if err != nil {
+		t.Fatal(err)
+	}
+	conf := fmt.Sprintf(`user %s
+per_listener_settings false
+allow_anonymous false
+password_file %s
+acl_file %s
+persistence false
+listener %s %s
+log_dest stderr
+`, me.Username, pw, acl, port, host)
+	cfg := filepath.Join(dir, "mosquitto.conf")
+	os.WriteFile(cfg, []byte(conf), 0o600)
+	cmd := exec.Command(bin, "-c", cfg)
+	var logs strings.Builder
+	cmd.Stderr = &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cmd.Process.Kill()
+		cmd.Wait()
+		if t.Failed() {
+			t.Logf("mosquitto log:\n%s", logs.String())
+		}
+	})
+	eventually(t, 10*time.Second, func() bool {
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	}, func() string { return "mosquitto did not start: " + logs.String() })
+	return "tcp://" + addr
+}
+
+func TestEndToEndOnMosquitto(t *testing.T) {
+	w := newWorld(t, "wall-01", "booth-02")
+	url := startMosquitto(t, w)
+	in := w.startIngest(url)
+	eventually(t, 10*time.Second, in.Connected, func() string { return "ingest not connected to mosquitto" })
+	a, c := w.newKiosk("wall-01", 11), w.newKiosk("booth-02", 12)
+	a.submit(t, 400)
+	w.startRelay(a, url, nil)
+	w.startRelay(c, url, nil)
+	c.submit(t, 100)
+	eventually(t, 60*time.Second, func() bool { return a.acked(t) == 400 && c.acked(t) == 100 },
+		func() string { return fmt.Sprintf("acked %d/400 and %d/100", a.acked(t), c.acked(t)) })
+	w.checkExactlyOnce(a, c)
+	fleet, _ := w.hubDB.Kiosks(t.Context())
+	if len(fleet) != 2 || fleet[0].State != mqtt.StateOnline || fleet[1].State != mqtt.StateOnline {
+		t.Errorf("fleet as the hub sees it: %+v", fleet)
+	}
+}
+
+func TestMosquittoRefusesCrossPublish(t *testing.T) {
+	w := newWorld(t, "wall-01", "wall-02")
+	url := startMosquitto(t, w)
+	in := w.startIngest(url)
+	eventually(t, 10*time.Second, in.Connected, func() string { return "ingest not connected to mosquitto" })
+	checkNoCrossPublish(t, w, url, nil)
+}
+
+func TestCredentialsReadMosquittoPasswd(t *testing.T) {
+	bin, err := exec.LookPath("mosquitto_passwd")
+	if err != nil {
+		t.Skip("mosquitto_passwd is not installed")
+	}
+	f := filepath.Join(t.TempDir(), "pw")
+	os.WriteFile(f, nil, 0o600)
+	if out, err := exec.Command(bin, "-b", f, "wall-07", "s3cret 密码").CombinedOutput(); err != nil {
+		t.Fatalf("mosquitto_passwd: %v %s", err, out)
+	}
+	c, err := mqtt.LoadCredentials(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !c.Check("wall-07", "s3cret 密码") || c.Check("wall-07", "s3cret") {
+		t.Error("a mosquitto_passwd hash is not checked right")
+	}
+}
