@@ -22,8 +22,12 @@ type Credentials struct {
 	users map[string]string // user -> hash line
 }
 
-// passwdIterations is what mosquitto_passwd uses by default.
-const passwdIterations = 101
+// passwdIterations is what mosquitto_passwd uses by default; a file may
+// use more, up to maxIterations.
+const (
+	passwdIterations = 101
+	maxIterations    = 100_000
+)
 
 // LoadCredentials reads a password file.
 func LoadCredentials(path string) (*Credentials, error) {
@@ -114,13 +118,14 @@ func parseHash(h string) (iter int, salt, key []byte, err error) {
 	if len(parts) != 5 || parts[0] != "" || parts[1] != "7" {
 		return 0, nil, nil, fmt.Errorf("not a $7$ (PBKDF2-SHA512) hash")
 	}
-	if iter, err = strconv.Atoi(parts[2]); err != nil || iter < 1 {
-		return 0, nil, nil, fmt.Errorf("bad iteration count %q", parts[2])
+	// A huge count would make every login a denial of service.
+	if iter, err = strconv.Atoi(parts[2]); err != nil || iter < 1 || iter > maxIterations {
+		return 0, nil, nil, fmt.Errorf("bad iteration count %q (1 to %d)", parts[2], maxIterations)
 	}
 	if salt, err = base64.StdEncoding.DecodeString(parts[3]); err != nil {
 		return 0, nil, nil, fmt.Errorf("bad salt: %w", err)
 	}
-	if key, err = base64.StdEncoding.DecodeString(parts[4]); err != nil || len(key) == 0 {
+	if key, err = base64.StdEncoding.DecodeString(parts[4]); err != nil || len(key) == 0 || len(key) > 64 {
 		return 0, nil, nil, fmt.Errorf("bad hash")
 	}
 	return iter, salt, key, nil
