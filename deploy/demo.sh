@@ -1,22 +1,47 @@
 #!/usr/bin/env bash
-# make demo: a simulated kiosk on a real local store, driven by a scripted
-# resident, then the store's state as maintenance staff would read it.
+# make demo: a station hub with its embedded broker, and a simulated kiosk
+# driven by a scripted resident, relaying over MQTT to the hub. Everything
+# real: SQLite files, the broker, signed acks. Data in demo-data/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-data=demo-data/kiosk
-rm -rf "$data"  # a fresh store each run, so ticket codes read the same
-mkdir -p "$data"
-echo "== Opinion Wall demo: kiosk demo-wall-01, store in $data/kiosk.db"
-echo "== (the relay to the station, the hub and the touch screens come with their issues)"
-echo
+port=${DEMO_PORT:-18830}
+d=demo-data
+rm -rf "$d"  # a fresh start each run, so ticket codes read the same
+mkdir -p "$d"
+
+echo "== station set-up: signing key, broker password for the kiosk"
+bin/hub keygen -dir "$d/keys" -name hub
+head -c 18 /dev/urandom | base64 > "$d/kiosk.pass"
+bin/hub passwd -file "$d/passwd" demo-wall-01 < "$d/kiosk.pass"
 bin/kiosk check-config -config deploy/demo/kiosk.toml
+
 echo
-echo "== residents at the kiosk (deploy/demo/resident.script)"
-bin/kiosk run -config deploy/demo/kiosk.toml -data "$data" -script deploy/demo/resident.script -once
+echo "== hub: embedded broker on 127.0.0.1:$port, store in $d/hub (log: $d/hub.log)"
+bin/hub run -headless -data "$d/hub" -credentials "$d/passwd" -key "$d/keys/hub.key" \
+	-listen "127.0.0.1:$port" > "$d/hub.log" 2>&1 &
+hub_pid=$!
+trap 'kill $hub_pid 2>/dev/null || true; wait $hub_pid 2>/dev/null || true' EXIT
+for _ in $(seq 50); do
+	(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+	sleep 0.1
+done
+
 echo
-echo "== kiosk status: the local store"
-bin/kiosk status -data "$data"
+echo "== kiosk demo-wall-01: residents at the kiosk (deploy/demo/resident.script), relaying to the hub"
+bin/kiosk run -config deploy/demo/kiosk.toml -data "$d/kiosk" -script deploy/demo/resident.script -once \
+	-broker "tcp://127.0.0.1:$port" -password-file "$d/kiosk.pass" -trust "$d/keys" -drain-wait 20s 2> "$d/kiosk.log"
+
 echo
-echo "Act as a resident yourself (one action a line, Ctrl-D to stop):"
-echo "  bin/kiosk run -config deploy/demo/kiosk.toml -data $data"
+echo "== kiosk status: the kiosk's local store (acked = confirmed committed at the hub)"
+bin/kiosk status -data "$d/kiosk"
+echo
+echo "== hub fleet"
+bin/hub fleet -data "$d/hub"
+echo
+echo "== hub export -format csv (UTF-8 with BOM, opens in Excel)"
+bin/hub export -data "$d/hub" -format csv -o "$d/export.csv"
+cut -d, -f2,4,5,9,13 "$d/export.csv"
+echo
+echo "The hub is stopping. To play a resident yourself, start the hub as above and run:"
+echo "  bin/kiosk run -config deploy/demo/kiosk.toml -data $d/kiosk -broker tcp://127.0.0.1:$port -password-file $d/kiosk.pass -trust $d/keys"

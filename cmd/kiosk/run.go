@@ -24,6 +24,9 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	data := flags.String("data", "/var/lib/opinionwall", "data directory (the local store lives here)")
 	scriptPath := flags.String("script", "-", "resident actions, one a line (- for standard input)")
 	once := flags.Bool("once", false, "exit when the script ends instead of running until stopped")
+	drainWait := flags.Duration("drain-wait", 0, "with -once: wait up to this long for the station to acknowledge everything before exiting")
+	var rf relayFlags
+	rf.register(flags)
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
@@ -51,6 +54,13 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		log.Error("the local store is read-only: submissions are refused until the card is fixed", "reason", why)
 	}
 	log.Info("kiosk started", "kiosk", cfg.Kiosk.ID, "number", cfg.Kiosk.Number, "role", cfg.Kiosk.Role, "store", db.Path)
+	relay, err := startRelay(rf, &cfg, db, log)
+	if err != nil {
+		return err
+	}
+	if relay != nil {
+		defer relay.Close()
+	}
 
 	in := stdin
 	if *scriptPath != "-" {
@@ -71,7 +81,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		purgeLoop(ctx, db, time.Duration(cfg.Store.RetentionDays)*24*time.Hour, log)
 	}()
 
-	k := &visit{s: session.New(&cfg, db, db)}
+	k := &visit{s: session.New(&cfg, notifyingStore{db, relay}, db)}
 	k.s.ClockSynced = clockSynced
 	k.sc = &session.Script{S: k.s, Sleep: sleepCtx(ctx),
 		Polls: func(ctx context.Context) ([]kiosk.Poll, error) {
@@ -97,9 +107,26 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		}
 	}()
 	err = k.serve(ctx, lines, out, *once)
+	if err == nil && *once && relay != nil && *drainWait > 0 {
+		waitDrained(ctx, db, *drainWait, log)
+	}
 	cancel()
 	wg.Wait()
 	return err
+}
+
+// waitDrained waits until the station has acknowledged every submission,
+// or the time is up.
+func waitDrained(ctx context.Context, db *sqlite.DB, limit time.Duration, log *slog.Logger) {
+	deadline := time.Now().Add(limit)
+	for time.Now().Before(deadline) && ctx.Err() == nil {
+		st, err := db.Status(ctx)
+		if err == nil && st.Pending+st.Inflight == 0 {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	log.Warn("the station has not acknowledged everything yet; it stays queued on the kiosk")
 }
 
 // visit owns the session: the script and the timeout ticker take turns.

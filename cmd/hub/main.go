@@ -1,0 +1,69 @@
+// Command hub runs the community station's side of Opinion Wall: the
+// embedded MQTT broker (or a connection to an external one), the ingest of
+// every kiosk's submissions into the station's store, and the tools around
+// it.
+//
+//	hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-broker URL]
+//	hub export -data DIR -format csv|json [-o FILE]
+//	hub fleet -data DIR
+//	hub keygen -dir DIR [-name hub]
+//	hub passwd -file FILE USER
+//	hub acl
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := dispatch(ctx, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "hub:", err)
+		os.Exit(1)
+	}
+}
+
+func dispatch(ctx context.Context, args []string) error {
+	cmd := "run"
+	if len(args) > 0 && len(args[0]) > 0 && args[0][0] != '-' {
+		cmd, args = args[0], args[1:]
+	}
+	switch cmd {
+	case "run":
+		return runCmd(ctx, args)
+	case "export":
+		return exportCmd(ctx, args, os.Stdout)
+	case "fleet":
+		return fleetCmd(ctx, args, os.Stdout)
+	case "keygen":
+		return keygenCmd(args, os.Stdout)
+	case "passwd":
+		return passwdCmd(args, os.Stdin, os.Stdout)
+	case "acl":
+		_, err := fmt.Fprint(os.Stdout, aclText())
+		return err
+	case "help", "-h", "--help":
+		fmt.Print(usage)
+		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+}
+
+const usage = `usage:
+  hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F]
+            [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
+                       run the station: embedded broker (default) or an external one, and the ingest
+  hub export -data DIR -format csv|json [-o FILE]
+                       every submission; CSV is UTF-8 with a BOM so Excel shows Chinese
+  hub fleet -data DIR  the kiosks: state, last seen, last seq, gaps, received
+  hub keygen -dir DIR [-name hub]
+                       an ed25519 key pair for signing: NAME.key (keep secret) and NAME.pub (for kiosks)
+  hub passwd -file FILE USER
+                       add or change USER's password (read from standard input) in a mosquitto-format file
+  hub acl              the v1 ACL as a mosquitto acl_file, for stations that run mosquitto
+`

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/tls"
+	"encoding/hex"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+
+	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/mqtt"
+)
+
+func runCmd(ctx context.Context, args []string) error {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	data := fs.String("data", "/var/lib/opinionwall-hub", "data directory (the station's store lives here)")
+	credsPath := fs.String("credentials", "/etc/opinionwall/passwd", "broker users, mosquitto password file format")
+	keyPath := fs.String("key", "/etc/opinionwall/hub.key", "ed25519 private key that signs acks and other downstream messages")
+	listen := fs.String("listen", ":1883", "embedded broker: plain MQTT listener address")
+	tlsListen := fs.String("tls-listen", "", "embedded broker: TLS listener address (needs -tls-cert and -tls-key)")
+	tlsCert := fs.String("tls-cert", "", "embedded broker: TLS certificate file")
+	tlsKey := fs.String("tls-key", "", "embedded broker: TLS key file")
+	broker := fs.String("broker", "", "external broker URL (tcp://host:1883 or ssl://host:8883) instead of the embedded one")
+	brokerUser := fs.String("broker-user", mqtt.UserHub, "external broker: user name")
+	brokerPassFile := fs.String("broker-password-file", "", "external broker: file holding the password")
+	brokerCA := fs.String("broker-ca", "", "external broker: CA file for ssl://")
+	headless := fs.Bool("headless", false, "run as a service, without a window")
+	shared := fs.Bool("shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	if !*headless {
+		log.Warn("the station's review app is not built yet: running headless")
+	}
+
+	key, err := mqtt.LoadPrivateKey(*keyPath)
+	if err != nil {
+		return fmt.Errorf("%w (make one with: hub keygen -dir %s)", err, filepath.Dir(*keyPath))
+	}
+	signer := mqtt.NewSigner(key)
+
+	db := hubsqlite.NewDB(filepath.Join(*data, "hub.db"))
+	if err := db.Open(); err != nil {
+		return err
+	}
+	defer db.Close()
+
+	conn := mqtt.Conn{Broker: *broker, Username: *brokerUser}
+	if *broker == "" {
+		creds, err := mqtt.LoadCredentials(*credsPath)
+		if err != nil {
+			return err
+		}
+		// The hub reaches its own broker over loopback with a password made
+		// for this run and never written down.
+		pass := randomPassword()
+		if err := creds.Set(mqtt.UserHub, pass); err != nil {
+			return err
+		}
+		b := &mqtt.Broker{Addr: *listen, Credentials: creds, Log: log.With("part", "broker")}
+		if *tlsListen != "" {
+			cert, err := tls.LoadX509KeyPair(*tlsCert, *tlsKey)
+			if err != nil {
+				return fmt.Errorf("broker TLS: %w", err)
+			}
+			b.TLSAddr, b.TLS = *tlsListen, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+		}
+		if err := b.Open(); err != nil {
+			return err
+		}
+		defer b.Close()
+		log.Info("embedded broker listening", "addr", b.ListenAddr(), "tls", *tlsListen, "users", len(creds.Users())-1)
+		conn.Broker = "tcp://" + loopback(b.ListenAddr())
+		conn.Username, conn.Password = mqtt.UserHub, pass
+	} else {
+		if *brokerPassFile != "" {
+			p, err := os.ReadFile(*brokerPassFile)
+			if err != nil {
+				return fmt.Errorf("broker password: %w", err)
+			}
+			conn.Password = strings.TrimSpace(string(p))
+		}
+		if strings.HasPrefix(*broker, "ssl://") || strings.HasPrefix(*broker, "tls://") {
+			if conn.TLS, err = mqtt.TLSConfig(*brokerCA, "", ""); err != nil {
+				return err
+			}
+		}
+	}
+
+	in := &mqtt.Ingest{Conn: conn, Store: db, Signer: signer, Shared: *shared, Log: log.With("part", "ingest")}
+	if err := in.Open(); err != nil {
+		return err
+	}
+	log.Info("hub running", "data", *data, "broker", conn.Broker, "signing_key", signer.KeyID())
+	<-ctx.Done()
+	log.Info("hub stopping", "stats", fmt.Sprintf("%+v", in.Stats()))
+	return in.Close()
+}
+
+// loopback turns a listener address such as "[::]:1883" into one to dial.
+func loopback(addr string) string {
+	if i := strings.LastIndex(addr, ":"); i >= 0 {
+		host := addr[:i]
+		if host == "" || host == "[::]" || host == "0.0.0.0" || host == "::" {
+			return "127.0.0.1" + addr[i:]
+		}
+	}
+	return addr
+}
+
+func randomPassword() string {
+	b := make([]byte, 18)
+	rand.Read(b)
+	return hex.EncodeToString(b)
+}

@@ -1,0 +1,123 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/sqlite"
+	"opinionwall/mqtt"
+)
+
+// relayFlags are the kiosk's connection to the station.
+type relayFlags struct {
+	broker, user, passwordFile, trust, tlsCA, tlsCert, tlsKey, version string
+}
+
+func (f *relayFlags) register(fs *flag.FlagSet) {
+	fs.StringVar(&f.broker, "broker", "", "station broker URL (tcp://host:1883 or ssl://host:8883); empty: store only, relay nothing")
+	fs.StringVar(&f.user, "user", "", "broker user name (default: the kiosk id)")
+	fs.StringVar(&f.passwordFile, "password-file", "", "file holding the broker password")
+	fs.StringVar(&f.trust, "trust", "/etc/opinionwall/trust", "directory (or file) of the hub's public keys (*.pub)")
+	fs.StringVar(&f.tlsCA, "tls-ca", "", "CA file for ssl:// (default: system roots)")
+	fs.StringVar(&f.tlsCert, "tls-cert", "", "client certificate file for ssl://")
+	fs.StringVar(&f.tlsKey, "tls-key", "", "client key file for ssl://")
+	f.version = "dev"
+}
+
+// startRelay connects the kiosk to the station, or returns nil when no
+// broker is configured.
+func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, log *slog.Logger) (*mqtt.Relay, error) {
+	if f.broker == "" {
+		log.Warn("no -broker: submissions are stored on the kiosk and not relayed")
+		return nil, nil
+	}
+	trust, err := mqtt.LoadTrust(f.trust)
+	if err != nil {
+		return nil, err
+	}
+	conn := mqtt.Conn{Broker: f.broker, Username: f.user}
+	if conn.Username == "" {
+		conn.Username = cfg.Kiosk.ID
+	}
+	if f.passwordFile != "" {
+		p, err := os.ReadFile(f.passwordFile)
+		if err != nil {
+			return nil, fmt.Errorf("broker password: %w", err)
+		}
+		conn.Password = strings.TrimSpace(string(p))
+	}
+	if strings.HasPrefix(f.broker, "ssl://") || strings.HasPrefix(f.broker, "tls://") {
+		if conn.TLS, err = mqtt.TLSConfig(f.tlsCA, f.tlsCert, f.tlsKey); err != nil {
+			return nil, err
+		}
+	}
+	r := &mqtt.Relay{Conn: conn, Kiosk: cfg.Kiosk.ID, Outbox: db, Downstream: db, Trust: trust,
+		Version: f.version, BootID: bootID(), Log: log.With("part", "relay"),
+		Telemetry: func(ctx context.Context) (kiosk.Telemetry, error) { return telemetry(ctx, db) }}
+	if err := r.Open(); err != nil {
+		return nil, err
+	}
+	log.Info("relaying to the station", "broker", f.broker, "trusted_keys", strings.Join(trust.KeyIDs(), ","))
+	return r, nil
+}
+
+// telemetry gathers what the kiosk reports every minute.
+func telemetry(ctx context.Context, db *sqlite.DB) (kiosk.Telemetry, error) {
+	st, err := db.Status(ctx)
+	if err != nil {
+		return kiosk.Telemetry{}, err
+	}
+	t := kiosk.Telemetry{
+		OutboxPending: st.Pending, OutboxInflight: st.Inflight, OutboxAcked: st.Acked, LastSeq: st.LastSeq,
+		DBBytes: st.SizeBytes, ClockSynced: clockSynced(), ConfigVersion: st.ConfigVersion,
+		WallVersion: st.WallVersion, PollsVersion: st.PollsVersion, Unavailable: st.Unavailable, ReadOnly: st.ReadOnly,
+	}
+	if !st.OldestPending.IsZero() {
+		t.OldestPendingS = int64(time.Since(st.OldestPending).Seconds())
+	}
+	for _, e := range st.Events {
+		t.StoreEvents = append(t.StoreEvents, e.Kind+": "+e.Detail)
+	}
+	var fs syscall.Statfs_t
+	if syscall.Statfs(filepath.Dir(db.Path), &fs) == nil {
+		t.DiskFreeBytes = int64(fs.Bavail) * int64(fs.Bsize)
+	}
+	if t.Counters, err = db.Counters(ctx); err != nil {
+		return t, err
+	}
+	return t, nil
+}
+
+// bootID is the kernel's id of this boot, so the hub can tell a restart of
+// the program from a reboot of the Pi.
+func bootID() string {
+	b, err := os.ReadFile("/proc/sys/kernel/random/boot_id")
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(b))
+}
+
+// notifyingStore tells the relay about each stored submission.
+type notifyingStore struct {
+	*sqlite.DB
+	relay *mqtt.Relay
+}
+
+func (s notifyingStore) Submit(ctx context.Context, sub *kiosk.Submission) error {
+	if err := s.DB.Submit(ctx, sub); err != nil {
+		return err
+	}
+	if s.relay != nil {
+		s.relay.Notify()
+	}
+	return nil
+}
