@@ -50,6 +50,7 @@ type Relay struct {
 
 	// loop-owned
 	connected bool
+	hubState  string // last hub state seen since connecting; "" before any
 	inflight  map[string]time.Time // id -> published at
 
 	stats relayStats
@@ -212,7 +213,7 @@ func (r *Relay) loop(ctx context.Context) {
 		case ev := <-r.connCh:
 			if ev.up {
 				r.stats.connects.Add(1)
-				r.connected = true
+				r.connected, r.hubState = true, ""
 				backoff = r.MinBackoff
 				r.resendAll(ctx, "connected")
 				continue
@@ -224,7 +225,7 @@ func (r *Relay) loop(ctx context.Context) {
 			retry.Reset(delay)
 			backoff = min(2*backoff, r.MaxBackoff)
 		case m := <-r.msgs:
-			r.handle(ctx, m)
+			r.handleBurst(ctx, m)
 		case <-r.notify:
 			r.fill(ctx)
 		case <-tick.C:
@@ -306,14 +307,42 @@ func (r *Relay) expire(ctx context.Context) {
 	r.Log.Info("relay: no ack in time, resending", "count", n, "timeout", r.AckTimeout)
 }
 
-// handle acts on one downstream message; anything not properly signed for
-// this kiosk is refused and counted.
+// handleBurst handles m and whatever else has arrived meanwhile. Acks are
+// verified one by one but marked in the store together, with one fill of
+// the window after them: one transaction instead of one per ack message.
+func (r *Relay) handleBurst(ctx context.Context, m paho.Message) {
+	var acked []string
+	for more := true; more; {
+		if m.Topic() == KioskTopic(r.Kiosk, LeafAck) {
+			ack, err := r.Trust.OpenAck(r.Kiosk, m.Payload())
+			if err != nil {
+				r.refused(ctx, m.Topic(), err)
+			} else {
+				acked = append(acked, ack.IDs...)
+			}
+		} else {
+			r.handle(ctx, m)
+		}
+		if len(acked) >= 4*r.Window {
+			break
+		}
+		select {
+		case m = <-r.msgs:
+		default:
+			more = false
+		}
+	}
+	if len(acked) > 0 {
+		r.markAcked(ctx, acked)
+	}
+}
+
+// handle acts on one downstream message other than an ack; anything not
+// properly signed for this kiosk is refused and counted.
 func (r *Relay) handle(ctx context.Context, m paho.Message) {
 	topic, payload := m.Topic(), m.Payload()
 	var err error
 	switch topic {
-	case KioskTopic(r.Kiosk, LeafAck):
-		err = r.handleAck(ctx, payload)
 	case KioskTopic(r.Kiosk, LeafTickets):
 		err = r.handleTickets(ctx, payload)
 	case TopicWall:
@@ -322,38 +351,45 @@ func (r *Relay) handle(ctx context.Context, m paho.Message) {
 		err = r.handlePolls(ctx, payload)
 	case TopicHubState:
 		var st StateMsg
-		if st, err = DecodeState(payload); err == nil && st.State == StateOnline && r.connected {
-			r.resendAll(ctx, "hub online")
+		if st, err = DecodeState(payload); err == nil {
+			// The retained state arrives with every subscription; connecting
+			// already resent everything. Only the hub coming back counts.
+			back := st.State == StateOnline && r.hubState != "" && r.hubState != StateOnline
+			r.hubState = st.State
+			if back && r.connected {
+				r.resendAll(ctx, "hub online")
+			}
 		}
 	default:
 		err = invalid("relay", "unexpected topic %q", topic)
 	}
 	if err != nil {
-		r.stats.rejected.Add(1)
-		r.Log.Warn("relay: refused a message", "topic", topic, "err", err)
-		if r.Downstream != nil {
-			r.Downstream.AddCounter(ctx, "rejected_downstream", 1)
-		}
+		r.refused(ctx, topic, err)
 	}
 }
 
-func (r *Relay) handleAck(ctx context.Context, payload []byte) error {
-	ack, err := r.Trust.OpenAck(r.Kiosk, payload)
-	if err != nil {
-		return err
+func (r *Relay) refused(ctx context.Context, topic string, err error) {
+	r.stats.rejected.Add(1)
+	r.Log.Warn("relay: refused a message", "topic", topic, "err", err)
+	if r.Downstream != nil {
+		r.Downstream.AddCounter(ctx, "rejected_downstream", 1)
 	}
-	n, err := r.Outbox.Ack(ctx, ack.IDs)
+}
+
+// markAcked marks submissions the hub acknowledged as delivered, then
+// refills the window.
+func (r *Relay) markAcked(ctx context.Context, ids []string) {
+	n, err := r.Outbox.Ack(ctx, ids)
 	if err != nil {
 		// Not marked: the submissions are resent and acknowledged again.
 		r.Log.Warn("relay: mark acked", "err", err)
-		return nil
+		return
 	}
 	r.stats.acked.Add(int64(n))
-	for _, id := range ack.IDs {
+	for _, id := range ids {
 		delete(r.inflight, id)
 	}
 	r.fill(ctx)
-	return nil
 }
 
 func (r *Relay) handleTickets(ctx context.Context, payload []byte) error {
