@@ -14,6 +14,9 @@ import (
 type Received struct {
 	kiosk.Submission
 	ReceivedAt time.Time
+	// RawBody is the body as the kiosk sent it, stored as is (fields a newer
+	// kiosk added are kept); nil means encode Body.
+	RawBody json.RawMessage `json:"-"`
 }
 
 // Presence is a kiosk's retained state message.
@@ -40,9 +43,21 @@ type AckRecord struct {
 	At    time.Time
 }
 
+// Rejected is a submission the hub could not accept (it breaks the rules
+// of this hub's version). It is kept aside, not lost, and acknowledged so the
+// kiosk stops resending it; a worker can look at it.
+type Rejected struct {
+	ID         string
+	Kiosk      string
+	Raw        []byte
+	Reason     string
+	ReceivedAt time.Time
+}
+
 // Batch is what the ingest commits in one transaction.
 type Batch struct {
 	Submissions []Received
+	Rejected    []Rejected
 	Presence    []Presence
 	Telemetry   []TelemetryReport
 	Acks        []AckRecord // logged with the batch; sent after its commit

@@ -11,6 +11,8 @@ import (
 type Outbox interface {
 	Claim(ctx context.Context, limit int) ([]Submission, error)
 	Ack(ctx context.Context, ids []string) (int, error)
+	// AckAndClaim is Ack then Claim in one transaction.
+	AckAndClaim(ctx context.Context, ids []string, limit int) (int, []Submission, error)
 	Requeue(ctx context.Context, age time.Duration) (int, error)
 }
 

@@ -28,7 +28,7 @@ func BenchmarkDrain(b *testing.B) {
 		k.submit(b, drainN)
 		b.StartTimer()
 		start := time.Now()
-		w.startRelay(k, url, func(r *mqtt.Relay) { r.Window = 1024 })
+		w.startRelay(k, url, nil) // default window
 		for k.relay.Stats().Acked < drainN {
 			time.Sleep(2 * time.Millisecond)
 		}

@@ -13,16 +13,26 @@ import (
 
 func FuzzDecodeUp(f *testing.F) {
 	_, good := validUp(f)
-	for _, s := range [][]byte{good, []byte(`{"v":1}`), []byte(`null`), []byte(`{"v":1,"kiosk":"wall-01","seq":-1}`), {0xff}} {
+	for _, s := range [][]byte{good, []byte(`{"v":1}`), []byte(`null`), []byte(`{"v":1,"subs":[{"kiosk":"wall-01","seq":-1}]}`), {0xff}} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, b []byte) {
-		s, err := mqtt.DecodeUp("wall-01", b)
+		good, bad, err := mqtt.DecodeUp("wall-01", b)
 		if err != nil {
 			return
 		}
-		if s.Kiosk != "wall-01" || s.Seq < 1 || !kiosk.ValidUUID(s.ID) || s.Validate(2000) != nil {
-			t.Fatalf("accepted %+v", s)
+		if len(good)+len(bad) == 0 || len(good)+len(bad) > mqtt.MaxUpBatch {
+			t.Fatalf("%d good and %d bad in one message", len(good), len(bad))
+		}
+		for _, s := range good {
+			if s.Kiosk != "wall-01" || s.Seq < 1 || !kiosk.ValidUUID(s.ID) || s.Validate(2000) != nil {
+				t.Fatalf("accepted %+v", s)
+			}
+		}
+		for _, s := range bad {
+			if s.Err == nil || (s.ID != "" && !kiosk.ValidUUID(s.ID)) {
+				t.Fatalf("bad submission %+v", s)
+			}
 		}
 	})
 }

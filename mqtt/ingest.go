@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -27,7 +28,7 @@ type Ingest struct {
 	// Shared subscribes through $share/ow-hub/ so several hubs can share
 	// the work (DESIGN.md §9).
 	Shared    bool
-	BatchMax  int           // most messages per transaction; default 512
+	BatchMax  int           // most submissions per transaction; default 256
 	BatchWait time.Duration // how long a batch waits to fill; default 2ms
 	Log       *slog.Logger
 	Now       func() time.Time
@@ -59,7 +60,9 @@ func (in *Ingest) Open() error {
 		return fmt.Errorf("ingest: needs a store and a signer")
 	}
 	if in.BatchMax <= 0 {
-		in.BatchMax = 512
+		// Small enough that acks flow back while the next batch is read,
+		// large enough that a commit's fsync is shared by many.
+		in.BatchMax = 256
 	}
 	in.BatchWait = orDefault(in.BatchWait, 2*time.Millisecond)
 	if in.Log == nil {
@@ -151,7 +154,7 @@ func (in *Ingest) onMessage(_ paho.Client, m paho.Message) {
 }
 
 func (in *Ingest) loop(ctx context.Context) {
-	batch := make([]paho.Message, 0, in.BatchMax)
+	var batch []paho.Message
 	for {
 		batch = batch[:0]
 		select {
@@ -160,12 +163,16 @@ func (in *Ingest) loop(ctx context.Context) {
 		case m := <-in.msgs:
 			batch = append(batch, m)
 		}
+		// Up messages carry up to MaxUpBatch submissions: count roughly by
+		// what they could hold, so one transaction stays near BatchMax.
+		size := weight(batch[0])
 		deadline := time.NewTimer(in.BatchWait)
 	fill:
-		for len(batch) < in.BatchMax {
+		for size < in.BatchMax {
 			select {
 			case m := <-in.msgs:
 				batch = append(batch, m)
+				size += weight(m)
 			case <-deadline.C:
 				break fill
 			}
@@ -173,6 +180,15 @@ func (in *Ingest) loop(ctx context.Context) {
 		deadline.Stop()
 		in.process(ctx, batch)
 	}
+}
+
+// weight estimates how many submissions a message holds without decoding
+// it: about one per KiB for up messages, one for anything else.
+func weight(m paho.Message) int {
+	if strings.HasSuffix(m.Topic(), "/"+LeafUp) {
+		return min(max(len(m.Payload())/1024, 1), MaxUpBatch)
+	}
+	return 1
 }
 
 // process decodes a batch, commits it, then acks.
@@ -188,13 +204,22 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 		}
 		switch leaf {
 		case LeafUp:
-			s, err := DecodeUp(k, m.Payload())
+			good, bad, err := DecodeUp(k, m.Payload())
 			if err != nil {
 				in.reject(m.Topic(), err)
 				continue
 			}
-			b.Submissions = append(b.Submissions, hub.Received{Submission: *s, ReceivedAt: now})
-			acks[k] = append(acks[k], s.ID)
+			for _, s := range good {
+				b.Submissions = append(b.Submissions, hub.Received{Submission: s.Submission, RawBody: s.RawBody, ReceivedAt: now})
+				acks[k] = append(acks[k], s.ID)
+			}
+			for _, s := range bad {
+				in.reject(m.Topic(), s.Err)
+				if s.ID != "" {
+					b.Rejected = append(b.Rejected, hub.Rejected{ID: s.ID, Kiosk: k, Raw: s.Raw, Reason: s.Err.Error(), ReceivedAt: now})
+					acks[k] = append(acks[k], s.ID)
+				}
+			}
 		case LeafState:
 			st, err := DecodeState(m.Payload())
 			if err != nil {

@@ -29,7 +29,7 @@ type Relay struct {
 	Downstream kiosk.Downstream // nil: ticket updates and snapshots are not kept
 	Trust      *Trust
 
-	Window         int           // most submissions published and not yet acked; default 128
+	Window         int           // most submissions published and not yet acked; default 1024
 	AckTimeout     time.Duration // resend after this; default 30s
 	TelemetryEvery time.Duration // default 60s
 	Telemetry      func(ctx context.Context) (kiosk.Telemetry, error)
@@ -84,7 +84,9 @@ func (r *Relay) Open() error {
 		return fmt.Errorf("relay: needs an outbox, a trust list and a valid kiosk id")
 	}
 	if r.Window <= 0 {
-		r.Window = 128
+		// Deep enough that the round trip (claim, broker, hub commit, ack)
+		// does not starve the pipe; a few hundred KiB of memory at most.
+		r.Window = 1024
 	}
 	r.AckTimeout = orDefault(r.AckTimeout, 30*time.Second)
 	r.TelemetryEvery = orDefault(r.TelemetryEvery, time.Minute)
@@ -266,22 +268,33 @@ func (r *Relay) fill(ctx context.Context) {
 			r.Log.Warn("relay: claim", "err", err)
 			return
 		}
-		now := r.Now()
-		for i := range batch {
-			payload, err := EncodeUp(&batch[i])
-			if err != nil {
-				r.Log.Error("relay: encode", "id", batch[i].ID, "err", err)
-				continue
-			}
-			// Not waited for: the broker's PUBACK is not delivery, the hub's
-			// ack is. A publish that fails is resent on reconnect or timeout.
-			r.client.Publish(KioskTopic(r.Kiosk, LeafUp), 1, false, payload)
-			r.inflight[batch[i].ID] = now
-			r.stats.published.Add(1)
-		}
+		r.publish(batch)
 		if len(batch) < want {
 			return
 		}
+	}
+}
+
+// publish sends claimed submissions in up messages of at most MaxUpBatch.
+func (r *Relay) publish(batch []kiosk.Submission) {
+	now := r.Now()
+	for start := 0; start < len(batch); start += MaxUpBatch {
+		group := make([]*kiosk.Submission, 0, MaxUpBatch)
+		for i := start; i < len(batch) && i < start+MaxUpBatch; i++ {
+			group = append(group, &batch[i])
+		}
+		payload, err := EncodeUp(group...)
+		if err != nil {
+			r.Log.Error("relay: encode", "first_seq", group[0].Seq, "err", err)
+			continue
+		}
+		// Not waited for: the broker's PUBACK is not delivery, the hub's
+		// ack is. A publish that fails is resent on reconnect or timeout.
+		r.client.Publish(KioskTopic(r.Kiosk, LeafUp), 1, false, payload)
+		for _, s := range group {
+			r.inflight[s.ID] = now
+		}
+		r.stats.published.Add(int64(len(group)))
 	}
 }
 
@@ -376,20 +389,35 @@ func (r *Relay) refused(ctx context.Context, topic string, err error) {
 	}
 }
 
-// markAcked marks submissions the hub acknowledged as delivered, then
-// refills the window.
+// markAcked marks submissions the hub acknowledged as delivered and claims
+// the next ones for the freed window in the same transaction, then
+// publishes them.
 func (r *Relay) markAcked(ctx context.Context, ids []string) {
-	n, err := r.Outbox.Ack(ctx, ids)
+	present := 0
+	for _, id := range ids {
+		if _, ok := r.inflight[id]; ok {
+			present++
+		}
+	}
+	free := 0
+	if r.connected {
+		free = max(r.Window-(len(r.inflight)-present), 0)
+	}
+	n, batch, err := r.Outbox.AckAndClaim(ctx, ids, free)
 	if err != nil {
-		// Not marked: the submissions are resent and acknowledged again.
+		// Not marked: they stay in flight, time out, and are resent and
+		// acknowledged again.
 		r.Log.Warn("relay: mark acked", "err", err)
 		return
 	}
-	r.stats.acked.Add(int64(n))
 	for _, id := range ids {
 		delete(r.inflight, id)
 	}
-	r.fill(ctx)
+	r.stats.acked.Add(int64(n))
+	r.publish(batch)
+	if len(batch) == free {
+		r.fill(ctx)
+	}
 }
 
 func (r *Relay) handleTickets(ctx context.Context, payload []byte) error {

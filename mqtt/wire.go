@@ -48,11 +48,15 @@ type TeleMsg struct {
 	kiosk.Telemetry
 }
 
-// UpMsg is a submission on the wire.
+// UpMsg is what a kiosk publishes on its up topic: a batch of one to
+// MaxUpBatch submissions, in seq order.
 type UpMsg struct {
-	V int `json:"v"`
-	kiosk.Submission
+	V    int               `json:"v"`
+	Subs []json.RawMessage `json:"subs"`
 }
+
+// MaxUpBatch is the most submissions one up message carries.
+const MaxUpBatch = 32
 
 // AckMsg is the hub's acknowledgement of submissions it committed. It is
 // sent signed.
@@ -132,41 +136,97 @@ func checkVersion(what string, v int) error {
 	return nil
 }
 
-// EncodeUp returns the wire form of a submission.
-func EncodeUp(s *kiosk.Submission) ([]byte, error) {
-	return json.Marshal(UpMsg{V: Version, Submission: *s})
+// EncodeUp returns the wire form of a batch of submissions.
+func EncodeUp(subs ...*kiosk.Submission) ([]byte, error) {
+	m := UpMsg{V: Version, Subs: make([]json.RawMessage, len(subs))}
+	for i, s := range subs {
+		b, err := json.Marshal(s)
+		if err != nil {
+			return nil, fmt.Errorf("encode up: %w", err)
+		}
+		m.Subs[i] = b
+	}
+	return json.Marshal(m)
 }
 
-// DecodeUp decodes and checks a submission that arrived on topicKiosk's up
-// topic: at most 64 KiB, version 1, the same kiosk as the topic, a UUIDv7,
-// a positive seq, a valid ticket code and a valid body.
-func DecodeUp(topicKiosk string, b []byte) (*kiosk.Submission, error) {
+// BadSubmission is a submission of an up message that the hub cannot
+// accept. When its id can be read, the hub keeps it aside and acks it, so
+// the kiosk does not resend it for ever.
+type BadSubmission struct {
+	ID  string // "" when not even the id could be read
+	Raw []byte
+	Err error
+}
+
+// DecodeUp decodes an up message that arrived on topicKiosk's topic. The
+// whole message is refused (err) when it is malformed, over MaxUpBatch
+// submissions or their size, or of another version. Each submission is
+// then checked on its own: at most 64 KiB, the same kiosk as the topic, a
+// UUIDv7, a positive seq, a valid ticket code and a valid body; the ones
+// that fail come back in bad.
+func DecodeUp(topicKiosk string, b []byte) (good []*UpSubmission, bad []BadSubmission, err error) {
 	const what = "up"
 	var m UpMsg
-	if err := decodeJSON(what, b, MaxSubmissionBytes, &m); err != nil {
-		return nil, err
+	if err := decodeJSON(what, b, MaxUpBatch*MaxSubmissionBytes, &m); err != nil {
+		return nil, nil, err
 	}
 	if err := checkVersion(what, m.V); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	s := &m.Submission
-	if s.Kiosk != topicKiosk {
-		return nil, invalid(what, "kiosk %q published on the topic of %q", s.Kiosk, topicKiosk)
+	if len(m.Subs) == 0 || len(m.Subs) > MaxUpBatch {
+		return nil, nil, invalid(what, "%d submissions in one message; 1 to %d allowed", len(m.Subs), MaxUpBatch)
+	}
+	for _, raw := range m.Subs {
+		s, err := decodeSubmission(topicKiosk, raw)
+		if err != nil {
+			bad = append(bad, BadSubmission{ID: s.ID, Raw: raw, Err: err})
+			continue
+		}
+		good = append(good, s)
+	}
+	return good, bad, nil
+}
+
+// UpSubmission is a submission decoded from an up message, with its body
+// as it arrived.
+type UpSubmission struct {
+	kiosk.Submission
+	RawBody json.RawMessage `json:"body"` // shadows Submission.Body when decoding
+}
+
+// decodeSubmission decodes and checks one submission of a batch. It returns
+// the submission decoded so far (for its id) with any error.
+func decodeSubmission(topicKiosk string, raw []byte) (*UpSubmission, error) {
+	const what = "up"
+	s := &UpSubmission{}
+	if err := json.Unmarshal(raw, s); err != nil {
+		return &UpSubmission{}, invalid(what, "malformed submission: %v", err)
 	}
 	if !kiosk.ValidUUID(s.ID) {
-		return nil, invalid(what, "id %q is not a UUIDv7", s.ID)
+		id := s.ID
+		s.ID = ""
+		return s, invalid(what, "id %q is not a UUIDv7", id)
+	}
+	if err := json.Unmarshal(s.RawBody, &s.Body); err != nil {
+		return s, invalid(what, "malformed submission body: %v", err)
+	}
+	if len(raw) > MaxSubmissionBytes {
+		return s, invalid(what, "a submission of %d bytes, more than %d", len(raw), MaxSubmissionBytes)
+	}
+	if s.Kiosk != topicKiosk {
+		return s, invalid(what, "kiosk %q published on the topic of %q", s.Kiosk, topicKiosk)
 	}
 	if s.Seq < 1 {
-		return nil, invalid(what, "seq %d is not positive", s.Seq)
+		return s, invalid(what, "seq %d is not positive", s.Seq)
 	}
 	if _, err := kiosk.ParseTicket(s.Ticket); err != nil {
-		return nil, invalid(what, "ticket: %v", err)
+		return s, invalid(what, "ticket: %v", err)
 	}
 	if s.CreatedAt.IsZero() {
-		return nil, invalid(what, "no created_at")
+		return s, invalid(what, "no created_at")
 	}
 	if err := s.Validate(hubTextLimit); err != nil {
-		return nil, invalid(what, "%v", err)
+		return s, invalid(what, "%v", err)
 	}
 	return s, nil
 }

@@ -27,42 +27,77 @@ func validUp(t testing.TB) (*kiosk.Submission, []byte) {
 
 func TestDecodeUp(t *testing.T) {
 	s, good := validUp(t)
-	got, err := mqtt.DecodeUp("wall-01", good)
-	if err != nil {
-		t.Fatal(err)
+	got, bad, err := mqtt.DecodeUp("wall-01", good)
+	if err != nil || len(bad) != 0 || len(got) != 1 {
+		t.Fatalf("good message: %d good, %v bad, %v", len(got), bad, err)
 	}
-	if got.ID != s.ID || got.Seq != 7 || got.Body.Text != "垃圾站很臭" || !got.CreatedAt.Equal(s.CreatedAt) {
-		t.Errorf("round trip: %+v", got)
+	if got[0].ID != s.ID || got[0].Seq != 7 || got[0].Body.Text != "垃圾站很臭" || !got[0].CreatedAt.Equal(s.CreatedAt) {
+		t.Errorf("round trip: %+v", got[0])
 	}
-	change := func(f func(m map[string]any)) []byte {
-		var m map[string]any
-		json.Unmarshal(good, &m)
-		f(m)
-		b, _ := json.Marshal(m)
-		return b
-	}
-	tests := []struct {
-		name, topicKiosk string
-		payload          []byte
-		want             string
+
+	// Whole messages refused.
+	for _, tt := range []struct {
+		name    string
+		payload []byte
+		want    string
 	}{
-		{"wrong kiosk", "wall-02", good, "topic of"},
-		{"malformed", "wall-01", []byte(`{"v":1,`), "malformed"},
-		{"trailing data", "wall-01", append(append([]byte{}, good...), []byte(`{}`)...), "after the JSON"},
-		{"oversized", "wall-01", []byte(`{"v":1,"x":"` + strings.Repeat("a", 70<<10) + `"}`), "more than"},
-		{"wrong version", "wall-01", change(func(m map[string]any) { m["v"] = 2 }), "protocol version 2"},
-		{"no version", "wall-01", change(func(m map[string]any) { delete(m, "v") }), "protocol version 0"},
-		{"bad id", "wall-01", change(func(m map[string]any) { m["id"] = "x" }), "UUIDv7"},
-		{"bad seq", "wall-01", change(func(m map[string]any) { m["seq"] = 0 }), "seq"},
-		{"bad ticket", "wall-01", change(func(m map[string]any) { m["ticket"] = "123456789" }), "ticket"},
-		{"bad kind", "wall-01", change(func(m map[string]any) { m["kind"] = "spam" }), "kind"},
-		{"control characters", "wall-01", change(func(m map[string]any) { m["body"].(map[string]any)["text"] = "a\u0000b" }), "control"},
-	}
-	for _, tt := range tests {
+		{"malformed", []byte(`{"v":1,`), "malformed"},
+		{"trailing data", append(append([]byte{}, good...), []byte(`{}`)...), "after the JSON"},
+		{"oversized", []byte(`{"v":1,"subs":["` + strings.Repeat("a", 33*64<<10) + `"]}`), "more than"},
+		{"wrong version", []byte(`{"v":2,"subs":[{}]}`), "protocol version 2"},
+		{"no version", []byte(`{"subs":[{}]}`), "protocol version 0"},
+		{"empty batch", []byte(`{"v":1,"subs":[]}`), "0 submissions"},
+		{"batch too big", []byte(`{"v":1,"subs":[` + strings.Repeat(`{},`, 32) + `{}]}`), "33 submissions"},
+	} {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := mqtt.DecodeUp(tt.topicKiosk, tt.payload)
+			_, _, err := mqtt.DecodeUp("wall-01", tt.payload)
 			if err == nil || kiosk.ErrorCode(err) != kiosk.EINVALID || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("err = %v, want invalid mentioning %q", err, tt.want)
+			}
+		})
+	}
+
+	// Submissions refused one by one; the rest of the batch goes through.
+	change := func(f func(m map[string]any)) *kiosk.Submission {
+		b, _ := json.Marshal(s)
+		var m map[string]any
+		json.Unmarshal(b, &m)
+		f(m)
+		b, _ = json.Marshal(m)
+		var out kiosk.Submission
+		json.Unmarshal(b, &out)
+		return &out
+	}
+	for _, tt := range []struct {
+		name, topicKiosk string
+		sub              *kiosk.Submission
+		want             string
+		keepsID          bool
+	}{
+		{"wrong kiosk", "wall-02", s, "topic of", true},
+		{"bad id", "wall-01", change(func(m map[string]any) { m["id"] = "x" }), "UUIDv7", false},
+		{"bad seq", "wall-01", change(func(m map[string]any) { m["seq"] = 0 }), "seq", true},
+		{"bad ticket", "wall-01", change(func(m map[string]any) { m["ticket"] = "123456789" }), "ticket", true},
+		{"bad kind", "wall-01", change(func(m map[string]any) { m["kind"] = "spam" }), "kind", true},
+		{"control characters", "wall-01", change(func(m map[string]any) { m["body"].(map[string]any)["text"] = "a\u0000b" }), "control", true},
+		{"oversized submission", "wall-01", change(func(m map[string]any) { m["body"].(map[string]any)["text"] = strings.Repeat("长", 23000) }), "more than", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			other, _ := validUp(t)
+			other.Kiosk = tt.topicKiosk
+			payload, _ := mqtt.EncodeUp(tt.sub, other)
+			good, bad, err := mqtt.DecodeUp(tt.topicKiosk, payload)
+			if err != nil {
+				t.Fatalf("whole message refused: %v", err)
+			}
+			if len(good) != 1 || len(bad) != 1 {
+				t.Fatalf("%d good, %d bad; want 1 and 1", len(good), len(bad))
+			}
+			if !strings.Contains(bad[0].Err.Error(), tt.want) || kiosk.ErrorCode(bad[0].Err) != kiosk.EINVALID {
+				t.Errorf("err = %v, want invalid mentioning %q", bad[0].Err, tt.want)
+			}
+			if (bad[0].ID != "") != tt.keepsID {
+				t.Errorf("bad id %q, want kept=%v", bad[0].ID, tt.keepsID)
 			}
 		})
 	}

@@ -42,9 +42,11 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 	fleet := map[string]*kioskRow{}
 	for i := range subs {
 		s := &subs[i]
-		body, err := json.Marshal(&s.Body)
-		if err != nil {
-			return fmt.Errorf("apply: %w", err)
+		body := []byte(s.RawBody)
+		if body == nil {
+			if body, err = json.Marshal(&s.Body); err != nil {
+				return fmt.Errorf("apply: %w", err)
+			}
 		}
 		res, err := ins.ExecContext(ctx, s.ID, s.Kiosk, s.Seq, string(s.Kind), s.Ticket, sqlitedb.FormatTime(s.CreatedAt),
 			s.ClockSynced, body, sqlitedb.FormatTime(s.ReceivedAt), s.CountsInStats())
@@ -62,6 +64,12 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 		k.received++
 		if err := k.advance(ctx, tx, s.Seq); err != nil {
 			return err
+		}
+	}
+	for _, r := range b.Rejected {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO rejected_submissions (id, kiosk, raw, reason, received_at)
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, r.ID, r.Kiosk, string(r.Raw), r.Reason, sqlitedb.FormatTime(r.ReceivedAt)); err != nil {
+			return fmt.Errorf("apply: rejected %s: %w", r.ID, err)
 		}
 	}
 	for _, p := range b.Presence {

@@ -68,7 +68,7 @@ func (db *DB) gaps(ctx context.Context, kiosk string) ([]int64, error) {
 // EachSubmission calls fn for every submission in order of receipt.
 func (db *DB) EachSubmission(ctx context.Context, fn func(hub.Received) error) error {
 	rows, err := db.db.QueryContext(ctx, `SELECT id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at
-		FROM submissions ORDER BY received_at, kiosk, seq`)
+		FROM submissions ORDER BY rowid`)
 	if err != nil {
 		return fmt.Errorf("submissions: %w", err)
 	}
@@ -112,3 +112,12 @@ func (db *DB) Has(ctx context.Context, id string) (bool, error) {
 }
 
 func kindOf(s string) kiosk.Kind { return kiosk.Kind(s) }
+
+// RejectedCount returns how many submissions were kept aside as rejected.
+func (db *DB) RejectedCount(ctx context.Context) (int64, error) {
+	var n int64
+	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM rejected_submissions`).Scan(&n); err != nil {
+		return 0, fmt.Errorf("rejected: %w", err)
+	}
+	return n, nil
+}

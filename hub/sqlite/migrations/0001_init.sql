@@ -1,4 +1,5 @@
 -- Submissions received from every kiosk, once each (id is the kiosk's UUIDv7).
+-- Rows are inserted in order of receipt, so rowid order is receipt order.
 CREATE TABLE submissions (
 	id           TEXT    PRIMARY KEY,
 	kiosk        TEXT    NOT NULL,
@@ -13,7 +14,6 @@ CREATE TABLE submissions (
 );
 CREATE INDEX submissions_by_kiosk ON submissions (kiosk, seq);
 CREATE INDEX submissions_by_ticket ON submissions (ticket);
-CREATE INDEX submissions_by_received ON submissions (received_at);
 
 -- The fleet.
 CREATE TABLE kiosks (
