@@ -12,8 +12,16 @@ type Outbox interface {
 	Claim(ctx context.Context, limit int) ([]Submission, error)
 	Ack(ctx context.Context, ids []string) (int, error)
 	// AckAndClaim is Ack then Claim in one transaction.
-	AckAndClaim(ctx context.Context, ids []string, limit int) (int, []Submission, error)
+	AckAndClaim(ctx context.Context, acked []Delivered, limit int) (int, []Submission, error)
 	Requeue(ctx context.Context, age time.Duration) (int, error)
+}
+
+// Delivered names a submission the hub acknowledged: by id, and by seq when
+// the relay knows it from the claim (0 otherwise), which lets the store mark
+// runs of seqs at once.
+type Delivered struct {
+	ID  string
+	Seq int64
 }
 
 // Downstream keeps what the hub sends the kiosk: ticket updates and the

@@ -51,9 +51,15 @@ type Relay struct {
 	// loop-owned
 	connected bool
 	hubState  string               // last hub state seen since connecting; "" before any
-	inflight  map[string]time.Time // id -> published at
+	inflight  map[string]sent // by submission id
 
 	stats relayStats
+}
+
+// sent is a submission published and not yet acknowledged.
+type sent struct {
+	seq int64
+	at  time.Time
 }
 
 type connEvent struct {
@@ -106,7 +112,7 @@ func (r *Relay) Open() error {
 	r.connCh = make(chan connEvent, 16)
 	r.msgs = make(chan paho.Message, 4096)
 	r.notify = make(chan struct{}, 1)
-	r.inflight = map[string]time.Time{}
+	r.inflight = map[string]sent{}
 
 	o := r.options()
 	o.SetAutoReconnect(false) // the relay reconnects itself, with backoff and jitter
@@ -292,7 +298,7 @@ func (r *Relay) publish(batch []kiosk.Submission) {
 		// ack is. A publish that fails is resent on reconnect or timeout.
 		r.client.Publish(KioskTopic(r.Kiosk, LeafUp), 1, false, payload)
 		for _, s := range group {
-			r.inflight[s.ID] = now
+			r.inflight[s.ID] = sent{seq: s.Seq, at: now}
 		}
 		r.stats.published.Add(int64(len(group)))
 	}
@@ -302,8 +308,8 @@ func (r *Relay) publish(batch []kiosk.Submission) {
 func (r *Relay) expire(ctx context.Context) {
 	cutoff := r.Now().Add(-r.AckTimeout)
 	stale := 0
-	for id, at := range r.inflight {
-		if at.Before(cutoff) {
+	for id, s := range r.inflight {
+		if s.at.Before(cutoff) {
 			delete(r.inflight, id)
 			stale++
 		}
@@ -394,8 +400,11 @@ func (r *Relay) refused(ctx context.Context, topic string, err error) {
 // publishes them.
 func (r *Relay) markAcked(ctx context.Context, ids []string) {
 	present := 0
-	for _, id := range ids {
-		if _, ok := r.inflight[id]; ok {
+	acked := make([]kiosk.Delivered, len(ids))
+	for i, id := range ids {
+		acked[i].ID = id
+		if s, ok := r.inflight[id]; ok {
+			acked[i].Seq = s.seq
 			present++
 		}
 	}
@@ -403,7 +412,7 @@ func (r *Relay) markAcked(ctx context.Context, ids []string) {
 	if r.connected {
 		free = max(r.Window-(len(r.inflight)-present), 0)
 	}
-	n, batch, err := r.Outbox.AckAndClaim(ctx, ids, free)
+	n, batch, err := r.Outbox.AckAndClaim(ctx, acked, free)
 	if err != nil {
 		// Not marked: they stay in flight, time out, and are resent and
 		// acknowledged again.

@@ -166,6 +166,11 @@ type BadSubmission struct {
 // that fail come back in bad.
 func DecodeUp(topicKiosk string, b []byte) (good []*UpSubmission, bad []BadSubmission, err error) {
 	const what = "up"
+	if len(b) <= MaxSubmissionBytes {
+		if good, bad, ok := decodeUpFast(topicKiosk, b); ok {
+			return good, bad, nil
+		}
+	}
 	var m UpMsg
 	if err := decodeJSON(what, b, MaxUpBatch*MaxSubmissionBytes, &m); err != nil {
 		return nil, nil, err
@@ -185,6 +190,33 @@ func DecodeUp(topicKiosk string, b []byte) (good []*UpSubmission, bad []BadSubmi
 		good = append(good, s)
 	}
 	return good, bad, nil
+}
+
+// decodeUpFast decodes, in one pass, a message so small that none of its
+// submissions can be oversized: the usual case. ok is false when the
+// message does not decode cleanly, and the careful path must say why.
+func decodeUpFast(topicKiosk string, b []byte) (good []*UpSubmission, bad []BadSubmission, ok bool) {
+	var m struct {
+		V    int                `json:"v"`
+		Subs []kiosk.Submission `json:"subs"`
+	}
+	if json.Unmarshal(b, &m) != nil || m.V != Version || len(m.Subs) == 0 || len(m.Subs) > MaxUpBatch {
+		return nil, nil, false
+	}
+	for i := range m.Subs {
+		s := &UpSubmission{Submission: m.Subs[i]}
+		if err := checkSubmission(topicKiosk, &s.Submission); err != nil {
+			raw, _ := json.Marshal(&m.Subs[i])
+			id := s.ID
+			if !kiosk.ValidUUID(id) {
+				id = ""
+			}
+			bad = append(bad, BadSubmission{ID: id, Raw: raw, Err: err})
+			continue
+		}
+		good = append(good, s)
+	}
+	return good, bad, true
 }
 
 // UpSubmission is a submission decoded from an up message, with its body
@@ -213,22 +245,31 @@ func decodeSubmission(topicKiosk string, raw []byte) (*UpSubmission, error) {
 	if len(raw) > MaxSubmissionBytes {
 		return s, invalid(what, "a submission of %d bytes, more than %d", len(raw), MaxSubmissionBytes)
 	}
+	return s, checkSubmission(topicKiosk, &s.Submission)
+}
+
+// checkSubmission checks a decoded submission of topicKiosk's up topic.
+func checkSubmission(topicKiosk string, s *kiosk.Submission) error {
+	const what = "up"
+	if !kiosk.ValidUUID(s.ID) {
+		return invalid(what, "id %q is not a UUIDv7", s.ID)
+	}
 	if s.Kiosk != topicKiosk {
-		return s, invalid(what, "kiosk %q published on the topic of %q", s.Kiosk, topicKiosk)
+		return invalid(what, "kiosk %q published on the topic of %q", s.Kiosk, topicKiosk)
 	}
 	if s.Seq < 1 {
-		return s, invalid(what, "seq %d is not positive", s.Seq)
+		return invalid(what, "seq %d is not positive", s.Seq)
 	}
 	if _, err := kiosk.ParseTicket(s.Ticket); err != nil {
-		return s, invalid(what, "ticket: %v", err)
+		return invalid(what, "ticket: %v", err)
 	}
 	if s.CreatedAt.IsZero() {
-		return s, invalid(what, "no created_at")
+		return invalid(what, "no created_at")
 	}
 	if err := s.Validate(hubTextLimit); err != nil {
-		return s, invalid(what, "%v", err)
+		return invalid(what, "%v", err)
 	}
-	return s, nil
+	return nil
 }
 
 // DecodeState decodes a retained presence message.

@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"slices"
 	"fmt"
 	"strings"
 	"time"
@@ -28,13 +29,13 @@ func (db *DB) Claim(ctx context.Context, limit int) ([]kiosk.Submission, error) 
 // AckAndClaim marks the submissions with the given ids delivered and claims
 // up to limit pending ones, in one transaction: the relay's usual step when
 // acks arrive, at the cost of one commit instead of two.
-func (db *DB) AckAndClaim(ctx context.Context, ids []string, limit int) (int, []kiosk.Submission, error) {
+func (db *DB) AckAndClaim(ctx context.Context, acked []kiosk.Delivered, limit int) (int, []kiosk.Submission, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, nil, domainError("ack and claim", err)
 	}
 	defer tx.Rollback()
-	acked, err := db.ack(ctx, tx, ids)
+	n, err := db.ack(ctx, tx, acked)
 	if err != nil {
 		return 0, nil, err
 	}
@@ -45,7 +46,7 @@ func (db *DB) AckAndClaim(ctx context.Context, ids []string, limit int) (int, []
 	if err := tx.Commit(); err != nil {
 		return 0, nil, domainError("ack and claim: commit", err)
 	}
-	return acked, subs, nil
+	return n, subs, nil
 }
 
 func (db *DB) claim(ctx context.Context, tx *sql.Tx, limit int) ([]kiosk.Submission, error) {
@@ -77,26 +78,54 @@ func (db *DB) claim(ctx context.Context, tx *sql.Tx, limit int) ([]kiosk.Submiss
 // signed ack, sent after the hub committed them, may lead here. It returns
 // how many rows changed; ids unknown or already acked are ignored.
 func (db *DB) Ack(ctx context.Context, ids []string) (int, error) {
-	n, _, err := db.AckAndClaim(ctx, ids, 0)
+	acked := make([]kiosk.Delivered, len(ids))
+	for i, id := range ids {
+		acked[i].ID = id
+	}
+	n, _, err := db.AckAndClaim(ctx, acked, 0)
 	return n, err
 }
 
-func (db *DB) ack(ctx context.Context, tx *sql.Tx, ids []string) (int, error) {
-	if len(ids) == 0 {
-		return 0, nil
+// ack marks runs of known seqs with one range update each, and the rest by id.
+func (db *DB) ack(ctx context.Context, tx *sql.Tx, acked []kiosk.Delivered) (int, error) {
+	now := db.now()
+	var seqs []int64
+	var ids []any
+	for _, a := range acked {
+		if a.Seq > 0 {
+			seqs = append(seqs, a.Seq)
+		} else {
+			ids = append(ids, a.ID)
+		}
 	}
-	args := make([]any, 0, len(ids)+1)
-	args = append(args, db.now())
-	for _, id := range ids {
-		args = append(args, id)
+	slices.Sort(seqs)
+	seqs = slices.Compact(seqs)
+	total := 0
+	for i := 0; i < len(seqs); {
+		j := i
+		for j+1 < len(seqs) && seqs[j+1] == seqs[j]+1 {
+			j++
+		}
+		res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'acked', acked_at = ?
+			WHERE state != 'acked' AND seq BETWEEN ? AND ?`, now, seqs[i], seqs[j])
+		if err != nil {
+			return 0, domainError("ack", err)
+		}
+		n, _ := res.RowsAffected()
+		total += int(n)
+		i = j + 1
+	}
+	if len(ids) == 0 {
+		return total, nil
 	}
 	res, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'acked', acked_at = ?
-		WHERE state != 'acked' AND seq IN (SELECT seq FROM submissions WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`))`, args...)
+		WHERE state != 'acked' AND seq IN (SELECT seq FROM submissions WHERE id IN (?`+strings.Repeat(",?", len(ids)-1)+`))`,
+		append([]any{now}, ids...)...)
 	if err != nil {
 		return 0, domainError("ack", err)
 	}
 	n, err := res.RowsAffected()
-	return int(n), err
+	return total + int(n), err
 }
 
 // Requeue returns inflight rows whose last attempt is older than age to

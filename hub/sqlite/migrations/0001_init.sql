@@ -12,7 +12,6 @@ CREATE TABLE submissions (
 	received_at  TEXT    NOT NULL,
 	in_stats     INTEGER NOT NULL -- 0 for probable play
 );
-CREATE INDEX submissions_by_kiosk ON submissions (kiosk, seq);
 CREATE INDEX submissions_by_ticket ON submissions (ticket);
 
 -- The fleet.

@@ -21,7 +21,10 @@ CREATE TABLE outbox (
 	last_attempt_at TEXT,
 	acked_at        TEXT
 );
-CREATE INDEX outbox_by_state ON outbox (state, seq);
+-- Only pending rows are looked up by state (to claim them in seq order);
+-- a row leaves this index when claimed and never enters it again unless
+-- put back.
+CREATE INDEX outbox_pending ON outbox (seq) WHERE state = 'pending';
 
 -- The kiosk's sequence counter, apart from the rows so that purging rows
 -- never makes a seq (and so a ticket code) come round again.
