@@ -9,11 +9,20 @@ import (
 // submissions in seq order, mark them delivered on the hub's ack, and put
 // unacknowledged ones back.
 type Outbox interface {
-	Claim(ctx context.Context, limit int) ([]Submission, error)
+	Claim(ctx context.Context, limit int) ([]Claimed, error)
 	Ack(ctx context.Context, ids []string) (int, error)
 	// AckAndClaim is Ack then Claim in one transaction.
-	AckAndClaim(ctx context.Context, acked []Delivered, limit int) (int, []Submission, error)
+	AckAndClaim(ctx context.Context, acked []Delivered, limit int) (int, []Claimed, error)
 	Requeue(ctx context.Context, age time.Duration) (int, error)
+}
+
+// Claimed is a submission claimed for sending: its id and seq, and its
+// JSON encoding, the same that encoding/json gives for a Submission, made
+// by the store without decoding the stored body.
+type Claimed struct {
+	ID   string
+	Seq  int64
+	JSON []byte
 }
 
 // Delivered names a submission the hub acknowledged: by id, and by seq when

@@ -282,21 +282,17 @@ func (r *Relay) fill(ctx context.Context) {
 }
 
 // publish sends claimed submissions in up messages of at most MaxUpBatch.
-func (r *Relay) publish(batch []kiosk.Submission) {
+func (r *Relay) publish(batch []kiosk.Claimed) {
 	now := r.Now()
 	for start := 0; start < len(batch); start += MaxUpBatch {
-		group := make([]*kiosk.Submission, 0, MaxUpBatch)
-		for i := start; i < len(batch) && i < start+MaxUpBatch; i++ {
-			group = append(group, &batch[i])
-		}
-		payload, err := EncodeUp(group...)
-		if err != nil {
-			r.Log.Error("relay: encode", "first_seq", group[0].Seq, "err", err)
-			continue
+		group := batch[start:min(start+MaxUpBatch, len(batch))]
+		subs := make([][]byte, len(group))
+		for i := range group {
+			subs[i] = group[i].JSON
 		}
 		// Not waited for: the broker's PUBACK is not delivery, the hub's
 		// ack is. A publish that fails is resent on reconnect or timeout.
-		r.client.Publish(KioskTopic(r.Kiosk, LeafUp), 1, false, payload)
+		r.client.Publish(KioskTopic(r.Kiosk, LeafUp), 1, false, EncodeUpJSON(subs...))
 		for _, s := range group {
 			r.inflight[s.ID] = sent{seq: s.Seq, at: now}
 		}

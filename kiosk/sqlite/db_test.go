@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -198,12 +199,44 @@ func TestOutboxLifecycle(t *testing.T) {
 	}
 }
 
-func seqs(subs []kiosk.Submission) []int64 {
+func seqs(subs []kiosk.Claimed) []int64 {
 	var out []int64
 	for _, s := range subs {
 		out = append(out, s.Seq)
 	}
 	return out
+}
+
+// The store encodes claimed submissions itself (in SQL, without decoding
+// the body): they must decode to exactly what was stored.
+func TestClaimedJSONIsTheSubmission(t *testing.T) {
+	ctx := context.Background()
+	clk := newClock()
+	db := MustOpenDB(t, "", clk)
+	a := newSubmission(clk.Now().Add(123456789*time.Nanosecond), "路灯坏了，\"快修\"\n谢谢")
+	a.Body.Contact = &kiosk.Contact{Name: "王", Phone: "13812345678", Consent: true}
+	b := newSubmission(clk.Now(), "")
+	b.Kind, b.ClockSynced, b.Body.Rating, b.Body.Flags = kiosk.KindRating, false, kiosk.RatingDissatisfied, []string{kiosk.FlagProbablePlay}
+	for _, s := range []*kiosk.Submission{a, b} {
+		if err := db.Submit(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	claimed, err := db.Claim(ctx, 10)
+	if err != nil || len(claimed) != 2 {
+		t.Fatalf("claim: %d, %v", len(claimed), err)
+	}
+	for i, want := range []*kiosk.Submission{a, b} {
+		var got kiosk.Submission
+		if err := json.Unmarshal(claimed[i].JSON, &got); err != nil {
+			t.Fatalf("claimed JSON %s: %v", claimed[i].JSON, err)
+		}
+		wantJSON, _ := json.Marshal(want)
+		gotJSON, _ := json.Marshal(&got)
+		if string(gotJSON) != string(wantJSON) || claimed[i].ID != want.ID || claimed[i].Seq != want.Seq {
+			t.Errorf("claimed\n %s\nstored\n %s", gotJSON, wantJSON)
+		}
+	}
 }
 
 func TestPurgeRemovesOldTextsOnly(t *testing.T) {

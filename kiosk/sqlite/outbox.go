@@ -21,7 +21,7 @@ const (
 // Claim marks up to limit pending rows inflight, oldest seq first, counting
 // the attempt, and returns their submissions in seq order for the relay to
 // publish.
-func (db *DB) Claim(ctx context.Context, limit int) ([]kiosk.Submission, error) {
+func (db *DB) Claim(ctx context.Context, limit int) ([]kiosk.Claimed, error) {
 	_, subs, err := db.AckAndClaim(ctx, nil, limit)
 	return subs, err
 }
@@ -29,7 +29,7 @@ func (db *DB) Claim(ctx context.Context, limit int) ([]kiosk.Submission, error) 
 // AckAndClaim marks the submissions with the given ids delivered and claims
 // up to limit pending ones, in one transaction: the relay's usual step when
 // acks arrive, at the cost of one commit instead of two.
-func (db *DB) AckAndClaim(ctx context.Context, acked []kiosk.Delivered, limit int) (int, []kiosk.Submission, error) {
+func (db *DB) AckAndClaim(ctx context.Context, acked []kiosk.Delivered, limit int) (int, []kiosk.Claimed, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, nil, domainError("ack and claim", err)
@@ -49,30 +49,48 @@ func (db *DB) AckAndClaim(ctx context.Context, acked []kiosk.Delivered, limit in
 	return n, subs, nil
 }
 
-func (db *DB) claim(ctx context.Context, tx *sql.Tx, limit int) ([]kiosk.Submission, error) {
+func (db *DB) claim(ctx context.Context, tx *sql.Tx, limit int) ([]kiosk.Claimed, error) {
 	if limit <= 0 {
 		return nil, nil
 	}
-	rows, err := tx.QueryContext(ctx, selectSubmission+` JOIN outbox o ON o.seq = s.seq
-		WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?`, limit)
+	rows, err := tx.QueryContext(ctx, claimQuery, limit)
 	if err != nil {
 		return nil, fmt.Errorf("claim: %w", err)
 	}
-	subs, err := scanSubmissions(rows)
-	if err != nil {
+	defer rows.Close()
+	var out []kiosk.Claimed
+	for rows.Next() {
+		var c kiosk.Claimed
+		if err := rows.Scan(&c.Seq, &c.ID, &c.JSON); err != nil {
+			return nil, fmt.Errorf("claim: %w", err)
+		}
+		out = append(out, c)
+	}
+	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("claim: %w", err)
 	}
-	if len(subs) == 0 {
+	rows.Close()
+	if len(out) == 0 {
 		return nil, nil
 	}
 	// These are the lowest pending seqs, and the write lock is held: every
 	// pending row between the first and the last is one of them.
 	if _, err := tx.ExecContext(ctx, `UPDATE outbox SET state = 'inflight', attempts = attempts + 1, last_attempt_at = ?
-		WHERE state = 'pending' AND seq BETWEEN ? AND ?`, db.now(), subs[0].Seq, subs[len(subs)-1].Seq); err != nil {
+		WHERE state = 'pending' AND seq BETWEEN ? AND ?`, db.now(), out[0].Seq, out[len(out)-1].Seq); err != nil {
 		return nil, domainError("claim", err)
 	}
-	return subs, nil
+	return out, nil
 }
+
+// claimQuery selects the lowest pending submissions with their JSON
+// encoding made by SQLite from the stored columns and body, with the keys
+// of kiosk.Submission's JSON tags (a test checks they decode to the same).
+const claimQuery = `SELECT s.seq, s.id, json_object(
+		'id', s.id, 'seq', s.seq, 'kiosk', s.kiosk, 'kind', s.kind, 'ticket', s.ticket,
+		'created_at', s.created_at, 'clock_synced', json(iif(s.clock_synced, 'true', 'false')),
+		'body', json(s.body))
+	FROM outbox o JOIN submissions s ON s.seq = o.seq
+	WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?`
 
 // Ack marks the submissions with the given ids delivered. Only the hub's
 // signed ack, sent after the hub committed them, may lead here. It returns
