@@ -83,12 +83,14 @@ func (db *DB) claim(ctx context.Context, tx *sql.Tx, limit int) ([]kiosk.Claimed
 }
 
 // claimQuery selects the lowest pending submissions with their JSON
-// encoding made by SQLite from the stored columns and body, with the keys
-// of kiosk.Submission's JSON tags (a test checks they decode to the same).
-const claimQuery = `SELECT s.seq, s.id, json_object(
-		'id', s.id, 'seq', s.seq, 'kiosk', s.kiosk, 'kind', s.kind, 'ticket', s.ticket,
-		'created_at', s.created_at, 'clock_synced', json(iif(s.clock_synced, 'true', 'false')),
-		'body', json(s.body))
+// encoding, put together by SQLite from the stored columns and the stored
+// body (valid JSON, checked when it was written), with the keys of
+// kiosk.Submission's JSON tags; a test checks they decode to the same.
+const claimQuery = `SELECT s.seq, s.id,
+		'{"id":' || json_quote(s.id) || ',"seq":' || s.seq || ',"kiosk":' || json_quote(s.kiosk) ||
+		',"kind":' || json_quote(s.kind) || ',"ticket":' || json_quote(s.ticket) ||
+		',"created_at":' || json_quote(s.created_at) ||
+		',"clock_synced":' || iif(s.clock_synced, 'true', 'false') || ',"body":' || s.body || '}'
 	FROM outbox o JOIN submissions s ON s.seq = o.seq
 	WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?`
 
