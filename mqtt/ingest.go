@@ -183,10 +183,10 @@ func (in *Ingest) loop(ctx context.Context) {
 }
 
 // weight estimates how many submissions a message holds without decoding
-// it: about one per KiB for up messages, one for anything else.
+// it: a submission is typically some 350 bytes on the wire.
 func weight(m paho.Message) int {
 	if strings.HasSuffix(m.Topic(), "/"+LeafUp) {
-		return min(max(len(m.Payload())/1024, 1), MaxUpBatch)
+		return min(max(len(m.Payload())/350, 1), MaxUpBatch)
 	}
 	return 1
 }

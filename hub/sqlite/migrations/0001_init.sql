@@ -8,7 +8,7 @@ CREATE TABLE submissions (
 	ticket       TEXT    NOT NULL,
 	created_at   TEXT    NOT NULL,
 	clock_synced INTEGER NOT NULL,
-	body         TEXT    NOT NULL CHECK (json_valid(body)),
+	body         TEXT    NOT NULL, -- JSON, as the ingest decoded and checked it
 	received_at  TEXT    NOT NULL,
 	in_stats     INTEGER NOT NULL -- 0 for probable play
 );
