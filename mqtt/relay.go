@@ -50,7 +50,7 @@ type Relay struct {
 
 	// loop-owned
 	connected bool
-	hubState  string               // last hub state seen since connecting; "" before any
+	hubState  string          // last hub state seen since connecting; "" before any
 	inflight  map[string]sent // by submission id
 
 	stats relayStats

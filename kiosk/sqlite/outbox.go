@@ -3,8 +3,8 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"slices"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
