@@ -386,3 +386,48 @@ func TestTwoWritersOnOneFile(t *testing.T) {
 		t.Errorf("last seq %d, pending %d; want 20, 20", st.LastSeq, st.Pending)
 	}
 }
+
+func TestAckAndClaimBySeqAndID(t *testing.T) {
+	ctx := context.Background()
+	clk := newClock()
+	db := MustOpenDB(t, "", clk)
+	var subs []*kiosk.Submission
+	for i := 0; i < 12; i++ {
+		s := newSubmission(clk.Now(), "x")
+		if err := db.Submit(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		subs = append(subs, s)
+	}
+	claimed, _ := db.Claim(ctx, 10)
+	if len(claimed) != 10 {
+		t.Fatalf("claimed %d", len(claimed))
+	}
+	// Seqs 1-3 and 5 known to the relay, seq 7 only by id, seq 12 (never
+	// claimed) by id as well: runs, a single seq and ids all count.
+	acked := []kiosk.Delivered{
+		{ID: subs[0].ID, Seq: 1}, {ID: subs[1].ID, Seq: 2}, {ID: subs[2].ID, Seq: 3}, {ID: subs[4].ID, Seq: 5},
+		{ID: subs[6].ID}, {ID: subs[11].ID}, {ID: subs[2].ID, Seq: 3}, // a duplicate
+	}
+	n, next, err := db.AckAndClaim(ctx, acked, 5)
+	if err != nil || n != 6 {
+		t.Fatalf("acked %d, %v; want 6", n, err)
+	}
+	if len(next) != 1 || next[0].Seq != 11 {
+		t.Fatalf("claimed next %v; want seq 11 only", seqs(next))
+	}
+	for _, s := range subs {
+		got, _ := db.LookupTicket(ctx, s.Ticket)
+		want := kiosk.StatusQueued
+		switch s.Seq {
+		case 1, 2, 3, 5, 7, 12:
+			want = kiosk.StatusReceived
+		}
+		if got.Status != want {
+			t.Errorf("seq %d: %s, want %s", s.Seq, got.Status, want)
+		}
+	}
+	if n, _, _ := db.AckAndClaim(ctx, acked, 0); n != 0 {
+		t.Errorf("replayed acks changed %d rows", n)
+	}
+}

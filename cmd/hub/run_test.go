@@ -1,0 +1,91 @@
+package main
+
+import (
+	"context"
+	"net"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"opinionwall/kiosk"
+	kiosksqlite "opinionwall/kiosk/sqlite"
+	"opinionwall/mqtt"
+)
+
+// TestRunWithEmbeddedBroker runs the hub as `hub run -headless` does, and a
+// kiosk relay with a password from `hub passwd` and the key from `hub
+// keygen`, then reads the submissions back with `hub export`.
+func TestRunWithEmbeddedBroker(t *testing.T) {
+	dir := t.TempDir()
+	var out strings.Builder
+	if err := keygenCmd([]string{"-dir", dir, "-name", "hub"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	pw := filepath.Join(dir, "passwd")
+	if err := passwdCmd([]string{"-file", pw, "wall-01"}, strings.NewReader("kiosk-secret\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	l, _ := net.Listen("tcp", "127.0.0.1:0")
+	addr := l.Addr().String()
+	l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- runCmd(ctx, []string{"-headless", "-data", filepath.Join(dir, "hub"), "-credentials", pw,
+			"-key", filepath.Join(dir, "hub.key"), "-listen", addr})
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("hub run: %v", err)
+		}
+	}()
+
+	db := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
+	db.Tickets, _ = kiosk.NewTicketCodec(12, "wall-01")
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var g kiosk.UUIDGen
+	for i := 0; i < 20; i++ {
+		s := &kiosk.Submission{ID: g.New(time.Now()), Kiosk: "wall-01", Kind: kiosk.KindRating, CreatedAt: time.Now(), ClockSynced: true,
+			Body: kiosk.Body{Topic: "station", Rating: kiosk.RatingSatisfied, Lang: "zh", Channel: kiosk.ChannelButton}}
+		if err := db.Submit(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	trust, err := mqtt.LoadTrust(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &mqtt.Relay{Conn: mqtt.Conn{Broker: "tcp://" + addr, Username: "wall-01", Password: "kiosk-secret"},
+		Kiosk: "wall-01", Outbox: db, Downstream: db, Trust: trust, MinBackoff: 50 * time.Millisecond}
+	if err := r.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		st, _ := db.Status(ctx)
+		if st.Acked == 20 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("acked %d/20: %+v", st.Acked, r.Stats())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	var csv strings.Builder
+	if err := exportCmd(ctx, []string{"-data", filepath.Join(dir, "hub"), "-format", "csv"}, &csv); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(csv.String(), ",wall-01,"); n != 20 {
+		t.Errorf("export has %d rows of wall-01:\n%s", n, csv.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "hub", "hub.db")); err != nil {
+		t.Error(err)
+	}
+}
