@@ -4,7 +4,7 @@
 GOBIN := $(shell go env GOPATH)/bin
 export PATH := $(GOBIN):$(PATH)
 
-.PHONY: all deps build demo test vet lint fmt-check unit bench clean
+.PHONY: all deps build demo test vet lint fmt-check unit bench bench-idle clean
 
 all: build
 
@@ -36,9 +36,13 @@ lint:
 unit:
 	go test -race -count=1 ./...
 
-## bench: every benchmark, 6 runs each, into bench.out (see docs/BENCHMARKS.md)
+## bench: the figures of docs/BENCHMARKS.md, each with its baseline, into bench.out
 bench:
-	go test -run '^$$' -bench . -benchmem -count 6 ./... | tee bench.out
+	./deploy/bench.sh bench.out
+
+## bench-idle: CPU and memory of a connected, idle kiosk over 120 s
+bench-idle: build
+	./deploy/bench-idle.sh 120
 
 clean:
 	rm -rf bin demo-data bench.out

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# make bench: the figures of docs/BENCHMARKS.md, each against its baseline
+# in the same run, benchmarks alternating so that drift hits both alike.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export PATH="$(go env GOPATH)/bin:$PATH"
+command -v benchstat >/dev/null || go install golang.org/x/perf/cmd/benchstat@latest
+out=${1:-bench.out}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+go test -c -o "$tmp/store.test" ./kiosk/sqlite/
+go test -c -o "$tmp/mqtt.test" ./mqtt/
+go build -o "$tmp/owload" ./cmd/owload
+{
+	echo "# $(date -u +%FT%TZ) $(go version) $(nproc) cores"
+	echo "## durable Submit against a bare INSERT (10 alternating rounds)"
+	for _ in $(seq 10); do (cd kiosk/sqlite && "$tmp/store.test" -test.run '^$' -test.bench 'Submit|BareInsert' -test.benchmem); done > "$tmp/store.txt"
+	benchstat "$tmp/store.txt"
+	echo "## drain of 10,000 against bare paho QoS 1 publishing (6 alternating rounds)"
+	for _ in $(seq 6); do (cd mqtt && "$tmp/mqtt.test" -test.run '^$' -test.bench 'Drain|BarePaho' -test.benchtime 1x); done > "$tmp/drain.txt"
+	grep Benchmark "$tmp/drain.txt"
+	benchstat "$tmp/drain.txt"
+	echo "## fan-in: 200 simulated kiosks into one hub (3 runs)"
+	for _ in 1 2 3; do "$tmp/owload" -kiosks 200 -per-kiosk 100; done
+} | tee "$out"
