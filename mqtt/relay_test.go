@@ -2,6 +2,7 @@ package mqtt_test
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -48,4 +49,57 @@ func TestResendWhenHubComesBack(t *testing.T) {
 	say(mqtt.StateOnline)
 	eventually(t, 10*time.Second, func() bool { return k.relay.Stats().Published == 10 },
 		func() string { return fmt.Sprintf("after the hub came back: %+v", k.relay.Stats()) })
+}
+
+func TestResendAfterAckTimeoutAndTelemetry(t *testing.T) {
+	w := newWorld(t, "wall-01")
+	b := w.startBroker("127.0.0.1:0")
+	url := "tcp://" + b.ListenAddr()
+	k := w.newKiosk("wall-01", 11)
+	w.startRelay(k, url, func(r *mqtt.Relay) {
+		r.AckTimeout = 500 * time.Millisecond
+		r.TelemetryEvery = 200 * time.Millisecond
+	})
+	k.submit(t, 5)
+	// Nobody acks (no hub yet): after the timeout the five go out again.
+	eventually(t, 10*time.Second, func() bool { return k.relay.Stats().Published >= 10 },
+		func() string { return fmt.Sprintf("no resend after the ack timeout: %+v", k.relay.Stats()) })
+	st, _ := k.db.Status(t.Context())
+	if st.Acked != 0 || st.Pending+st.Inflight != 5 {
+		t.Fatalf("store before any ack: %+v", st)
+	}
+	w.startIngest(url)
+	eventually(t, 10*time.Second, func() bool { return k.acked(t) == 5 },
+		func() string { return fmt.Sprintf("acked %d/5", k.acked(t)) })
+	w.checkExactlyOnce(k)
+	// Telemetry reaches the hub with the relay's counters.
+	eventually(t, 10*time.Second, func() bool {
+		fleet, _ := w.hubDB.Kiosks(t.Context())
+		return len(fleet) == 1 && strings.Contains(string(fleet[0].Telemetry), `"relay_acked":5`)
+	}, func() string { fleet, _ := w.hubDB.Kiosks(t.Context()); return fmt.Sprintf("fleet %+v", fleet) })
+}
+
+func TestPresence(t *testing.T) {
+	w := newWorld(t, "wall-01")
+	b := w.startBroker("127.0.0.1:0")
+	url := "tcp://" + b.ListenAddr()
+	w.startIngest(url)
+	state := func() string {
+		fleet, _ := w.hubDB.Kiosks(t.Context())
+		if len(fleet) == 0 {
+			return ""
+		}
+		return fleet[0].State
+	}
+	k := w.newKiosk("wall-01", 11)
+	r := w.startRelay(k, url, nil)
+	eventually(t, 10*time.Second, func() bool { return state() == mqtt.StateOnline }, func() string { return "state " + state() })
+	r.Close() // a clean exit says offline
+	eventually(t, 10*time.Second, func() bool { return state() == mqtt.StateOffline }, func() string { return "state " + state() })
+	// A dropped connection makes the broker send the will: lost.
+	p := newProxy(t, b.ListenAddr())
+	w.startRelay(k, "tcp://"+p.Addr(), func(r *mqtt.Relay) { r.MinBackoff, r.MaxBackoff = time.Minute, time.Minute })
+	eventually(t, 10*time.Second, func() bool { return state() == mqtt.StateOnline }, func() string { return "state " + state() })
+	p.Cut()
+	eventually(t, 10*time.Second, func() bool { return state() == mqtt.StateLost }, func() string { return "state " + state() })
 }

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"opinionwall/kiosk/sqlite"
 )
 
 // TestRunThenStatus drives the real program: a configuration written by
@@ -78,5 +80,31 @@ func TestRunRefusesBadConfig(t *testing.T) {
 func TestDispatch(t *testing.T) {
 	if err := dispatch(context.Background(), []string{"frobnicate"}); err == nil || !strings.Contains(err.Error(), "unknown command") {
 		t.Errorf("unknown command: %v", err)
+	}
+}
+
+func TestTelemetryFromStore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "kiosk.toml")
+	f, _ := os.Create(cfgPath)
+	configExampleCmd(f)
+	f.Close()
+	var out strings.Builder
+	data := filepath.Join(dir, "data")
+	if err := runCmd(ctx, []string{"-config", cfgPath, "-data", data, "-once"}, strings.NewReader("button 4\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	db := sqlite.NewDB(filepath.Join(data, "kiosk.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	tel, err := telemetry(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tel.OutboxPending != 1 || tel.LastSeq != 1 || tel.DBBytes == 0 || tel.DiskFreeBytes == 0 || tel.OldestPendingS < 0 {
+		t.Errorf("telemetry %+v", tel)
 	}
 }
