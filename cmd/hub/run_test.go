@@ -89,3 +89,61 @@ func TestRunWithEmbeddedBroker(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestRunWithExternalBroker runs the hub against a broker it did not start
+// (-broker), as a station with mosquitto does, with the hub's own user.
+func TestRunWithExternalBroker(t *testing.T) {
+	dir := t.TempDir()
+	var out strings.Builder
+	if err := keygenCmd([]string{"-dir", dir, "-name", "hub"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	creds := &mqtt.Credentials{}
+	creds.Set(mqtt.UserHub, "hub-secret")
+	creds.Set("wall-01", "kiosk-secret")
+	b := &mqtt.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	if err := b.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	passFile := filepath.Join(dir, "hub.pass")
+	os.WriteFile(passFile, []byte("hub-secret\n"), 0o600)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- runCmd(ctx, []string{"-headless", "-data", filepath.Join(dir, "hub"), "-key", filepath.Join(dir, "hub.key"),
+			"-broker", "tcp://" + b.ListenAddr(), "-broker-user", mqtt.UserHub, "-broker-password-file", passFile})
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("hub run: %v", err)
+		}
+	}()
+	db := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
+	db.Tickets, _ = kiosk.NewTicketCodec(12, "wall-01")
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var g kiosk.UUIDGen
+	s := &kiosk.Submission{ID: g.New(time.Now()), Kiosk: "wall-01", Kind: kiosk.KindRating, CreatedAt: time.Now(), ClockSynced: true,
+		Body: kiosk.Body{Topic: "station", Rating: kiosk.RatingSatisfied, Lang: "zh", Channel: kiosk.ChannelButton}}
+	if err := db.Submit(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	trust, _ := mqtt.LoadTrust(dir)
+	r := &mqtt.Relay{Conn: mqtt.Conn{Broker: "tcp://" + b.ListenAddr(), Username: "wall-01", Password: "kiosk-secret"},
+		Kiosk: "wall-01", Outbox: db, Trust: trust, MinBackoff: 50 * time.Millisecond}
+	if err := r.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	deadline := time.Now().Add(30 * time.Second)
+	for st, _ := db.Status(ctx); st.Acked != 1; st, _ = db.Status(ctx) {
+		if time.Now().After(deadline) {
+			t.Fatalf("not acked through the external broker: %+v", r.Stats())
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
