@@ -1,0 +1,107 @@
+package pinyin
+
+// PageSize is how many candidates the keyboard shows at once.
+const PageSize = 8
+
+// Composer turns key taps into text: letters build a pinyin syllable, the
+// candidate bar offers hanzi for it, a pick writes the hanzi and clears the
+// letters. Other keys (digits, punctuation, space) write themselves.
+type Composer struct {
+	Dict *Dict
+	// Limit is the most characters Text may hold; 0 means no limit.
+	Limit int
+
+	text  []rune
+	input string
+	page  int
+	cands []rune
+}
+
+// Text returns what has been written.
+func (c *Composer) Text() string { return string(c.text) }
+
+// SetText replaces what has been written and clears the letters.
+func (c *Composer) SetText(s string) {
+	c.text = []rune(s)
+	c.clearInput()
+}
+
+// Input returns the letters typed for the current syllable.
+func (c *Composer) Input() string { return c.input }
+
+// Letter adds a letter to the syllable; it reports false (and changes
+// nothing) when no syllable starts that way.
+func (c *Composer) Letter(r rune) bool {
+	next := c.input + string(r)
+	if !c.Dict.Valid(next) {
+		return false
+	}
+	c.input, c.page = next, 0
+	c.cands = c.Dict.Candidates(next)
+	return true
+}
+
+// Candidates returns the current page of candidates.
+func (c *Composer) Candidates() []rune {
+	start := c.page * PageSize
+	if start >= len(c.cands) {
+		return nil
+	}
+	return c.cands[start:min(start+PageSize, len(c.cands))]
+}
+
+// HasNext and HasPrev report whether there are more pages.
+func (c *Composer) HasNext() bool { return (c.page+1)*PageSize < len(c.cands) }
+func (c *Composer) HasPrev() bool { return c.page > 0 }
+
+// Next and Prev page through the candidates.
+func (c *Composer) Next() {
+	if c.HasNext() {
+		c.page++
+	}
+}
+func (c *Composer) Prev() {
+	if c.HasPrev() {
+		c.page--
+	}
+}
+
+// Pick writes the i-th candidate of the current page.
+func (c *Composer) Pick(i int) bool {
+	page := c.Candidates()
+	if i < 0 || i >= len(page) || !c.fits(1) {
+		return false
+	}
+	c.text = append(c.text, page[i])
+	c.clearInput()
+	return true
+}
+
+// Put writes a character as it is (digit, punctuation, space, a letter in
+// English mode).
+func (c *Composer) Put(r rune) bool {
+	if !c.fits(1) {
+		return false
+	}
+	c.text = append(c.text, r)
+	return true
+}
+
+// Backspace removes the last letter typed, or else the last character written.
+func (c *Composer) Backspace() {
+	if c.input != "" {
+		c.input = c.input[:len(c.input)-1]
+		c.page = 0
+		c.cands = c.Dict.Candidates(c.input)
+		return
+	}
+	if len(c.text) > 0 {
+		c.text = c.text[:len(c.text)-1]
+	}
+}
+
+func (c *Composer) clearInput() {
+	c.input, c.page, c.cands = "", 0, nil
+}
+
+func (c *Composer) fits(n int) bool { return c.Limit == 0 || len(c.text)+n <= c.Limit }
