@@ -15,6 +15,45 @@ type Composer struct {
 	input string
 	page  int
 	cands []rune
+	pairs map[[2]rune]bool // learned words: after a, offer b first
+}
+
+// Learn adds words (separated by anything that is not a hanzi) whose
+// characters the composer offers first after the one before them: typing
+// "ji" after 垃 offers 圾 at once.
+func (c *Composer) Learn(words string) {
+	if c.pairs == nil {
+		c.pairs = map[[2]rune]bool{}
+	}
+	rs := []rune(words)
+	for i := 1; i < len(rs); i++ {
+		if isHan(rs[i-1]) && isHan(rs[i]) {
+			c.pairs[[2]rune{rs[i-1], rs[i]}] = true
+		}
+	}
+}
+
+func isHan(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }
+
+// ranked puts the candidates that follow the last character written in a
+// learned word first, keeping the order otherwise.
+func (c *Composer) ranked(cands []rune) []rune {
+	if len(c.text) == 0 || len(c.pairs) == 0 {
+		return cands
+	}
+	prev := c.text[len(c.text)-1]
+	out := make([]rune, 0, len(cands))
+	for _, r := range cands {
+		if c.pairs[[2]rune{prev, r}] {
+			out = append(out, r)
+		}
+	}
+	for _, r := range cands {
+		if !c.pairs[[2]rune{prev, r}] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // Text returns what has been written.
@@ -37,7 +76,7 @@ func (c *Composer) Letter(r rune) bool {
 		return false
 	}
 	c.input, c.page = next, 0
-	c.cands = c.Dict.Candidates(next)
+	c.cands = c.ranked(c.Dict.Candidates(next))
 	return true
 }
 
@@ -92,7 +131,7 @@ func (c *Composer) Backspace() {
 	if c.input != "" {
 		c.input = c.input[:len(c.input)-1]
 		c.page = 0
-		c.cands = c.Dict.Candidates(c.input)
+		c.cands = c.ranked(c.Dict.Candidates(c.input))
 		return
 	}
 	if len(c.text) > 0 {

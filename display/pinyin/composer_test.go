@@ -47,6 +47,7 @@ func typeText(t *testing.T, c *pinyin.Composer, text string, syllables []string)
 
 func TestTapsForASentence(t *testing.T) {
 	c := &pinyin.Composer{Dict: pinyin.Default()}
+	c.Learn(pinyin.CommunityWords)
 	text := "我们楼下的垃圾没人清理"
 	syl := []string{"wo", "men", "lou", "xia", "de", "la", "ji", "mei", "ren", "qing", "li"}
 	taps := typeText(t, c, text, syl)

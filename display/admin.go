@@ -1,0 +1,71 @@
+package display
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"opinionwall/kiosk"
+)
+
+func (k *Kiosk) openAdmin() {
+	k.admin, k.pin, k.adminBad = true, "", false
+	k.Refresh()
+}
+
+// adminScreen asks for the PIN, then shows the kiosk's state.
+func (k *Kiosk) adminScreen() fyne.CanvasObject {
+	lang := k.lang()
+	closeB := big(tr(lang, "admin.close"), false, func() { k.admin, k.pin = false, ""; k.Refresh() })
+	if k.pin != k.d.Config.Kiosk.AdminPIN {
+		parts := []fyne.CanvasObject{title(tr(lang, "admin.pin")),
+			widget.NewLabelWithStyle(maskPIN(k.pin), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})}
+		if k.adminBad {
+			parts = append(parts, message(tr(lang, "admin.wrong")))
+		}
+		parts = append(parts, container.NewCenter(digitPad(lang, &k.pin, 8, func() {
+			k.adminBad = len(k.pin) >= len(k.d.Config.Kiosk.AdminPIN) && k.pin != k.d.Config.Kiosk.AdminPIN
+			if k.adminBad {
+				k.pin = ""
+			}
+			k.Refresh()
+		})), closeB)
+		return container.NewVBox(parts...)
+	}
+	parts := []fyne.CanvasObject{title(tr(lang, "admin.title"))}
+	if k.d.Admin != nil {
+		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+		defer cancel()
+		for _, l := range k.d.Admin(ctx) {
+			parts = append(parts, widget.NewLabel(l.Name+": "+l.Value))
+		}
+	}
+	parts = append(parts, widget.NewLabel("kiosk: "+k.d.Config.Kiosk.ID+" ("+string(k.d.Config.Kiosk.Role)+")"))
+	if k.d.Restart != nil {
+		parts = append(parts, big(tr(lang, "admin.restart"), false, k.d.Restart))
+	}
+	parts = append(parts, closeB)
+	return container.NewVScroll(container.NewVBox(parts...))
+}
+
+func maskPIN(p string) string {
+	out := make([]rune, len(p))
+	for i := range out {
+		out[i] = '●'
+	}
+	return string(out)
+}
+
+// openPolls keeps the polls still open now.
+func openPolls(ps []kiosk.Poll, now func() time.Time) []kiosk.Poll {
+	var out []kiosk.Poll
+	for _, p := range ps {
+		if p.Closes.IsZero() || now().Before(p.Closes) {
+			out = append(out, p)
+		}
+	}
+	return out
+}

@@ -1,0 +1,207 @@
+package display
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"opinionwall/display/pinyin"
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/session"
+)
+
+// Snapshots gives the screens what the hub last sent: the wall and polls.
+type Snapshots interface {
+	Wall(ctx context.Context) (kiosk.WallSnapshot, error)
+	Polls(ctx context.Context) (kiosk.PollsSnapshot, error)
+}
+
+// AdminLine is one line of the admin screen: a name and a value.
+type AdminLine struct{ Name, Value string }
+
+// Deps is what the resident screens work on.
+type Deps struct {
+	Session   *session.Session
+	Config    *kiosk.Config
+	Snapshots Snapshots
+	// Admin returns the lines of the admin screen (kiosk id, version,
+	// broker connection, outbox, last ack, sensors).
+	Admin func(ctx context.Context) []AdminLine
+	// Restart is the admin screen's restart button; nil hides it.
+	Restart func()
+	// Announcement is shown on the attract screen when not empty.
+	Announcement func() string
+	// Now tells the time; tests replace it.
+	Now func() time.Time
+}
+
+// Kiosk is the resident application: it draws the session's view into the
+// window and turns taps into session actions. All its methods run on the
+// Fyne thread (use fyne.Do from other goroutines).
+type Kiosk struct {
+	app fyne.App
+	win fyne.Window
+	d   Deps
+	th  *Theme
+
+	comp     pinyin.Composer
+	kbdMode  int
+	phone    string
+	consent  bool
+	street   string
+	building string
+	code     string
+	wallPage int
+	polls    []kiosk.Poll
+	notice   string // a plain message for the resident, cleared by the next action
+
+	admin    bool
+	pin      string
+	adminBad bool
+
+	lastLeft int // seconds shown in the idle warning, to redraw only when it changes
+}
+
+// New makes the resident application in win.
+func New(app fyne.App, win fyne.Window, d Deps) *Kiosk {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	k := &Kiosk{app: app, win: win, d: d, th: &Theme{}}
+	k.comp = pinyin.Composer{Dict: pinyin.Default(), Limit: d.Config.Session.TextLimit}
+	k.comp.Learn(pinyin.CommunityWords)
+	for _, t := range d.Config.Topics {
+		for _, p := range t.Phrases {
+			k.comp.Learn(p.Text.Zh)
+		}
+	}
+	app.Settings().SetTheme(k.th)
+	k.Refresh()
+	return k
+}
+
+// SetNight switches the dim night palette on or off.
+func (k *Kiosk) SetNight(on bool) {
+	if k.th.Night != on {
+		k.th = &Theme{Large: k.th.Large, Night: on}
+		k.app.Settings().SetTheme(k.th)
+	}
+}
+
+// Tick applies the session's timeouts and redraws when something changed
+// (a visit ended, the idle countdown moved on).
+func (k *Kiosk) Tick() {
+	changed := k.d.Session.Tick()
+	v := k.d.Session.View()
+	left := 0
+	if v.Warning {
+		left = int((v.Left + time.Second - 1) / time.Second)
+	}
+	if changed || left != k.lastLeft {
+		k.Refresh()
+	}
+}
+
+// act runs a session action started by the resident, then redraws.
+func (k *Kiosk) act(fn func() error) func() {
+	return func() {
+		k.notice = ""
+		if err := fn(); err != nil && k.d.Session.View().Err == nil {
+			k.notice = kiosk.PlainMessage(err, k.lang())
+		}
+		k.Refresh()
+	}
+}
+
+func (k *Kiosk) lang() string { return k.d.Session.View().Lang }
+
+func (k *Kiosk) t(key string) string { return tr(k.lang(), key) }
+
+// Refresh redraws the window from the session's view.
+func (k *Kiosk) Refresh() {
+	v := k.d.Session.View()
+	if k.th.Large != v.Slow {
+		k.th = &Theme{Large: v.Slow, Night: k.th.Night}
+		k.app.Settings().SetTheme(k.th)
+	}
+	if v.State == session.Attract {
+		k.resetInputs()
+	}
+	var body fyne.CanvasObject
+	switch {
+	case k.admin:
+		body = k.adminScreen()
+	case v.State == session.Attract:
+		body = k.attract(v)
+	case v.State == session.Home:
+		body = k.home(v)
+	case v.State == session.InFlow:
+		body = k.step(v)
+	case v.State == session.Review:
+		body = k.review(v)
+	case v.State == session.Submitted:
+		body = k.submitted(v)
+	}
+	k.lastLeft = 0
+	content := body
+	if v.State != session.Attract && !k.admin {
+		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, container.NewVScroll(body))
+	}
+	if v.Warning {
+		k.lastLeft = int((v.Left + time.Second - 1) / time.Second)
+		content = container.NewBorder(k.idleWarning(k.lastLeft), nil, nil, nil, content)
+	}
+	k.win.SetContent(container.NewStack(content, container.NewVBox(container.NewHBox(newCorner(k.d.Now, k.openAdmin)))))
+}
+
+// resetInputs forgets what the last resident typed on the pads.
+func (k *Kiosk) resetInputs() {
+	k.comp.SetText("")
+	k.kbdMode, k.phone, k.consent, k.street, k.building, k.code, k.wallPage, k.polls = modePinyin, "", false, "", "", "", 0, nil
+}
+
+// header: back, home, the language and large-text switches, always in reach.
+func (k *Kiosk) header(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	large := k.t("nav.large")
+	if v.Slow {
+		large = k.t("nav.normal")
+	}
+	return container.NewHBox(
+		minSize(widget.NewLabel(""), MinTarget+8, 1), // the admin corner lives here
+		minSize(button(k.t("nav.back"), k.act(func() error { s.Back(); return nil })), 2*MinTarget, MinTarget),
+		minSize(button(k.t("nav.home"), k.act(func() error { s.GoHome(); return nil })), 2*MinTarget, MinTarget),
+		spacer(),
+		minSize(button(large, k.act(func() error { s.SetSlow(!v.Slow); return nil })), 2*MinTarget, MinTarget),
+		minSize(button(k.t("nav.lang"), k.act(func() error {
+			if v.Lang == "en" {
+				return s.SetLanguage("zh")
+			}
+			return s.SetLanguage("en")
+		})), 2*MinTarget, MinTarget),
+	)
+}
+
+// footer: the plain message of the last error, if any.
+func (k *Kiosk) footer(v session.View) fyne.CanvasObject {
+	msg := k.notice
+	if v.Err != nil {
+		msg = kiosk.PlainMessage(v.Err, v.Lang)
+	}
+	if msg == "" {
+		return nil
+	}
+	return message(msg)
+}
+
+func (k *Kiosk) idleWarning(left int) fyne.CanvasObject {
+	return container.NewHBox(
+		widget.NewLabelWithStyle(fmt.Sprintf("%s %d %s", k.t("idle.still"), left, k.t("idle.left")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		spacer(),
+		big(k.t("idle.yes"), true, k.act(func() error { k.d.Session.Touch(); return nil })),
+	)
+}

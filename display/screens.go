@@ -1,0 +1,432 @@
+package display
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/session"
+)
+
+// attract invites a passer-by, shows a published reply and the time.
+func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	wake := k.act(func() error { s.Wake(kiosk.ChannelTouch); return nil })
+	call := widget.NewButton(k.t("attract.call"), wake)
+	call.Importance = widget.HighImportance
+	parts := []fyne.CanvasObject{
+		widget.NewLabelWithStyle(k.d.Now().Format("2006-01-02 15:04"), fyne.TextAlignTrailing, fyne.TextStyle{}),
+		spacer(),
+		minSize(call, 6*MinTarget, 3*MinTarget),
+		title(k.t("attract.sub")),
+	}
+	if k.d.Announcement != nil {
+		if a := k.d.Announcement(); a != "" {
+			parts = append(parts, message(a))
+		}
+	}
+	if w, err := k.d.Snapshots.Wall(context.Background()); err == nil && len(w.Items) > 0 {
+		// Rotate through the wall, one reply a minute.
+		it := w.Items[int(k.d.Now().Unix()/60)%len(w.Items)]
+		parts = append(parts, widget.NewSeparator(), title(k.t("attract.wall")), text(it.Question), text("→ "+it.Reply))
+	}
+	parts = append(parts, spacer())
+	return container.NewPadded(container.NewVBox(parts...))
+}
+
+// home offers the five things a resident can do.
+func (k *Kiosk) home(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	start := func(f session.Flow) func() {
+		return k.act(func() error {
+			if f == session.FlowVote {
+				p, err := k.d.Snapshots.Polls(context.Background())
+				if err != nil {
+					return err
+				}
+				k.polls = openPolls(p.Polls, k.d.Now)
+			}
+			return s.Start(f)
+		})
+	}
+	tile := func(key string, f session.Flow) fyne.CanvasObject {
+		b := widget.NewButton(k.t(key), start(f))
+		b.Importance = widget.HighImportance
+		return minSize(b, 4*MinTarget, 2*MinTarget)
+	}
+	return container.NewVBox(title(k.t("home.title")), grid(2,
+		tile("home.opinion", session.FlowOpinion), tile("home.rating", session.FlowRating),
+		tile("home.vote", session.FlowVote), tile("home.lookup", session.FlowLookup),
+		tile("home.wall", session.FlowWall),
+	))
+}
+
+// step draws the current step of a flow.
+func (k *Kiosk) step(v session.View) fyne.CanvasObject {
+	switch v.Step {
+	case session.StepTopic:
+		return k.topics(v)
+	case session.StepLocation:
+		return k.location(v)
+	case session.StepWords:
+		return k.words(v)
+	case session.StepContact:
+		return k.contact(v)
+	case session.StepService:
+		return k.services(v)
+	case session.StepRating:
+		return k.ratings(v)
+	case session.StepReasons:
+		return k.reasons(v)
+	case session.StepPoll:
+		return k.pollList(v)
+	case session.StepOption:
+		return k.options(v)
+	case session.StepCode:
+		return k.codeEntry(v)
+	case session.StepResult:
+		return k.result(v)
+	case session.StepBrowse:
+		return k.wall(v)
+	}
+	return text(string(v.Step))
+}
+
+func (k *Kiosk) topics(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	var tiles []fyne.CanvasObject
+	for _, t := range k.d.Config.Topics {
+		tiles = append(tiles, big(t.Name.In(v.Lang), v.Draft.Body.Topic == t.ID, k.act(func() error {
+			if err := s.ChooseTopic(t.ID); err != nil {
+				return err
+			}
+			return s.Next()
+		})))
+	}
+	return container.NewVBox(title(k.t("opinion.topic")), grid(2, tiles...))
+}
+
+func (k *Kiosk) location(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	parts := []fyne.CanvasObject{title(k.t("opinion.location")),
+		big(k.t("opinion.noplace"), false, k.act(func() error {
+			if err := s.ChooseLocation("", ""); err != nil {
+				return err
+			}
+			return s.Next()
+		}))}
+	var streets []fyne.CanvasObject
+	for _, st := range k.d.Config.Streets {
+		streets = append(streets, chip(st.Name, k.street == st.Name, k.act(func() error { k.street, k.building = st.Name, ""; return nil })))
+	}
+	parts = append(parts, grid(3, streets...))
+	if k.street != "" {
+		parts = append(parts,
+			widget.NewLabelWithStyle(fmt.Sprintf("%s %s: %s", k.street, k.t("opinion.building"), k.building), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+			container.NewCenter(digitPad(v.Lang, &k.building, 4, k.Refresh)),
+			big(k.t("nav.next"), true, k.act(func() error {
+				if err := s.ChooseLocation(k.street, k.buildingName()); err != nil {
+					return err
+				}
+				return s.Next()
+			})))
+	}
+	return container.NewVBox(parts...)
+}
+
+// buildingName turns the digits typed into the configured building name
+// ("3" → "3栋"), or "" for none.
+func (k *Kiosk) buildingName() string {
+	if k.building == "" {
+		return ""
+	}
+	for _, st := range k.d.Config.Streets {
+		if st.Name != k.street {
+			continue
+		}
+		for _, b := range st.Buildings {
+			if digitsOf(b) == k.building {
+				return b
+			}
+		}
+		if len(st.Buildings) > 0 {
+			return k.building // not listed: the session says so
+		}
+	}
+	return k.building + "栋"
+}
+
+func digitsOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func (k *Kiosk) words(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	topic, _ := k.d.Config.Topic(v.Draft.Body.Topic)
+	chosen := map[string]bool{}
+	for _, p := range v.Draft.Body.Phrases {
+		chosen[p] = true
+	}
+	var chips []fyne.CanvasObject
+	for _, p := range topic.Phrases {
+		chips = append(chips, chip(p.Text.In(v.Lang), chosen[p.ID], k.act(func() error { return s.TogglePhrase(p.ID) })))
+	}
+	entry := widget.NewLabel(k.comp.Text() + "｜")
+	entry.Wrapping = fyne.TextWrapWord
+	counter := widget.NewLabel(fmt.Sprintf("%d/%d", len([]rune(k.comp.Text())), k.d.Config.Session.TextLimit))
+	onKey := func() {
+		k.notice = ""
+		if err := s.SetText(k.comp.Text()); err != nil {
+			k.notice = kiosk.PlainMessage(err, v.Lang)
+		}
+		k.Refresh()
+	}
+	return container.NewVBox(
+		title(k.t("opinion.words")), grid(2, chips...),
+		widget.NewLabelWithStyle(k.t("opinion.write"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, nil, counter, entry),
+		keyboard(v.Lang, &k.comp, &k.kbdMode, onKey),
+		big(k.t("nav.next"), true, k.act(s.Next)),
+	)
+}
+
+func (k *Kiosk) contact(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	consent := widget.NewCheck(k.t("opinion.consent"), func(on bool) { k.consent = on; k.d.Session.Touch() })
+	consent.SetChecked(k.consent)
+	return container.NewVBox(
+		title(k.t("opinion.contact")),
+		big(k.t("opinion.anon"), false, k.act(func() error { s.ClearContact(); return s.Next() })),
+		widget.NewLabelWithStyle(k.t("opinion.phone")+": "+k.phone, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
+		container.NewCenter(digitPad(v.Lang, &k.phone, 12, func() { k.d.Session.Touch(); k.Refresh() })),
+		minSize(consent, 4*MinTarget, MinTarget),
+		big(k.t("nav.next"), true, k.act(func() error {
+			if err := s.SetContact("", k.phone, k.consent); err != nil {
+				return err
+			}
+			return s.Next()
+		})),
+	)
+}
+
+func (k *Kiosk) services(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	var tiles []fyne.CanvasObject
+	for _, t := range k.d.Config.Services {
+		tiles = append(tiles, big(t.Name.In(v.Lang), false, k.act(func() error {
+			if err := s.ChooseService(t.ID); err != nil {
+				return err
+			}
+			return s.Next()
+		})))
+	}
+	return container.NewVBox(title(k.t("rating.service")), grid(2, tiles...))
+}
+
+func (k *Kiosk) ratings(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	var faces []fyne.CanvasObject
+	for r := 4; r >= 1; r-- {
+		faces = append(faces, newSmiley(k.t("rating."+strconv.Itoa(r)), r, k.act(func() error {
+			if err := s.ChooseRating(kiosk.Rating(r)); err != nil {
+				return err
+			}
+			return s.Next()
+		})))
+	}
+	return container.NewVBox(title(k.t("rating.how")), grid(4, faces...))
+}
+
+func (k *Kiosk) reasons(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	chosen := map[string]bool{}
+	for _, r := range v.Draft.Body.Reasons {
+		chosen[r] = true
+	}
+	var chips []fyne.CanvasObject
+	for i, p := range k.d.Config.RatingReasons {
+		if i == 6 {
+			break
+		}
+		chips = append(chips, chip(p.Text.In(v.Lang), chosen[p.ID], k.act(func() error { return s.ToggleReason(p.ID) })))
+	}
+	return container.NewVBox(title(k.t("rating.reasons")), grid(2, chips...), big(k.t("nav.next"), true, k.act(s.Next)))
+}
+
+func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	if len(k.polls) == 0 {
+		return container.NewVBox(title(k.t("vote.polls")), text(k.t("vote.none")))
+	}
+	var items []fyne.CanvasObject
+	for _, p := range k.polls {
+		label := p.Title.In(v.Lang)
+		if !p.Closes.IsZero() {
+			label += "  (" + k.t("vote.closes") + " " + p.Closes.Local().Format("01-02") + ")"
+		}
+		items = append(items, big(label, false, k.act(func() error {
+			if err := s.ChoosePoll(p); err != nil {
+				return err
+			}
+			return s.Next()
+		})))
+	}
+	return container.NewVBox(append([]fyne.CanvasObject{title(k.t("vote.polls"))}, items...)...)
+}
+
+func (k *Kiosk) options(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	parts := []fyne.CanvasObject{title(v.Poll.Title.In(v.Lang)), text(k.t("vote.option"))}
+	for _, o := range v.Poll.Options {
+		parts = append(parts, big(o.Text.In(v.Lang), v.Draft.Body.Option == o.ID, k.act(func() error {
+			if err := s.ChooseOption(o.ID); err != nil {
+				return err
+			}
+			return s.Next()
+		})))
+	}
+	return container.NewVBox(parts...)
+}
+
+func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
+	s := k.d.Session
+	shown := k.code
+	if len(shown) > 6 {
+		shown = shown[:3] + " " + shown[3:6] + " " + shown[6:]
+	} else if len(shown) > 3 {
+		shown = shown[:3] + " " + shown[3:]
+	}
+	l := widget.NewLabelWithStyle(shown+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	l.SizeName = "headingText"
+	return container.NewVBox(title(k.t("lookup.code")), l,
+		container.NewCenter(digitPad(v.Lang, &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })),
+		big(k.t("lookup.find"), true, k.act(func() error { return s.LookUp(context.Background(), k.code) })))
+}
+
+// statusSteps is the timeline shown for a ticket.
+var statusSteps = []kiosk.TicketStatus{kiosk.StatusQueued, kiosk.StatusReceived, kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusReplied, kiosk.StatusClosed}
+
+func (k *Kiosk) result(v session.View) fyne.CanvasObject {
+	u := v.Lookup
+	parts := []fyne.CanvasObject{title(kiosk.FormatTicket(u.Ticket))}
+	reached := true
+	for _, st := range statusSteps {
+		mark := "✓ "
+		if !reached {
+			mark = "· "
+		}
+		l := widget.NewLabel(mark + k.t("lookup."+string(st)))
+		if st == u.Status {
+			l.TextStyle.Bold = true
+			l.Importance = widget.HighImportance
+			reached = false
+		}
+		parts = append(parts, l)
+	}
+	if u.Reply != "" {
+		parts = append(parts, widget.NewSeparator(), text(k.t("lookup.reply")+u.Reply))
+	}
+	return container.NewVBox(parts...)
+}
+
+// wallPageSize is how many replies a page of the wall shows.
+const wallPageSize = 3
+
+func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
+	w, err := k.d.Snapshots.Wall(context.Background())
+	if err != nil || len(w.Items) == 0 {
+		return container.NewVBox(title(k.t("wall.title")), text(k.t("wall.empty")))
+	}
+	pages := (len(w.Items) + wallPageSize - 1) / wallPageSize
+	k.wallPage = max(0, min(k.wallPage, pages-1))
+	parts := []fyne.CanvasObject{title(k.t("wall.title"))}
+	for _, it := range w.Items[k.wallPage*wallPageSize : min((k.wallPage+1)*wallPageSize, len(w.Items))] {
+		q := widget.NewLabelWithStyle(it.Question, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		q.Wrapping = fyne.TextWrapWord
+		parts = append(parts, q, text("→ "+it.Reply), widget.NewSeparator())
+	}
+	prev := button(k.t("wall.prev"), k.act(func() error { k.wallPage--; k.d.Session.Touch(); return nil }))
+	next := button(k.t("wall.next"), k.act(func() error { k.wallPage++; k.d.Session.Touch(); return nil }))
+	if k.wallPage == 0 {
+		prev.Disable()
+	}
+	if k.wallPage >= pages-1 {
+		next.Disable()
+	}
+	parts = append(parts, container.NewHBox(minSize(prev, 3*MinTarget, MinTarget+16), spacer(),
+		widget.NewLabel(fmt.Sprintf("%d / %d", k.wallPage+1, pages)), spacer(), minSize(next, 3*MinTarget, MinTarget+16)))
+	return container.NewVBox(parts...)
+}
+
+// review shows the submission as it will be sent, masked text included.
+func (k *Kiosk) review(v session.View) fyne.CanvasObject {
+	d := v.Draft.Body
+	parts := []fyne.CanvasObject{title(k.t("review.title"))}
+	line := func(s string) { parts = append(parts, text(s)) }
+	switch v.Draft.Kind {
+	case kiosk.KindOpinion:
+		if t, ok := k.d.Config.Topic(d.Topic); ok {
+			line(t.Name.In(v.Lang))
+			for _, p := range t.Phrases {
+				for _, id := range d.Phrases {
+					if id == p.ID {
+						line("· " + p.Text.In(v.Lang))
+					}
+				}
+			}
+		}
+		if d.Location != nil {
+			line(d.Location.Street + " " + d.Location.Building)
+		}
+		if d.Text != "" {
+			line("“" + d.Text + "”")
+		}
+		if d.Contact != nil {
+			line(k.t("review.contact") + ": " + d.Contact.Phone)
+		} else {
+			line(k.t("review.anon"))
+		}
+	case kiosk.KindRating:
+		if t, ok := k.d.Config.Service(d.Topic); ok {
+			line(t.Name.In(v.Lang))
+		}
+		line(k.t("rating." + strconv.Itoa(int(d.Rating))))
+		for _, p := range k.d.Config.RatingReasons {
+			for _, id := range d.Reasons {
+				if id == p.ID {
+					line("· " + p.Text.In(v.Lang))
+				}
+			}
+		}
+	case kiosk.KindVote:
+		if v.Poll != nil {
+			line(v.Poll.Title.In(v.Lang))
+			if o, ok := v.Poll.Option(d.Option); ok {
+				line("→ " + o.Text.In(v.Lang))
+			}
+		}
+	}
+	parts = append(parts, big(k.t("review.submit"), true, k.act(func() error { return k.d.Session.Submit(context.Background()) })))
+	return container.NewVBox(parts...)
+}
+
+// submitted shows the ticket code large, what happens next, and a way out.
+func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
+	code := widget.NewLabelWithStyle(kiosk.FormatTicket(v.Ticket), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	code.SizeName = "headingText"
+	return container.NewVBox(title(k.t("done.thanks")), text(k.t("done.ticket")), code, text(k.t("done.next")),
+		big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil })))
+}

@@ -1,0 +1,125 @@
+package display
+
+import (
+	_ "embed"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+)
+
+// The bundled font: Noto Sans CJK SC cut to GB2312 (deploy/font/subset.sh),
+// regular and bold. Fyne cannot load the system's .ttc collections.
+var (
+	//go:embed fonts/NotoSansSC-Regular-GB2312.otf
+	fontRegularData []byte
+	//go:embed fonts/NotoSansSC-Bold-GB2312.otf
+	fontBoldData []byte
+
+	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular-GB2312.otf", fontRegularData)
+	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-GB2312.otf", fontBoldData)
+)
+
+// Text sizes: at least 22 pt, larger in large-text mode; touch targets at
+// least 64 px.
+const (
+	textNormal = 24
+	textLarge  = 32
+	MinTarget  = 64
+)
+
+// Theme is the kiosk's look: the bundled font, big text, and a
+// high-contrast palette for daylight or a dim one for night.
+type Theme struct {
+	Large bool // large-text (大字) mode
+	Night bool // the dim palette
+}
+
+var _ fyne.Theme = (*Theme)(nil)
+
+// Font returns the bundled font, bold when asked.
+func (t *Theme) Font(s fyne.TextStyle) fyne.Resource {
+	if s.Bold {
+		return fontBold
+	}
+	return fontRegular
+}
+
+// Size makes text and controls big enough for a finger and for older eyes.
+func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
+	text := float32(textNormal)
+	if t.Large {
+		text = textLarge
+	}
+	switch n {
+	case theme.SizeNameText:
+		return text
+	case theme.SizeNameHeadingText:
+		return text * 1.5
+	case theme.SizeNameSubHeadingText:
+		return text * 1.2
+	case theme.SizeNameCaptionText:
+		return text * 0.8
+	case theme.SizeNamePadding:
+		return 8
+	case theme.SizeNameInnerPadding:
+		return 12
+	case theme.SizeNameInlineIcon:
+		return text * 1.2
+	case theme.SizeNameInputBorder:
+		return 3
+	case theme.SizeNameScrollBar:
+		return 16
+	}
+	return theme.DefaultTheme().Size(n)
+}
+
+// Color is a high-contrast palette by day (dark text on white, a strong
+// blue) and a dim one by night (light grey on near black).
+func (t *Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	day := map[fyne.ThemeColorName]color.Color{
+		theme.ColorNameBackground:          color.NRGBA{0xff, 0xff, 0xff, 0xff},
+		theme.ColorNameForeground:          color.NRGBA{0x11, 0x11, 0x11, 0xff},
+		theme.ColorNameButton:              color.NRGBA{0xe4, 0xe9, 0xf2, 0xff},
+		theme.ColorNamePrimary:             color.NRGBA{0x0b, 0x4f, 0xb3, 0xff},
+		theme.ColorNameForegroundOnPrimary: color.NRGBA{0xff, 0xff, 0xff, 0xff},
+		theme.ColorNameDisabled:            color.NRGBA{0x75, 0x75, 0x75, 0xff},
+		theme.ColorNameInputBackground:     color.NRGBA{0xf4, 0xf6, 0xfa, 0xff},
+		theme.ColorNameError:               color.NRGBA{0xb0, 0x00, 0x20, 0xff},
+		theme.ColorNameSuccess:             color.NRGBA{0x0a, 0x7a, 0x2f, 0xff},
+		theme.ColorNameSeparator:           color.NRGBA{0x99, 0x99, 0x99, 0xff},
+		theme.ColorNameHover:               color.NRGBA{0x0b, 0x4f, 0xb3, 0x22},
+		theme.ColorNamePressed:             color.NRGBA{0x0b, 0x4f, 0xb3, 0x44},
+		theme.ColorNameFocus:               color.NRGBA{0x0b, 0x4f, 0xb3, 0x66},
+	}
+	night := map[fyne.ThemeColorName]color.Color{
+		theme.ColorNameBackground:          color.NRGBA{0x0c, 0x0c, 0x10, 0xff},
+		theme.ColorNameForeground:          color.NRGBA{0xc8, 0xc8, 0xc8, 0xff},
+		theme.ColorNameButton:              color.NRGBA{0x22, 0x24, 0x2a, 0xff},
+		theme.ColorNamePrimary:             color.NRGBA{0x4a, 0x7c, 0xc4, 0xff},
+		theme.ColorNameForegroundOnPrimary: color.NRGBA{0xf0, 0xf0, 0xf0, 0xff},
+		theme.ColorNameDisabled:            color.NRGBA{0x66, 0x66, 0x66, 0xff},
+		theme.ColorNameInputBackground:     color.NRGBA{0x1a, 0x1b, 0x20, 0xff},
+		theme.ColorNameError:               color.NRGBA{0xe0, 0x60, 0x60, 0xff},
+		theme.ColorNameSuccess:             color.NRGBA{0x50, 0xb0, 0x70, 0xff},
+		theme.ColorNameSeparator:           color.NRGBA{0x44, 0x44, 0x44, 0xff},
+		theme.ColorNameHover:               color.NRGBA{0x4a, 0x7c, 0xc4, 0x22},
+		theme.ColorNamePressed:             color.NRGBA{0x4a, 0x7c, 0xc4, 0x44},
+		theme.ColorNameFocus:               color.NRGBA{0x4a, 0x7c, 0xc4, 0x66},
+	}
+	palette := day
+	if t.Night {
+		palette = night
+	}
+	if c, ok := palette[n]; ok {
+		return c
+	}
+	v := theme.VariantLight
+	if t.Night {
+		v = theme.VariantDark
+	}
+	return theme.DefaultTheme().Color(n, v)
+}
+
+// Icon uses Fyne's icons.
+func (t *Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
