@@ -56,7 +56,9 @@ func newFixture(t *testing.T, maxPages int) *fixture {
 	w := a.NewWindow("kiosk")
 	w.Resize(fyne.NewSize(1280, 800))
 	k := display.New(a, w, display.Deps{Session: s, Config: &cfg, Snapshots: db, Now: clk.Now,
-		Admin: func(ctx context.Context) []display.AdminLine { return []display.AdminLine{{Name: "outbox", Value: "0"}} }})
+		Admin: func(ctx context.Context) []display.AdminLine {
+			return []display.AdminLine{{Name: "outbox", Value: "0"}}
+		}})
 	return &fixture{t: t, app: a, win: w, k: k, s: s, db: db, clk: clk, cfg: &cfg}
 }
 
