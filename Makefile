@@ -14,7 +14,7 @@ deps:
 
 ## build: build every command into bin/
 build:
-	CGO_ENABLED=0 go build -o bin/ ./cmd/...
+	go build -o bin/ ./cmd/...
 
 ## demo: run the whole system as far as it exists, on this machine
 demo: deps build

@@ -21,11 +21,14 @@ func TestOpinionFlowWithPinyinKeyboard(t *testing.T) {
 	f.tap("下一步")
 	f.want("请选择或输入您的意见")
 	f.tap("有异味")
+	f.tap("写几句")
 	// Type 垃圾 on the pinyin keyboard: l, a, pick; j, i, pick.
 	for _, step := range []string{"l", "a", "垃", "j", "i", "圾"} {
 		f.tap(step)
 	}
 	f.want("垃圾｜")
+	f.tap("写好了")
+	f.want("✓ 有异味")
 	f.tap("下一步")
 	f.want("需要工作人员联系您吗？（可不填）")
 	f.tap("匿名提交")

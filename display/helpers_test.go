@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -119,6 +120,8 @@ func (f *fixture) texts() string {
 	for _, o := range f.objects() {
 		switch w := o.(type) {
 		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *canvas.Text:
 			b.WriteString(w.Text + "\n")
 		case *widget.Button:
 			b.WriteString("[" + w.Text + "]\n")

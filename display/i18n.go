@@ -69,6 +69,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"kbd.english":      {"英文", "English"},
 	"kbd.clear":        {"清除", "Clear"},
 	"kbd.back":         {"删除", "Delete"},
+	"kbd.done":         {"写好了", "Done writing"},
 	"admin.pin":        {"维护密码", "Maintenance PIN"},
 	"admin.title":      {"维护", "Maintenance"},
 	"admin.close":      {"关闭", "Close"},

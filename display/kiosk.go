@@ -37,6 +37,9 @@ type Deps struct {
 	Announcement func() string
 	// Now tells the time; tests replace it.
 	Now func() time.Time
+	// AfterRefresh runs after every redraw (the smoke test records where
+	// the buttons are).
+	AfterRefresh func()
 }
 
 // Kiosk is the resident application: it draws the session's view into the
@@ -50,6 +53,7 @@ type Kiosk struct {
 
 	comp     pinyin.Composer
 	kbdMode  int
+	typing   bool // the keyboard is open on the words step
 	phone    string
 	consent  bool
 	street   string
@@ -57,7 +61,8 @@ type Kiosk struct {
 	code     string
 	wallPage int
 	polls    []kiosk.Poll
-	notice   string // a plain message for the resident, cleared by the next action
+	notice   string            // a plain message for the resident, cleared by the next action
+	next     fyne.CanvasObject // the step's forward button, kept in view below the content
 
 	admin    bool
 	pin      string
@@ -132,6 +137,7 @@ func (k *Kiosk) Refresh() {
 		k.resetInputs()
 	}
 	var body fyne.CanvasObject
+	k.next = nil
 	switch {
 	case k.admin:
 		body = k.adminScreen()
@@ -156,11 +162,58 @@ func (k *Kiosk) Refresh() {
 		content = container.NewBorder(k.idleWarning(k.lastLeft), nil, nil, nil, content)
 	}
 	k.win.SetContent(container.NewStack(content, container.NewVBox(container.NewHBox(newCorner(k.d.Now, k.openAdmin)))))
+	if k.d.AfterRefresh != nil {
+		k.d.AfterRefresh()
+	}
+}
+
+// Target is a tappable thing on screen and where its centre is, in window
+// coordinates.
+type Target struct {
+	Label string
+	X, Y  float32
+}
+
+// Targets lists the buttons on screen with their centres, for the smoke
+// test that drives the real window with xdotool.
+func (k *Kiosk) Targets() []Target {
+	var out []Target
+	drv := k.app.Driver()
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, ch := range c.Objects {
+				walk(ch)
+			}
+			return
+		case *container.Scroll:
+			walk(c.Content)
+			return
+		}
+		label := ""
+		switch w := o.(type) {
+		case *widget.Button:
+			label = w.Text
+		case *widget.Check:
+			label = w.Text
+		case interface{ TapLabel() string }:
+			label = w.TapLabel()
+		}
+		if label != "" && o.Visible() {
+			p := drv.AbsolutePositionForObject(o)
+			sz := o.Size()
+			out = append(out, Target{Label: label, X: p.X + sz.Width/2, Y: p.Y + sz.Height/2})
+		}
+	}
+	walk(k.win.Content())
+	return out
 }
 
 // resetInputs forgets what the last resident typed on the pads.
 func (k *Kiosk) resetInputs() {
 	k.comp.SetText("")
+	k.typing = false
 	k.kbdMode, k.phone, k.consent, k.street, k.building, k.code, k.wallPage, k.polls = modePinyin, "", false, "", "", "", 0, nil
 }
 
@@ -186,16 +239,24 @@ func (k *Kiosk) header(v session.View) fyne.CanvasObject {
 	)
 }
 
-// footer: the plain message of the last error, if any.
+// footer: the plain message of the last error, if any, and the step's
+// forward button, always in view however long the content.
 func (k *Kiosk) footer(v session.View) fyne.CanvasObject {
 	msg := k.notice
 	if v.Err != nil {
 		msg = kiosk.PlainMessage(v.Err, v.Lang)
 	}
-	if msg == "" {
+	var parts []fyne.CanvasObject
+	if msg != "" {
+		parts = append(parts, message(msg))
+	}
+	if k.next != nil {
+		parts = append(parts, k.next)
+	}
+	if len(parts) == 0 {
 		return nil
 	}
-	return message(msg)
+	return container.NewVBox(parts...)
 }
 
 func (k *Kiosk) idleWarning(left int) fyne.CanvasObject {

@@ -2,10 +2,14 @@ package display
 
 import (
 	"context"
+
 	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
+
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -130,13 +134,13 @@ func (k *Kiosk) location(v session.View) fyne.CanvasObject {
 	if k.street != "" {
 		parts = append(parts,
 			widget.NewLabelWithStyle(fmt.Sprintf("%s %s: %s", k.street, k.t("opinion.building"), k.building), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
-			container.NewCenter(digitPad(v.Lang, &k.building, 4, k.Refresh)),
-			big(k.t("nav.next"), true, k.act(func() error {
-				if err := s.ChooseLocation(k.street, k.buildingName()); err != nil {
-					return err
-				}
-				return s.Next()
-			})))
+			container.NewCenter(digitPad(v.Lang, &k.building, 4, k.Refresh)))
+		k.next = big(k.t("nav.next"), true, k.act(func() error {
+			if err := s.ChooseLocation(k.street, k.buildingName()); err != nil {
+				return err
+			}
+			return s.Next()
+		}))
 	}
 	return container.NewVBox(parts...)
 }
@@ -187,6 +191,15 @@ func (k *Kiosk) words(v session.View) fyne.CanvasObject {
 	entry := widget.NewLabel(k.comp.Text() + "｜")
 	entry.Wrapping = fyne.TextWrapWord
 	counter := widget.NewLabel(fmt.Sprintf("%d/%d", len([]rune(k.comp.Text())), k.d.Config.Session.TextLimit))
+	if !k.typing {
+		// Preset phrases first; the keyboard opens on demand, so both fit
+		// on the screen.
+		k.next = big(k.t("nav.next"), true, k.act(s.Next))
+		return container.NewVBox(title(k.t("opinion.words")), grid(2, chips...),
+			container.NewBorder(nil, nil, nil, counter, entry),
+			big(k.t("opinion.write"), false, k.act(func() error { k.typing = true; s.Touch(); return nil })))
+	}
+	k.next = big(k.t("kbd.done"), true, k.act(func() error { k.typing = false; s.Touch(); return nil }))
 	onKey := func() {
 		k.notice = ""
 		if err := s.SetText(k.comp.Text()); err != nil {
@@ -195,16 +208,20 @@ func (k *Kiosk) words(v session.View) fyne.CanvasObject {
 		k.Refresh()
 	}
 	return container.NewVBox(
-		title(k.t("opinion.words")), grid(2, chips...),
 		widget.NewLabelWithStyle(k.t("opinion.write"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewBorder(nil, nil, nil, counter, entry),
 		keyboard(v.Lang, &k.comp, &k.kbdMode, onKey),
-		big(k.t("nav.next"), true, k.act(s.Next)),
 	)
 }
 
 func (k *Kiosk) contact(v session.View) fyne.CanvasObject {
 	s := k.d.Session
+	k.next = big(k.t("nav.next"), true, k.act(func() error {
+		if err := s.SetContact("", k.phone, k.consent); err != nil {
+			return err
+		}
+		return s.Next()
+	}))
 	consent := widget.NewCheck(k.t("opinion.consent"), func(on bool) { k.consent = on; k.d.Session.Touch() })
 	consent.SetChecked(k.consent)
 	return container.NewVBox(
@@ -213,12 +230,6 @@ func (k *Kiosk) contact(v session.View) fyne.CanvasObject {
 		widget.NewLabelWithStyle(k.t("opinion.phone")+": "+k.phone, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		container.NewCenter(digitPad(v.Lang, &k.phone, 12, func() { k.d.Session.Touch(); k.Refresh() })),
 		minSize(consent, 4*MinTarget, MinTarget),
-		big(k.t("nav.next"), true, k.act(func() error {
-			if err := s.SetContact("", k.phone, k.consent); err != nil {
-				return err
-			}
-			return s.Next()
-		})),
 	)
 }
 
@@ -263,7 +274,8 @@ func (k *Kiosk) reasons(v session.View) fyne.CanvasObject {
 		}
 		chips = append(chips, chip(p.Text.In(v.Lang), chosen[p.ID], k.act(func() error { return s.ToggleReason(p.ID) })))
 	}
-	return container.NewVBox(title(k.t("rating.reasons")), grid(2, chips...), big(k.t("nav.next"), true, k.act(s.Next)))
+	k.next = big(k.t("nav.next"), true, k.act(s.Next))
+	return container.NewVBox(title(k.t("rating.reasons")), grid(2, chips...))
 }
 
 func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
@@ -311,9 +323,9 @@ func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
 	}
 	l := widget.NewLabelWithStyle(shown+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	l.SizeName = "headingText"
+	k.next = big(k.t("lookup.find"), true, k.act(func() error { return s.LookUp(context.Background(), k.code) }))
 	return container.NewVBox(title(k.t("lookup.code")), l,
-		container.NewCenter(digitPad(v.Lang, &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })),
-		big(k.t("lookup.find"), true, k.act(func() error { return s.LookUp(context.Background(), k.code) })))
+		container.NewCenter(digitPad(v.Lang, &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })))
 }
 
 // statusSteps is the timeline shown for a ticket.
@@ -419,14 +431,14 @@ func (k *Kiosk) review(v session.View) fyne.CanvasObject {
 			}
 		}
 	}
-	parts = append(parts, big(k.t("review.submit"), true, k.act(func() error { return k.d.Session.Submit(context.Background()) })))
+	k.next = big(k.t("review.submit"), true, k.act(func() error { return k.d.Session.Submit(context.Background()) }))
 	return container.NewVBox(parts...)
 }
 
 // submitted shows the ticket code large, what happens next, and a way out.
 func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
-	code := widget.NewLabelWithStyle(kiosk.FormatTicket(v.Ticket), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	code.SizeName = "headingText"
-	return container.NewVBox(title(k.t("done.thanks")), text(k.t("done.ticket")), code, text(k.t("done.next")),
-		big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil })))
+	code := canvas.NewText(kiosk.FormatTicket(v.Ticket), theme.Color(theme.ColorNameForeground))
+	code.TextSize, code.TextStyle, code.Alignment = 88, fyne.TextStyle{Bold: true}, fyne.TextAlignCenter
+	k.next = big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil }))
+	return container.NewVBox(title(k.t("done.thanks")), text(k.t("done.ticket")), code, text(k.t("done.next")))
 }

@@ -46,9 +46,10 @@ func dispatch(ctx context.Context, args []string) error {
 }
 
 const usage = `usage:
-  kiosk [run] -config FILE -data DIR [-script FILE]
-                                  run the kiosk; without a screen yet, resident actions
-                                  are read as lines from -script (default: standard input)
+  kiosk [run] -config FILE -data DIR [-broker URL ...] [-script FILE|-]
+                                  run the kiosk: the resident screens full screen (OW_WINDOWED=1
+                                  for a window), or with -script no window and resident actions
+                                  read as lines from FILE (- for standard input)
   kiosk status -data DIR          print the local store's state (pending, inflight, acked,
                                   oldest pending, last ack, size, versions); starts nothing
   kiosk check-config -config FILE validate a configuration file and name every bad key

@@ -37,7 +37,7 @@ func TestRunThenStatus(t *testing.T) {
 	}, "\n")
 	out.Reset()
 	data := filepath.Join(dir, "data")
-	if err := runCmd(ctx, []string{"-config", cfgPath, "-data", data, "-once"}, strings.NewReader(script), &out); err != nil {
+	if err := runCmd(ctx, []string{"-config", cfgPath, "-data", data, "-once", "-script", "-"}, strings.NewReader(script), &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	got := out.String()
@@ -71,7 +71,7 @@ func TestRunRefusesBadConfig(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "kiosk.toml")
 	os.WriteFile(path, []byte("[kiosk]\nid = \"Bad Id\"\n"), 0o600)
 	var out strings.Builder
-	err := runCmd(context.Background(), []string{"-config", path, "-data", t.TempDir(), "-once"}, strings.NewReader(""), &out)
+	err := runCmd(context.Background(), []string{"-config", path, "-data", t.TempDir(), "-once", "-script", "-"}, strings.NewReader(""), &out)
 	if err == nil || !strings.Contains(err.Error(), "kiosk.id:") {
 		t.Fatalf("bad config: %v", err)
 	}
@@ -92,7 +92,7 @@ func TestTelemetryFromStore(t *testing.T) {
 	f.Close()
 	var out strings.Builder
 	data := filepath.Join(dir, "data")
-	if err := runCmd(ctx, []string{"-config", cfgPath, "-data", data, "-once"}, strings.NewReader("button 4\n"), &out); err != nil {
+	if err := runCmd(ctx, []string{"-config", cfgPath, "-data", data, "-once", "-script", "-"}, strings.NewReader("button 4\n"), &out); err != nil {
 		t.Fatal(err)
 	}
 	db := sqlite.NewDB(filepath.Join(data, "kiosk.db"))

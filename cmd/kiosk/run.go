@@ -22,7 +22,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	flags := flag.NewFlagSet("run", flag.ContinueOnError)
 	cfgPath := flags.String("config", "/etc/opinionwall/kiosk.toml", "configuration file")
 	data := flags.String("data", "/var/lib/opinionwall", "data directory (the local store lives here)")
-	scriptPath := flags.String("script", "-", "resident actions, one a line (- for standard input)")
+	scriptPath := flags.String("script", "", "no window: resident actions as lines from this file (- for standard input)")
 	once := flags.Bool("once", false, "exit when the script ends instead of running until stopped")
 	drainWait := flags.Duration("drain-wait", 0, "with -once: wait up to this long for the station to acknowledge everything before exiting")
 	var rf relayFlags
@@ -62,6 +62,14 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		defer relay.Close()
 	}
 
+	if *scriptPath == "" {
+		s := session.New(&cfg, notifyingStore{db, relay}, db)
+		s.ClockSynced = clockSynced
+		ctx, cancel := context.WithCancel(ctx)
+		defer cancel()
+		go purgeLoop(ctx, db, time.Duration(cfg.Store.RetentionDays)*24*time.Hour, log)
+		return runWindow(ctx, &cfg, s, db, relay, rf.version, log)
+	}
 	in := stdin
 	if *scriptPath != "-" {
 		f, err := os.Open(*scriptPath)
