@@ -4,7 +4,7 @@
 GOBIN := $(shell go env GOPATH)/bin
 export PATH := $(GOBIN):$(PATH)
 
-.PHONY: all deps build demo test vet lint fmt-check unit bench bench-idle clean
+.PHONY: all deps build demo test vet lint fmt-check unit smoke bench bench-idle clean
 
 all: build
 
@@ -20,8 +20,9 @@ build:
 demo: deps build
 	./deploy/demo.sh
 
-## test: formatting, vet, staticcheck and every test with the race detector
-test: deps fmt-check vet lint unit
+## test: formatting, vet, staticcheck, every test with the race detector, and the
+## smoke test of the real kiosk window under Xvfb
+test: deps fmt-check vet lint unit smoke
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -36,6 +37,10 @@ lint:
 unit:
 	go test -race -count=1 ./...
 
+## smoke: the kiosk binary under Xvfb, driven with xdotool; screenshots in build/smoke
+smoke: build
+	./deploy/smoke.sh
+
 ## bench: the figures of docs/BENCHMARKS.md, each with its baseline, into bench.out
 bench:
 	./deploy/bench.sh bench.out
@@ -45,4 +50,4 @@ bench-idle: build
 	./deploy/bench-idle.sh 120
 
 clean:
-	rm -rf bin demo-data bench.out
+	rm -rf bin demo-data bench.out build

@@ -68,7 +68,8 @@ type Kiosk struct {
 	pin      string
 	adminBad bool
 
-	lastLeft int // seconds shown in the idle warning, to redraw only when it changes
+	lastLeft   int   // seconds shown in the idle warning, to redraw only when it changes
+	lastMinute int64 // the minute the attract screen was drawn (its clock, its wall reply)
 }
 
 // New makes the resident application in win.
@@ -106,7 +107,8 @@ func (k *Kiosk) Tick() {
 	if v.Warning {
 		left = int((v.Left + time.Second - 1) / time.Second)
 	}
-	if changed || left != k.lastLeft {
+	minute := k.d.Now().Unix() / 60
+	if changed || left != k.lastLeft || (v.State == session.Attract && !k.admin && minute != k.lastMinute) {
 		k.Refresh()
 	}
 }
@@ -152,7 +154,7 @@ func (k *Kiosk) Refresh() {
 	case v.State == session.Submitted:
 		body = k.submitted(v)
 	}
-	k.lastLeft = 0
+	k.lastLeft, k.lastMinute = 0, k.d.Now().Unix()/60
 	content := body
 	if v.State != session.Attract && !k.admin {
 		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, container.NewVScroll(body))

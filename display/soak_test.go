@@ -1,0 +1,83 @@
+package display_test
+
+import (
+	"os"
+	"runtime"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestSoak runs many simulated visits through the screens on the test
+// driver into a real store and checks the resident set does not grow: at
+// most 30 MB after warm-up. It takes minutes, so it runs only when asked:
+//
+//	OW_SOAK_VISITS=10000 go test ./display -run TestSoak -v -timeout 60m
+func TestSoak(t *testing.T) {
+	n, _ := strconv.Atoi(os.Getenv("OW_SOAK_VISITS"))
+	if n == 0 {
+		t.Skip("set OW_SOAK_VISITS to run the soak test")
+	}
+	f := newFixture(t, 0)
+	visit := func(i int) {
+		switch i % 3 {
+		case 0:
+			f.tap("点我说两句")
+			f.tap("评服务")
+			f.tap("社区工作站")
+			f.tap("很满意")
+			f.tap("确认提交")
+			f.tap("完成")
+		case 1:
+			f.tap("点我说两句")
+			f.tap("提意见")
+			f.tap("交通停车")
+			f.tap("不涉及具体地点")
+			f.tap("乱停车")
+			f.tap("下一步")
+			f.tap("匿名提交")
+			f.tap("确认提交")
+			f.tap("完成")
+		case 2:
+			f.tap("点我说两句")
+			f.tap("看回复墙")
+			f.clk.Advance(f.cfg.Session.IdleTimeout.D())
+			f.k.Tick() // walked away: the visit times out
+		}
+		f.clk.Advance(5 * time.Second) // apart enough not to be play
+	}
+	warm := min(500, n/10)
+	for i := 0; i < warm; i++ {
+		visit(i)
+	}
+	runtime.GC()
+	start := rss(t)
+	began := time.Now()
+	for i := warm; i < n; i++ {
+		visit(i)
+	}
+	runtime.GC()
+	end := rss(t)
+	st, _ := f.db.Status(t.Context())
+	t.Logf("%d visits (%d after warm-up) in %s; %d submissions stored; RSS %d MiB after warm-up, %d MiB at the end: growth %+d MiB",
+		n, n-warm, time.Since(began).Round(time.Second), st.LastSeq, start>>20, end>>20, (end-start)>>20)
+	if end-start > 30<<20 {
+		t.Errorf("RSS grew by %d MiB, more than 30", (end-start)>>20)
+	}
+}
+
+// rss is this process's resident set size in bytes.
+func rss(t *testing.T) int64 {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		t.Skip("no /proc")
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(line, "VmRSS:") {
+			kb, _ := strconv.ParseInt(strings.Fields(line)[1], 10, 64)
+			return kb << 10
+		}
+	}
+	return 0
+}
