@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/kiosk"
 )
@@ -19,14 +18,14 @@ func (k *Kiosk) openAdmin() {
 // adminScreen asks for the PIN, then shows the kiosk's state.
 func (k *Kiosk) adminScreen() fyne.CanvasObject {
 	lang := k.lang()
-	closeB := big(tr(lang, "admin.close"), false, func() { k.admin, k.pin = false, ""; k.Refresh() })
+	closeB := k.big(tr(lang, "admin.close"), false, func() { k.admin, k.pin = false, ""; k.Refresh() })
 	if k.pin != k.d.Config.Kiosk.AdminPIN {
-		parts := []fyne.CanvasObject{title(tr(lang, "admin.pin")),
-			widget.NewLabelWithStyle(maskPIN(k.pin), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})}
+		parts := []fyne.CanvasObject{k.title(tr(lang, "admin.pin")),
+			k.bold(maskPIN(k.pin), fyne.TextAlignCenter)}
 		if k.adminBad {
-			parts = append(parts, message(tr(lang, "admin.wrong")))
+			parts = append(parts, k.message(tr(lang, "admin.wrong")))
 		}
-		parts = append(parts, container.NewCenter(digitPad(lang, &k.pin, 8, func() {
+		parts = append(parts, container.NewCenter(k.digitPad(lang, &k.pin, 8, func() {
 			k.adminBad = len(k.pin) >= len(k.d.Config.Kiosk.AdminPIN) && k.pin != k.d.Config.Kiosk.AdminPIN
 			if k.adminBad {
 				k.pin = ""
@@ -35,20 +34,20 @@ func (k *Kiosk) adminScreen() fyne.CanvasObject {
 		})), closeB)
 		return container.NewVBox(parts...)
 	}
-	parts := []fyne.CanvasObject{title(tr(lang, "admin.title"))}
+	parts := []fyne.CanvasObject{k.title(tr(lang, "admin.title"))}
 	if k.d.Admin != nil {
 		ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 		defer cancel()
 		for _, l := range k.d.Admin(ctx) {
-			parts = append(parts, widget.NewLabel(l.Name+": "+l.Value))
+			parts = append(parts, k.text(l.Name+": "+l.Value))
 		}
 	}
-	parts = append(parts, widget.NewLabel("kiosk: "+k.d.Config.Kiosk.ID+" ("+string(k.d.Config.Kiosk.Role)+")"))
+	parts = append(parts, k.text("kiosk: "+k.d.Config.Kiosk.ID+" ("+string(k.d.Config.Kiosk.Role)+")"))
 	if k.d.Restart != nil {
-		parts = append(parts, big(tr(lang, "admin.restart"), false, k.d.Restart))
+		parts = append(parts, k.big(tr(lang, "admin.restart"), false, k.d.Restart))
 	}
 	parts = append(parts, closeB)
-	return container.NewVScroll(container.NewVBox(parts...))
+	return k.scroll("admin", container.NewVBox(parts...))
 }
 
 func maskPIN(p string) string {

@@ -12,22 +12,22 @@ import (
 
 // digitPad is a phone-style pad of big keys. It edits *value (at most max
 // digits) and calls changed after every key.
-func digitPad(lang string, value *string, max int, changed func()) fyne.CanvasObject {
+func (k *Kiosk) digitPad(lang string, value *string, max int, changed func()) fyne.CanvasObject {
 	key := func(d string) fyne.CanvasObject {
-		return minSize(button(d, func() {
+		return minSize(k.button(d, func() {
 			if len(*value) < max {
 				*value += d
 			}
 			changed()
 		}), MinTarget+32, MinTarget+8)
 	}
-	back := minSize(button(tr(lang, "kbd.back"), func() {
+	back := minSize(k.button(tr(lang, "kbd.back"), func() {
 		if *value != "" {
 			*value = (*value)[:len(*value)-1]
 		}
 		changed()
 	}), MinTarget+32, MinTarget+8)
-	clear := minSize(button(tr(lang, "kbd.clear"), func() { *value = ""; changed() }), MinTarget+32, MinTarget+8)
+	clear := minSize(k.button(tr(lang, "kbd.clear"), func() { *value = ""; changed() }), MinTarget+32, MinTarget+8)
 	return container.NewGridWithColumns(3,
 		key("1"), key("2"), key("3"),
 		key("4"), key("5"), key("6"),
@@ -51,21 +51,21 @@ var (
 // keyboard is the on-screen pinyin keyboard: the candidate bar with paging,
 // letter (or digit and punctuation) keys, backspace, space and the mode
 // switch. It writes into the composer and calls changed after every key.
-func keyboard(lang string, c *pinyin.Composer, mode *int, changed func()) fyne.CanvasObject {
+func (k *Kiosk) keyboard(lang string, c *pinyin.Composer, mode *int, changed func()) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 
 	// Candidate bar: what was typed, the current page, paging.
 	if *mode == modePinyin {
-		bar := []fyne.CanvasObject{widget.NewLabelWithStyle(c.Input(), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})}
-		prev := button("←", func() { c.Prev(); changed() })
+		bar := []fyne.CanvasObject{k.bold(c.Input(), fyne.TextAlignLeading)}
+		prev := k.button("←", func() { c.Prev(); changed() })
 		if !c.HasPrev() {
 			prev.Disable()
 		}
 		bar = append(bar, minSize(prev, MinTarget, MinTarget))
 		for i, r := range c.Candidates() {
-			bar = append(bar, minSize(button(string(r), func() { c.Pick(i); changed() }), MinTarget, MinTarget))
+			bar = append(bar, minSize(k.button(string(r), func() { c.Pick(i); changed() }), MinTarget, MinTarget))
 		}
-		next := button("→", func() { c.Next(); changed() })
+		next := k.button("→", func() { c.Next(); changed() })
 		if !c.HasNext() {
 			next.Disable()
 		}
@@ -84,7 +84,7 @@ func keyboard(lang string, c *pinyin.Composer, mode *int, changed func()) fyne.C
 			if *mode == modeEnglish {
 				label = strings.ToUpper(label)
 			}
-			b := button(label, func() {
+			b := k.button(label, func() {
 				switch *mode {
 				case modePinyin:
 					c.Letter(r)
@@ -102,16 +102,17 @@ func keyboard(lang string, c *pinyin.Composer, mode *int, changed func()) fyne.C
 	}
 
 	modeButton := func(m int, key string) fyne.CanvasObject {
-		b := button(tr(lang, key), func() { *mode = m; changed() })
+		b := k.button(tr(lang, key), func() { *mode = m; changed() })
 		if *mode == m {
 			b.Importance = widget.HighImportance
+			b.Refresh()
 		}
 		return minSize(b, MinTarget+40, MinTarget)
 	}
 	rows = append(rows, container.NewCenter(container.NewHBox(
 		modeButton(modePinyin, "kbd.letters"), modeButton(modeDigits, "kbd.digits"), modeButton(modeEnglish, "kbd.english"),
-		minSize(button(tr(lang, "kbd.space"), func() { c.Put(' '); changed() }), 4*MinTarget, MinTarget),
-		minSize(button(tr(lang, "kbd.back"), func() { c.Backspace(); changed() }), MinTarget+40, MinTarget),
+		minSize(k.button(tr(lang, "kbd.space"), func() { c.Put(' '); changed() }), 4*MinTarget, MinTarget),
+		minSize(k.button(tr(lang, "kbd.back"), func() { c.Backspace(); changed() }), MinTarget+40, MinTarget),
 	)))
 	return container.NewVBox(rows...)
 }

@@ -68,6 +68,8 @@ type Kiosk struct {
 	pin      string
 	adminBad bool
 
+	pool       *pool
+	corner     *corner
 	lastLeft   int   // seconds shown in the idle warning, to redraw only when it changes
 	lastMinute int64 // the minute the attract screen was drawn (its clock, its wall reply)
 }
@@ -77,7 +79,8 @@ func New(app fyne.App, win fyne.Window, d Deps) *Kiosk {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	k := &Kiosk{app: app, win: win, d: d, th: &Theme{}}
+	k := &Kiosk{app: app, win: win, d: d, th: &Theme{}, pool: newPool()}
+	k.corner = newCorner(d.Now, k.openAdmin)
 	k.comp = pinyin.Composer{Dict: pinyin.Default(), Limit: d.Config.Session.TextLimit}
 	k.comp.Learn(pinyin.CommunityWords)
 	for _, t := range d.Config.Topics {
@@ -140,6 +143,7 @@ func (k *Kiosk) Refresh() {
 	}
 	var body fyne.CanvasObject
 	k.next = nil
+	k.pool.begin()
 	switch {
 	case k.admin:
 		body = k.adminScreen()
@@ -157,13 +161,14 @@ func (k *Kiosk) Refresh() {
 	k.lastLeft, k.lastMinute = 0, k.d.Now().Unix()/60
 	content := body
 	if v.State != session.Attract && !k.admin {
-		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, container.NewVScroll(body))
+		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, k.scroll("body", body))
 	}
 	if v.Warning {
 		k.lastLeft = int((v.Left + time.Second - 1) / time.Second)
 		content = container.NewBorder(k.idleWarning(k.lastLeft), nil, nil, nil, content)
 	}
-	k.win.SetContent(container.NewStack(content, container.NewVBox(container.NewHBox(newCorner(k.d.Now, k.openAdmin)))))
+	k.win.SetContent(container.NewStack(content, container.NewVBox(container.NewHBox(k.corner))))
+	k.pool.end()
 	if k.d.AfterRefresh != nil {
 		k.d.AfterRefresh()
 	}
@@ -227,12 +232,12 @@ func (k *Kiosk) header(v session.View) fyne.CanvasObject {
 		large = k.t("nav.normal")
 	}
 	return container.NewHBox(
-		minSize(widget.NewLabel(""), MinTarget+8, 1), // the admin corner lives here
-		minSize(button(k.t("nav.back"), k.act(func() error { s.Back(); return nil })), 2*MinTarget, MinTarget),
-		minSize(button(k.t("nav.home"), k.act(func() error { s.GoHome(); return nil })), 2*MinTarget, MinTarget),
+		minSize(k.text(""), MinTarget+8, 1), // the admin corner lives here
+		minSize(k.button(k.t("nav.back"), k.act(func() error { s.Back(); return nil })), 2*MinTarget, MinTarget),
+		minSize(k.button(k.t("nav.home"), k.act(func() error { s.GoHome(); return nil })), 2*MinTarget, MinTarget),
 		spacer(),
-		minSize(button(large, k.act(func() error { s.SetSlow(!v.Slow); return nil })), 2*MinTarget, MinTarget),
-		minSize(button(k.t("nav.lang"), k.act(func() error {
+		minSize(k.button(large, k.act(func() error { s.SetSlow(!v.Slow); return nil })), 2*MinTarget, MinTarget),
+		minSize(k.button(k.t("nav.lang"), k.act(func() error {
 			if v.Lang == "en" {
 				return s.SetLanguage("zh")
 			}
@@ -250,7 +255,7 @@ func (k *Kiosk) footer(v session.View) fyne.CanvasObject {
 	}
 	var parts []fyne.CanvasObject
 	if msg != "" {
-		parts = append(parts, message(msg))
+		parts = append(parts, k.message(msg))
 	}
 	if k.next != nil {
 		parts = append(parts, k.next)
@@ -263,8 +268,8 @@ func (k *Kiosk) footer(v session.View) fyne.CanvasObject {
 
 func (k *Kiosk) idleWarning(left int) fyne.CanvasObject {
 	return container.NewHBox(
-		widget.NewLabelWithStyle(fmt.Sprintf("%s %d %s", k.t("idle.still"), left, k.t("idle.left")), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		k.bold(fmt.Sprintf("%s %d %s", k.t("idle.still"), left, k.t("idle.left")), fyne.TextAlignLeading),
 		spacer(),
-		big(k.t("idle.yes"), true, k.act(func() error { k.d.Session.Touch(); return nil })),
+		k.big(k.t("idle.yes"), true, k.act(func() error { k.d.Session.Touch(); return nil })),
 	)
 }

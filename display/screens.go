@@ -23,23 +23,24 @@ import (
 func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	wake := k.act(func() error { s.Wake(kiosk.ChannelTouch); return nil })
-	call := widget.NewButton(k.t("attract.call"), wake)
+	call := k.button(k.t("attract.call"), wake)
 	call.Importance = widget.HighImportance
+	call.Refresh()
 	parts := []fyne.CanvasObject{
-		widget.NewLabelWithStyle(k.d.Now().Format("2006-01-02 15:04"), fyne.TextAlignTrailing, fyne.TextStyle{}),
+		k.label(k.d.Now().Format("2006-01-02 15:04"), fyne.TextAlignTrailing, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance),
 		spacer(),
 		minSize(call, 6*MinTarget, 3*MinTarget),
-		title(k.t("attract.sub")),
+		k.title(k.t("attract.sub")),
 	}
 	if k.d.Announcement != nil {
 		if a := k.d.Announcement(); a != "" {
-			parts = append(parts, message(a))
+			parts = append(parts, k.message(a))
 		}
 	}
 	if w, err := k.d.Snapshots.Wall(context.Background()); err == nil && len(w.Items) > 0 {
 		// Rotate through the wall, one reply a minute.
 		it := w.Items[int(k.d.Now().Unix()/60)%len(w.Items)]
-		parts = append(parts, widget.NewSeparator(), title(k.t("attract.wall")), text(it.Question), text("→ "+it.Reply))
+		parts = append(parts, k.separator(), k.title(k.t("attract.wall")), k.text(it.Question), k.text("→ "+it.Reply))
 	}
 	parts = append(parts, spacer())
 	return container.NewPadded(container.NewVBox(parts...))
@@ -61,11 +62,12 @@ func (k *Kiosk) home(v session.View) fyne.CanvasObject {
 		})
 	}
 	tile := func(key string, f session.Flow) fyne.CanvasObject {
-		b := widget.NewButton(k.t(key), start(f))
+		b := k.button(k.t(key), start(f))
 		b.Importance = widget.HighImportance
+		b.Refresh()
 		return minSize(b, 4*MinTarget, 2*MinTarget)
 	}
-	return container.NewVBox(title(k.t("home.title")), grid(2,
+	return container.NewVBox(k.title(k.t("home.title")), grid(2,
 		tile("home.opinion", session.FlowOpinion), tile("home.rating", session.FlowRating),
 		tile("home.vote", session.FlowVote), tile("home.lookup", session.FlowLookup),
 		tile("home.wall", session.FlowWall),
@@ -100,27 +102,27 @@ func (k *Kiosk) step(v session.View) fyne.CanvasObject {
 	case session.StepBrowse:
 		return k.wall(v)
 	}
-	return text(string(v.Step))
+	return k.text(string(v.Step))
 }
 
 func (k *Kiosk) topics(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	var tiles []fyne.CanvasObject
 	for _, t := range k.d.Config.Topics {
-		tiles = append(tiles, big(t.Name.In(v.Lang), v.Draft.Body.Topic == t.ID, k.act(func() error {
+		tiles = append(tiles, k.big(t.Name.In(v.Lang), v.Draft.Body.Topic == t.ID, k.act(func() error {
 			if err := s.ChooseTopic(t.ID); err != nil {
 				return err
 			}
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(title(k.t("opinion.topic")), grid(2, tiles...))
+	return container.NewVBox(k.title(k.t("opinion.topic")), grid(2, tiles...))
 }
 
 func (k *Kiosk) location(v session.View) fyne.CanvasObject {
 	s := k.d.Session
-	parts := []fyne.CanvasObject{title(k.t("opinion.location")),
-		big(k.t("opinion.noplace"), false, k.act(func() error {
+	parts := []fyne.CanvasObject{k.title(k.t("opinion.location")),
+		k.big(k.t("opinion.noplace"), false, k.act(func() error {
 			if err := s.ChooseLocation("", ""); err != nil {
 				return err
 			}
@@ -128,14 +130,14 @@ func (k *Kiosk) location(v session.View) fyne.CanvasObject {
 		}))}
 	var streets []fyne.CanvasObject
 	for _, st := range k.d.Config.Streets {
-		streets = append(streets, chip(st.Name, k.street == st.Name, k.act(func() error { k.street, k.building = st.Name, ""; return nil })))
+		streets = append(streets, k.chip(st.Name, k.street == st.Name, k.act(func() error { k.street, k.building = st.Name, ""; return nil })))
 	}
 	parts = append(parts, grid(3, streets...))
 	if k.street != "" {
 		parts = append(parts,
-			widget.NewLabelWithStyle(fmt.Sprintf("%s %s: %s", k.street, k.t("opinion.building"), k.building), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
-			container.NewCenter(digitPad(v.Lang, &k.building, 4, k.Refresh)))
-		k.next = big(k.t("nav.next"), true, k.act(func() error {
+			k.bold(fmt.Sprintf("%s %s: %s", k.street, k.t("opinion.building"), k.building), fyne.TextAlignCenter),
+			container.NewCenter(k.digitPad(v.Lang, &k.building, 4, k.Refresh)))
+		k.next = k.big(k.t("nav.next"), true, k.act(func() error {
 			if err := s.ChooseLocation(k.street, k.buildingName()); err != nil {
 				return err
 			}
@@ -186,20 +188,19 @@ func (k *Kiosk) words(v session.View) fyne.CanvasObject {
 	}
 	var chips []fyne.CanvasObject
 	for _, p := range topic.Phrases {
-		chips = append(chips, chip(p.Text.In(v.Lang), chosen[p.ID], k.act(func() error { return s.TogglePhrase(p.ID) })))
+		chips = append(chips, k.chip(p.Text.In(v.Lang), chosen[p.ID], k.act(func() error { return s.TogglePhrase(p.ID) })))
 	}
-	entry := widget.NewLabel(k.comp.Text() + "｜")
-	entry.Wrapping = fyne.TextWrapWord
-	counter := widget.NewLabel(fmt.Sprintf("%d/%d", len([]rune(k.comp.Text())), k.d.Config.Session.TextLimit))
+	entry := k.text(k.comp.Text() + "｜")
+	counter := k.text(fmt.Sprintf("%d/%d", len([]rune(k.comp.Text())), k.d.Config.Session.TextLimit))
 	if !k.typing {
 		// Preset phrases first; the keyboard opens on demand, so both fit
 		// on the screen.
-		k.next = big(k.t("nav.next"), true, k.act(s.Next))
-		return container.NewVBox(title(k.t("opinion.words")), grid(2, chips...),
+		k.next = k.big(k.t("nav.next"), true, k.act(s.Next))
+		return container.NewVBox(k.title(k.t("opinion.words")), grid(2, chips...),
 			container.NewBorder(nil, nil, nil, counter, entry),
-			big(k.t("opinion.write"), false, k.act(func() error { k.typing = true; s.Touch(); return nil })))
+			k.big(k.t("opinion.write"), false, k.act(func() error { k.typing = true; s.Touch(); return nil })))
 	}
-	k.next = big(k.t("kbd.done"), true, k.act(func() error { k.typing = false; s.Touch(); return nil }))
+	k.next = k.big(k.t("kbd.done"), true, k.act(func() error { k.typing = false; s.Touch(); return nil }))
 	onKey := func() {
 		k.notice = ""
 		if err := s.SetText(k.comp.Text()); err != nil {
@@ -208,27 +209,26 @@ func (k *Kiosk) words(v session.View) fyne.CanvasObject {
 		k.Refresh()
 	}
 	return container.NewVBox(
-		widget.NewLabelWithStyle(k.t("opinion.write"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		k.bold(k.t("opinion.write"), fyne.TextAlignLeading),
 		container.NewBorder(nil, nil, nil, counter, entry),
-		keyboard(v.Lang, &k.comp, &k.kbdMode, onKey),
+		k.keyboard(v.Lang, &k.comp, &k.kbdMode, onKey),
 	)
 }
 
 func (k *Kiosk) contact(v session.View) fyne.CanvasObject {
 	s := k.d.Session
-	k.next = big(k.t("nav.next"), true, k.act(func() error {
+	k.next = k.big(k.t("nav.next"), true, k.act(func() error {
 		if err := s.SetContact("", k.phone, k.consent); err != nil {
 			return err
 		}
 		return s.Next()
 	}))
-	consent := widget.NewCheck(k.t("opinion.consent"), func(on bool) { k.consent = on; k.d.Session.Touch() })
-	consent.SetChecked(k.consent)
+	consent := k.check(k.t("opinion.consent"), k.consent, func(on bool) { k.consent = on; k.d.Session.Touch() })
 	return container.NewVBox(
-		title(k.t("opinion.contact")),
-		big(k.t("opinion.anon"), false, k.act(func() error { s.ClearContact(); return s.Next() })),
-		widget.NewLabelWithStyle(k.t("opinion.phone")+": "+k.phone, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
-		container.NewCenter(digitPad(v.Lang, &k.phone, 12, func() { k.d.Session.Touch(); k.Refresh() })),
+		k.title(k.t("opinion.contact")),
+		k.big(k.t("opinion.anon"), false, k.act(func() error { s.ClearContact(); return s.Next() })),
+		k.bold(k.t("opinion.phone")+": "+k.phone, fyne.TextAlignCenter),
+		container.NewCenter(k.digitPad(v.Lang, &k.phone, 12, func() { k.d.Session.Touch(); k.Refresh() })),
 		minSize(consent, 4*MinTarget, MinTarget),
 	)
 }
@@ -237,28 +237,28 @@ func (k *Kiosk) services(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	var tiles []fyne.CanvasObject
 	for _, t := range k.d.Config.Services {
-		tiles = append(tiles, big(t.Name.In(v.Lang), false, k.act(func() error {
+		tiles = append(tiles, k.big(t.Name.In(v.Lang), false, k.act(func() error {
 			if err := s.ChooseService(t.ID); err != nil {
 				return err
 			}
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(title(k.t("rating.service")), grid(2, tiles...))
+	return container.NewVBox(k.title(k.t("rating.service")), grid(2, tiles...))
 }
 
 func (k *Kiosk) ratings(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	var faces []fyne.CanvasObject
 	for r := 4; r >= 1; r-- {
-		faces = append(faces, newSmiley(k.t("rating."+strconv.Itoa(r)), r, k.act(func() error {
+		faces = append(faces, k.smiley(k.t("rating."+strconv.Itoa(r)), r, k.act(func() error {
 			if err := s.ChooseRating(kiosk.Rating(r)); err != nil {
 				return err
 			}
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(title(k.t("rating.how")), grid(4, faces...))
+	return container.NewVBox(k.title(k.t("rating.how")), grid(4, faces...))
 }
 
 func (k *Kiosk) reasons(v session.View) fyne.CanvasObject {
@@ -272,16 +272,16 @@ func (k *Kiosk) reasons(v session.View) fyne.CanvasObject {
 		if i == 6 {
 			break
 		}
-		chips = append(chips, chip(p.Text.In(v.Lang), chosen[p.ID], k.act(func() error { return s.ToggleReason(p.ID) })))
+		chips = append(chips, k.chip(p.Text.In(v.Lang), chosen[p.ID], k.act(func() error { return s.ToggleReason(p.ID) })))
 	}
-	k.next = big(k.t("nav.next"), true, k.act(s.Next))
-	return container.NewVBox(title(k.t("rating.reasons")), grid(2, chips...))
+	k.next = k.big(k.t("nav.next"), true, k.act(s.Next))
+	return container.NewVBox(k.title(k.t("rating.reasons")), grid(2, chips...))
 }
 
 func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	if len(k.polls) == 0 {
-		return container.NewVBox(title(k.t("vote.polls")), text(k.t("vote.none")))
+		return container.NewVBox(k.title(k.t("vote.polls")), k.text(k.t("vote.none")))
 	}
 	var items []fyne.CanvasObject
 	for _, p := range k.polls {
@@ -289,21 +289,21 @@ func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 		if !p.Closes.IsZero() {
 			label += "  (" + k.t("vote.closes") + " " + p.Closes.Local().Format("01-02") + ")"
 		}
-		items = append(items, big(label, false, k.act(func() error {
+		items = append(items, k.big(label, false, k.act(func() error {
 			if err := s.ChoosePoll(p); err != nil {
 				return err
 			}
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(append([]fyne.CanvasObject{title(k.t("vote.polls"))}, items...)...)
+	return container.NewVBox(append([]fyne.CanvasObject{k.title(k.t("vote.polls"))}, items...)...)
 }
 
 func (k *Kiosk) options(v session.View) fyne.CanvasObject {
 	s := k.d.Session
-	parts := []fyne.CanvasObject{title(v.Poll.Title.In(v.Lang)), text(k.t("vote.option"))}
+	parts := []fyne.CanvasObject{k.title(v.Poll.Title.In(v.Lang)), k.text(k.t("vote.option"))}
 	for _, o := range v.Poll.Options {
-		parts = append(parts, big(o.Text.In(v.Lang), v.Draft.Body.Option == o.ID, k.act(func() error {
+		parts = append(parts, k.big(o.Text.In(v.Lang), v.Draft.Body.Option == o.ID, k.act(func() error {
 			if err := s.ChooseOption(o.ID); err != nil {
 				return err
 			}
@@ -321,11 +321,10 @@ func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
 	} else if len(shown) > 3 {
 		shown = shown[:3] + " " + shown[3:]
 	}
-	l := widget.NewLabelWithStyle(shown+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	l.SizeName = "headingText"
-	k.next = big(k.t("lookup.find"), true, k.act(func() error { return s.LookUp(context.Background(), k.code) }))
-	return container.NewVBox(title(k.t("lookup.code")), l,
-		container.NewCenter(digitPad(v.Lang, &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })))
+	l := k.label(shown+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText, widget.MediumImportance)
+	k.next = k.big(k.t("lookup.find"), true, k.act(func() error { return s.LookUp(context.Background(), k.code) }))
+	return container.NewVBox(k.title(k.t("lookup.code")), l,
+		container.NewCenter(k.digitPad(v.Lang, &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })))
 }
 
 // statusSteps is the timeline shown for a ticket.
@@ -333,23 +332,22 @@ var statusSteps = []kiosk.TicketStatus{kiosk.StatusQueued, kiosk.StatusReceived,
 
 func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 	u := v.Lookup
-	parts := []fyne.CanvasObject{title(kiosk.FormatTicket(u.Ticket))}
+	parts := []fyne.CanvasObject{k.title(kiosk.FormatTicket(u.Ticket))}
 	reached := true
 	for _, st := range statusSteps {
 		mark := "✓ "
 		if !reached {
 			mark = "· "
 		}
-		l := widget.NewLabel(mark + k.t("lookup."+string(st)))
+		l := k.text(mark + k.t("lookup."+string(st)))
 		if st == u.Status {
-			l.TextStyle.Bold = true
-			l.Importance = widget.HighImportance
+			l = k.label(mark+k.t("lookup."+string(st)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance)
 			reached = false
 		}
 		parts = append(parts, l)
 	}
 	if u.Reply != "" {
-		parts = append(parts, widget.NewSeparator(), text(k.t("lookup.reply")+u.Reply))
+		parts = append(parts, k.separator(), k.text(k.t("lookup.reply")+u.Reply))
 	}
 	return container.NewVBox(parts...)
 }
@@ -360,18 +358,17 @@ const wallPageSize = 3
 func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 	w, err := k.d.Snapshots.Wall(context.Background())
 	if err != nil || len(w.Items) == 0 {
-		return container.NewVBox(title(k.t("wall.title")), text(k.t("wall.empty")))
+		return container.NewVBox(k.title(k.t("wall.title")), k.text(k.t("wall.empty")))
 	}
 	pages := (len(w.Items) + wallPageSize - 1) / wallPageSize
 	k.wallPage = max(0, min(k.wallPage, pages-1))
-	parts := []fyne.CanvasObject{title(k.t("wall.title"))}
+	parts := []fyne.CanvasObject{k.title(k.t("wall.title"))}
 	for _, it := range w.Items[k.wallPage*wallPageSize : min((k.wallPage+1)*wallPageSize, len(w.Items))] {
-		q := widget.NewLabelWithStyle(it.Question, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		q.Wrapping = fyne.TextWrapWord
-		parts = append(parts, q, text("→ "+it.Reply), widget.NewSeparator())
+		q := k.bold(it.Question, fyne.TextAlignLeading)
+		parts = append(parts, q, k.text("→ "+it.Reply), k.separator())
 	}
-	prev := button(k.t("wall.prev"), k.act(func() error { k.wallPage--; k.d.Session.Touch(); return nil }))
-	next := button(k.t("wall.next"), k.act(func() error { k.wallPage++; k.d.Session.Touch(); return nil }))
+	prev := k.button(k.t("wall.prev"), k.act(func() error { k.wallPage--; k.d.Session.Touch(); return nil }))
+	next := k.button(k.t("wall.next"), k.act(func() error { k.wallPage++; k.d.Session.Touch(); return nil }))
 	if k.wallPage == 0 {
 		prev.Disable()
 	}
@@ -379,15 +376,15 @@ func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 		next.Disable()
 	}
 	parts = append(parts, container.NewHBox(minSize(prev, 3*MinTarget, MinTarget+16), spacer(),
-		widget.NewLabel(fmt.Sprintf("%d / %d", k.wallPage+1, pages)), spacer(), minSize(next, 3*MinTarget, MinTarget+16)))
+		k.text(fmt.Sprintf("%d / %d", k.wallPage+1, pages)), spacer(), minSize(next, 3*MinTarget, MinTarget+16)))
 	return container.NewVBox(parts...)
 }
 
 // review shows the submission as it will be sent, masked text included.
 func (k *Kiosk) review(v session.View) fyne.CanvasObject {
 	d := v.Draft.Body
-	parts := []fyne.CanvasObject{title(k.t("review.title"))}
-	line := func(s string) { parts = append(parts, text(s)) }
+	parts := []fyne.CanvasObject{k.title(k.t("review.title"))}
+	line := func(s string) { parts = append(parts, k.text(s)) }
 	switch v.Draft.Kind {
 	case kiosk.KindOpinion:
 		if t, ok := k.d.Config.Topic(d.Topic); ok {
@@ -431,7 +428,7 @@ func (k *Kiosk) review(v session.View) fyne.CanvasObject {
 			}
 		}
 	}
-	k.next = big(k.t("review.submit"), true, k.act(func() error { return k.d.Session.Submit(context.Background()) }))
+	k.next = k.big(k.t("review.submit"), true, k.act(func() error { return k.d.Session.Submit(context.Background()) }))
 	return container.NewVBox(parts...)
 }
 
@@ -439,6 +436,6 @@ func (k *Kiosk) review(v session.View) fyne.CanvasObject {
 func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
 	code := canvas.NewText(kiosk.FormatTicket(v.Ticket), theme.Color(theme.ColorNameForeground))
 	code.TextSize, code.TextStyle, code.Alignment = 88, fyne.TextStyle{Bold: true}, fyne.TextAlignCenter
-	k.next = big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil }))
-	return container.NewVBox(title(k.t("done.thanks")), text(k.t("done.ticket")), code, text(k.t("done.next")))
+	k.next = k.big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil }))
+	return container.NewVBox(k.title(k.t("done.thanks")), k.text(k.t("done.ticket")), code, k.text(k.t("done.next")))
 }

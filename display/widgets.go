@@ -21,30 +21,26 @@ func minSize(o fyne.CanvasObject, w, h float32) fyne.CanvasObject {
 	return container.NewStack(r, o)
 }
 
-// button is a touch-sized button.
-func button(label string, fn func()) *widget.Button {
-	b := widget.NewButton(label, fn)
-	return b
-}
-
 // big returns a touch-sized button, high importance when primary.
-func big(label string, primary bool, fn func()) fyne.CanvasObject {
-	b := button(label, fn)
+func (k *Kiosk) big(label string, primary bool, fn func()) fyne.CanvasObject {
+	b := k.button(label, fn)
 	if primary {
 		b.Importance = widget.HighImportance
+		b.Refresh()
 	}
 	return minSize(b, 2*MinTarget, MinTarget+16)
 }
 
 // chip is a toggle shown as a button: filled when on.
-func chip(label string, on bool, fn func()) fyne.CanvasObject {
+func (k *Kiosk) chip(label string, on bool, fn func()) fyne.CanvasObject {
 	text := label
 	if on {
 		text = "✓ " + label
 	}
-	b := button(text, fn)
+	b := k.button(text, fn)
 	if on {
 		b.Importance = widget.HighImportance
+		b.Refresh()
 	}
 	return minSize(b, 2*MinTarget, MinTarget)
 }
@@ -55,26 +51,23 @@ func grid(n int, objs ...fyne.CanvasObject) *fyne.Container {
 }
 
 // title is a heading.
-func title(s string) fyne.CanvasObject {
-	l := widget.NewLabelWithStyle(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	l.Wrapping = fyne.TextWrapWord
-	l.SizeName = theme.SizeNameHeadingText
-	return l
+func (k *Kiosk) title(s string) fyne.CanvasObject {
+	return k.label(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText, widget.MediumImportance)
 }
 
 // text is a wrapped paragraph.
-func text(s string) *widget.Label {
-	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
-	return l
+func (k *Kiosk) text(s string) *widget.Label {
+	return k.label(s, fyne.TextAlignLeading, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance)
 }
 
 // message is a plain notice for the resident (an error in plain words).
-func message(s string) fyne.CanvasObject {
-	l := widget.NewLabelWithStyle(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	l.Wrapping = fyne.TextWrapWord
-	l.Importance = widget.DangerImportance
-	return l
+func (k *Kiosk) message(s string) fyne.CanvasObject {
+	return k.label(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.DangerImportance)
+}
+
+// bold is a bold line of text.
+func (k *Kiosk) bold(s string, align fyne.TextAlign) *widget.Label {
+	return k.label(s, align, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.MediumImportance)
 }
 
 // smiley is one of the four big rating faces: a coloured disc with eyes
