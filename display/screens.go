@@ -109,7 +109,7 @@ func (k *Kiosk) topics(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	var tiles []fyne.CanvasObject
 	for _, t := range k.d.Config.Topics {
-		tiles = append(tiles, k.big(t.Name.In(v.Lang), v.Draft.Body.Topic == t.ID, k.act(func() error {
+		tiles = append(tiles, k.tile(t.Name.In(v.Lang), t.Icon, v.Draft.Body.Topic == t.ID, k.act(func() error {
 			if err := s.ChooseTopic(t.ID); err != nil {
 				return err
 			}
@@ -237,7 +237,7 @@ func (k *Kiosk) services(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	var tiles []fyne.CanvasObject
 	for _, t := range k.d.Config.Services {
-		tiles = append(tiles, k.big(t.Name.In(v.Lang), false, k.act(func() error {
+		tiles = append(tiles, k.tile(t.Name.In(v.Lang), t.Icon, false, k.act(func() error {
 			if err := s.ChooseService(t.ID); err != nil {
 				return err
 			}

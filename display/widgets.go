@@ -31,6 +31,44 @@ func (k *Kiosk) big(label string, primary bool, fn func()) fyne.CanvasObject {
 	return minSize(b, 2*MinTarget, MinTarget+16)
 }
 
+// tile is a big button with an icon named in the configuration.
+func (k *Kiosk) tile(label, icon string, primary bool, fn func()) fyne.CanvasObject {
+	b := k.button(label, fn)
+	b.Icon = iconFor(icon)
+	if primary {
+		b.Importance = widget.HighImportance
+	}
+	b.Refresh()
+	return minSize(b, 2*MinTarget, MinTarget+16)
+}
+
+// iconFor maps the configuration's icon names to icons of the theme.
+func iconFor(name string) fyne.Resource {
+	switch name {
+	case "trash":
+		return theme.DeleteIcon()
+	case "tools":
+		return theme.SettingsIcon()
+	case "home":
+		return theme.HomeIcon()
+	case "shield":
+		return theme.WarningIcon()
+	case "car":
+		return theme.NavigateNextIcon()
+	case "book":
+		return theme.DocumentIcon()
+	case "chat":
+		return theme.MailComposeIcon()
+	case "people", "person":
+		return theme.AccountIcon()
+	case "building":
+		return theme.ComputerIcon()
+	case "heart":
+		return theme.ConfirmIcon()
+	}
+	return theme.InfoIcon()
+}
+
 // chip is a toggle shown as a button: filled when on.
 func (k *Kiosk) chip(label string, on bool, fn func()) fyne.CanvasObject {
 	text := label

@@ -40,6 +40,11 @@ func defaultTopics() []Topic {
 			phrase("elderly-activities", "希望多办老人活动", "More activities for the elderly, please"),
 			phrase("reading", "希望有更多读书空间", "More places to read, please"),
 		}},
+		{ID: "neighbours", Icon: "people", Name: Text{"邻里关系", "Neighbours"}, Phrases: []Phrase{
+			phrase("noise-neighbour", "邻居太吵", "Noisy neighbours"),
+			phrase("shared-space", "公共区域被占用", "Shared space is taken over"),
+			phrase("pets", "宠物扰民", "Pets disturb others"),
+		}},
 		{ID: "other", Icon: "chat", Name: Text{"其他建议", "Other"}},
 	}
 }
