@@ -185,3 +185,16 @@ func TestAdminNeedsPIN(t *testing.T) {
 	f.tap("关闭")
 	f.want("点我说两句")
 }
+
+func TestVoteResults(t *testing.T) {
+	f := newFixture(t, 0)
+	f.db.PutPolls(t.Context(), kiosk.PollsSnapshot{Version: 2, Polls: []kiosk.Poll{{ID: "p0", Title: kiosk.Text{Zh: "夜间篮球场照明"},
+		Closes:  f.clk.Now().Add(-time.Hour),
+		Options: []kiosk.PollOption{{ID: "yes", Text: kiosk.Text{Zh: "同意"}}, {ID: "no", Text: kiosk.Text{Zh: "不同意"}}},
+		Results: map[string]int{"yes": 12, "no": 3}}}})
+	f.tap("点我说两句")
+	f.tap("议事投票")
+	f.want("夜间篮球场照明 · 投票结果")
+	f.want("同意: 12 票")
+	f.want("现在没有正在投票的事项")
+}

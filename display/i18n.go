@@ -39,6 +39,8 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"vote.none":        {"现在没有正在投票的事项", "No items are open for voting now"},
 	"vote.option":      {"请选择", "Choose one"},
 	"vote.closes":      {"截止", "Closes"},
+	"vote.votes":       {"票", "votes"},
+	"vote.results":     {"投票结果", "results"},
 	"lookup.code":      {"请输入回执号（9位数字）", "Type your ticket code (9 digits)"},
 	"lookup.find":      {"查询", "Look up"},
 	"lookup.queued":    {"已保存在本机，等待送到社区工作站", "Saved on this kiosk, waiting to reach the community station"},

@@ -280,10 +280,18 @@ func (k *Kiosk) reasons(v session.View) fyne.CanvasObject {
 
 func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 	s := k.d.Session
-	if len(k.polls) == 0 {
-		return container.NewVBox(k.title(k.t("vote.polls")), k.text(k.t("vote.none")))
-	}
 	var items []fyne.CanvasObject
+	if all, err := k.d.Snapshots.Polls(context.Background()); err == nil {
+		// Results of polls that have closed, as the hub published them.
+		for _, p := range all.Polls {
+			if p.Results != nil && !p.Closes.IsZero() && !k.d.Now().Before(p.Closes) {
+				items = append(items, k.bold(p.Title.In(v.Lang)+" · "+k.t("vote.results"), fyne.TextAlignLeading))
+				for _, o := range p.Options {
+					items = append(items, k.text(fmt.Sprintf("%s: %d %s", o.Text.In(v.Lang), p.Results[o.ID], k.t("vote.votes"))))
+				}
+			}
+		}
+	}
 	for _, p := range k.polls {
 		label := p.Title.In(v.Lang)
 		if !p.Closes.IsZero() {
@@ -296,6 +304,9 @@ func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 			return s.Next()
 		})))
 	}
+	if len(k.polls) == 0 {
+		items = append(items, k.text(k.t("vote.none")))
+	}
 	return container.NewVBox(append([]fyne.CanvasObject{k.title(k.t("vote.polls"))}, items...)...)
 }
 
@@ -303,7 +314,11 @@ func (k *Kiosk) options(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	parts := []fyne.CanvasObject{k.title(v.Poll.Title.In(v.Lang)), k.text(k.t("vote.option"))}
 	for _, o := range v.Poll.Options {
-		parts = append(parts, k.big(o.Text.In(v.Lang), v.Draft.Body.Option == o.ID, k.act(func() error {
+		label := o.Text.In(v.Lang)
+		if v.Poll.Results != nil {
+			label += fmt.Sprintf("  (%d %s)", v.Poll.Results[o.ID], k.t("vote.votes"))
+		}
+		parts = append(parts, k.big(label, v.Draft.Body.Option == o.ID, k.act(func() error {
 			if err := s.ChooseOption(o.ID); err != nil {
 				return err
 			}

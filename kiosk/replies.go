@@ -62,6 +62,8 @@ type Poll struct {
 	Title   Text         `json:"title"`
 	Options []PollOption `json:"options"`
 	Closes  time.Time    `json:"closes"`
+	// Results are the votes per option id, once the hub publishes them.
+	Results map[string]int `json:"results,omitempty"`
 }
 
 // Option returns the option with the given id.
