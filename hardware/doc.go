@@ -1,9 +1,6 @@
-// Package hardware will hold the interfaces for a kiosk's physical inputs
-// and outputs: buttons, the booth's handset hook switch, the motion sensor,
-// light and climate sensors, LEDs and the backlight (DESIGN.md §7), with a
-// Raspberry Pi backend on periph.io and a simulated one beside it.
-//
-// Nothing is here yet: it is built by the hardware issue. The session
-// package already takes the events these produce (Wake, HookUp, HookDown,
-// ButtonRating).
+// Package hardware is the kiosk's physical side in domain terms: button,
+// handset and motion events, LED patterns, sensor readings and the
+// backlight, and the debouncer that turns raw GPIO edges into clean
+// presses. It imports only the standard library; hardware/periph drives a
+// Raspberry Pi through periph.io, hardware/sim stands in for it.
 package hardware
