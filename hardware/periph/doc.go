@@ -1,4 +1,11 @@
-// Package periph will be the Raspberry Pi backend of package hardware on
-// periph.io (GPIO buttons with an own debouncer, hook switch, motion, BH1750
-// and SHT3x over I2C, sysfs backlight). Built by the hardware issue.
+// Package periph is the Raspberry Pi (4 and 5) backend of package hardware
+// on periph.io: GPIO buttons, hook switch and motion sensor through the
+// hardware debouncer, LEDs with their state kept in software, the BH1750
+// light and SHT3x climate sensors over I2C (written over i2c.Dev.Tx: the
+// devices module is not available), the sysfs backlight with an X11 DPMS
+// fallback, and the CPU temperature.
+//
+// DESIGN.md §7: pins by gpioreg.ByName with a nil check (host.Init says
+// nothing when every driver was skipped); WaitForEdge always with a finite
+// positive timeout; never Read() an output.
 package periph
