@@ -1,4 +1,6 @@
-// Package sim will be the simulated backend of package hardware: a control
-// socket that takes lines such as "press rate1", "hook up" or "lux 120", so
-// scripts can act as a resident. Built by the hardware issue.
+// Package sim is the simulated backend of package hardware: buttons, the
+// handset, the motion sensor and the light and climate sensors driven by
+// text commands ("press rate1", "hook up", "lux 120", ...) from the kiosk
+// window's keys or a control socket, so scripts can act as a resident; LEDs
+// and backlight are kept in memory for them to read back.
 package sim
