@@ -119,6 +119,25 @@ type StoreSection struct {
 	MaxMB         int `toml:"max_mb" json:"max_mb"`                 // cap on the database file; 0 means none
 }
 
+// HardwareSection names the pins and timings of the physical inputs and
+// outputs (Raspberry Pi GPIO names such as "GPIO5"); "" leaves one out.
+type HardwareSection struct {
+	RatePins    []string `toml:"rate_pins" json:"rate_pins"`     // the four rating buttons, very dissatisfied to very satisfied
+	HelpPin     string   `toml:"help_pin" json:"help_pin"`       // the OK/help button
+	HookPin     string   `toml:"hook_pin" json:"hook_pin"`       // the booth handset's hook switch
+	MotionPin   string   `toml:"motion_pin" json:"motion_pin"`   // the PIR sensor
+	LEDPins     []string `toml:"led_pins" json:"led_pins"`       // one LED per rating button
+	StatusLED   string   `toml:"status_led" json:"status_led"`   //
+	I2CBus      string   `toml:"i2c_bus" json:"i2c_bus"`         // "1" on a Pi; "" for no sensors
+	Debounce    Duration `toml:"debounce" json:"debounce"`       // a level must hold this long
+	LongPress   Duration `toml:"long_press" json:"long_press"`   //
+	SensorEvery Duration `toml:"sensor_every" json:"sensor_every"`
+	DimAfter    Duration `toml:"dim_after" json:"dim_after"` // at night, no one for this long: dim
+	OffAfter    Duration `toml:"off_after" json:"off_after"` // then off, until motion or a touch
+	MinBright   int      `toml:"min_brightness" json:"min_brightness"`
+	MaxBright   int      `toml:"max_brightness" json:"max_brightness"`
+}
+
 // Config is a kiosk's configuration: loaded from a TOML file over Defaults,
 // later replaced by signed configuration from the hub.
 type Config struct {
@@ -126,6 +145,7 @@ type Config struct {
 	Kiosk         KioskSection     `toml:"kiosk" json:"kiosk"`
 	Session       SessionSection   `toml:"session" json:"session"`
 	Store         StoreSection     `toml:"store" json:"store"`
+	Hardware      HardwareSection  `toml:"hardware" json:"hardware"`
 	Topics        []Topic          `toml:"topics" json:"topics"`
 	Services      []Topic          `toml:"services" json:"services"`
 	RatingReasons []Phrase         `toml:"rating_reasons" json:"rating_reasons"`
@@ -154,6 +174,12 @@ func Defaults() Config {
 			TextLimit:        DefaultTextLimit,
 		},
 		Store:         StoreSection{RetentionDays: 30},
+		Hardware: HardwareSection{
+			RatePins: []string{"GPIO5", "GPIO6", "GPIO13", "GPIO19"}, HelpPin: "GPIO26", HookPin: "GPIO21", MotionPin: "GPIO20",
+			LEDPins: []string{"GPIO12", "GPIO16", "GPIO17", "GPIO27"}, StatusLED: "GPIO25", I2CBus: "1",
+			Debounce: Duration(30 * time.Millisecond), LongPress: Duration(2 * time.Second), SensorEvery: Duration(time.Minute),
+			DimAfter: Duration(5 * time.Minute), OffAfter: Duration(15 * time.Minute), MinBright: 10, MaxBright: 100,
+		},
 		Topics:        defaultTopics(),
 		Services:      defaultServices(),
 		RatingReasons: defaultRatingReasons(),
@@ -168,6 +194,7 @@ func Defaults() Config {
 var (
 	idPattern    = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]{0,31}$`)
 	clockPattern = regexp.MustCompile(`^([01][0-9]|2[0-3]):[0-5][0-9]$`)
+	pinPattern   = regexp.MustCompile(`^GPIO[0-9]{1,2}$`)
 )
 
 // ConfigError lists every problem of a configuration, each naming its key.
@@ -242,6 +269,46 @@ func (c *Config) Validate() error {
 		bad("store.max_mb", "must be 0 (no cap) or a size in MiB up to 1048576 (got %d)", c.Store.MaxMB)
 	}
 
+	h := &c.Hardware
+	if len(h.RatePins) != 0 && len(h.RatePins) != 4 {
+		bad("hardware.rate_pins", "must name four pins, very dissatisfied to very satisfied, or none (got %d)", len(h.RatePins))
+	}
+	if len(h.LEDPins) != 0 && len(h.LEDPins) != 4 {
+		bad("hardware.led_pins", "must name four pins, one per rating button, or none (got %d)", len(h.LEDPins))
+	}
+	pinSeen := map[string]string{}
+	checkPin := func(key, pin string) {
+		if pin == "" {
+			return
+		}
+		if !pinPattern.MatchString(pin) {
+			bad(key, "must be a GPIO name such as \"GPIO5\" (got %q)", pin)
+		} else if other, dup := pinSeen[pin]; dup {
+			bad(key, "%s is already used by %s", pin, other)
+		}
+		pinSeen[pin] = key
+	}
+	for i, p := range h.RatePins {
+		checkPin(fmt.Sprintf("hardware.rate_pins[%d]", i), p)
+	}
+	checkPin("hardware.help_pin", h.HelpPin)
+	checkPin("hardware.hook_pin", h.HookPin)
+	checkPin("hardware.motion_pin", h.MotionPin)
+	for i, p := range h.LEDPins {
+		checkPin(fmt.Sprintf("hardware.led_pins[%d]", i), p)
+	}
+	checkPin("hardware.status_led", h.StatusLED)
+	durationIn(bad, "hardware.debounce", h.Debounce, time.Millisecond, time.Second)
+	durationIn(bad, "hardware.long_press", h.LongPress, 500*time.Millisecond, time.Minute)
+	durationIn(bad, "hardware.sensor_every", h.SensorEvery, 5*time.Second, time.Hour)
+	durationIn(bad, "hardware.dim_after", h.DimAfter, 0, 24*time.Hour)
+	durationIn(bad, "hardware.off_after", h.OffAfter, 0, 24*time.Hour)
+	if h.OffAfter > 0 && h.DimAfter > h.OffAfter {
+		bad("hardware.dim_after", "must not be longer than hardware.off_after")
+	}
+	if h.MinBright < 0 || h.MinBright > h.MaxBright || h.MaxBright > 100 {
+		bad("hardware.min_brightness", "must satisfy 0 <= min_brightness <= max_brightness <= 100 (got %d and %d)", h.MinBright, h.MaxBright)
+	}
 	if len(c.Topics) == 0 {
 		bad("topics", "must list at least one topic")
 	}

@@ -28,6 +28,22 @@ text_limit = 300          # characters of free text
 retention_days = 30       # texts of delivered submissions are purged after this
 max_mb = 0                # cap on the database so it refuses, not the card fills; 0: no cap
 
+[hardware]                # Raspberry Pi GPIO names; "" leaves an input out
+rate_pins = ["GPIO5", "GPIO6", "GPIO13", "GPIO19"]  # very dissatisfied .. very satisfied
+help_pin = "GPIO26"
+hook_pin = "GPIO21"       # the booth handset's hook switch
+motion_pin = "GPIO20"     # PIR sensor
+led_pins = ["GPIO12", "GPIO16", "GPIO17", "GPIO27"]
+status_led = "GPIO25"
+i2c_bus = "1"             # BH1750 light at 0x23, SHT3x climate at 0x44; "" for none
+debounce = "30ms"
+long_press = "2s"
+sensor_every = "60s"
+dim_after = "5m"          # at night, nobody for this long: dim
+off_after = "15m"         # then off until motion or a touch
+min_brightness = 10
+max_brightness = 100
+
 [[streets]]
 name = "大和路"
 buildings = ["1栋", "2栋", "3栋"]
