@@ -11,7 +11,7 @@ import (
 )
 
 func (k *Kiosk) openAdmin() {
-	k.admin, k.pin, k.adminBad = true, "", false
+	k.admin, k.pin, k.adminBad, k.hwResult = true, "", false, ""
 	k.Refresh()
 }
 
@@ -43,6 +43,12 @@ func (k *Kiosk) adminScreen() fyne.CanvasObject {
 		}
 	}
 	parts = append(parts, k.text("kiosk: "+k.d.Config.Kiosk.ID+" ("+string(k.d.Config.Kiosk.Role)+")"))
+	if k.d.HardwareTest != nil {
+		parts = append(parts, k.big(tr(lang, "admin.hwtest"), false, func() { k.hwResult = k.d.HardwareTest(); k.Refresh() }))
+		if k.hwResult != "" {
+			parts = append(parts, k.text(k.hwResult))
+		}
+	}
 	if k.d.Restart != nil {
 		parts = append(parts, k.big(tr(lang, "admin.restart"), false, k.d.Restart))
 	}

@@ -77,6 +77,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"admin.close":      {"关闭", "Close"},
 	"admin.wrong":      {"密码不对", "Wrong PIN"},
 	"admin.restart":    {"重启程序", "Restart"},
+	"admin.hwtest":     {"硬件测试", "Hardware test"},
 }
 
 // tr returns the text of key in lang, the key itself when missing (a test

@@ -33,10 +33,15 @@ type Deps struct {
 	Admin func(ctx context.Context) []AdminLine
 	// Restart is the admin screen's restart button; nil hides it.
 	Restart func()
+	// HardwareTest blinks the LEDs and reads the sensors, returning what it
+	// found for the admin screen; nil hides the button.
+	HardwareTest func() string
 	// Announcement is shown on the attract screen when not empty.
 	Announcement func() string
 	// Now tells the time; tests replace it.
 	Now func() time.Time
+	// Activity runs at every tap: the screen controller keeps the screen on.
+	Activity func()
 	// AfterRefresh runs after every redraw (the smoke test records where
 	// the buttons are).
 	AfterRefresh func()
@@ -67,6 +72,7 @@ type Kiosk struct {
 	admin    bool
 	pin      string
 	adminBad bool
+	hwResult string
 
 	pool       *pool
 	corner     *corner
@@ -119,6 +125,9 @@ func (k *Kiosk) Tick() {
 // act runs a session action started by the resident, then redraws.
 func (k *Kiosk) act(fn func() error) func() {
 	return func() {
+		if k.d.Activity != nil {
+			k.d.Activity()
+		}
 		k.notice = ""
 		if err := fn(); err != nil && k.d.Session.View().Err == nil {
 			k.notice = kiosk.PlainMessage(err, k.lang())

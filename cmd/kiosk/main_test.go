@@ -1,8 +1,16 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"fmt"
+	"io"
+	"net"
 	"os"
+	"sync"
+	"time"
+
+	"opinionwall/kiosk"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -107,4 +115,82 @@ func TestTelemetryFromStore(t *testing.T) {
 	if tel.OutboxPending != 1 || tel.LastSeq != 1 || tel.DBBytes == 0 || tel.DiskFreeBytes == 0 || tel.OldestPendingS < 0 {
 		t.Errorf("telemetry %+v", tel)
 	}
+}
+
+// TestSimSocketDrivesARating: the simulated hardware's control socket acts
+// as a resident at a booth: lift the handset, choose with the buttons on
+// the rating step... and at the wall a button press stores a rating.
+func TestSimSocketDrivesARating(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "kiosk.toml")
+	f, _ := os.Create(cfgPath)
+	configExampleCmd(f)
+	f.Close()
+	data, sock := filepath.Join(dir, "data"), filepath.Join(dir, "sim.sock")
+	ctx, cancel := context.WithCancel(context.Background())
+	stdin, stdinW := io.Pipe() // a script that says nothing and stays open
+	defer stdinW.Close()
+	var out syncBuffer
+	done := make(chan error, 1)
+	go func() {
+		done <- runCmd(ctx, []string{"-config", cfgPath, "-data", data, "-script", "-", "-hardware", "sim", "-sim-socket", sock}, stdin, &out)
+	}()
+	var c net.Conn
+	for i := 0; i < 100; i++ {
+		var err error
+		if c, err = net.Dial("unix", sock); err == nil {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if c == nil {
+		cancel()
+		t.Fatalf("no control socket: %v", <-done)
+	}
+	defer c.Close()
+	r := bufio.NewReader(c)
+	for _, line := range []string{"motion", "click rate4"} {
+		fmt.Fprintln(c, line)
+		if ans, _ := r.ReadString('\n'); ans != "ok\n" {
+			t.Fatalf("%q: %q", line, ans)
+		}
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(out.String(), "(press rate4)") && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	db := sqlite.NewDB(filepath.Join(data, "kiosk.db"))
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	s, err := db.Submission(context.Background(), 1)
+	if err != nil {
+		t.Fatalf("no rating stored: %v\n%s", err, out.String())
+	}
+	if s.Kind != kiosk.KindRating || s.Body.Rating != kiosk.RatingVerySatisfied || s.Body.Channel != kiosk.ChannelButton {
+		t.Errorf("stored %+v", s)
+	}
+}
+
+// syncBuffer is a strings.Builder safe for the kiosk's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }

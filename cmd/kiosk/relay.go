@@ -34,7 +34,7 @@ func (f *relayFlags) register(fs *flag.FlagSet) {
 
 // startRelay connects the kiosk to the station, or returns nil when no
 // broker is configured.
-func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, log *slog.Logger) (*mqtt.Relay, error) {
+func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, log *slog.Logger) (*mqtt.Relay, error) {
 	if f.broker == "" {
 		log.Warn("no -broker: submissions are stored on the kiosk and not relayed")
 		return nil, nil
@@ -61,7 +61,16 @@ func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, log *slog.Logger
 	}
 	r := &mqtt.Relay{Conn: conn, Kiosk: cfg.Kiosk.ID, Outbox: db, Downstream: db, Trust: trust,
 		Version: f.version, BootID: bootID(), Log: log.With("part", "relay"),
-		Telemetry: func(ctx context.Context) (kiosk.Telemetry, error) { return telemetry(ctx, db) }}
+		Telemetry: func(ctx context.Context) (kiosk.Telemetry, error) {
+			t, err := telemetry(ctx, db)
+			r := hw.Reading()
+			t.Lux, t.TempC, t.Humidity = r.Lux, r.TempC, r.Humidity
+			if r.CPUTempC != nil {
+				t.Counters["cpu_temp_mc"] = int64(*r.CPUTempC * 1000)
+			}
+			t.Counters["sensor_errors"] = int64(len(r.Errors))
+			return t, err
+		}}
 	if err := r.Open(); err != nil {
 		return nil, err
 	}

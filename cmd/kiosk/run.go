@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"opinionwall/hardware"
 	"os"
 	"path/filepath"
 	"sync"
@@ -25,6 +26,8 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	scriptPath := flags.String("script", "", "no window: resident actions as lines from this file (- for standard input)")
 	once := flags.Bool("once", false, "exit when the script ends instead of running until stopped")
 	drainWait := flags.Duration("drain-wait", 0, "with -once: wait up to this long for the station to acknowledge everything before exiting")
+	backend := flags.String("hardware", "auto", "hardware backend: auto (periph when GPIO chips are present, else sim), periph or sim")
+	simSocket := flags.String("sim-socket", "", "with the sim backend: a control socket for lines such as \"press rate1\", \"hook up\", \"lux 120\"")
 	var rf relayFlags
 	rf.register(flags)
 	if err := flags.Parse(args); err != nil {
@@ -54,7 +57,13 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		log.Error("the local store is read-only: submissions are refused until the card is fixed", "reason", why)
 	}
 	log.Info("kiosk started", "kiosk", cfg.Kiosk.ID, "number", cfg.Kiosk.Number, "role", cfg.Kiosk.Role, "store", db.Path)
-	relay, err := startRelay(rf, &cfg, db, log)
+	hw, err := openHardware(ctx, *backend, *simSocket, &cfg, log)
+	if err != nil {
+		return err
+	}
+	defer hw.Close()
+	log.Info("hardware", "backend", hw.backend)
+	relay, err := startRelay(rf, &cfg, db, hw, log)
 	if err != nil {
 		return err
 	}
@@ -68,7 +77,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		go purgeLoop(ctx, db, time.Duration(cfg.Store.RetentionDays)*24*time.Hour, log)
-		return runWindow(ctx, &cfg, s, db, relay, rf.version, log)
+		return runWindow(ctx, &cfg, s, db, relay, hw, rf.version, log)
 	}
 	in := stdin
 	if *scriptPath != "-" {
@@ -100,6 +109,12 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	go func() {
 		defer wg.Done()
 		k.tickLoop(ctx, out)
+	}()
+	disp := &hardware.Dispatcher{Session: k.s, Role: cfg.Kiosk.Role, LEDs: hw.leds}
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		k.hardwareLoop(ctx, hw.inputs, disp, out)
 	}()
 
 	lines := make(chan string)
@@ -168,6 +183,22 @@ func (k *visit) serve(ctx context.Context, lines <-chan string, out io.Writer, o
 				continue
 			}
 			fmt.Fprintf(out, "> %s\n  %s\n", line, res)
+		}
+	}
+}
+
+// hardwareLoop hands hardware events to the session, in turn with the
+// script and the ticker.
+func (k *visit) hardwareLoop(ctx context.Context, in hardware.Inputs, d *hardware.Dispatcher, out io.Writer) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case e := <-in.Events():
+			k.mu.Lock()
+			d.Handle(ctx, e)
+			fmt.Fprintf(out, "(%s %s)\n  %s\n", e.Kind, e.Input, k.sc.Describe())
+			k.mu.Unlock()
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"opinionwall/hardware"
 	"os"
 	"strings"
 	"time"
@@ -20,7 +21,7 @@ import (
 
 // runWindow shows the resident screens full screen until the context ends
 // or the window is closed.
-func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *sqlite.DB, relay *mqtt.Relay, version string, log *slog.Logger) error {
+func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *sqlite.DB, relay *mqtt.Relay, hw *kit, version string, log *slog.Logger) error {
 	a := app.NewWithID("org.opinionwall.kiosk")
 	w := a.NewWindow("意见墙 Opinion Wall")
 	if os.Getenv("OW_WINDOWED") == "" {
@@ -30,14 +31,22 @@ func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *s
 	}
 	var k *display.Kiosk
 	targets := os.Getenv("OW_TARGETS_FILE") // the smoke test reads where the buttons are
+	screen := &hardware.Screen{Backlight: hw.backlight, DimAfter: cfg.Hardware.DimAfter.D(), OffAfter: cfg.Hardware.OffAfter.D(),
+		Min: cfg.Hardware.MinBright, Max: cfg.Hardware.MaxBright, Now: time.Now}
 	k = display.New(a, w, display.Deps{
+		Activity: screen.Activity,
 		AfterRefresh: func() {
 			if targets != "" && k != nil {
 				go fyne.Do(func() { writeTargets(targets, w, k.Targets()) })
 			}
 		},
 		Session: s, Config: cfg, Snapshots: db,
-		Admin: func(ctx context.Context) []display.AdminLine { return adminLines(ctx, cfg, db, relay, version) },
+		Admin: func(ctx context.Context) []display.AdminLine {
+			return append(adminLines(ctx, cfg, db, relay, version),
+				display.AdminLine{Name: "hardware", Value: hw.backend},
+				display.AdminLine{Name: "sensors", Value: describeReading(hw.Reading())})
+		},
+		HardwareTest: func() string { return hw.hardwareTest(context.Background()) },
 		Restart: func() {
 			log.Info("restart asked on the admin screen")
 			a.Quit()
@@ -45,6 +54,28 @@ func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *s
 	})
 	if targets != "" {
 		go fyne.Do(func() { writeTargets(targets, w, k.Targets()) })
+	}
+	// Hardware events reach the visit on the UI thread.
+	disp := &hardware.Dispatcher{Session: s, Role: cfg.Kiosk.Role, LEDs: hw.leds, Screen: screen, After: func() { k.Refresh() }}
+	go func() {
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case e := <-hw.inputs.Events():
+				fyne.Do(func() { disp.Handle(ctx, e) })
+			}
+		}
+	}()
+	go hw.sense(ctx, cfg, screen, fyne.Do, log)
+	if hw.sim != nil {
+		// The simulation's keys: 1-4 the rating buttons, h the handset, m motion.
+		hookUp := false
+		w.Canvas().SetOnTypedRune(func(r rune) {
+			if c := hw.sim.KeyCommand(r, &hookUp); c != "" {
+				hw.sim.Command(c)
+			}
+		})
 	}
 	go func() {
 		t := time.NewTicker(250 * time.Millisecond)
