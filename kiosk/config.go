@@ -122,15 +122,15 @@ type StoreSection struct {
 // HardwareSection names the pins and timings of the physical inputs and
 // outputs (Raspberry Pi GPIO names such as "GPIO5"); "" leaves one out.
 type HardwareSection struct {
-	RatePins    []string `toml:"rate_pins" json:"rate_pins"`     // the four rating buttons, very dissatisfied to very satisfied
-	HelpPin     string   `toml:"help_pin" json:"help_pin"`       // the OK/help button
-	HookPin     string   `toml:"hook_pin" json:"hook_pin"`       // the booth handset's hook switch
-	MotionPin   string   `toml:"motion_pin" json:"motion_pin"`   // the PIR sensor
-	LEDPins     []string `toml:"led_pins" json:"led_pins"`       // one LED per rating button
-	StatusLED   string   `toml:"status_led" json:"status_led"`   //
-	I2CBus      string   `toml:"i2c_bus" json:"i2c_bus"`         // "1" on a Pi; "" for no sensors
-	Debounce    Duration `toml:"debounce" json:"debounce"`       // a level must hold this long
-	LongPress   Duration `toml:"long_press" json:"long_press"`   //
+	RatePins    []string `toml:"rate_pins" json:"rate_pins"`   // the four rating buttons, very dissatisfied to very satisfied
+	HelpPin     string   `toml:"help_pin" json:"help_pin"`     // the OK/help button
+	HookPin     string   `toml:"hook_pin" json:"hook_pin"`     // the booth handset's hook switch
+	MotionPin   string   `toml:"motion_pin" json:"motion_pin"` // the PIR sensor
+	LEDPins     []string `toml:"led_pins" json:"led_pins"`     // one LED per rating button
+	StatusLED   string   `toml:"status_led" json:"status_led"` //
+	I2CBus      string   `toml:"i2c_bus" json:"i2c_bus"`       // "1" on a Pi; "" for no sensors
+	Debounce    Duration `toml:"debounce" json:"debounce"`     // a level must hold this long
+	LongPress   Duration `toml:"long_press" json:"long_press"` //
 	SensorEvery Duration `toml:"sensor_every" json:"sensor_every"`
 	DimAfter    Duration `toml:"dim_after" json:"dim_after"` // at night, no one for this long: dim
 	OffAfter    Duration `toml:"off_after" json:"off_after"` // then off, until motion or a touch
@@ -173,7 +173,7 @@ func Defaults() Config {
 			PlayStreak:       6,
 			TextLimit:        DefaultTextLimit,
 		},
-		Store:         StoreSection{RetentionDays: 30},
+		Store: StoreSection{RetentionDays: 30},
 		Hardware: HardwareSection{
 			RatePins: []string{"GPIO5", "GPIO6", "GPIO13", "GPIO19"}, HelpPin: "GPIO26", HookPin: "GPIO21", MotionPin: "GPIO20",
 			LEDPins: []string{"GPIO12", "GPIO16", "GPIO17", "GPIO27"}, StatusLED: "GPIO25", I2CBus: "1",
