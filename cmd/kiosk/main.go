@@ -5,6 +5,7 @@
 //	kiosk status -data DIR               the local store's state, without starting the kiosk
 //	kiosk check-config -config FILE      validate a configuration file
 //	kiosk config-example                 print a commented configuration file
+//	kiosk hwcheck -config FILE           check the buttons, LEDs, sensors and backlight of a Pi
 package main
 
 import (
@@ -38,6 +39,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return checkConfigCmd(args, os.Stdout)
 	case "config-example":
 		return configExampleCmd(os.Stdout)
+	case "hwcheck":
+		return hwcheckCmd(ctx, args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(os.Stdout, usage)
 		return nil
@@ -54,4 +57,7 @@ const usage = `usage:
                                   oldest pending, last ack, size, versions); starts nothing
   kiosk check-config -config FILE validate a configuration file and name every bad key
   kiosk config-example            print a commented configuration file
+  kiosk hwcheck -config FILE [-wait 15s]
+                                  installer's check on a Pi: blink each LED, wait for each
+                                  button, the handset and motion, read the sensors, set the backlight
 `

@@ -194,3 +194,46 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.b.String()
 }
+
+func TestHWCheckOnSimulatedHardware(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "kiosk.toml")
+	f, _ := os.Create(cfgPath)
+	configExampleCmd(f)
+	f.Close()
+	sock := filepath.Join(dir, "sim.sock")
+	// An installer who presses every button in turn.
+	go func() {
+		var c net.Conn
+		for i := 0; i < 200 && c == nil; i++ {
+			c, _ = net.Dial("unix", sock)
+			time.Sleep(10 * time.Millisecond)
+		}
+		if c == nil {
+			return
+		}
+		defer c.Close()
+		r := bufio.NewReader(c)
+		for _, line := range []string{"click rate1", "click rate2", "click rate3", "click rate4", "click help", "motion"} {
+			time.Sleep(50 * time.Millisecond)
+			fmt.Fprintln(c, line)
+			r.ReadString('\n')
+		}
+	}()
+	var out strings.Builder
+	err := hwcheckCmd(context.Background(), []string{"-config", cfgPath, "-hardware", "sim", "-sim-socket", sock, "-wait", "5s"}, &out)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, out.String())
+	}
+	for _, want := range []string{"LED rate1", "press the rating button rate4 (GPIO19", "walk in front of the motion sensor motion (GPIO20, 5s)... ok", "sensors: light 300.0 lx", "all checks passed"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("output lacks %q:\n%s", want, out.String())
+		}
+	}
+	// Nobody presses anything: the check says so and fails.
+	out.Reset()
+	err = hwcheckCmd(context.Background(), []string{"-config", cfgPath, "-hardware", "sim", "-wait", "10ms"}, &out)
+	if err == nil || !strings.Contains(out.String(), "NOTHING") {
+		t.Errorf("with nobody pressing: %v\n%s", err, out.String())
+	}
+}
