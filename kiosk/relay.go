@@ -64,4 +64,5 @@ type Telemetry struct {
 	Humidity       *float64         `json:"humidity,omitempty"`
 	Lux            *float64         `json:"lux,omitempty"`
 	Screen         string           `json:"screen,omitempty"`
+	Hardware       string           `json:"hardware,omitempty"` // the backend; "none (periph failed)" when the wiring failed
 }

@@ -237,3 +237,21 @@ func TestHWCheckOnSimulatedHardware(t *testing.T) {
 		t.Errorf("with nobody pressing: %v\n%s", err, out.String())
 	}
 }
+
+func TestBrokenHardwareFallsBackToTouch(t *testing.T) {
+	dir := t.TempDir()
+	cfgPath := filepath.Join(dir, "kiosk.toml")
+	f, _ := os.Create(cfgPath)
+	configExampleCmd(f)
+	f.Close()
+	var out strings.Builder
+	// periph on a machine without GPIO: the pins are not found.
+	err := runCmd(context.Background(), []string{"-config", cfgPath, "-data", filepath.Join(dir, "data"), "-hardware", "periph", "-script", "-", "-once"},
+		strings.NewReader("wake\nstart rating\n"), &out)
+	if err != nil {
+		t.Fatalf("the kiosk did not go on without its hardware: %v", err)
+	}
+	if !strings.Contains(out.String(), "step=service") {
+		t.Errorf("output:\n%s", out.String())
+	}
+}

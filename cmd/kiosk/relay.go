@@ -64,7 +64,7 @@ func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, log *sl
 		Telemetry: func(ctx context.Context) (kiosk.Telemetry, error) {
 			t, err := telemetry(ctx, db)
 			r := hw.Reading()
-			t.Lux, t.TempC, t.Humidity = r.Lux, r.TempC, r.Humidity
+			t.Lux, t.TempC, t.Humidity, t.Hardware = r.Lux, r.TempC, r.Humidity, hw.backend
 			if r.CPUTempC != nil {
 				t.Counters["cpu_temp_mc"] = int64(*r.CPUTempC * 1000)
 			}

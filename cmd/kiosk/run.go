@@ -58,6 +58,13 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	}
 	log.Info("kiosk started", "kiosk", cfg.Kiosk.ID, "number", cfg.Kiosk.Number, "role", cfg.Kiosk.Role, "store", db.Path)
 	hw, err := openHardware(ctx, *backend, *simSocket, &cfg, log)
+	if err != nil && *backend != "sim" {
+		// Broken wiring must not take the kiosk down: it goes on by touch.
+		log.Error("hardware failed: running by touch only", "backend", *backend, "err", err)
+		if hw, err = openHardware(ctx, "sim", "", &cfg, log); err == nil {
+			hw.backend = "none (" + *backend + " failed)"
+		}
+	}
 	if err != nil {
 		return err
 	}
