@@ -198,3 +198,15 @@ func TestVoteResults(t *testing.T) {
 	f.want("同意: 12 票")
 	f.want("现在没有正在投票的事项")
 }
+
+func TestAttractShowsWallAndAnnouncement(t *testing.T) {
+	f := newFixture(t, 0)
+	f.db.PutWall(t.Context(), kiosk.WallSnapshot{Version: 3, Announcement: kiosk.Text{Zh: "周六上午居民议事日", En: "Residents' deliberation day: Saturday morning"},
+		Items: []kiosk.WallItem{{ID: "w1", Question: "路灯不亮", Reply: "已修好"}}})
+	f.k.Tick() // the attract screen redraws each minute
+	f.clk.Advance(time.Minute)
+	f.k.Tick()
+	f.want("周六上午居民议事日")
+	f.want("→ 已修好")
+	f.want("2026-11-29 10:01")
+}

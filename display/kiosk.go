@@ -36,8 +36,6 @@ type Deps struct {
 	// HardwareTest blinks the LEDs and reads the sensors, returning what it
 	// found for the admin screen; nil hides the button.
 	HardwareTest func() string
-	// Announcement is shown on the attract screen when not empty.
-	Announcement func() string
 	// Now tells the time; tests replace it.
 	Now func() time.Time
 	// Activity runs at every tap: the screen controller keeps the screen on.

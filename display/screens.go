@@ -32,12 +32,11 @@ func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 		minSize(call, 6*MinTarget, 3*MinTarget),
 		k.title(k.t("attract.sub")),
 	}
-	if k.d.Announcement != nil {
-		if a := k.d.Announcement(); a != "" {
-			parts = append(parts, k.message(a))
-		}
+	w, err := k.d.Snapshots.Wall(context.Background())
+	if err == nil && w.Announcement.Zh != "" {
+		parts = append(parts, k.message(w.Announcement.In(v.Lang)))
 	}
-	if w, err := k.d.Snapshots.Wall(context.Background()); err == nil && len(w.Items) > 0 {
+	if err == nil && len(w.Items) > 0 {
 		// Rotate through the wall, one reply a minute.
 		it := w.Items[int(k.d.Now().Unix()/60)%len(w.Items)]
 		parts = append(parts, k.separator(), k.title(k.t("attract.wall")), k.text(it.Question), k.text("→ "+it.Reply))

@@ -129,7 +129,7 @@ func (s *smiley) Tapped(*fyne.PointEvent) {
 	}
 }
 
-func (s *smiley) MinSize() fyne.Size { return fyne.NewSize(150, 190) }
+func (s *smiley) MinSize() fyne.Size { return fyne.NewSize(200, 250) }
 
 // TapLabel is the face's label, for tests and screen readers.
 func (s *smiley) TapLabel() string { return s.Label }

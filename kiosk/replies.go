@@ -48,6 +48,9 @@ type WallItem struct {
 type WallSnapshot struct {
 	Version int64      `json:"version"`
 	Items   []WallItem `json:"items"`
+	// Announcement is a notice from the station for the attract screen
+	// (a deliberation day, a water cut); empty for none.
+	Announcement Text `json:"announcement,omitempty"`
 }
 
 // PollOption is one choice of a poll.
