@@ -43,5 +43,15 @@ echo "== hub export -format csv (UTF-8 with BOM, opens in Excel)"
 bin/hub export -data "$d/hub" -format csv -o "$d/export.csv"
 cut -d, -f2,4,5,9,13 "$d/export.csv"
 echo
-echo "The hub is stopping. To play a resident yourself, start the hub as above and run:"
-echo "  bin/kiosk run -config deploy/demo/kiosk.toml -data $d/kiosk -broker tcp://127.0.0.1:$port -password-file $d/kiosk.pass -trust $d/keys"
+if [ -n "${DISPLAY:-}" ]; then
+	echo "== the kiosk's screens: a window on $DISPLAY, relaying to the hub (close it to end the demo)"
+	echo "   keys 1-4 are the rating buttons, h the handset, m motion; the corner, tapped 5 times, opens the admin screen (PIN 480731)"
+	OW_WINDOWED=1 bin/kiosk run -config deploy/demo/kiosk.toml -data "$d/kiosk" -hardware sim \
+		-broker "tcp://127.0.0.1:$port" -password-file "$d/kiosk.pass" -trust "$d/keys" 2>> "$d/kiosk.log" || true
+	echo
+	bin/hub fleet -data "$d/hub"
+else
+	echo "No display (\$DISPLAY is empty): the kiosk's window is not shown. On a desktop, make demo opens it."
+	echo "To play a resident here, start the hub as above and run:"
+	echo "  bin/kiosk run -config deploy/demo/kiosk.toml -data $d/kiosk -script - -broker tcp://127.0.0.1:$port -password-file $d/kiosk.pass -trust $d/keys"
+fi
