@@ -94,10 +94,7 @@ func TestDispatch(t *testing.T) {
 func TestTelemetryFromStore(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "kiosk.toml")
-	f, _ := os.Create(cfgPath)
-	configExampleCmd(f)
-	f.Close()
+	cfgPath := exampleConfig(t, dir)
 	var out strings.Builder
 	data := filepath.Join(dir, "data")
 	if err := runCmd(ctx, []string{"-config", cfgPath, "-data", data, "-once", "-script", "-"}, strings.NewReader("button 4\n"), &out); err != nil {
@@ -122,10 +119,7 @@ func TestTelemetryFromStore(t *testing.T) {
 // the rating step... and at the wall a button press stores a rating.
 func TestSimSocketDrivesARating(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "kiosk.toml")
-	f, _ := os.Create(cfgPath)
-	configExampleCmd(f)
-	f.Close()
+	cfgPath := exampleConfig(t, dir)
 	data, sock := filepath.Join(dir, "data"), filepath.Join(dir, "sim.sock")
 	ctx, cancel := context.WithCancel(context.Background())
 	stdin, stdinW := io.Pipe() // a script that says nothing and stays open
@@ -197,10 +191,7 @@ func (s *syncBuffer) String() string {
 
 func TestHWCheckOnSimulatedHardware(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "kiosk.toml")
-	f, _ := os.Create(cfgPath)
-	configExampleCmd(f)
-	f.Close()
+	cfgPath := exampleConfig(t, dir)
 	sock := filepath.Join(dir, "sim.sock")
 	// An installer who presses every button in turn.
 	go func() {
@@ -240,10 +231,7 @@ func TestHWCheckOnSimulatedHardware(t *testing.T) {
 
 func TestBrokenHardwareFallsBackToTouch(t *testing.T) {
 	dir := t.TempDir()
-	cfgPath := filepath.Join(dir, "kiosk.toml")
-	f, _ := os.Create(cfgPath)
-	configExampleCmd(f)
-	f.Close()
+	cfgPath := exampleConfig(t, dir)
 	var out strings.Builder
 	// periph on a machine without GPIO: the pins are not found.
 	err := runCmd(context.Background(), []string{"-config", cfgPath, "-data", filepath.Join(dir, "data"), "-hardware", "periph", "-script", "-", "-once"},
@@ -254,4 +242,19 @@ func TestBrokenHardwareFallsBackToTouch(t *testing.T) {
 	if !strings.Contains(out.String(), "step=service") {
 		t.Errorf("output:\n%s", out.String())
 	}
+}
+
+// exampleConfig writes the example configuration into dir and returns its path.
+func exampleConfig(t *testing.T, dir string) string {
+	t.Helper()
+	path := filepath.Join(dir, "kiosk.toml")
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := configExampleCmd(f); err != nil {
+		t.Fatal(err)
+	}
+	return path
 }
