@@ -76,6 +76,16 @@ type Kiosk struct {
 	corner     *corner
 	lastLeft   int   // seconds shown in the idle warning, to redraw only when it changes
 	lastMinute int64 // the minute the attract screen was drawn (its clock, its wall reply)
+
+	announcement kiosk.Text // from the announce command, shown until announceUntil
+	announceTill time.Time
+}
+
+// Announce shows a banner on the attract screen until until (zero: until
+// replaced), over the wall's own announcement.
+func (k *Kiosk) Announce(t kiosk.Text, until time.Time) {
+	k.announcement, k.announceTill = t, until
+	k.Refresh()
 }
 
 // New makes the resident application in win.

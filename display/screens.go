@@ -33,7 +33,10 @@ func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 		k.title(k.t("attract.sub")),
 	}
 	w, err := k.d.Snapshots.Wall(context.Background())
-	if err == nil && w.Announcement.Zh != "" {
+	switch {
+	case k.announcement.Zh != "" && (k.announceTill.IsZero() || k.d.Now().Before(k.announceTill)):
+		parts = append(parts, k.message(k.announcement.In(v.Lang)))
+	case err == nil && w.Announcement.Zh != "":
 		parts = append(parts, k.message(w.Announcement.In(v.Lang)))
 	}
 	if err == nil && len(w.Items) > 0 {

@@ -28,6 +28,8 @@ type Relay struct {
 	Outbox     kiosk.Outbox
 	Downstream kiosk.Downstream // nil: ticket updates and snapshots are not kept
 	Trust      *Trust
+	// Commands runs maintenance commands; nil leaves the cmd topic alone.
+	Commands kiosk.CommandHandler
 
 	Window         int           // most submissions published and not yet acked; default 1024
 	AckTimeout     time.Duration // resend after this; default 30s
@@ -178,6 +180,9 @@ func (r *Relay) onConnect(c paho.Client) {
 	subs := map[string]byte{
 		KioskTopic(r.Kiosk, LeafAck): 1, KioskTopic(r.Kiosk, LeafTickets): 1,
 		TopicWall: 1, TopicPolls: 1, TopicHubState: 1,
+	}
+	if r.Commands != nil {
+		subs[KioskTopic(r.Kiosk, LeafCmd)] = 1
 	}
 	tok := c.SubscribeMultiple(subs, nil)
 	go func() {
@@ -364,6 +369,8 @@ func (r *Relay) handle(ctx context.Context, m paho.Message) {
 		err = r.handleWall(ctx, payload)
 	case TopicPolls:
 		err = r.handlePolls(ctx, payload)
+	case KioskTopic(r.Kiosk, LeafCmd):
+		r.handleCommand(ctx, payload, m.Retained())
 	case TopicHubState:
 		var st StateMsg
 		if st, err = DecodeState(payload); err == nil {
@@ -458,6 +465,42 @@ func (r *Relay) handlePolls(ctx context.Context, payload []byte) error {
 		r.Log.Warn("relay: polls", "err", err)
 	}
 	return nil
+}
+
+// handleCommand verifies a command's signature and hands it to the
+// command handler, which answers on res; each command runs on its own
+// goroutine so a slow one (a screenshot) does not hold the relay up. A
+// command whose signature fails is answered rejected, with the cid it
+// claims.
+func (r *Relay) handleCommand(ctx context.Context, payload []byte, retained bool) {
+	if len(payload) == 0 {
+		return // a retained command being cleared
+	}
+	reply := func(res kiosk.Result) {
+		b, _ := json.Marshal(ResultMsg{V: Version, CID: res.CID, Status: res.Status, Detail: res.Detail, Data: res.Data})
+		r.client.Publish(KioskTopic(r.Kiosk, LeafRes), 1, false, b)
+	}
+	c, err := r.Trust.OpenCommand(payload)
+	if err != nil {
+		r.refused(ctx, KioskTopic(r.Kiosk, LeafCmd), err)
+		reply(kiosk.Result{CID: claimedCID(payload), Status: kiosk.ResultRejected, Detail: err.Error()})
+		return
+	}
+	cmd := kiosk.Command{CID: c.CID, Kiosk: c.Kiosk, Cmd: c.Cmd, Args: c.Args, IAT: c.IAT, EXP: c.EXP, Nonce: c.Nonce}
+	go r.Commands.HandleCommand(ctx, cmd, retained, reply)
+}
+
+// claimedCID reads the cid of a command whose signature failed, to answer
+// it; "" when even that cannot be read.
+func claimedCID(payload []byte) string {
+	var e Envelope
+	var c struct {
+		CID string `json:"cid"`
+	}
+	if json.Unmarshal(payload, &e) == nil && json.Unmarshal(e.Payload, &c) == nil && len(c.CID) <= 64 {
+		return c.CID
+	}
+	return ""
 }
 
 func (r *Relay) sendTelemetry(ctx context.Context) {

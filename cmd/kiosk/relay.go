@@ -34,7 +34,7 @@ func (f *relayFlags) register(fs *flag.FlagSet) {
 
 // startRelay connects the kiosk to the station, or returns nil when no
 // broker is configured.
-func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, log *slog.Logger) (*mqtt.Relay, error) {
+func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, commands kiosk.CommandHandler, log *slog.Logger) (*mqtt.Relay, error) {
 	if f.broker == "" {
 		log.Warn("no -broker: submissions are stored on the kiosk and not relayed")
 		return nil, nil
@@ -59,7 +59,7 @@ func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, log *sl
 			return nil, err
 		}
 	}
-	r := &mqtt.Relay{Conn: conn, Kiosk: cfg.Kiosk.ID, Outbox: db, Downstream: db, Trust: trust,
+	r := &mqtt.Relay{Conn: conn, Kiosk: cfg.Kiosk.ID, Outbox: db, Downstream: db, Trust: trust, Commands: commands,
 		Version: f.version, BootID: bootID(), Log: log.With("part", "relay"),
 		Telemetry: func(ctx context.Context) (kiosk.Telemetry, error) {
 			t, err := telemetry(ctx, db)

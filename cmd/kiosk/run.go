@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"opinionwall/kiosk"
+	"opinionwall/kiosk/ops"
 	"opinionwall/kiosk/session"
 	"opinionwall/kiosk/sqlite"
 	"opinionwall/kiosk/toml"
@@ -33,7 +34,8 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	if err := flags.Parse(args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	ring := ops.NewRing(1000) // the logs command reads the last lines here
+	log := slog.New(slog.NewTextHandler(io.MultiWriter(os.Stderr, ring), nil))
 
 	cfg, err := toml.Load(*cfgPath)
 	if err != nil {
@@ -70,10 +72,15 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	}
 	defer hw.Close()
 	log.Info("hardware", "backend", hw.backend)
-	relay, err := startRelay(rf, &cfg, db, hw, log)
+	ctx, stopAll := context.WithCancel(ctx) // the restart command ends the program
+	defer stopAll()
+	parts := &opsParts{}
+	handler := newOps(&cfg, db, hw, parts, ring, rf.version, stopAll, log)
+	relay, err := startRelay(rf, &cfg, db, hw, handler, log)
 	if err != nil {
 		return err
 	}
+	parts.set(func() { parts.relay = relay })
 	if relay != nil {
 		defer relay.Close()
 	}
@@ -84,7 +91,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		go purgeLoop(ctx, db, time.Duration(cfg.Store.RetentionDays)*24*time.Hour, log)
-		return runWindow(ctx, &cfg, s, db, relay, hw, rf.version, log)
+		return runWindow(ctx, &cfg, s, db, relay, hw, parts, rf.version, log)
 	}
 	in := stdin
 	if *scriptPath != "-" {

@@ -21,7 +21,7 @@ import (
 
 // runWindow shows the resident screens full screen until the context ends
 // or the window is closed.
-func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *sqlite.DB, relay *mqtt.Relay, hw *kit, version string, log *slog.Logger) error {
+func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *sqlite.DB, relay *mqtt.Relay, hw *kit, parts *opsParts, version string, log *slog.Logger) error {
 	a := app.NewWithID("org.opinionwall.kiosk")
 	w := a.NewWindow("意见墙 Opinion Wall")
 	if os.Getenv("OW_WINDOWED") == "" {
@@ -55,6 +55,10 @@ func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *s
 	if targets != "" {
 		go fyne.Do(func() { writeTargets(targets, w, k.Targets()) })
 	}
+	parts.set(func() {
+		parts.window = w
+		parts.announce = func(t kiosk.Text, until time.Time) { fyne.Do(func() { k.Announce(t, until) }) }
+	})
 	// Hardware events reach the visit on the UI thread.
 	disp := &hardware.Dispatcher{Session: s, Role: cfg.Kiosk.Role, LEDs: hw.leds, Screen: screen, After: func() { k.Refresh() }}
 	go func() {

@@ -120,3 +120,18 @@ func (db *DB) Purge(ctx context.Context, retention time.Duration) (int, error) {
 	n, err := res.RowsAffected()
 	return int(n), err
 }
+
+// DeleteDelivered deletes the submissions the hub acknowledged more than
+// age ago (the data.purge command), with their outbox rows. Undelivered
+// ones are never deleted; the sequence counter is kept, so no seq or
+// ticket code comes round again. It returns how many were deleted.
+func (db *DB) DeleteDelivered(ctx context.Context, age time.Duration) (int, error) {
+	cutoff := formatTime(db.Now().Add(-age))
+	res, err := db.db.ExecContext(ctx, `DELETE FROM submissions WHERE seq IN
+		(SELECT seq FROM outbox WHERE state = 'acked' AND acked_at < ?)`, cutoff)
+	if err != nil {
+		return 0, domainError("delete delivered", err)
+	}
+	n, err := res.RowsAffected()
+	return int(n), err
+}

@@ -1,0 +1,49 @@
+package kiosk
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// Command is a maintenance command, as the relay received it (its
+// signature already checked).
+type Command struct {
+	CID   string          `json:"cid"`
+	Kiosk string          `json:"kiosk"`
+	Cmd   string          `json:"cmd"`
+	Args  json.RawMessage `json:"args,omitempty"`
+	IAT   time.Time       `json:"iat"`
+	EXP   time.Time       `json:"exp"`
+	Nonce string          `json:"nonce"`
+}
+
+// Result statuses of a command.
+const (
+	ResultAccepted   = "accepted"
+	ResultInProgress = "in_progress"
+	ResultSucceeded  = "succeeded"
+	ResultFailed     = "failed"
+	ResultRejected   = "rejected"
+)
+
+// Result is a kiosk's answer to a command; a command may have several
+// (accepted, in progress, then succeeded or failed).
+type Result struct {
+	CID    string          `json:"cid"`
+	Status string          `json:"status"`
+	Detail string          `json:"detail,omitempty"`
+	Data   json.RawMessage `json:"data,omitempty"`
+}
+
+// CommandHandler acts on verified commands. retained tells whether the
+// broker delivered the command as a retained message (always refused).
+// reply sends a result; it may be called several times.
+type CommandHandler interface {
+	HandleCommand(ctx context.Context, c Command, retained bool, reply func(Result))
+}
+
+// NonceStore remembers command nonces until they expire.
+type NonceStore interface {
+	SeeNonce(ctx context.Context, nonce string, expires time.Time) (bool, error)
+}
