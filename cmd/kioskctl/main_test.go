@@ -1,0 +1,252 @@
+package main
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	paho "github.com/eclipse/paho.mqtt.golang"
+
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/ops"
+	"opinionwall/kiosk/sqlite"
+	"opinionwall/mqtt"
+)
+
+// station is a broker, one kiosk with its relay and command handler, and
+// the files kioskctl needs.
+type station struct {
+	dir, url string
+	db       *sqlite.DB
+	display  *fakeDisplay
+	relay    *mqtt.Relay
+	flags    []string
+}
+
+type fakeDisplay struct{ bright int }
+
+func (d *fakeDisplay) SetBrightness(p int) error { d.bright = p; return nil }
+func (d *fakeDisplay) SetPower(bool) error       { return nil }
+
+func newStation(t *testing.T) *station {
+	t.Helper()
+	s := &station{dir: t.TempDir(), display: &fakeDisplay{bright: 100}}
+	creds := &mqtt.Credentials{}
+	creds.Set("wall-01", "kiosk-pass")
+	creds.Set(mqtt.UserOps, "ops-pass")
+	b := &mqtt.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	if err := b.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	s.url = "tcp://" + b.ListenAddr()
+	if _, err := mqtt.GenerateKey(s.dir, "ops"); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(s.dir, "ops.pass"), []byte("ops-pass\n"), 0o600)
+	s.flags = []string{"-broker", s.url, "-password-file", filepath.Join(s.dir, "ops.pass"), "-key", filepath.Join(s.dir, "ops.key"), "-timeout", "10s"}
+	s.db = sqlite.NewDB(filepath.Join(s.dir, "kiosk.db"))
+	s.db.Tickets, _ = kiosk.NewTicketCodec(11, "wall-01")
+	if err := s.db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.db.Close() })
+	return s
+}
+
+// startKiosk starts the kiosk's relay with a command handler trusting the ops key.
+func (s *station) startKiosk(t *testing.T) {
+	t.Helper()
+	trust, err := mqtt.LoadTrust(filepath.Join(s.dir, "ops.pub"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ring := ops.NewRing(100)
+	ring.Write([]byte("kiosk started\nrelay connected\n"))
+	h := &ops.Handler{Kiosk: "wall-01", Nonces: s.db, Now: time.Now, MaxAge: time.Hour}
+	ops.RegisterStandard(h, ops.Deps{Display: s.display, Logs: ring, Purge: s.db.DeleteDelivered,
+		Status:     func(ctx context.Context) (any, error) { return s.db.Status(ctx) },
+		Screenshot: func(context.Context) ([]byte, error) { return []byte("\x89PNG fake"), nil }})
+	s.relay = &mqtt.Relay{Conn: mqtt.Conn{Broker: s.url, Username: "wall-01", Password: "kiosk-pass"}, Kiosk: "wall-01",
+		Outbox: s.db, Trust: trust, Commands: h, MinBackoff: 50 * time.Millisecond}
+	if err := s.relay.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.relay.Close() })
+	for i := 0; i < 200 && !s.relay.Stats().Connected; i++ {
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(200 * time.Millisecond) // subscribed
+}
+
+func (s *station) ctl(t *testing.T, args ...string) (string, int) {
+	t.Helper()
+	var out strings.Builder
+	sub := args[0]
+	full := append([]string{sub}, append(append([]string{}, s.flags...), args[1:]...)...)
+	err := dispatch(context.Background(), full, &out)
+	code := 0
+	var ee *exitError
+	if errors.As(err, &ee) {
+		code = ee.code
+	} else if err != nil {
+		code = exitUsage
+	}
+	return out.String(), code
+}
+
+func TestCommandRoundTrips(t *testing.T) {
+	s := newStation(t)
+	s.startKiosk(t)
+	out, code := s.ctl(t, "fleet")
+	if code != 0 || !strings.Contains(out, "wall-01") || !strings.Contains(out, "online") {
+		t.Fatalf("fleet (%d):\n%s", code, out)
+	}
+	out, code = s.ctl(t, "send", "wall-01", "display.set", `{"brightness":25}`)
+	if code != 0 || !strings.Contains(out, "succeeded") || s.display.bright != 25 {
+		t.Fatalf("display.set (%d), brightness %d:\n%s", code, s.display.bright, out)
+	}
+	out, code = s.ctl(t, "send", "-json", "wall-01", "status")
+	var outs []mqtt.Outcome
+	if code != 0 || json.Unmarshal([]byte(out), &outs) != nil || outs[0].Final != "succeeded" || !strings.Contains(string(outs[0].Results[1].Data), "Pending") {
+		t.Fatalf("status (%d):\n%s", code, out)
+	}
+	out, code = s.ctl(t, "logs", "wall-01", "-n", "1")
+	if code != 0 || strings.TrimSpace(out) != "relay connected" {
+		t.Fatalf("logs (%d): %q", code, out)
+	}
+	png := filepath.Join(t.TempDir(), "shot.png")
+	if out, code = s.ctl(t, "screenshot", "wall-01", "-o", png); code != 0 {
+		t.Fatalf("screenshot (%d): %s", code, out)
+	}
+	if b, _ := os.ReadFile(png); string(b) != "\x89PNG fake" {
+		t.Errorf("screenshot file %q", b)
+	}
+	out, code = s.ctl(t, "send", "wall-01", "data.purge", `{"days":0}`)
+	if code != exitRefused || !strings.Contains(out, "failed") || !strings.Contains(out, "at least 1") {
+		t.Fatalf("bad arguments (%d):\n%s", code, out)
+	}
+	out, code = s.ctl(t, "send", "wall-01", "format.disk")
+	if code != exitRefused || !strings.Contains(out, "rejected") {
+		t.Fatalf("unknown command (%d):\n%s", code, out)
+	}
+	out, code = s.ctl(t, "send", "-all", "reboot")
+	if code != exitRefused || !strings.Contains(out, "not available") {
+		t.Fatalf("reboot on a kiosk without it (%d):\n%s", code, out)
+	}
+}
+
+func TestForgedExpiredReplayedRefusedWithoutEffect(t *testing.T) {
+	s := newStation(t)
+	s.startKiosk(t)
+	key, _ := mqtt.LoadPrivateKey(filepath.Join(s.dir, "ops.key"))
+	o := &mqtt.Ops{Conn: mqtt.Conn{Broker: s.url, Username: mqtt.UserOps, Password: "ops-pass"}, Signer: mqtt.NewSigner(key)}
+	_, forgerKey, _ := ed25519.GenerateKey(rand.Reader)
+	forger := &mqtt.Ops{Signer: mqtt.NewSigner(forgerKey)}
+	ctx := context.Background()
+	var replay []byte
+	for _, tt := range []struct {
+		name string
+		mk   func(k string) (mqtt.Command, []byte, error)
+		why  string
+	}{
+		{"forged", func(k string) (mqtt.Command, []byte, error) {
+			return forger.NewCommand(k, "display.set", map[string]int{"brightness": 1}, time.Minute)
+		}, "unknown key"},
+		{"expired", func(k string) (mqtt.Command, []byte, error) {
+			return o.NewCommand(k, "display.set", map[string]int{"brightness": 2}, -time.Minute)
+		}, "expired"},
+		{"wrong target", func(k string) (mqtt.Command, []byte, error) {
+			c, _, _ := o.NewCommand("wall-02", "display.set", map[string]int{"brightness": 3}, time.Minute)
+			c.CID = "wrong-target"
+			b, err := o.Signer.Sign(c)
+			return c, b, err
+		}, "meant for kiosk"},
+		{"first of a replay", func(k string) (mqtt.Command, []byte, error) {
+			c, b, err := o.NewCommand(k, "display.set", map[string]int{"brightness": 70}, time.Minute)
+			replay = b
+			return c, b, err
+		}, ""},
+		{"replayed", func(k string) (mqtt.Command, []byte, error) {
+			var c mqtt.Command
+			var e mqtt.Envelope
+			json.Unmarshal(replay, &e)
+			json.Unmarshal(e.Payload, &c)
+			return c, replay, nil
+		}, "replayed"},
+	} {
+		before := s.display.bright
+		outs, err := o.SendRaw(ctx, []string{"wall-01"}, 10*time.Second, tt.mk)
+		if err != nil {
+			t.Fatal(err)
+		}
+		oc := outs[0]
+		if tt.why == "" {
+			if oc.Final != mqtt.ResultSucceeded || s.display.bright != 70 {
+				t.Fatalf("%s: %+v, brightness %d", tt.name, oc, s.display.bright)
+			}
+			continue
+		}
+		if oc.Final != mqtt.ResultRejected || !strings.Contains(oc.Results[len(oc.Results)-1].Detail, tt.why) {
+			t.Fatalf("%s: %+v", tt.name, oc)
+		}
+		if s.display.bright != before {
+			t.Fatalf("%s: the command had an effect", tt.name)
+		}
+	}
+}
+
+func TestRetainedCommandRefused(t *testing.T) {
+	s := newStation(t)
+	key, _ := mqtt.LoadPrivateKey(filepath.Join(s.dir, "ops.key"))
+	o := &mqtt.Ops{Signer: mqtt.NewSigner(key)}
+	cmd, payload, _ := o.NewCommand("wall-01", "display.set", map[string]int{"brightness": 5}, time.Minute)
+	// Published retained while the kiosk is away: it would run at every connect.
+	c := paho.NewClient(paho.NewClientOptions().AddBroker(s.url).SetClientID("ops-test").SetUsername(mqtt.UserOps).SetPassword("ops-pass").SetProtocolVersion(4))
+	if tok := c.Connect(); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
+		t.Fatal(tok.Error())
+	}
+	defer c.Disconnect(50)
+	got := make(chan mqtt.ResultMsg, 4)
+	c.Subscribe(mqtt.KioskTopic("wall-01", mqtt.LeafRes), 1, func(_ paho.Client, m paho.Message) {
+		if r, err := mqtt.DecodeResult(m.Payload()); err == nil && r.CID == cmd.CID {
+			got <- r
+		}
+	}).WaitTimeout(5 * time.Second)
+	if tok := c.Publish(mqtt.KioskTopic("wall-01", mqtt.LeafCmd), 1, true, payload); !tok.WaitTimeout(5 * time.Second) {
+		t.Fatal("publish")
+	}
+	s.startKiosk(t)
+	select {
+	case r := <-got:
+		if r.Status != mqtt.ResultRejected || !strings.Contains(r.Detail, "retained") {
+			t.Fatalf("result %+v", r)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no result for the retained command")
+	}
+	if s.display.bright != 100 {
+		t.Fatal("the retained command had an effect")
+	}
+}
+
+func TestUnreachableAndUsage(t *testing.T) {
+	var out strings.Builder
+	dir := t.TempDir()
+	mqtt.GenerateKey(dir, "ops")
+	err := dispatch(context.Background(), []string{"send", "-broker", "tcp://127.0.0.1:1", "-key", filepath.Join(dir, "ops.key"), "wall-01", "status"}, &out)
+	var ee *exitError
+	if !errors.As(err, &ee) || ee.code != exitUnreachable {
+		t.Fatalf("unreachable broker: %v", err)
+	}
+	if err := dispatch(context.Background(), []string{"send", "wall-01"}, &out); !errors.As(err, &ee) || ee.code != exitUsage {
+		t.Fatalf("usage: %v", err)
+	}
+}
