@@ -47,3 +47,10 @@ type CommandHandler interface {
 type NonceStore interface {
 	SeeNonce(ctx context.Context, nonce string, expires time.Time) (bool, error)
 }
+
+// ConfigApplier applies a desired configuration sent by the hub: version
+// must be newer than the one applied, the configuration valid; it returns
+// why it was refused otherwise, and the old configuration stays.
+type ConfigApplier interface {
+	ApplyConfig(ctx context.Context, version int64, raw json.RawMessage) error
+}

@@ -54,6 +54,7 @@ type Telemetry struct {
 	DiskFreeBytes  int64            `json:"disk_free_bytes"`
 	ClockSynced    bool             `json:"clock_synced"`
 	ConfigVersion  int64            `json:"config_version"`
+	ConfigError    string           `json:"config_error,omitempty"` // why the last desired configuration was refused
 	WallVersion    int64            `json:"wall_version"`
 	PollsVersion   int64            `json:"polls_version"`
 	Unavailable    int64            `json:"unavailable"`         // submissions refused: disk full or read-only

@@ -11,7 +11,7 @@ import (
 // a station.
 const (
 	UserHub = "hub" // the station's hub: everything under ow/v1
-	UserOps = "ops" // maintenance: commands out, results, state and telemetry in
+	UserOps = "ops" // maintenance: commands and configuration out, results, state and telemetry in
 )
 
 // CanWrite reports whether user may publish on topic (DESIGN.md §4): a
@@ -22,7 +22,7 @@ func CanWrite(user, topic string) bool {
 		return strings.HasPrefix(topic, Root+"/")
 	case UserOps:
 		_, leaf, ok := ParseKioskTopic(topic)
-		return ok && leaf == LeafCmd
+		return ok && (leaf == LeafCmd || leaf == LeafConfig)
 	}
 	k, leaf, ok := ParseKioskTopic(topic)
 	if !ok || k != user {
@@ -89,9 +89,10 @@ func MosquittoACL() string {
 user hub
 topic readwrite ow/v1/#
 
-# maintenance: commands out; results, presence and telemetry in
+# maintenance: commands and configuration out; results, presence and telemetry in
 user ops
 topic write ow/v1/kiosk/+/cmd
+topic write ow/v1/kiosk/+/config
 topic read ow/v1/kiosk/+/res
 topic read ow/v1/kiosk/+/state
 topic read ow/v1/kiosk/+/tele

@@ -177,3 +177,41 @@ func (o *Ops) SendRaw(ctx context.Context, kiosks []string, timeout time.Duratio
 	}
 	return list, nil
 }
+
+// PushConfig publishes kiosk k's desired configuration, signed and
+// retained, and waits at most timeout for the kiosk's answer (cid
+// "config-vVERSION").
+func (o *Ops) PushConfig(ctx context.Context, k string, version int64, raw json.RawMessage, timeout time.Duration) (Outcome, error) {
+	payload, err := o.Signer.Sign(ConfigMsg{Kiosk: k, Version: version, Config: raw})
+	if err != nil {
+		return Outcome{}, err
+	}
+	cid := fmt.Sprintf("config-v%d", version)
+	got := make(chan ResultMsg, 1)
+	c, err := o.connect(ctx, func(_ paho.Client, m paho.Message) {
+		if r, err := DecodeResult(m.Payload()); err == nil && r.CID == cid {
+			select {
+			case got <- r:
+			default:
+			}
+		}
+	})
+	if err != nil {
+		return Outcome{}, err
+	}
+	defer c.Disconnect(100)
+	if err := waitFor(c.Subscribe(KioskTopic(k, LeafRes), 1, nil), 10*time.Second, "subscribe"); err != nil {
+		return Outcome{}, err
+	}
+	if err := waitFor(c.Publish(KioskTopic(k, LeafConfig), 1, true, payload), 10*time.Second, "publish"); err != nil {
+		return Outcome{}, err
+	}
+	oc := Outcome{Kiosk: k, CID: cid}
+	select {
+	case r := <-got:
+		oc.Results, oc.Final = []ResultMsg{r}, r.Status
+	case <-time.After(timeout):
+	case <-ctx.Done():
+	}
+	return oc, nil
+}

@@ -30,6 +30,12 @@ type Relay struct {
 	Trust      *Trust
 	// Commands runs maintenance commands; nil leaves the cmd topic alone.
 	Commands kiosk.CommandHandler
+	// Config applies the desired configuration the hub retains for this
+	// kiosk; nil leaves the config topic alone.
+	Config kiosk.ConfigApplier
+	// ConfigVersion reports the configuration version applied, for the
+	// state message.
+	ConfigVersion func() int64
 
 	Window         int           // most submissions published and not yet acked; default 1024
 	AckTimeout     time.Duration // resend after this; default 30s
@@ -175,14 +181,16 @@ func (r *Relay) Stats() RelayStats {
 // onConnect runs on paho's goroutine: say online, subscribe, tell the loop.
 // It waits for nothing.
 func (r *Relay) onConnect(c paho.Client) {
-	online, _ := json.Marshal(StateMsg{V: Version, State: StateOnline, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()})
-	c.Publish(KioskTopic(r.Kiosk, LeafState), 1, true, online)
+	r.sayOnline()
 	subs := map[string]byte{
 		KioskTopic(r.Kiosk, LeafAck): 1, KioskTopic(r.Kiosk, LeafTickets): 1,
 		TopicWall: 1, TopicPolls: 1, TopicHubState: 1,
 	}
 	if r.Commands != nil {
 		subs[KioskTopic(r.Kiosk, LeafCmd)] = 1
+	}
+	if r.Config != nil {
+		subs[KioskTopic(r.Kiosk, LeafConfig)] = 1
 	}
 	tok := c.SubscribeMultiple(subs, nil)
 	go func() {
@@ -191,6 +199,17 @@ func (r *Relay) onConnect(c paho.Client) {
 		}
 	}()
 	r.connCh <- connEvent{up: true}
+}
+
+// sayOnline publishes the retained online state with the configuration
+// version applied.
+func (r *Relay) sayOnline() {
+	st := StateMsg{V: Version, State: StateOnline, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()}
+	if r.ConfigVersion != nil {
+		st.ConfigVersion = r.ConfigVersion()
+	}
+	online, _ := json.Marshal(st)
+	r.client.Publish(KioskTopic(r.Kiosk, LeafState), 1, true, online)
 }
 
 // onMessage hands a message to the loop and returns at once.
@@ -371,6 +390,8 @@ func (r *Relay) handle(ctx context.Context, m paho.Message) {
 		err = r.handlePolls(ctx, payload)
 	case KioskTopic(r.Kiosk, LeafCmd):
 		r.handleCommand(ctx, payload, m.Retained())
+	case KioskTopic(r.Kiosk, LeafConfig):
+		err = r.handleConfig(ctx, payload)
 	case TopicHubState:
 		var st StateMsg
 		if st, err = DecodeState(payload); err == nil {
@@ -488,6 +509,30 @@ func (r *Relay) handleCommand(ctx context.Context, payload []byte, retained bool
 	}
 	cmd := kiosk.Command{CID: c.CID, Kiosk: c.Kiosk, Cmd: c.Cmd, Args: c.Args, IAT: c.IAT, EXP: c.EXP, Nonce: c.Nonce}
 	go r.Commands.HandleCommand(ctx, cmd, retained, reply)
+}
+
+// handleConfig applies a signed desired configuration and answers on res
+// with cid "config-vVERSION": succeeded, or rejected with the reasons.
+func (r *Relay) handleConfig(ctx context.Context, payload []byte) error {
+	if len(payload) == 0 {
+		return nil // the retained configuration was cleared
+	}
+	c, err := r.Trust.OpenConfig(r.Kiosk, payload)
+	if err != nil {
+		return err
+	}
+	res := ResultMsg{V: Version, CID: fmt.Sprintf("config-v%d", c.Version), Status: ResultSucceeded}
+	if err := r.Config.ApplyConfig(ctx, c.Version, c.Config); err != nil {
+		if kiosk.ErrorCode(err) == kiosk.ECONFLICT {
+			return nil // not newer: already applied, nothing to say
+		}
+		res.Status, res.Detail = ResultRejected, err.Error()
+	} else {
+		r.sayOnline()
+	}
+	b, _ := json.Marshal(res)
+	r.client.Publish(KioskTopic(r.Kiosk, LeafRes), 1, false, b)
+	return nil
 }
 
 // claimedCID reads the cid of a command whose signature failed, to answer

@@ -32,12 +32,14 @@ const (
 
 // StateMsg is a kiosk's (or the hub's) retained presence.
 type StateMsg struct {
-	V       int       `json:"v"`
-	State   string    `json:"state"`
-	Session string    `json:"session,omitempty"` // changes at every process start
-	BootID  string    `json:"boot_id,omitempty"` // changes at every boot
-	Version string    `json:"version,omitempty"` // software version
-	TS      time.Time `json:"ts"`
+	V       int    `json:"v"`
+	State   string `json:"state"`
+	Session string `json:"session,omitempty"` // changes at every process start
+	BootID  string `json:"boot_id,omitempty"` // changes at every boot
+	Version string `json:"version,omitempty"` // software version
+	// ConfigVersion is the configuration version the kiosk applied.
+	ConfigVersion int64     `json:"config_version,omitempty"`
+	TS            time.Time `json:"ts"`
 }
 
 // TeleMsg is a kiosk's telemetry.

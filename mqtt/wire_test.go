@@ -231,6 +231,7 @@ func TestACL(t *testing.T) {
 		{"hub", "elsewhere/x", true, false},
 		{"ops", mqtt.KioskTopic("wall-01", mqtt.LeafCmd), true, true},
 		{"ops", mqtt.KioskTopic("wall-01", mqtt.LeafAck), true, false},
+		{"ops", mqtt.KioskTopic("wall-01", mqtt.LeafConfig), true, true},
 		{"ops", "ow/v1/kiosk/+/res", false, true},
 		{"ops", "ow/v1/kiosk/+/up", false, false},
 	} {

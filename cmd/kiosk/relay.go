@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"opinionwall/kiosk"
+	"opinionwall/kiosk/ops"
 	"opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
 )
@@ -34,7 +35,7 @@ func (f *relayFlags) register(fs *flag.FlagSet) {
 
 // startRelay connects the kiosk to the station, or returns nil when no
 // broker is configured.
-func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, commands kiosk.CommandHandler, log *slog.Logger) (*mqtt.Relay, error) {
+func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, commands kiosk.CommandHandler, live *ops.LiveConfig, log *slog.Logger) (*mqtt.Relay, error) {
 	if f.broker == "" {
 		log.Warn("no -broker: submissions are stored on the kiosk and not relayed")
 		return nil, nil
@@ -60,11 +61,13 @@ func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, command
 		}
 	}
 	r := &mqtt.Relay{Conn: conn, Kiosk: cfg.Kiosk.ID, Outbox: db, Downstream: db, Trust: trust, Commands: commands,
+		Config: live, ConfigVersion: live.Version,
 		Version: f.version, BootID: bootID(), Log: log.With("part", "relay"),
 		Telemetry: func(ctx context.Context) (kiosk.Telemetry, error) {
 			t, err := telemetry(ctx, db)
 			r := hw.Reading()
 			t.Lux, t.TempC, t.Humidity, t.Hardware = r.Lux, r.TempC, r.Humidity, hw.backend
+			t.ConfigError = live.LastError()
 			if r.CPUTempC != nil {
 				t.Counters["cpu_temp_mc"] = int64(*r.CPUTempC * 1000)
 			}

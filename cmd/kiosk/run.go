@@ -72,11 +72,17 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	}
 	defer hw.Close()
 	log.Info("hardware", "backend", hw.backend)
+	live := &ops.LiveConfig{Cfg: &cfg, DB: db}
+	if err := live.LoadApplied(ctx); err != nil {
+		log.Warn("the configuration applied before is not valid now; using the file's", "err", err)
+	} else if live.Version() > 0 {
+		log.Info("running the configuration the hub sent", "version", live.Version())
+	}
 	ctx, stopAll := context.WithCancel(ctx) // the restart command ends the program
 	defer stopAll()
 	parts := &opsParts{}
 	handler := newOps(&cfg, db, hw, parts, ring, rf.version, stopAll, log)
-	relay, err := startRelay(rf, &cfg, db, hw, handler, log)
+	relay, err := startRelay(rf, &cfg, db, hw, handler, live, log)
 	if err != nil {
 		return err
 	}
@@ -91,7 +97,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		go purgeLoop(ctx, db, time.Duration(cfg.Store.RetentionDays)*24*time.Hour, log)
-		return runWindow(ctx, &cfg, s, db, relay, hw, parts, rf.version, log)
+		return runWindow(ctx, &cfg, s, db, relay, hw, parts, live, rf.version, log)
 	}
 	in := stdin
 	if *scriptPath != "-" {
@@ -113,6 +119,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	}()
 
 	k := &visit{s: session.New(&cfg, notifyingStore{db, relay}, db)}
+	live.SetApply(func(f func()) { k.mu.Lock(); f(); k.mu.Unlock() })
 	k.s.ClockSynced = clockSynced
 	k.sc = &session.Script{S: k.s, Sleep: sleepCtx(ctx),
 		Polls: func(ctx context.Context) ([]kiosk.Poll, error) {

@@ -14,6 +14,7 @@ import (
 
 	"opinionwall/display"
 	"opinionwall/kiosk"
+	"opinionwall/kiosk/ops"
 	"opinionwall/kiosk/session"
 	"opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
@@ -21,7 +22,7 @@ import (
 
 // runWindow shows the resident screens full screen until the context ends
 // or the window is closed.
-func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *sqlite.DB, relay *mqtt.Relay, hw *kit, parts *opsParts, version string, log *slog.Logger) error {
+func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *sqlite.DB, relay *mqtt.Relay, hw *kit, parts *opsParts, live *ops.LiveConfig, version string, log *slog.Logger) error {
 	a := app.NewWithID("org.opinionwall.kiosk")
 	w := a.NewWindow("意见墙 Opinion Wall")
 	if os.Getenv("OW_WINDOWED") == "" {
@@ -55,6 +56,7 @@ func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *s
 	if targets != "" {
 		go fyne.Do(func() { writeTargets(targets, w, k.Targets()) })
 	}
+	live.SetApply(func(f func()) { fyne.DoAndWait(func() { f(); k.Refresh() }) })
 	parts.set(func() {
 		parts.window = w
 		parts.announce = func(t kiosk.Text, until time.Time) { fyne.Do(func() { k.Announce(t, until) }) }

@@ -12,6 +12,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"opinionwall/kiosk/toml"
 	"opinionwall/mqtt"
 )
 
@@ -21,6 +22,8 @@ const usage = `usage:
   kioskctl send [-all] KIOSK CMD [ARGS]     sign and send a command, wait for its result (ARGS: JSON object)
   kioskctl screenshot KIOSK -o FILE.png     the kiosk's screen
   kioskctl logs KIOSK [-n 100]              the kiosk's last log lines
+  kioskctl config push KIOSK FILE.toml [-version N]
+                                            the kiosk's desired configuration (retained, signed); waits for it to apply
 common flags: -broker URL -user ops -password-file F -key ops.key [-tls-ca F] [-timeout 20s] [-json]
 `
 
@@ -102,6 +105,11 @@ func dispatch(ctx context.Context, args []string, out io.Writer) error {
 		return screenshotCmd(ctx, args, out)
 	case "logs":
 		return logsCmd(ctx, args, out)
+	case "config":
+		if len(args) == 0 || args[0] != "push" {
+			return &exitError{exitUsage, errors.New("usage: kioskctl config push KIOSK FILE.toml")}
+		}
+		return configPushCmd(ctx, args[1:], out)
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usage)
 		return nil
@@ -310,4 +318,45 @@ func reorder(args []string) []string {
 		pos = append(pos, a)
 	}
 	return append(flags, pos...)
+}
+
+func configPushCmd(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("config push", flag.ContinueOnError)
+	var c common
+	c.register(fs)
+	version := fs.Int64("version", time.Now().Unix(), "configuration version; must be newer than the kiosk's")
+	if err := fs.Parse(reorder(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 2 {
+		return &exitError{exitUsage, errors.New("usage: kioskctl config push KIOSK FILE.toml")}
+	}
+	k := fs.Arg(0)
+	cfg, err := toml.Load(fs.Arg(1))
+	if err != nil {
+		return err // refused here already, with the keys named
+	}
+	if cfg.Kiosk.ID != k {
+		return &exitError{exitUsage, fmt.Errorf("%s is the configuration of %q, not %q", fs.Arg(1), cfg.Kiosk.ID, k)}
+	}
+	o, err := c.ops(true)
+	if err != nil {
+		return err
+	}
+	raw, err := json.Marshal(cfg)
+	if err != nil {
+		return err
+	}
+	oc, err := o.PushConfig(ctx, k, *version, raw, c.timeout)
+	printOutcomes(out, []mqtt.Outcome{oc}, c.json)
+	if err != nil {
+		return talkErr(err)
+	}
+	switch oc.Final {
+	case "":
+		return &exitError{exitTimeout, errors.New("the kiosk did not say it applied the configuration (offline? it will when it connects)")}
+	case mqtt.ResultSucceeded:
+		return nil
+	}
+	return &exitError{exitRefused, errors.New("configuration refused")}
 }

@@ -28,6 +28,8 @@ type station struct {
 	display  *fakeDisplay
 	relay    *mqtt.Relay
 	flags    []string
+	cfg      kiosk.Config
+	live     *ops.LiveConfig
 }
 
 type fakeDisplay struct{ bright int }
@@ -74,8 +76,11 @@ func (s *station) startKiosk(t *testing.T) {
 	ops.RegisterStandard(h, ops.Deps{Display: s.display, Logs: ring, Purge: s.db.DeleteDelivered,
 		Status:     func(ctx context.Context) (any, error) { return s.db.Status(ctx) },
 		Screenshot: func(context.Context) ([]byte, error) { return []byte("\x89PNG fake"), nil }})
+	s.cfg = kiosk.Defaults()
+	s.cfg.Kiosk.ID, s.cfg.Kiosk.Number, s.cfg.Kiosk.AdminPIN = "wall-01", 11, "480731"
+	s.live = &ops.LiveConfig{Cfg: &s.cfg, DB: s.db}
 	s.relay = &mqtt.Relay{Conn: mqtt.Conn{Broker: s.url, Username: "wall-01", Password: "kiosk-pass"}, Kiosk: "wall-01",
-		Outbox: s.db, Trust: trust, Commands: h, MinBackoff: 50 * time.Millisecond}
+		Outbox: s.db, Trust: trust, Commands: h, Config: s.live, ConfigVersion: s.live.Version, MinBackoff: 50 * time.Millisecond}
 	if err := s.relay.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -89,8 +94,11 @@ func (s *station) startKiosk(t *testing.T) {
 func (s *station) ctl(t *testing.T, args ...string) (string, int) {
 	t.Helper()
 	var out strings.Builder
-	sub := args[0]
-	full := append([]string{sub}, append(append([]string{}, s.flags...), args[1:]...)...)
+	sub, rest := args[:1], args[1:]
+	if args[0] == "config" {
+		sub, rest = args[:2], args[2:]
+	}
+	full := append(append([]string{}, sub...), append(append([]string{}, s.flags...), rest...)...)
 	err := dispatch(context.Background(), full, &out)
 	code := 0
 	var ee *exitError
@@ -229,6 +237,13 @@ func TestRetainedCommandRefused(t *testing.T) {
 		if r.Status != mqtt.ResultRejected || !strings.Contains(r.Detail, "retained") {
 			t.Fatalf("result %+v", r)
 		}
+		// A broker may also deliver it live: that copy is refused too.
+		time.Sleep(300 * time.Millisecond)
+		for len(got) > 0 {
+			if r := <-got; r.Status != mqtt.ResultRejected {
+				t.Fatalf("another delivery was not refused: %+v", r)
+			}
+		}
 	case <-time.After(10 * time.Second):
 		t.Fatal("no result for the retained command")
 	}
@@ -248,5 +263,43 @@ func TestUnreachableAndUsage(t *testing.T) {
 	}
 	if err := dispatch(context.Background(), []string{"send", "wall-01"}, &out); !errors.As(err, &ee) || ee.code != exitUsage {
 		t.Fatalf("usage: %v", err)
+	}
+}
+
+func TestConfigPush(t *testing.T) {
+	s := newStation(t)
+	s.startKiosk(t)
+	file := filepath.Join(s.dir, "wall-01.toml")
+	os.WriteFile(file, []byte("[kiosk]\nid = \"wall-01\"\nnumber = 11\nadmin_pin = \"480731\"\n[session]\nidle_timeout = \"2m\"\n"), 0o600)
+	out, code := s.ctl(t, "config", "push", "wall-01", file, "-version", "7")
+	if code != 0 || !strings.Contains(out, "succeeded") {
+		t.Fatalf("push (%d):\n%s", code, out)
+	}
+	if s.live.Version() != 7 || s.cfg.Session.IdleTimeout.D() != 2*time.Minute {
+		t.Fatalf("kiosk runs v%d with idle %v", s.live.Version(), s.cfg.Session.IdleTimeout.D())
+	}
+	// The state message says which version runs.
+	out, _ = s.ctl(t, "fleet", "-json")
+	if !strings.Contains(out, `"config_version":7`) {
+		t.Errorf("fleet does not show the version:\n%s", out)
+	}
+	// An invalid value, signed and sent (kioskctl would refuse it itself):
+	// the kiosk refuses it with the reason and keeps v7.
+	key, _ := mqtt.LoadPrivateKey(filepath.Join(s.dir, "ops.key"))
+	o := &mqtt.Ops{Conn: mqtt.Conn{Broker: s.url, Username: mqtt.UserOps, Password: "ops-pass"}, Signer: mqtt.NewSigner(key)}
+	bad := s.cfg
+	bad.Store.RetentionDays = 0
+	raw, _ := json.Marshal(bad)
+	oc, err := o.PushConfig(context.Background(), "wall-01", 8, raw, 10*time.Second)
+	if err != nil || oc.Final != mqtt.ResultRejected || !strings.Contains(oc.Results[0].Detail, "store.retention_days") {
+		t.Fatalf("invalid config: %+v %v", oc, err)
+	}
+	if s.live.Version() != 7 || s.cfg.Store.RetentionDays != 30 {
+		t.Fatalf("the old configuration was not kept: v%d", s.live.Version())
+	}
+	// kioskctl refuses an invalid file before sending anything.
+	os.WriteFile(file, []byte("[kiosk]\nid = \"wall-01\"\nnumber = 11\nadmin_pin = \"480731\"\n[store]\nretention_days = 0\n"), 0o600)
+	if out, code := s.ctl(t, "config", "push", "wall-01", file); code == 0 || !strings.Contains(out+"", "") {
+		t.Fatalf("an invalid file was pushed (%d): %s", code, out)
 	}
 }

@@ -108,12 +108,12 @@ func (h *Handler) HandleCommand(ctx context.Context, c kiosk.Command, retained b
 	send(kiosk.ResultSucceeded, "", data)
 }
 
-// check returns why a command must be refused, or "".
+// check returns why a command must be refused, or "". The nonce is
+// recorded before the retained check, so that a retained command the broker
+// also delivers live is refused both times.
 func (h *Handler) check(ctx context.Context, c kiosk.Command, retained bool) string {
 	now := h.Now()
 	switch {
-	case retained:
-		return "delivered as a retained message: commands are never retained"
 	case c.Kiosk != h.Kiosk:
 		return fmt.Sprintf("meant for kiosk %q, this is %q", c.Kiosk, h.Kiosk)
 	case c.EXP.IsZero() || !now.Before(c.EXP):
@@ -126,6 +126,9 @@ func (h *Handler) check(ctx context.Context, c kiosk.Command, retained bool) str
 	fresh, err := h.Nonces.SeeNonce(ctx, c.Nonce, c.EXP)
 	if err != nil {
 		return "cannot record the nonce: " + err.Error()
+	}
+	if retained {
+		return "delivered as a retained message: commands are never retained"
 	}
 	if !fresh {
 		return "nonce already seen: a replayed command"

@@ -60,7 +60,7 @@ func TestChecksRejectWithReasonAndNoEffect(t *testing.T) {
 		retained bool
 		why      string
 	}{
-		{"retained", good, true, "retained"},
+		{"retained", func() kiosk.Command { c := good; c.Nonce = "r1"; return c }(), true, "retained"},
 		{"wrong target", func() kiosk.Command { c := good; c.Kiosk = "wall-02"; return c }(), false, "meant for kiosk"},
 		{"expired", func() kiosk.Command { c := good; c.EXP = now.Add(-time.Second); return c }(), false, "expired"},
 		{"too far ahead", func() kiosk.Command { c := good; c.EXP = now.Add(48 * time.Hour); return c }(), false, "too far ahead"},
@@ -77,6 +77,12 @@ func TestChecksRejectWithReasonAndNoEffect(t *testing.T) {
 				t.Fatal("a rejected command had an effect")
 			}
 		})
+	}
+	// A retained command also delivered live is refused the second time too.
+	live := good
+	live.Nonce = "r1"
+	if res := run(h, live, false); res[0].Status != kiosk.ResultRejected || !strings.Contains(res[0].Detail, "replayed") {
+		t.Fatalf("the live copy of a retained command: %+v", res)
 	}
 	// The good one works once; replayed, it is refused.
 	if res := run(h, good, false); res[len(res)-1].Status != kiosk.ResultSucceeded || d.bright != 30 {
