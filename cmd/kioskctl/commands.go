@@ -80,7 +80,7 @@ func talkErr(err error) error {
 
 func dispatch(ctx context.Context, args []string, out io.Writer) error {
 	if len(args) == 0 {
-		return &exitError{exitUsage, errors.New(usage)}
+		return &exitError{exitUsage, errors.New(strings.TrimSpace(usage))}
 	}
 	cmd, args := args[0], args[1:]
 	switch cmd {
