@@ -535,6 +535,17 @@ func (r *Relay) handleConfig(ctx context.Context, payload []byte) error {
 	return nil
 }
 
+// Report publishes a command result that comes later than the command
+// (an update's, after the restart). It waits, at most a minute, to be
+// connected.
+func (r *Relay) Report(res kiosk.Result) error {
+	for i := 0; i < 600 && !r.client.IsConnectionOpen(); i++ {
+		time.Sleep(100 * time.Millisecond)
+	}
+	b, _ := json.Marshal(ResultMsg{V: Version, CID: res.CID, Status: res.Status, Detail: res.Detail, Data: res.Data})
+	return waitFor(r.client.Publish(KioskTopic(r.Kiosk, LeafRes), 1, false, b), 10*time.Second, "report")
+}
+
 // claimedCID reads the cid of a command whose signature failed, to answer
 // it; "" when even that cannot be read.
 func claimedCID(payload []byte) string {

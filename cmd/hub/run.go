@@ -5,12 +5,15 @@ import (
 	"crypto/rand"
 	"crypto/tls"
 	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/mqtt"
@@ -31,6 +34,8 @@ func runCmd(ctx context.Context, args []string) error {
 	brokerCA := fs.String("broker-ca", "", "external broker: CA file for ssl://")
 	headless := fs.Bool("headless", false, "run as a service, without a window")
 	shared := fs.Bool("shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
+	releases := fs.String("releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
+	releasesAddr := fs.String("releases-listen", ":8088", "HTTP address serving -releases")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -93,6 +98,16 @@ func runCmd(ctx context.Context, args []string) error {
 		}
 	}
 
+	if *releases != "" {
+		srv := &http.Server{Addr: *releasesAddr, Handler: http.StripPrefix("/releases/", http.FileServer(http.Dir(*releases))), ReadHeaderTimeout: 10 * time.Second}
+		go func() {
+			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+				log.Error("releases server", "err", err)
+			}
+		}()
+		defer srv.Close()
+		log.Info("serving kiosk releases", "folder", *releases, "url", "http://"+*releasesAddr+"/releases/")
+	}
 	in := &mqtt.Ingest{Conn: conn, Store: db, Signer: signer, Shared: *shared, Log: log.With("part", "ingest")}
 	if err := in.Open(); err != nil {
 		return err

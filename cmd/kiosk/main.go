@@ -41,6 +41,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return configExampleCmd(os.Stdout)
 	case "hwcheck":
 		return hwcheckCmd(ctx, args, os.Stdout)
+	case "update-guard":
+		return updateGuardCmd(args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(os.Stdout, usage)
 		return nil
@@ -57,6 +59,8 @@ const usage = `usage:
                                   oldest pending, last ack, size, versions); starts nothing
   kiosk check-config -config FILE validate a configuration file and name every bad key
   kiosk config-example            print a commented configuration file
+  kiosk update-guard -install-dir DIR
+                                  before every start (systemd ExecStartPre): roll a failing update back
   kiosk hwcheck -config FILE [-wait 15s]
                                   installer's check on a Pi: blink each LED, wait for each
                                   button, the handset and motion, read the sensors, set the backlight

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"opinionwall/kiosk"
@@ -18,6 +19,7 @@ import (
 	"opinionwall/kiosk/session"
 	"opinionwall/kiosk/sqlite"
 	"opinionwall/kiosk/toml"
+	"opinionwall/kiosk/update"
 )
 
 func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) error {
@@ -28,6 +30,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	once := flags.Bool("once", false, "exit when the script ends instead of running until stopped")
 	drainWait := flags.Duration("drain-wait", 0, "with -once: wait up to this long for the station to acknowledge everything before exiting")
 	backend := flags.String("hardware", "auto", "hardware backend: auto (periph when GPIO chips are present, else sim), periph or sim")
+	installDir := flags.String("install-dir", "", "install directory with the kiosk symlink and releases/: enables the update command")
 	simSocket := flags.String("sim-socket", "", "with the sim backend: a control socket for lines such as \"press rate1\", \"hook up\", \"lux 120\"")
 	var rf relayFlags
 	rf.register(flags)
@@ -82,11 +85,20 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 	defer stopAll()
 	parts := &opsParts{}
 	handler := newOps(&cfg, db, hw, parts, ring, rf.version, stopAll, log)
+	var updater *update.Updater
+	if *installDir != "" {
+		updater = &update.Updater{Dir: *installDir, MaxBytes: 512 << 20}
+	}
+	registerUpdate(handler, updater, stopAll)
 	relay, err := startRelay(rf, &cfg, db, hw, handler, live, log)
 	if err != nil {
 		return err
 	}
 	parts.set(func() { parts.relay = relay })
+	uiUp := &atomic.Bool{}
+	if updater != nil {
+		go watchTrial(ctx, updater, relay, db, uiUp, rf.version, log)
+	}
 	if relay != nil {
 		defer relay.Close()
 	}
@@ -97,7 +109,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		ctx, cancel := context.WithCancel(ctx)
 		defer cancel()
 		go purgeLoop(ctx, db, time.Duration(cfg.Store.RetentionDays)*24*time.Hour, log)
-		return runWindow(ctx, &cfg, s, db, relay, hw, parts, live, rf.version, log)
+		return runWindow(ctx, &cfg, s, db, relay, hw, parts, live, uiUp, rf.version, log)
 	}
 	in := stdin
 	if *scriptPath != "-" {
@@ -118,6 +130,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		purgeLoop(ctx, db, time.Duration(cfg.Store.RetentionDays)*24*time.Hour, log)
 	}()
 
+	uiUp.Store(true) // no window: the script is the interface
 	k := &visit{s: session.New(&cfg, notifyingStore{db, relay}, db)}
 	live.SetApply(func(f func()) { k.mu.Lock(); f(); k.mu.Unlock() })
 	k.s.ClockSynced = clockSynced

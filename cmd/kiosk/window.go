@@ -7,6 +7,7 @@ import (
 	"opinionwall/hardware"
 	"os"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -22,7 +23,7 @@ import (
 
 // runWindow shows the resident screens full screen until the context ends
 // or the window is closed.
-func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *sqlite.DB, relay *mqtt.Relay, hw *kit, parts *opsParts, live *ops.LiveConfig, version string, log *slog.Logger) error {
+func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *sqlite.DB, relay *mqtt.Relay, hw *kit, parts *opsParts, live *ops.LiveConfig, uiUp *atomic.Bool, version string, log *slog.Logger) error {
 	a := app.NewWithID("org.opinionwall.kiosk")
 	w := a.NewWindow("意见墙 Opinion Wall")
 	if os.Getenv("OW_WINDOWED") == "" {
@@ -99,6 +100,7 @@ func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *s
 			}
 		}
 	}()
+	a.Lifecycle().SetOnStarted(func() { uiUp.Store(true) })
 	log.Info("window open", "fullscreen", os.Getenv("OW_WINDOWED") == "")
 	w.ShowAndRun()
 	return nil

@@ -2,12 +2,15 @@ package main
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -22,6 +25,8 @@ const usage = `usage:
   kioskctl send [-all] KIOSK CMD [ARGS]     sign and send a command, wait for its result (ARGS: JSON object)
   kioskctl screenshot KIOSK -o FILE.png     the kiosk's screen
   kioskctl logs KIOSK [-n 100]              the kiosk's last log lines
+  kioskctl update KIOSK -binary PATH -version V -releases DIR -base-url URL
+                                            put the binary in the station's releases and update the kiosk to it
   kioskctl config push KIOSK FILE.toml [-version N]
                                             the kiosk's desired configuration (retained, signed); waits for it to apply
 common flags: -broker URL -user ops -password-file F -key ops.key [-tls-ca F] [-timeout 20s] [-json]
@@ -105,6 +110,8 @@ func dispatch(ctx context.Context, args []string, out io.Writer) error {
 		return screenshotCmd(ctx, args, out)
 	case "logs":
 		return logsCmd(ctx, args, out)
+	case "update":
+		return updateCmd(ctx, args, out)
 	case "config":
 		if len(args) == 0 || args[0] != "push" {
 			return &exitError{exitUsage, errors.New("usage: kioskctl config push KIOSK FILE.toml")}
@@ -359,4 +366,53 @@ func configPushCmd(ctx context.Context, args []string, out io.Writer) error {
 		return nil
 	}
 	return &exitError{exitRefused, errors.New("configuration refused")}
+}
+
+func updateCmd(ctx context.Context, args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("update", flag.ContinueOnError)
+	var c common
+	c.register(fs)
+	binary := fs.String("binary", "", "the new kiosk binary")
+	version := fs.String("version", "", "its version")
+	releases := fs.String("releases", "/var/lib/opinionwall-hub/releases", "the folder the hub serves releases from")
+	baseURL := fs.String("base-url", "http://127.0.0.1:8088/releases", "the releases folder's URL as kiosks reach it")
+	if err := fs.Parse(reorder(args)); err != nil {
+		return err
+	}
+	if fs.NArg() != 1 || *binary == "" || *version == "" {
+		return &exitError{exitUsage, errors.New("usage: kioskctl update KIOSK -binary PATH -version V [-releases DIR -base-url URL]")}
+	}
+	plan, err := publishRelease(*binary, *version, *releases, *baseURL)
+	if err != nil {
+		return err
+	}
+	if c.timeout < 5*time.Minute {
+		c.timeout = 5 * time.Minute // download, restart and health check
+	}
+	outs, err := send(ctx, &c, []string{fs.Arg(0)}, "update", plan)
+	printOutcomes(out, outs, c.json)
+	return err
+}
+
+// publishRelease copies the binary into the releases folder (atomically)
+// and returns the update command's arguments.
+func publishRelease(binary, version, dir, baseURL string) (map[string]any, error) {
+	data, err := os.ReadFile(binary)
+	if err != nil {
+		return nil, err
+	}
+	name := "kiosk-" + version
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	tmp := filepath.Join(dir, "."+name+".tmp")
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return nil, err
+	}
+	if err := os.Rename(tmp, filepath.Join(dir, name)); err != nil {
+		return nil, err
+	}
+	sum := sha256.Sum256(data)
+	return map[string]any{"version": version, "url": strings.TrimSuffix(baseURL, "/") + "/" + name,
+		"sha256": hex.EncodeToString(sum[:]), "size": len(data)}, nil
 }

@@ -3,6 +3,7 @@ package ops
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -15,6 +16,13 @@ import (
 // Func runs a command with its raw arguments and returns its data (any
 // value encodable as JSON) or an error (a failed result).
 type Func func(ctx context.Context, args json.RawMessage) (any, error)
+
+// InProgress is returned by a command whose end comes later (an update
+// finishes after a restart): the handler answers in_progress, and the
+// final result is reported by whoever finishes it.
+type InProgress struct{ Detail string }
+
+func (p InProgress) Error() string { return p.Detail }
 
 // Handler checks and runs commands. Register the commands, then give it to
 // the relay.
@@ -100,7 +108,12 @@ func (h *Handler) HandleCommand(ctx context.Context, c kiosk.Command, retained b
 		return
 	}
 	send(kiosk.ResultAccepted, "", nil)
-	data, err := fn(ctx, c.Args)
+	data, err := fn(withCID(ctx, c.CID), c.Args)
+	var later InProgress
+	if errors.As(err, &later) {
+		send(kiosk.ResultInProgress, later.Detail, data)
+		return
+	}
 	if err != nil {
 		send(kiosk.ResultFailed, err.Error(), data)
 		return
@@ -158,4 +171,16 @@ func DecodeArgs(cmd string, raw json.RawMessage, v any) error {
 		return kiosk.Errorf(kiosk.EINVALID, "%s: arguments: data after the object", cmd)
 	}
 	return nil
+}
+
+type cidKey struct{}
+
+func withCID(ctx context.Context, cid string) context.Context {
+	return context.WithValue(ctx, cidKey{}, cid)
+}
+
+// CID returns the id of the command being run, inside a Func.
+func CID(ctx context.Context) string {
+	s, _ := ctx.Value(cidKey{}).(string)
+	return s
 }

@@ -1,0 +1,153 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"opinionwall/kiosk/update"
+	"opinionwall/mqtt"
+)
+
+// updateWorld is a broker, an ops key the kiosk trusts, a releases server
+// and an install directory running version 1.0.
+type updateWorld struct {
+	dir, url, installDir string
+	ops                  *mqtt.Ops
+	release              string
+	args                 []string
+}
+
+func newUpdateWorld(t *testing.T) *updateWorld {
+	w := &updateWorld{dir: t.TempDir()}
+	creds := &mqtt.Credentials{}
+	creds.Set("wall-01", "kiosk-pass")
+	creds.Set(mqtt.UserOps, "ops-pass")
+	b := &mqtt.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	if err := b.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	w.url = "tcp://" + b.ListenAddr()
+	mqtt.GenerateKey(w.dir, "ops")
+	key, _ := mqtt.LoadPrivateKey(filepath.Join(w.dir, "ops.key"))
+	w.ops = &mqtt.Ops{Conn: mqtt.Conn{Broker: w.url, Username: mqtt.UserOps, Password: "ops-pass"}, Signer: mqtt.NewSigner(key)}
+	body := []byte("#!/bin/sh\necho 1.1\n")
+	srv := httptest.NewServer(http.StripPrefix("/releases/", http.FileServer(http.Dir(w.dir))))
+	t.Cleanup(srv.Close)
+	os.WriteFile(filepath.Join(w.dir, "kiosk-1.1"), body, 0o644)
+	sum := sha256.Sum256(body)
+	w.release = `{"version":"1.1","url":"` + srv.URL + `/releases/kiosk-1.1","sha256":"` + hex.EncodeToString(sum[:]) + `","size":` + itoa(len(body)) + `}`
+	w.installDir = filepath.Join(w.dir, "opt")
+	os.MkdirAll(filepath.Join(w.installDir, "releases"), 0o755)
+	os.WriteFile(filepath.Join(w.installDir, "releases", "kiosk-1.0"), []byte("#!/bin/sh\necho 1.0\n"), 0o755)
+	os.Symlink("releases/kiosk-1.0", filepath.Join(w.installDir, "kiosk"))
+	os.WriteFile(filepath.Join(w.dir, "kiosk.pass"), []byte("kiosk-pass"), 0o600)
+	w.args = []string{"-config", exampleConfig(t, w.dir), "-data", filepath.Join(w.dir, "data"), "-script", "-", "-hardware", "sim",
+		"-install-dir", w.installDir, "-broker", w.url, "-password-file", filepath.Join(w.dir, "kiosk.pass"), "-trust", filepath.Join(w.dir, "ops.pub")}
+	return w
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+// startKiosk runs the kiosk program until it stops by itself (the update
+// restarts it) or ctx ends.
+func (w *updateWorld) startKiosk(ctx context.Context) chan error {
+	done := make(chan error, 1)
+	r, wr := ioPipe()
+	go func() {
+		done <- runCmd(ctx, w.args, r, &syncBuffer{})
+		wr.Close()
+	}()
+	return done
+}
+
+func (w *updateWorld) runs(t *testing.T) string {
+	target, err := os.Readlink(filepath.Join(w.installDir, "kiosk"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return target
+}
+
+func TestUpdateEndToEnd(t *testing.T) {
+	for _, healthy := range []bool{true, false} {
+		name := "healthy"
+		if !healthy {
+			name = "rolled back"
+		}
+		t.Run(name, func(t *testing.T) {
+			w := newUpdateWorld(t)
+			ctx := context.Background()
+			first := w.startKiosk(ctx)
+			time.Sleep(500 * time.Millisecond) // connected and subscribed
+			results := make(chan []mqtt.Outcome, 1)
+			go func() {
+				outs, _ := w.ops.Send(ctx, []string{"wall-01"}, "update", jsonRaw(w.release), 30*time.Second)
+				results <- outs
+			}()
+			// The kiosk switches and stops itself to restart.
+			select {
+			case err := <-first:
+				if err != nil {
+					t.Fatal(err)
+				}
+			case <-time.After(20 * time.Second):
+				t.Fatal("the kiosk did not restart for the update")
+			}
+			if got := w.runs(t); got != "releases/kiosk-1.1" {
+				t.Fatalf("after the switch the link points at %s", got)
+			}
+			if !healthy {
+				// The new binary never became healthy before the deadline.
+				u := &update.Updater{Dir: w.installDir, Now: func() time.Time { return time.Now().Add(time.Hour) }}
+				if rolled, err := u.Guard(); err != nil || !rolled {
+					t.Fatalf("guard: %v %v", rolled, err)
+				}
+			} else if err := updateGuardCmd([]string{"-install-dir", w.installDir}, &strings.Builder{}); err != nil {
+				t.Fatal(err)
+			}
+			ctx2, cancel := context.WithCancel(ctx)
+			second := w.startKiosk(ctx2)
+			outs := <-results
+			cancel()
+			<-second
+			if len(outs) != 1 {
+				t.Fatalf("outcomes %+v", outs)
+			}
+			oc := outs[0]
+			var statuses []string
+			for _, r := range oc.Results {
+				statuses = append(statuses, r.Status)
+			}
+			want := "accepted in_progress succeeded"
+			link := "releases/kiosk-1.1"
+			if !healthy {
+				want, link = "accepted in_progress failed", "releases/kiosk-1.0"
+			}
+			if strings.Join(statuses, " ") != want {
+				t.Fatalf("results %v, want %s: %+v", statuses, want, oc)
+			}
+			if got := w.runs(t); got != link {
+				t.Fatalf("the kiosk runs %s, want %s", got, link)
+			}
+			if st, _ := (&update.Updater{Dir: w.installDir}).Pending(); st != nil {
+				t.Fatalf("update record left: %+v", st)
+			}
+		})
+	}
+}
+
+func jsonRaw(s string) json.RawMessage { return json.RawMessage(s) }
+
+func ioPipe() (*io.PipeReader, *io.PipeWriter) { return io.Pipe() }
