@@ -1,6 +1,10 @@
 package mqtt_test
 
 import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/json"
 	"fmt"
 	"net"
 	"os"
@@ -11,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/ops"
 	"opinionwall/mqtt"
 )
 
@@ -118,5 +124,36 @@ func TestCredentialsReadMosquittoPasswd(t *testing.T) {
 	}
 	if !c.Check("wall-07", "s3cret 密码") || c.Check("wall-07", "s3cret") {
 		t.Error("a mosquitto_passwd hash is not checked right")
+	}
+}
+
+// TestCommandsAndConfigOnMosquitto: a signed command and a pushed
+// configuration reach a kiosk through Debian's broker with the generated
+// ACL (ops may write cmd and config, read res and state), and come back.
+func TestCommandsAndConfigOnMosquitto(t *testing.T) {
+	w := newWorld(t, "wall-01")
+	url := startMosquitto(t, w)
+	k := w.newKiosk("wall-01", 11)
+	opsPub, opsPriv, _ := ed25519.GenerateKey(rand.Reader)
+	h := &ops.Handler{Kiosk: "wall-01", Nonces: k.db, Now: time.Now, MaxAge: time.Hour}
+	ops.RegisterStandard(h, ops.Deps{Status: func(ctx context.Context) (any, error) { return k.db.Status(ctx) }})
+	cfg := kiosk.Defaults()
+	cfg.Kiosk.ID, cfg.Kiosk.Number, cfg.Kiosk.AdminPIN = "wall-01", 11, "480731"
+	live := &ops.LiveConfig{Cfg: &cfg, DB: k.db}
+	w.trust = mqtt.NewTrust(opsPub)
+	w.startRelay(k, url, func(r *mqtt.Relay) { r.Commands, r.Config, r.ConfigVersion = h, live, live.Version })
+	eventually(t, 10*time.Second, func() bool { return k.relay.Stats().Connected }, func() string { return "kiosk not connected" })
+	time.Sleep(300 * time.Millisecond)
+	o := &mqtt.Ops{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserOps, Password: password(mqtt.UserOps)}, Signer: mqtt.NewSigner(opsPriv)}
+	outs, err := o.Send(context.Background(), []string{"wall-01"}, "status", map[string]any{}, 10*time.Second)
+	if err != nil || outs[0].Final != mqtt.ResultSucceeded {
+		t.Fatalf("status over mosquitto: %+v %v", outs, err)
+	}
+	next := cfg
+	next.Session.TextLimit = 200
+	raw, _ := json.Marshal(next)
+	oc, err := o.PushConfig(context.Background(), "wall-01", 3, raw, 10*time.Second)
+	if err != nil || oc.Final != mqtt.ResultSucceeded || live.Version() != 3 {
+		t.Fatalf("config over mosquitto: %+v %v v%d", oc, err, live.Version())
 	}
 }

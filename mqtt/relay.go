@@ -535,6 +535,19 @@ func (r *Relay) handleConfig(ctx context.Context, payload []byte) error {
 	return nil
 }
 
+// RoundTrip measures a round trip to the broker: a subscription it must
+// acknowledge.
+func (r *Relay) RoundTrip(ctx context.Context) (time.Duration, error) {
+	if !r.client.IsConnectionOpen() {
+		return 0, fmt.Errorf("not connected")
+	}
+	start := time.Now()
+	if err := waitFor(r.client.Subscribe(TopicHubState, 1, nil), 5*time.Second, "round trip"); err != nil {
+		return 0, err
+	}
+	return time.Since(start), nil
+}
+
 // Report publishes a command result that comes later than the command
 // (an update's, after the restart). It waits, at most a minute, to be
 // connected.

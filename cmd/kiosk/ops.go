@@ -83,10 +83,18 @@ func newOps(cfg *kiosk.Config, db *sqlite.DB, hw *kit, parts *opsParts, ring *op
 			st, err := db.Status(ctx)
 			out["store"] = err == nil && st.ReadOnly == ""
 			parts.mu.Lock()
-			if parts.relay != nil {
-				out["broker"] = parts.relay.Stats().Connected
-			}
+			relay := parts.relay
 			parts.mu.Unlock()
+			if relay != nil {
+				rt, rerr := relay.RoundTrip(ctx)
+				out["broker_round_trip_ms"] = rt.Milliseconds()
+				if rerr != nil {
+					out["broker_error"] = rerr.Error()
+					if err == nil {
+						err = rerr
+					}
+				}
+			}
 			return out, err
 		},
 		Restart: func() error {

@@ -35,7 +35,7 @@ func (f *relayFlags) register(fs *flag.FlagSet) {
 
 // startRelay connects the kiosk to the station, or returns nil when no
 // broker is configured.
-func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, commands kiosk.CommandHandler, live *ops.LiveConfig, log *slog.Logger) (*mqtt.Relay, error) {
+func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, commands *ops.Handler, live *ops.LiveConfig, log *slog.Logger) (*mqtt.Relay, error) {
 	if f.broker == "" {
 		log.Warn("no -broker: submissions are stored on the kiosk and not relayed")
 		return nil, nil
@@ -68,6 +68,9 @@ func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, command
 			r := hw.Reading()
 			t.Lux, t.TempC, t.Humidity, t.Hardware = r.Lux, r.TempC, r.Humidity, hw.backend
 			t.ConfigError = live.LastError()
+			for k, v := range commands.Counts() {
+				t.Counters[k] = v
+			}
 			if r.CPUTempC != nil {
 				t.Counters["cpu_temp_mc"] = int64(*r.CPUTempC * 1000)
 			}

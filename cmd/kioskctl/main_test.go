@@ -28,8 +28,10 @@ type station struct {
 	display  *fakeDisplay
 	relay    *mqtt.Relay
 	flags    []string
-	cfg      kiosk.Config
-	live     *ops.LiveConfig
+	cfg       kiosk.Config
+	live      *ops.LiveConfig
+	announced string
+	restarts  int
 }
 
 type fakeDisplay struct{ bright int }
@@ -75,7 +77,12 @@ func (s *station) startKiosk(t *testing.T) {
 	h := &ops.Handler{Kiosk: "wall-01", Nonces: s.db, Now: time.Now, MaxAge: time.Hour}
 	ops.RegisterStandard(h, ops.Deps{Display: s.display, Logs: ring, Purge: s.db.DeleteDelivered,
 		Status:     func(ctx context.Context) (any, error) { return s.db.Status(ctx) },
-		Screenshot: func(context.Context) ([]byte, error) { return []byte("\x89PNG fake"), nil }})
+		Screenshot: func(context.Context) ([]byte, error) { return []byte("\x89PNG fake"), nil },
+		Config:     func() any { return map[string]string{"id": "wall-01"} },
+		Resend:     func(ctx context.Context) (int, error) { return s.db.Requeue(ctx, 0) },
+		Announce:   func(t kiosk.Text, until time.Time) error { s.announced = t.Zh; return nil },
+		SelfTest:   func(context.Context) (any, error) { return map[string]bool{"store": true}, nil },
+		Restart:    func() error { s.restarts++; return nil }})
 	s.cfg = kiosk.Defaults()
 	s.cfg.Kiosk.ID, s.cfg.Kiosk.Number, s.cfg.Kiosk.AdminPIN = "wall-01", 11, "480731"
 	s.live = &ops.LiveConfig{Cfg: &s.cfg, DB: s.db}
@@ -136,6 +143,26 @@ func TestCommandRoundTrips(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(png); string(b) != "\x89PNG fake" {
 		t.Errorf("screenshot file %q", b)
+	}
+	for _, c := range []struct{ cmd, args, want string }{
+		{"config.get", "", `"id":"wall-01"`},
+		{"outbox.resend", "", `"requeued":0`},
+		{"data.purge", `{"days":30}`, `"deleted":0`},
+		{"announce", `{"zh":"明天上午停水","until":"2099-01-01T00:00:00Z"}`, "succeeded"},
+		{"selftest", "", `"store":true`},
+		{"restart", "", "restarting"},
+	} {
+		args := []string{"send", "wall-01", c.cmd}
+		if c.args != "" {
+			args = append(args, c.args)
+		}
+		out, code := s.ctl(t, args...)
+		if code != 0 || !strings.Contains(out, c.want) {
+			t.Fatalf("%s (%d):\n%s", c.cmd, code, out)
+		}
+	}
+	if s.announced != "明天上午停水" || s.restarts != 1 {
+		t.Errorf("announced %q, restarts %d", s.announced, s.restarts)
 	}
 	out, code = s.ctl(t, "send", "wall-01", "data.purge", `{"days":0}`)
 	if code != exitRefused || !strings.Contains(out, "failed") || !strings.Contains(out, "at least 1") {
