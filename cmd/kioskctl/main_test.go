@@ -23,11 +23,11 @@ import (
 // station is a broker, one kiosk with its relay and command handler, and
 // the files kioskctl needs.
 type station struct {
-	dir, url string
-	db       *sqlite.DB
-	display  *fakeDisplay
-	relay    *mqtt.Relay
-	flags    []string
+	dir, url  string
+	db        *sqlite.DB
+	display   *fakeDisplay
+	relay     *mqtt.Relay
+	flags     []string
 	cfg       kiosk.Config
 	live      *ops.LiveConfig
 	announced string
