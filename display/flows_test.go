@@ -210,3 +210,25 @@ func TestAttractShowsWallAndAnnouncement(t *testing.T) {
 	f.want("→ 已修好")
 	f.want("2026-11-29 10:01")
 }
+
+func TestScreenshot(t *testing.T) {
+	f := newFixture(t, 0)
+	f.tap("点我说两句")
+	img := f.k.Screenshot()
+	b := img.Bounds()
+	if b.Dx() != 1280 || b.Dy() != 800 {
+		t.Fatalf("screenshot %v", b)
+	}
+	colours := map[[4]uint32]bool{}
+	for x := 0; x < b.Dx(); x += 37 {
+		for y := 0; y < b.Dy(); y += 23 {
+			r, g, bl, a := img.At(x, y).RGBA()
+			colours[[4]uint32{r, g, bl, a}] = true
+		}
+	}
+	if len(colours) < 3 {
+		t.Fatalf("a blank screenshot: %d colours", len(colours))
+	}
+	f.want("请选择") // the window still shows its screen
+	f.tap("提意见")
+}

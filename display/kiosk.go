@@ -2,8 +2,12 @@ package display
 
 import (
 	"context"
+	"image"
+
 	"fmt"
 	"time"
+
+	"fyne.io/fyne/v2/driver/software"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -289,4 +293,18 @@ func (k *Kiosk) idleWarning(left int) fyne.CanvasObject {
 		spacer(),
 		k.big(k.t("idle.yes"), true, k.act(func() error { k.d.Session.Touch(); return nil })),
 	)
+}
+
+// Screenshot draws the screen as it is now with Fyne's software painter,
+// the size of the window: the GL front buffer cannot be read back reliably
+// on every driver. It runs on the Fyne thread.
+func (k *Kiosk) Screenshot() image.Image {
+	size := k.win.Canvas().Size()
+	c := software.NewCanvas()
+	c.SetPadded(false)
+	c.SetContent(k.win.Content())
+	c.Resize(size)
+	img := c.Capture()
+	k.Refresh() // the window gets its own tree back
+	return img
 }

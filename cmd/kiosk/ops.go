@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"image"
 	"image/png"
 	"log/slog"
 	"os/exec"
@@ -21,10 +22,10 @@ import (
 // opsParts are what the maintenance commands reach that only exist once
 // the relay or the window do.
 type opsParts struct {
-	mu       sync.Mutex
-	relay    *mqtt.Relay
-	window   fyne.Window
-	announce func(kiosk.Text, time.Time)
+	mu         sync.Mutex
+	relay      *mqtt.Relay
+	screenshot func() image.Image
+	announce   func(kiosk.Text, time.Time)
 }
 
 func (p *opsParts) set(fn func()) { p.mu.Lock(); fn(); p.mu.Unlock() }
@@ -43,18 +44,19 @@ func newOps(cfg *kiosk.Config, db *sqlite.DB, hw *kit, parts *opsParts, ring *op
 			parts.mu.Unlock()
 			return out, err
 		},
-		Config:  func() any { return cfg },
-		Display: hw.backlight,
+		Config:    func() any { return cfg },
+		Simulated: hw.sim != nil,
+		Display:   hw.backlight,
 		Screenshot: func(ctx context.Context) ([]byte, error) {
 			parts.mu.Lock()
-			w := parts.window
+			shoot := parts.screenshot
 			parts.mu.Unlock()
-			if w == nil {
+			if shoot == nil {
 				return nil, errors.New("this kiosk has no window")
 			}
 			var buf bytes.Buffer
 			var err error
-			fyne.DoAndWait(func() { err = png.Encode(&buf, w.Canvas().Capture()) })
+			fyne.DoAndWait(func() { err = png.Encode(&buf, shoot()) })
 			return buf.Bytes(), err
 		},
 		Logs: ring,
@@ -103,7 +105,8 @@ func newOps(cfg *kiosk.Config, db *sqlite.DB, hw *kit, parts *opsParts, ring *op
 		},
 		Reboot: func() error {
 			if hw.backend != "periph" {
-				return errors.New("simulated kiosk: not rebooting the machine")
+				log.Info("reboot asked on simulated hardware: nothing rebooted")
+				return nil // the result says "rebooting"; a simulated kiosk has no machine of its own
 			}
 			time.AfterFunc(time.Second, func() { exec.Command("systemctl", "reboot").Run() })
 			return nil

@@ -59,7 +59,7 @@ func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *s
 	}
 	live.SetApply(func(f func()) { fyne.DoAndWait(func() { f(); k.Refresh() }) })
 	parts.set(func() {
-		parts.window = w
+		parts.screenshot = k.Screenshot
 		parts.announce = func(t kiosk.Text, until time.Time) { fyne.Do(func() { k.Announce(t, until) }) }
 	})
 	// Hardware events reach the visit on the UI thread.

@@ -195,7 +195,7 @@ func sendCmd(ctx context.Context, args []string, out io.Writer) error {
 	var c common
 	c.register(fs)
 	all := fs.Bool("all", false, "every online kiosk (then no KIOSK argument)")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(reorder(args)); err != nil {
 		return err
 	}
 	rest := fs.Args()
@@ -308,6 +308,9 @@ func logsCmd(ctx context.Context, args []string, out io.Writer) error {
 	return nil
 }
 
+// boolFlags take no value.
+var boolFlags = map[string]bool{"json": true, "all": true}
+
 // reorder puts flags before the positional argument, so that
 // "screenshot KIOSK -o f.png" parses like "screenshot -o f.png KIOSK".
 func reorder(args []string) []string {
@@ -316,7 +319,7 @@ func reorder(args []string) []string {
 		a := args[i]
 		if strings.HasPrefix(a, "-") {
 			flags = append(flags, a)
-			if !strings.Contains(a, "=") && i+1 < len(args) && a != "-json" && a != "--json" {
+			if !strings.Contains(a, "=") && i+1 < len(args) && !boolFlags[strings.TrimLeft(a, "-")] {
 				flags = append(flags, args[i+1])
 				i++
 			}

@@ -27,6 +27,7 @@ type Deps struct {
 	SelfTest   func(ctx context.Context) (any, error)
 	Restart    func() error // after the result is out: exit, systemd starts it again
 	Reboot     func() error
+	Simulated  bool // the hardware is simulated: reboot does nothing and says so
 	Now        func() time.Time
 }
 
@@ -208,6 +209,9 @@ func RegisterStandard(h *Handler, d Deps) {
 		}
 		if d.Reboot == nil {
 			return nil, errNotHere
+		}
+		if d.Simulated {
+			return map[string]string{"reboot": "simulated hardware: nothing to reboot"}, d.Reboot()
 		}
 		return map[string]string{"rebooting": "in 1 s"}, d.Reboot()
 	})
