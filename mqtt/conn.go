@@ -39,6 +39,8 @@ func (c *Conn) options() *paho.ClientOptions {
 	o.SetWriteTimeout(orDefault(c.WriteTimeout, 10*time.Second))
 	// Acks and ticket updates wait at the broker while the client is away.
 	o.SetCleanSession(false)
+	// Stored packets are copies, so resuming a session cannot race the writer.
+	o.SetStore(newCopyStore())
 	return o
 }
 
