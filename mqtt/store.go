@@ -8,24 +8,27 @@ import (
 	"github.com/eclipse/paho.mqtt.golang/packets"
 )
 
-// copyStore is paho's in-memory session store, except that it keeps each
-// packet as its encoded bytes and hands back a fresh copy on Get.
+// copyStore is paho's in-memory session store, except that it keeps a copy
+// of each packet and hands back a fresh copy on Get.
 //
 // paho's MemoryStore returns the very packet it was given. When a client
 // with CleanSession=false reconnects, paho's resume sets Dup on every stored
 // publish while its writer goroutine may be encoding the same packet (one
 // published from the OnConnect handler, or from another goroutine as the
 // connection comes up): a data race the race detector reports. With copies
-// nothing is shared; this is what paho's FileStore does, on disk.
+// nothing is shared; paho's FileStore does the same, on disk.
+//
+// A publish is copied field by field (its payload is never written after
+// Publish, so it is shared); the rarer packets are kept encoded.
 type copyStore struct {
 	mu   sync.Mutex
 	open bool
-	m    map[string][]byte
+	m    map[string]any // *packets.PublishPacket (a private copy) or []byte
 }
 
 var _ paho.Store = (*copyStore)(nil)
 
-func newCopyStore() *copyStore { return &copyStore{m: map[string][]byte{}} }
+func newCopyStore() *copyStore { return &copyStore{m: map[string]any{}} }
 
 func (s *copyStore) Open() {
 	s.mu.Lock()
@@ -33,33 +36,44 @@ func (s *copyStore) Open() {
 	s.mu.Unlock()
 }
 
-// Put encodes the packet. paho calls it before the packet is handed to the
-// writer goroutine, on the goroutine that owns the packet.
+// Put copies the packet. paho calls it on the goroutine that owns the packet,
+// before handing it to the writer goroutine.
 func (s *copyStore) Put(key string, m packets.ControlPacket) {
-	var b bytes.Buffer
-	if err := m.Write(&b); err != nil {
-		return // paho's MemoryStore cannot fail either; the relay resends from the outbox
+	var v any
+	if p, ok := m.(*packets.PublishPacket); ok {
+		c := *p
+		v = &c
+	} else {
+		var b bytes.Buffer
+		if err := m.Write(&b); err != nil {
+			return // paho's MemoryStore cannot fail either; the relay resends from the outbox
+		}
+		v = b.Bytes()
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.open {
-		s.m[key] = b.Bytes()
+		s.m[key] = v
 	}
 }
 
 // Get decodes a fresh packet, or returns nil if there is none.
 func (s *copyStore) Get(key string) packets.ControlPacket {
 	s.mu.Lock()
-	b, ok := s.m[key]
+	v := s.m[key]
 	s.mu.Unlock()
-	if !ok {
-		return nil
+	switch v := v.(type) {
+	case *packets.PublishPacket:
+		c := *v // the stored copy is never written, so reading it races nothing
+		return &c
+	case []byte:
+		p, err := packets.ReadPacket(bytes.NewReader(v))
+		if err != nil {
+			return nil
+		}
+		return p
 	}
-	p, err := packets.ReadPacket(bytes.NewReader(b))
-	if err != nil {
-		return nil
-	}
-	return p
+	return nil
 }
 
 func (s *copyStore) All() []string {
@@ -86,6 +100,6 @@ func (s *copyStore) Close() {
 
 func (s *copyStore) Reset() {
 	s.mu.Lock()
-	s.m = map[string][]byte{}
+	s.m = map[string]any{}
 	s.mu.Unlock()
 }

@@ -34,7 +34,12 @@ func TestCopyStoreGivesCopies(t *testing.T) {
 		t.Fatal("a second Get shares state with the first")
 	}
 
-	s.Put("o.8", orig)
+	sub := packets.NewControlPacket(packets.Subscribe).(*packets.SubscribePacket)
+	sub.MessageID, sub.Topics, sub.Qoss = 8, []string{"ow/v1/k/k1/cmd"}, []byte{1}
+	s.Put("o.8", sub)
+	if g, ok := s.Get("o.8").(*packets.SubscribePacket); !ok || g == sub || g.MessageID != 8 || !slices.Equal(g.Topics, sub.Topics) {
+		t.Fatalf("subscribe round trip: %+v", s.Get("o.8"))
+	}
 	if keys := s.All(); !slices.Equal(sorted(keys), []string{"o.7", "o.8"}) {
 		t.Fatalf("All = %v", keys)
 	}
