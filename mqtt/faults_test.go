@@ -39,14 +39,20 @@ func TestBrokerRestartDuringDrain(t *testing.T) {
 	w.startRelay(k, url, func(r *mqtt.Relay) { r.Window = 32 })
 	eventually(t, 30*time.Second, func() bool { return k.acked(t) >= 100 },
 		func() string { return fmt.Sprintf("acked %d", k.acked(t)) })
+	if !k.relay.Stats().Subscribed {
+		t.Error("acks arrive, yet the relay does not say it is subscribed")
+	}
 	b.Close()
 	if n := k.acked(t); n == 1000 {
 		t.Fatal("the drain finished before the broker went down: nothing was tested")
 	}
-	time.Sleep(300 * time.Millisecond)
+	eventually(t, 10*time.Second, func() bool { return !k.relay.Stats().Subscribed },
+		func() string { return "the relay still says it is subscribed with the broker gone" })
 	w.startBroker(addr)
 	eventually(t, 60*time.Second, func() bool { return k.acked(t) == 1000 },
 		func() string { return fmt.Sprintf("acked %d/1000", k.acked(t)) })
+	eventually(t, 10*time.Second, func() bool { return k.relay.Stats().Subscribed },
+		func() string { return "not subscribed again after the broker came back" })
 	w.checkExactlyOnce(k)
 	if k.relay.Stats().Lost == 0 {
 		t.Error("the relay never noticed the broker going down")

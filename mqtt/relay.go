@@ -78,6 +78,7 @@ type connEvent struct {
 // relayStats are counters reported in telemetry.
 type relayStats struct {
 	published, acked, resent, rejected, dropped, connects, lost atomic.Int64
+	subscribed                                                  atomic.Bool
 }
 
 // RelayStats is a snapshot of the relay's counters.
@@ -90,6 +91,9 @@ type RelayStats struct {
 	Connects  int64
 	Lost      int64 // connections lost
 	Connected bool
+	// Subscribed: the broker granted this connection's subscriptions (acks,
+	// tickets, snapshots and, when handled, commands and configuration).
+	Subscribed bool
 }
 
 // Open starts connecting and draining in the background.
@@ -127,7 +131,10 @@ func (r *Relay) Open() error {
 	will, _ := json.Marshal(StateMsg{V: Version, State: StateLost, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()})
 	o.SetBinaryWill(KioskTopic(r.Kiosk, LeafState), will, 1, true)
 	o.SetOnConnectHandler(r.onConnect)
-	o.SetConnectionLostHandler(func(_ paho.Client, err error) { r.connCh <- connEvent{err: err} })
+	o.SetConnectionLostHandler(func(_ paho.Client, err error) {
+		r.stats.subscribed.Store(false)
+		r.connCh <- connEvent{err: err}
+	})
 	o.SetDefaultPublishHandler(r.onMessage)
 	r.client = paho.NewClient(o)
 
@@ -174,13 +181,15 @@ func (r *Relay) Stats() RelayStats {
 		Published: r.stats.published.Load(), Acked: r.stats.acked.Load(), Resent: r.stats.resent.Load(),
 		Rejected: r.stats.rejected.Load(), Dropped: r.stats.dropped.Load(),
 		Connects: r.stats.connects.Load(), Lost: r.stats.lost.Load(),
-		Connected: r.client != nil && r.client.IsConnectionOpen(),
+		Connected:  r.client != nil && r.client.IsConnectionOpen(),
+		Subscribed: r.stats.subscribed.Load(),
 	}
 }
 
 // onConnect runs on paho's goroutine: say online, subscribe, tell the loop.
 // It waits for nothing.
 func (r *Relay) onConnect(c paho.Client) {
+	r.stats.subscribed.Store(false)
 	r.sayOnline()
 	subs := map[string]byte{
 		KioskTopic(r.Kiosk, LeafAck): 1, KioskTopic(r.Kiosk, LeafTickets): 1,
@@ -196,7 +205,17 @@ func (r *Relay) onConnect(c paho.Client) {
 	go func() {
 		if err := waitFor(tok, 10*time.Second, "subscribe"); err != nil {
 			r.Log.Warn("relay: subscribe", "err", err)
+			return
 		}
+		if st, ok := tok.(*paho.SubscribeToken); ok {
+			for topic, qos := range st.Result() {
+				if qos == 0x80 {
+					r.Log.Warn("relay: the broker refused a subscription", "topic", topic)
+					return
+				}
+			}
+		}
+		r.stats.subscribed.Store(c.IsConnectionOpen())
 	}()
 	r.connCh <- connEvent{up: true}
 }

@@ -92,10 +92,12 @@ func (s *station) startKiosk(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.relay.Close() })
-	for i := 0; i < 200 && !s.relay.Stats().Connected; i++ {
+	for i := 0; i < 1000 && !s.relay.Stats().Subscribed; i++ {
 		time.Sleep(10 * time.Millisecond)
 	}
-	time.Sleep(200 * time.Millisecond) // subscribed
+	if !s.relay.Stats().Subscribed {
+		t.Fatal("the kiosk did not connect and subscribe within 10 s")
+	}
 }
 
 func (s *station) ctl(t *testing.T, args ...string) (string, int) {
