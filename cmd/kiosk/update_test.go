@@ -90,7 +90,7 @@ func TestUpdateEndToEnd(t *testing.T) {
 			w := newUpdateWorld(t)
 			ctx := context.Background()
 			first := w.startKiosk(ctx)
-			time.Sleep(500 * time.Millisecond) // connected and subscribed
+			w.waitAnswering(t)
 			results := make(chan []mqtt.Outcome, 1)
 			go func() {
 				outs, _ := w.ops.Send(ctx, []string{"wall-01"}, "update", jsonRaw(w.release), 30*time.Second)
@@ -151,3 +151,16 @@ func TestUpdateEndToEnd(t *testing.T) {
 func jsonRaw(s string) json.RawMessage { return json.RawMessage(s) }
 
 func ioPipe() (*io.PipeReader, *io.PipeWriter) { return io.Pipe() }
+
+// waitAnswering waits until the kiosk answers a status command: connected,
+// and subscribed to its commands.
+func (w *updateWorld) waitAnswering(t *testing.T) {
+	t.Helper()
+	for range 30 {
+		outs, err := w.ops.Send(context.Background(), []string{"wall-01"}, "status", nil, time.Second)
+		if err == nil && len(outs) == 1 && outs[0].Final == mqtt.ResultSucceeded {
+			return
+		}
+	}
+	t.Fatal("the kiosk did not answer a status command within 30 s")
+}
