@@ -6,6 +6,7 @@
 //	hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-broker URL]
 //	hub export -data DIR -format csv|json [-o FILE]
 //	hub fleet -data DIR
+//	hub backup -data DIR -o FILE
 //	hub keygen -dir DIR [-name hub]
 //	hub passwd -file FILE USER
 //	hub acl
@@ -40,6 +41,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return exportCmd(ctx, args, os.Stdout)
 	case "fleet":
 		return fleetCmd(ctx, args, os.Stdout)
+	case "backup":
+		return backupCmd(ctx, args, os.Stdout)
 	case "keygen":
 		return keygenCmd(args, os.Stdout)
 	case "passwd":
@@ -61,6 +64,8 @@ const usage = `usage:
   hub export -data DIR -format csv|json [-o FILE]
                        every submission; CSV is UTF-8 with a BOM so Excel shows Chinese
   hub fleet -data DIR  the kiosks: state, last seen, last seq, gaps, received
+  hub backup -data DIR -o FILE
+                       a consistent copy of the store, taken while the hub runs (restore: docs/OPERATIONS.md)
   hub keygen -dir DIR [-name hub]
                        an ed25519 key pair for signing: NAME.key (keep secret) and NAME.pub (for kiosks)
   hub passwd -file FILE USER

@@ -139,3 +139,39 @@ func TestLoopback(t *testing.T) {
 		}
 	}
 }
+
+// TestBackupAndRestore backs up, restores as docs/OPERATIONS.md says (the
+// backup copied to hub.db in an empty data directory) and compares exports.
+func TestBackupAndRestore(t *testing.T) {
+	ctx := context.Background()
+	data := seedHub(t)
+	file := filepath.Join(t.TempDir(), "hub-2026-11-29.db")
+	var out strings.Builder
+	if err := backupCmd(ctx, []string{"-data", data, "-o", file}, &out); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(out.String(), "2 submissions") {
+		t.Errorf("backup said %q", out.String())
+	}
+	restored := t.TempDir()
+	b, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(restored, "hub.db"), b, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var want, got bytes.Buffer
+	if err := exportCmd(ctx, []string{"-data", data, "-format", "json"}, &want); err != nil {
+		t.Fatal(err)
+	}
+	if err := exportCmd(ctx, []string{"-data", restored, "-format", "json"}, &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() || !strings.Contains(got.String(), "wall-01") {
+		t.Errorf("restored export differs:\n%s\nwant\n%s", got.String(), want.String())
+	}
+	if err := backupCmd(ctx, []string{"-data", data}, &out); err == nil {
+		t.Error("backup without -o accepted")
+	}
+}

@@ -45,7 +45,7 @@ func newOps(cfg *kiosk.Config, db *sqlite.DB, hw *kit, parts *opsParts, ring *op
 			return out, err
 		},
 		Config:    func() any { return cfg },
-		Simulated: hw.sim != nil,
+		Simulated: hw.backend == "sim", // not a Pi whose wiring failed: that one reboots
 		Display:   hw.backlight,
 		Screenshot: func(ctx context.Context) ([]byte, error) {
 			parts.mu.Lock()
@@ -104,9 +104,9 @@ func newOps(cfg *kiosk.Config, db *sqlite.DB, hw *kit, parts *opsParts, ring *op
 			return nil
 		},
 		Reboot: func() error {
-			if hw.backend != "periph" {
+			if hw.backend == "sim" {
 				log.Info("reboot asked on simulated hardware: nothing rebooted")
-				return nil // the result says "rebooting"; a simulated kiosk has no machine of its own
+				return nil // the result says nothing was rebooted: a simulated kiosk has no machine of its own
 			}
 			time.AfterFunc(time.Second, func() { exec.Command("systemctl", "reboot").Run() })
 			return nil
