@@ -33,6 +33,7 @@ vet:
 
 lint:
 	staticcheck ./...
+	shellcheck deploy/*.sh deploy/font/*.sh .ci/run
 
 unit:
 	go test -race -count=1 ./...

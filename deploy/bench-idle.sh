@@ -29,5 +29,5 @@ sleep "$secs"
 c1=$(cpu)
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$kiosk_pid/status")
 hwm=$(awk '/VmHWM/ {print $2}' "/proc/$kiosk_pid/status")
-echo "idle kiosk over ${secs}s: CPU $(( (c1 - c0) * 1000 / ticks )) ms ($(awk -v c=$((c1-c0)) -v t=$ticks -v s=$secs 'BEGIN{printf "%.3f", 100*c/t/s}')% of one core), RSS ${rss} KiB (peak ${hwm} KiB)"
+echo "idle kiosk over ${secs}s: CPU $(( (c1 - c0) * 1000 / ticks )) ms ($(awk -v c=$((c1-c0)) -v t="$ticks" -v s="$secs" 'BEGIN{printf "%.3f", 100*c/t/s}')% of one core), RSS ${rss} KiB (peak ${hwm} KiB)"
 grep -c "relaying to the station" "$d/kiosk.log" >/dev/null && echo "relay connected: yes"

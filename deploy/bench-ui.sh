@@ -18,4 +18,4 @@ ticks=$(getconf CLK_TCK)
 cpu() { awk '{print $14 + $15}' "/proc/$kiosk_pid/stat"; }
 c0=$(cpu); sleep "$secs"; c1=$(cpu)
 rss=$(awk '/VmRSS/ {print $2}' "/proc/$kiosk_pid/status")
-echo "kiosk window idle on the attract screen for ${secs}s: CPU $(( (c1 - c0) * 1000 / ticks )) ms ($(awk -v c=$((c1-c0)) -v t=$ticks -v s=$secs 'BEGIN{printf "%.2f", 100*c/t/s}')% of one core), RSS $((rss / 1024)) MiB"
+echo "kiosk window idle on the attract screen for ${secs}s: CPU $(( (c1 - c0) * 1000 / ticks )) ms ($(awk -v c=$((c1-c0)) -v t="$ticks" -v s="$secs" 'BEGIN{printf "%.2f", 100*c/t/s}')% of one core), RSS $((rss / 1024)) MiB"

@@ -3,7 +3,8 @@
 # in the same run, benchmarks alternating so that drift hits both alike.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export PATH="$(go env GOPATH)/bin:$PATH"
+gopath=$(go env GOPATH)
+export PATH="$gopath/bin:$PATH"
 command -v benchstat >/dev/null || go install golang.org/x/perf/cmd/benchstat@latest
 out=${1:-bench.out}
 tmp=$(mktemp -d)

@@ -13,6 +13,8 @@ packages=(
 	mosquitto
 	# the Chinese font the bundled subset is cut from, and the tool that cuts it
 	fonts-noto-cjk fonttools
+	# make test checks the shell scripts
+	shellcheck
 )
 
 missing=()
