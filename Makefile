@@ -33,7 +33,7 @@ vet:
 
 lint:
 	staticcheck ./...
-	shellcheck deploy/*.sh deploy/font/*.sh .ci/run
+	shellcheck deploy/*.sh deploy/*/*.sh .ci/run
 
 unit:
 	go test -race -count=1 ./...

@@ -24,6 +24,30 @@ import (
 // generated configuration, the world's password file and the v1 ACL.
 func startMosquitto(t *testing.T, w *world) string {
 	t.Helper()
+	bin := mosquittoBin(t)
+	dir := t.TempDir()
+	addr := freeAddr(t)
+	host, port, _ := net.SplitHostPort(addr)
+	pw, acl := filepath.Join(dir, "passwd"), filepath.Join(dir, "acl")
+	os.WriteFile(pw, w.creds.Bytes(), 0o600)
+	os.WriteFile(acl, []byte(mqtt.MosquittoACL()), 0o600)
+	conf := fmt.Sprintf(`user %s
+per_listener_settings false
+allow_anonymous false
+password_file %s
+acl_file %s
+persistence false
+listener %s %s
+log_dest stderr
+`, currentUser(t), pw, acl, port, host)
+	cfg := filepath.Join(dir, "mosquitto.conf")
+	os.WriteFile(cfg, []byte(conf), 0o600)
+	runMosquitto(t, bin, cfg, addr)
+	return "tcp://" + addr
+}
+
+func mosquittoBin(t *testing.T) string {
+	t.Helper()
 	bin, err := exec.LookPath("mosquitto")
 	if err != nil {
 		for _, p := range []string{"/usr/sbin/mosquitto", "/usr/local/sbin/mosquitto"} {
@@ -35,32 +59,27 @@ func startMosquitto(t *testing.T, w *world) string {
 	if bin == "" {
 		t.Skip("mosquitto is not installed (make deps installs it)")
 	}
-	dir := t.TempDir()
-	addr := freeAddr(t)
-	host, port, _ := net.SplitHostPort(addr)
-	pw, acl := filepath.Join(dir, "passwd"), filepath.Join(dir, "acl")
-	os.WriteFile(pw, w.creds.Bytes(), 0o600)
-	os.WriteFile(acl, []byte(mqtt.MosquittoACL()), 0o600)
-	// As root, mosquitto would switch to its own user, who cannot read the
-	// test's private directory: stay as whoever runs the test.
+	return bin
+}
+
+// currentUser: as root, mosquitto would switch to its own user, who cannot
+// read the test's private directory: stay as whoever runs the test.
+func currentUser(t *testing.T) string {
 	me, err := user.Current()
 	if err != nil {
 		t.Fatal(err)
 	}
-	conf := fmt.Sprintf(`user %s
-per_listener_settings false
-allow_anonymous false
-password_file %s
-acl_file %s
-persistence false
-listener %s %s
-log_dest stderr
-`, me.Username, pw, acl, port, host)
-	cfg := filepath.Join(dir, "mosquitto.conf")
-	os.WriteFile(cfg, []byte(conf), 0o600)
+	return me.Username
+}
+
+// runMosquitto starts mosquitto with the configuration file cfg and waits
+// until addr accepts connections.
+func runMosquitto(t *testing.T, bin, cfg, addr string) {
+	t.Helper()
 	cmd := exec.Command(bin, "-c", cfg)
 	var logs strings.Builder
 	cmd.Stderr = &logs
+	cmd.Stdout = &logs
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +97,6 @@ log_dest stderr
 		}
 		return err == nil
 	}, func() string { return "mosquitto did not start: " + logs.String() })
-	return "tcp://" + addr
 }
 
 func TestEndToEndOnMosquitto(t *testing.T) {

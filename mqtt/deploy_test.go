@@ -1,0 +1,93 @@
+package mqtt_test
+
+import (
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	paho "github.com/eclipse/paho.mqtt.golang"
+
+	"opinionwall/mqtt"
+)
+
+// TestDeployMosquittoConf runs Debian's mosquitto with the configuration
+// installers copy (deploy/mosquitto/opinionwall.conf), only its paths and
+// ports moved into the test's directory, and certificates made by
+// deploy/mosquitto/make-certs.sh: the hub on the loopback listener, kiosks
+// over TLS with client certificates; the ACL holds.
+func TestDeployMosquittoConf(t *testing.T) {
+	bin := mosquittoBin(t)
+	if _, err := exec.LookPath("openssl"); err != nil {
+		t.Skip("openssl is not installed")
+	}
+	w := newWorld(t, "wall-01", "wall-02")
+	dir := t.TempDir()
+	if out, err := exec.Command("../deploy/mosquitto/make-certs.sh", dir, "127.0.0.1", "wall-01", "wall-02").CombinedOutput(); err != nil {
+		t.Fatalf("make-certs: %v\n%s", err, out)
+	}
+	os.WriteFile(filepath.Join(dir, "passwd"), w.creds.Bytes(), 0o600)
+	os.WriteFile(filepath.Join(dir, "acl"), []byte(mqtt.MosquittoACL()), 0o600)
+	raw, err := os.ReadFile("../deploy/mosquitto/opinionwall.conf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	plain, tlsAddr := freeAddr(t), freeAddr(t)
+	_, plainPort, _ := net.SplitHostPort(plain)
+	_, tlsPort, _ := net.SplitHostPort(tlsAddr)
+	conf := string(raw)
+	for _, r := range [][2]string{
+		{"/etc/mosquitto/opinionwall/", dir + "/"},
+		{"listener 1883 127.0.0.1", "listener " + plainPort + " 127.0.0.1"},
+		{"listener 8883\n", "listener " + tlsPort + " 127.0.0.1\n"},
+	} {
+		if !strings.Contains(conf, r[0]) {
+			t.Fatalf("the deploy configuration has no %q", r[0])
+		}
+		conf = strings.ReplaceAll(conf, r[0], r[1])
+	}
+	// Debian's mosquitto.conf sets these before including conf.d.
+	conf = fmt.Sprintf("user %s\npersistence false\nlog_dest stderr\n%s", currentUser(t), conf)
+	cfg := filepath.Join(dir, "mosquitto.conf")
+	os.WriteFile(cfg, []byte(conf), 0o600)
+	runMosquitto(t, bin, cfg, plain)
+	eventually(t, 10*time.Second, func() bool {
+		c, err := net.Dial("tcp", tlsAddr)
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	}, func() string { return "the TLS listener did not open" })
+
+	in := w.startIngest("tcp://" + plain)
+	eventually(t, 10*time.Second, in.Connected, func() string { return "ingest not connected to mosquitto" })
+	k := w.newKiosk("wall-01", 11)
+	k.submit(t, 200)
+	kioskTLS, err := mqtt.TLSConfig(filepath.Join(dir, "ca.crt"), filepath.Join(dir, "kiosks", "wall-01.crt"), filepath.Join(dir, "kiosks", "wall-01.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.startRelay(k, "ssl://"+tlsAddr, func(r *mqtt.Relay) { r.TLS = kioskTLS })
+	eventually(t, 60*time.Second, func() bool { return k.acked(t) == 200 },
+		func() string { return fmt.Sprintf("acked %d/200 over TLS", k.acked(t)) })
+	w.checkExactlyOnce(k)
+
+	// Without a client certificate the TLS listener refuses the kiosk, even
+	// with the right password.
+	noCert, _ := mqtt.TLSConfig(filepath.Join(dir, "ca.crt"), "", "")
+	c := paho.NewClient(paho.NewClientOptions().AddBroker("ssl://" + tlsAddr).SetClientID("wall-02").
+		SetUsername("wall-02").SetPassword(password("wall-02")).SetTLSConfig(noCert).SetProtocolVersion(4).
+		SetConnectTimeout(3 * time.Second).SetAutoReconnect(false))
+	if tok := c.Connect(); tok.WaitTimeout(5*time.Second) && tok.Error() == nil {
+		c.Disconnect(10)
+		t.Fatal("a kiosk without a client certificate connected")
+	}
+	// The ACL: a kiosk cannot publish as another kiosk. (The check connects
+	// as wall-01 itself: its relay steps aside.)
+	k.relay.Close()
+	checkNoCrossPublish(t, w, "tcp://"+plain, nil)
+}
