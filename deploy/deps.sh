@@ -9,8 +9,8 @@ packages=(
 	libxinerama-dev libxi-dev libxxf86vm-dev
 	# smoke tests of real windows: virtual X server, clicks, screenshots
 	xvfb xdotool imagemagick
-	# the broker stations run, for the end-to-end test
-	mosquitto
+	# the broker stations run, for the end-to-end test, and the tool that makes its certificates
+	mosquitto openssl
 	# the Chinese font the bundled subset is cut from, and the tool that cuts it
 	fonts-noto-cjk fonttools
 	# make test checks the shell scripts
