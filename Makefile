@@ -4,7 +4,7 @@
 GOBIN := $(shell go env GOPATH)/bin
 export PATH := $(GOBIN):$(PATH)
 
-.PHONY: all deps build demo test vet lint fmt-check unit smoke bench bench-idle clean
+.PHONY: all deps build demo test vet lint fmt-check unit smoke units bench bench-idle clean
 
 all: build
 
@@ -22,7 +22,7 @@ demo: deps build
 
 ## test: formatting, vet, staticcheck, every test with the race detector, and the
 ## smoke test of the real kiosk window under Xvfb
-test: deps fmt-check vet lint unit smoke
+test: deps fmt-check vet lint unit smoke units
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -37,6 +37,10 @@ lint:
 
 unit:
 	go test -race -count=1 ./...
+
+## units: systemd-analyze verify on the units in deploy/systemd
+units: build
+	./deploy/systemd/verify.sh
 
 ## smoke: the kiosk binary under Xvfb, driven with xdotool; screenshots in build/smoke
 smoke: build

@@ -84,6 +84,7 @@ func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *s
 			}
 		})
 	}
+	dog := newWatchdog(log)
 	go func() {
 		t := time.NewTicker(250 * time.Millisecond)
 		defer t.Stop()
@@ -96,11 +97,15 @@ func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *s
 				fyne.Do(func() {
 					k.Tick()
 					k.SetNight(cfg.BrightnessAt(time.Now()) < 50)
+					dog.Pet(time.Now()) // on the UI thread: a frozen UI stops the pings
 				})
 			}
 		}
 	}()
-	a.Lifecycle().SetOnStarted(func() { uiUp.Store(true) })
+	a.Lifecycle().SetOnStarted(func() {
+		uiUp.Store(true)
+		ready(log)
+	})
 	log.Info("window open", "fullscreen", os.Getenv("OW_WINDOWED") == "")
 	w.ShowAndRun()
 	return nil
