@@ -80,6 +80,13 @@ func (c *Credentials) Set(user, password string) error {
 	return nil
 }
 
+// Delete removes a user; it reports whether there was one.
+func (c *Credentials) Delete(user string) bool {
+	_, ok := c.users[user]
+	delete(c.users, user)
+	return ok
+}
+
 // Check reports whether password is user's password.
 func (c *Credentials) Check(user, password string) bool {
 	hash, ok := c.users[user]

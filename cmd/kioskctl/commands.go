@@ -29,6 +29,10 @@ const usage = `usage:
                                             put the binary in the station's releases and update the kiosk to it
   kioskctl config push KIOSK FILE.toml [-version N]
                                             the kiosk's desired configuration (retained, signed); waits for it to apply
+  kioskctl provision KIOSK -number N [-role wall|booth] [-broker URL] [-passwd F] [-trust DIR] [-o DIR] [-replace]
+                                            a new kiosk: its password in the station's file, and a bundle
+                                            (config, password, trusted keys, broker) for its card
+  kioskctl revoke KIOSK [-passwd F]         take a kiosk out of the station's password file
 common flags: -broker URL -user ops -password-file F -key ops.key [-tls-ca F] [-timeout 20s] [-json]
 `
 
@@ -117,6 +121,10 @@ func dispatch(ctx context.Context, args []string, out io.Writer) error {
 			return &exitError{exitUsage, errors.New("usage: kioskctl config push KIOSK FILE.toml")}
 		}
 		return configPushCmd(ctx, args[1:], out)
+	case "provision":
+		return provisionCmd(args, out)
+	case "revoke":
+		return revokeCmd(args, out)
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usage)
 		return nil
@@ -309,7 +317,7 @@ func logsCmd(ctx context.Context, args []string, out io.Writer) error {
 }
 
 // boolFlags take no value.
-var boolFlags = map[string]bool{"json": true, "all": true}
+var boolFlags = map[string]bool{"json": true, "all": true, "replace": true}
 
 // reorder puts flags before the positional argument, so that
 // "screenshot KIOSK -o f.png" parses like "screenshot -o f.png KIOSK".

@@ -1,0 +1,197 @@
+package main
+
+import (
+	"crypto/rand"
+	"encoding/base32"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/toml"
+	"opinionwall/mqtt"
+)
+
+// provisionCmd makes a kiosk's bundle: its broker password (added to the
+// station's password file), its configuration, the keys it trusts and the
+// broker it talks to, laid out as the kiosk's /etc/opinionwall.
+func provisionCmd(args []string, out io.Writer) error {
+	fl := flag.NewFlagSet("provision", flag.ContinueOnError)
+	number := fl.Int("number", 0, "the kiosk's number, 10-99, unique at the station (first digits of its ticket codes)")
+	role := fl.String("role", "wall", "wall or booth")
+	passwd := fl.String("passwd", "/etc/opinionwall/passwd", "the station's broker password file")
+	trust := fl.String("trust", "/etc/opinionwall", "directory with hub.pub and ops.pub")
+	broker := fl.String("broker", "tcp://station.local:1883", "the broker URL the kiosk uses")
+	outDir := fl.String("o", ".", "where the bundle goes (OUT/KIOSK-ID/etc/opinionwall)")
+	replace := fl.Bool("replace", false, "give an existing kiosk a new password and bundle (replacing its card)")
+	if err := fl.Parse(reorder(args)); err != nil {
+		return &exitError{exitUsage, err}
+	}
+	if fl.NArg() != 1 {
+		return &exitError{exitUsage, errors.New("usage: kioskctl provision KIOSK-ID -number N [-role wall|booth] [-broker URL] [-passwd FILE] [-trust DIR] [-o DIR]")}
+	}
+	id := fl.Arg(0)
+	if !kiosk.ValidKioskID(id) {
+		return &exitError{exitUsage, fmt.Errorf("%q is not a kiosk id: 1 to 32 of a-z, 0-9 and '-'", id)}
+	}
+	creds, err := readCreds(*passwd)
+	if err != nil {
+		return err
+	}
+	for _, u := range creds.Users() {
+		if u == id && !*replace {
+			return &exitError{exitUsage, fmt.Errorf("%s is already in %s (use -replace for a new card)", id, *passwd)}
+		}
+	}
+	var pin, conf string
+	for try := 0; ; try++ {
+		// 8 random digits; the rare easy one (all alike, a run) is drawn again.
+		if pin, err = randomDigits(8); err != nil {
+			return err
+		}
+		conf = strings.NewReplacer(`id = "wall-01"`, fmt.Sprintf("id = %q", id),
+			"number = 12 ", fmt.Sprintf("number = %d ", *number),
+			`role = "wall"`, fmt.Sprintf("role = %q", *role),
+			`admin_pin = "480731"`, fmt.Sprintf("admin_pin = %q", pin)).Replace(toml.Example())
+		cfg, err := toml.Parse(conf)
+		if err == nil {
+			err = cfg.Validate()
+		}
+		if err != nil && (try < 3 && strings.Contains(err.Error(), "admin_pin")) {
+			continue
+		}
+		if err != nil {
+			return &exitError{exitUsage, fmt.Errorf("provision %s: %w", id, err)}
+		}
+		if cfg.Kiosk.ID != id || cfg.Kiosk.Number != *number || cfg.Kiosk.AdminPIN != pin || string(cfg.Kiosk.Role) != *role {
+			return fmt.Errorf("provision %s: the configuration template changed; update kioskctl", id)
+		}
+		break
+	}
+	if !strings.HasPrefix(*broker, "tcp://") && !strings.HasPrefix(*broker, "ssl://") {
+		return &exitError{exitUsage, fmt.Errorf("-broker must be tcp:// or ssl://, not %q", *broker)}
+	}
+
+	dir := filepath.Join(*outDir, id, "etc", "opinionwall")
+	if err := os.MkdirAll(filepath.Join(dir, "trust"), 0o700); err != nil {
+		return err
+	}
+	for _, name := range []string{"hub.pub", "ops.pub"} {
+		src := filepath.Join(*trust, name)
+		if _, err := mqtt.LoadPublicKey(src); err != nil {
+			return fmt.Errorf("provision %s: the kiosk must trust %s: %w", id, name, err)
+		}
+		b, err := os.ReadFile(src)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, "trust", name), b, 0o644); err != nil {
+			return err
+		}
+	}
+	pw, err := randomPassword()
+	if err != nil {
+		return err
+	}
+	files := map[string]string{
+		"kiosk.toml":      conf,
+		"broker.password": pw + "\n",
+		"kiosk.env":       fmt.Sprintf("# read by opinionwall-kiosk.service\nOW_BROKER=%s\n", *broker),
+	}
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+			return err
+		}
+	}
+	// The station learns the password last: a bundle that failed halfway
+	// is not a kiosk the broker lets in.
+	if err := creds.Set(id, pw); err != nil {
+		return err
+	}
+	if err := writeCreds(*passwd, creds); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "kiosk %s (number %d, %s): bundle in %s\n", id, *number, *role, filepath.Join(*outDir, id))
+	fmt.Fprintf(out, "copy it onto the card's root file system (etc/opinionwall/...); admin PIN %s\n", pin)
+	fmt.Fprintf(out, "the station's broker knows %s once it rereads %s (restart the hub; mosquitto: systemctl reload mosquitto)\n", id, *passwd)
+	return nil
+}
+
+// revokeCmd removes a kiosk from the station's password file.
+func revokeCmd(args []string, out io.Writer) error {
+	fl := flag.NewFlagSet("revoke", flag.ContinueOnError)
+	passwd := fl.String("passwd", "/etc/opinionwall/passwd", "the station's broker password file")
+	if err := fl.Parse(reorder(args)); err != nil {
+		return &exitError{exitUsage, err}
+	}
+	if fl.NArg() != 1 {
+		return &exitError{exitUsage, errors.New("usage: kioskctl revoke KIOSK-ID [-passwd FILE]")}
+	}
+	id := fl.Arg(0)
+	if id == "hub" || id == mqtt.UserOps {
+		return &exitError{exitUsage, fmt.Errorf("%s is not a kiosk", id)}
+	}
+	creds, err := readCreds(*passwd)
+	if err != nil {
+		return err
+	}
+	if !creds.Delete(id) {
+		return &exitError{exitUsage, fmt.Errorf("%s is not in %s", id, *passwd)}
+	}
+	if err := writeCreds(*passwd, creds); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "kiosk %s revoked in %s; restart the hub (mosquitto: systemctl reload mosquitto) to shut it out\n", id, *passwd)
+	return nil
+}
+
+func readCreds(path string) (*mqtt.Credentials, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return mqtt.ParseCredentials(nil)
+	}
+	if err != nil {
+		return nil, err
+	}
+	return mqtt.ParseCredentials(b)
+}
+
+// writeCreds replaces the password file atomically.
+func writeCreds(path string, c *mqtt.Credentials) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, c.Bytes(), 0o600); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}
+
+// randomPassword is 160 random bits in base32: typeable, no quoting needed.
+func randomPassword() (string, error) {
+	b := make([]byte, 20)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return strings.ToLower(base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString(b)), nil
+}
+
+func randomDigits(n int) (string, error) {
+	var s strings.Builder
+	for range n {
+		d, err := rand.Int(rand.Reader, big.NewInt(10))
+		if err != nil {
+			return "", err
+		}
+		s.WriteString(d.String())
+	}
+	return s.String(), nil
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"opinionwall/kiosk/toml"
+	"opinionwall/mqtt"
+)
+
+// TestProvisionAndRevoke makes a kiosk's bundle from a station's files and
+// checks the kiosk could start from it: the configuration validates with
+// the id and number asked for, its password is the one the station's file
+// now accepts, it trusts the hub and ops keys. Then revokes it.
+func TestProvisionAndRevoke(t *testing.T) {
+	ctx := context.Background()
+	station := t.TempDir()
+	for _, name := range []string{"hub", "ops"} {
+		if _, err := mqtt.GenerateKey(station, name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	passwd := filepath.Join(station, "passwd")
+	creds, _ := mqtt.ParseCredentials(nil)
+	creds.Set("ops", "ops-password")
+	os.WriteFile(passwd, creds.Bytes(), 0o600)
+	out := t.TempDir()
+	run := func(args ...string) (string, error) {
+		var b strings.Builder
+		err := dispatch(ctx, args, &b)
+		return b.String(), err
+	}
+	flags := []string{"-passwd", passwd, "-trust", station, "-o", out, "-broker", "ssl://station.local:8883"}
+
+	msg, err := run(append([]string{"provision", "booth-07", "-number", "17", "-role", "booth"}, flags...)...)
+	if err != nil {
+		t.Fatalf("provision: %v", err)
+	}
+	etc := filepath.Join(out, "booth-07", "etc", "opinionwall")
+	cfg, err := toml.Load(filepath.Join(etc, "kiosk.toml"))
+	if err != nil {
+		t.Fatalf("the bundle's configuration: %v", err)
+	}
+	if err := cfg.Validate(); err != nil || cfg.Kiosk.ID != "booth-07" || cfg.Kiosk.Number != 17 || cfg.Kiosk.Role != "booth" {
+		t.Fatalf("configuration %+v: %v", cfg.Kiosk, err)
+	}
+	if !strings.Contains(msg, cfg.Kiosk.AdminPIN) || cfg.Kiosk.AdminPIN == "480731" {
+		t.Errorf("admin PIN %q not fresh or not told: %s", cfg.Kiosk.AdminPIN, msg)
+	}
+	pw, _ := os.ReadFile(filepath.Join(etc, "broker.password"))
+	now, err := mqtt.LoadCredentials(passwd)
+	if err != nil || !now.Check("booth-07", strings.TrimSpace(string(pw))) || !now.Check("ops", "ops-password") {
+		t.Fatalf("the station's file does not take the bundle's password (or lost ops): %v", err)
+	}
+	if env, _ := os.ReadFile(filepath.Join(etc, "kiosk.env")); !bytes.Contains(env, []byte("OW_BROKER=ssl://station.local:8883\n")) {
+		t.Errorf("kiosk.env: %q", env)
+	}
+	trust, err := mqtt.LoadTrust(filepath.Join(etc, "trust"))
+	if err != nil || len(trust.KeyIDs()) != 2 {
+		t.Fatalf("trust: %v", err)
+	}
+	if st, _ := os.Stat(filepath.Join(etc, "broker.password")); st.Mode().Perm() != 0o600 {
+		t.Errorf("broker.password mode %v", st.Mode().Perm())
+	}
+
+	// Twice is a mistake unless it is a new card; a bad number changes nothing.
+	var ee *exitError
+	if _, err := run(append([]string{"provision", "booth-07", "-number", "17"}, flags...)...); !errors.As(err, &ee) || ee.code != exitUsage {
+		t.Errorf("provisioned twice: %v", err)
+	}
+	before, _ := os.ReadFile(passwd)
+	if _, err := run(append([]string{"provision", "wall-09", "-number", "5"}, flags...)...); err == nil || !strings.Contains(err.Error(), "kiosk.number") {
+		t.Errorf("number 5: %v", err)
+	}
+	if _, err := run(append([]string{"provision", "Wall 9", "-number", "19"}, flags...)...); err == nil {
+		t.Error("a bad id accepted")
+	}
+	if after, _ := os.ReadFile(passwd); !bytes.Equal(before, after) {
+		t.Error("a refused provision changed the password file")
+	}
+	if _, err := run(append([]string{"provision", "booth-07", "-number", "17", "-replace"}, flags...)...); err != nil {
+		t.Fatalf("replace: %v", err)
+	}
+	pw2, _ := os.ReadFile(filepath.Join(etc, "broker.password"))
+	now, _ = mqtt.LoadCredentials(passwd)
+	if bytes.Equal(pw, pw2) || now.Check("booth-07", strings.TrimSpace(string(pw))) || !now.Check("booth-07", strings.TrimSpace(string(pw2))) {
+		t.Error("a replaced kiosk's old password still works, or the new one does not")
+	}
+
+	if _, err := run("revoke", "booth-07", "-passwd", passwd); err != nil {
+		t.Fatal(err)
+	}
+	now, _ = mqtt.LoadCredentials(passwd)
+	if now.Check("booth-07", strings.TrimSpace(string(pw2))) || !now.Check("ops", "ops-password") {
+		t.Error("revoke left the kiosk in, or took ops out")
+	}
+	if _, err := run("revoke", "booth-07", "-passwd", passwd); !errors.As(err, &ee) || ee.code != exitUsage {
+		t.Errorf("revoked twice: %v", err)
+	}
+	if _, err := run("revoke", "ops", "-passwd", passwd); err == nil {
+		t.Error("revoked the ops user")
+	}
+}
