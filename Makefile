@@ -4,7 +4,7 @@
 GOBIN := $(shell go env GOPATH)/bin
 export PATH := $(GOBIN):$(PATH)
 
-.PHONY: all deps build demo test vet lint fmt-check unit smoke units bench bench-idle clean
+.PHONY: all deps build release release-check demo test vet lint fmt-check unit smoke units bench bench-idle clean
 
 all: build
 
@@ -13,8 +13,15 @@ deps:
 	./deploy/deps.sh
 
 ## build: build every command into bin/
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
 build:
-	go build -o bin/ ./cmd/...
+	go build -ldflags "$(LDFLAGS)" -o bin/ ./cmd/...
+
+## release: kiosk for linux/arm64 (cgo through Debian multiarch), hub and kioskctl for amd64 and arm64, in dist/VERSION
+release: deps
+	VERSION=$(VERSION) ./deploy/release.sh
 
 ## demo: run the whole system as far as it exists, on this machine
 demo: deps build
@@ -22,7 +29,7 @@ demo: deps build
 
 ## test: formatting, vet, staticcheck, every test with the race detector, and the
 ## smoke test of the real kiosk window under Xvfb
-test: deps fmt-check vet lint unit smoke units
+test: deps fmt-check vet lint unit smoke units release-check
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -37,6 +44,10 @@ lint:
 
 unit:
 	go test -race -count=1 ./...
+
+## release-check: the arm64 kiosk links, and file says it is an aarch64 executable
+release-check:
+	VERSION=$(VERSION) ./deploy/release.sh -check
 
 ## units: systemd-analyze verify on the units in deploy/systemd
 units: build

@@ -14,7 +14,11 @@ packages=(
 	# the Chinese font the bundled subset is cut from, and the tool that cuts it
 	fonts-noto-cjk fonttools
 	# make test checks the shell scripts and the systemd units (systemd-analyze)
-	shellcheck systemd
+	shellcheck systemd file
+	# the kiosk for the Pi: a cross compiler and Fyne's -dev packages for arm64 (multiarch)
+	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
+	libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64
+	libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
 )
 
 missing=()
@@ -36,6 +40,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 		exit 1
 	fi
 	export DEBIAN_FRONTEND=noninteractive
+	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
+		"${as_root[@]}" dpkg --add-architecture arm64
+	fi
 	"${as_root[@]}" apt-get update -q
 	"${as_root[@]}" apt-get install -y -q --no-install-recommends "${missing[@]}"
 	# mosquitto's package starts a system broker on :1883; tests start their own on free ports.

@@ -17,6 +17,10 @@ import (
 	"opinionwall/mqtt"
 )
 
+// version is stamped at build time: go build -ldflags "-X main.version=V"
+// (make build and make release take it from git describe).
+var version = "dev"
+
 // relayFlags are the kiosk's connection to the station.
 type relayFlags struct {
 	broker, user, passwordFile, trust, tlsCA, tlsCert, tlsKey, version string
@@ -30,7 +34,7 @@ func (f *relayFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&f.tlsCA, "tls-ca", "", "CA file for ssl:// (default: system roots)")
 	fs.StringVar(&f.tlsCert, "tls-cert", "", "client certificate file for ssl://")
 	fs.StringVar(&f.tlsKey, "tls-key", "", "client key file for ssl://")
-	f.version = "dev"
+	f.version = version
 }
 
 // startRelay connects the kiosk to the station, or returns nil when no

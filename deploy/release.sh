@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Builds a release into dist/VERSION: the kiosk for linux/arm64 (Raspberry Pi OS, 64-bit; cgo for
+# Fyne through Debian's multiarch cross compiler and :arm64 -dev packages, see deploy/deps.sh), and
+# hub and kioskctl for linux/amd64 and linux/arm64 (pure Go). Each binary has the version stamped
+# from git; SHA256SUMS lists them.
+#
+#   deploy/release.sh          the whole release
+#   deploy/release.sh -check   only the arm64 kiosk, checked with file (make test runs this)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+version=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo dev)}
+ldflags="-X main.version=$version"
+check=false
+[ "${1:-}" = "-check" ] && check=true
+
+out=dist/$version
+$check && out=$(mktemp -d) && trap 'rm -rf "$out"' EXIT
+mkdir -p "$out"
+
+echo "release $version: kiosk linux/arm64 (cgo, aarch64-linux-gnu-gcc)"
+CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
+	PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig \
+	go build -trimpath -ldflags "$ldflags" -o "$out/kiosk-linux-arm64" ./cmd/kiosk
+desc=$(file -b "$out/kiosk-linux-arm64")
+case $desc in
+*"ARM aarch64"*"dynamically linked"*) echo "kiosk-linux-arm64: $desc" ;;
+*)
+	echo "release: kiosk-linux-arm64 is not an aarch64 executable: $desc" >&2
+	exit 1
+	;;
+esac
+$check && exit 0
+
+for arch in amd64 arm64; do
+	for cmd in hub kioskctl; do
+		echo "release $version: $cmd linux/$arch"
+		CGO_ENABLED=0 GOOS=linux GOARCH=$arch go build -trimpath -ldflags "$ldflags" -o "$out/$cmd-linux-$arch" "./cmd/$cmd"
+	done
+done
+(cd "$out" && sha256sum -- *-linux-* >SHA256SUMS)
+echo "release $version in $out:"
+cat "$out/SHA256SUMS"
