@@ -49,9 +49,10 @@ unit:
 release-check:
 	VERSION=$(VERSION) ./deploy/release.sh -check
 
-## units: systemd-analyze verify on the units in deploy/systemd
+## units: systemd-analyze verify on the units in deploy/systemd; the Pi setup script run twice into a scratch root
 units: build
 	./deploy/systemd/verify.sh
+	./deploy/pi/test-setup.sh
 
 ## smoke: the kiosk binary under Xvfb, driven with xdotool; screenshots in build/smoke
 smoke: build
