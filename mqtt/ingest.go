@@ -134,12 +134,15 @@ func (in *Ingest) onConnect(c paho.Client) {
 		prefix + KioskFilter(LeafState): 1,
 		prefix + KioskFilter(LeafTele):  0,
 	}, nil)
-	online, _ := json.Marshal(StateMsg{V: Version, State: StateOnline, TS: in.Now()})
-	c.Publish(TopicHubState, 1, true, online)
 	go func() {
 		if err := waitFor(tok, 10*time.Second, "subscribe"); err != nil {
 			in.Log.Error("ingest: subscribe", "err", err)
+			return
 		}
+		// Online only once subscribed: kiosks resend on it, and what they
+		// published before the subscription reached nobody.
+		online, _ := json.Marshal(StateMsg{V: Version, State: StateOnline, TS: in.Now()})
+		c.Publish(TopicHubState, 1, true, online)
 	}()
 	in.Log.Info("ingest: connected", "broker", in.Broker)
 }

@@ -415,8 +415,11 @@ func (r *Relay) handle(ctx context.Context, m paho.Message) {
 		var st StateMsg
 		if st, err = DecodeState(payload); err == nil {
 			// The retained state arrives with every subscription; connecting
-			// already resent everything. Only the hub coming back counts.
-			back := st.State == StateOnline && r.hubState != "" && r.hubState != StateOnline
+			// already resent everything. Only the hub coming back counts: a
+			// change to online, or a live (not retained) online, which the
+			// hub says once its subscriptions are granted: what was published
+			// before that reached nobody.
+			back := st.State == StateOnline && r.hubState != StateOnline && (r.hubState != "" || !m.Retained())
 			r.hubState = st.State
 			if back && r.connected {
 				r.resendAll(ctx, "hub online")

@@ -131,6 +131,7 @@ func exportJSON(ctx context.Context, db *hubsqlite.DB, out io.Writer) error {
 func fleetCmd(ctx context.Context, args []string, out io.Writer) error {
 	fl := flag.NewFlagSet("fleet", flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	asJSON := fl.Bool("json", false, "print JSON for scripts (with each kiosk's alerts)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -143,13 +144,43 @@ func fleetCmd(ctx context.Context, args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "%-16s %-8s %-20s %8s %8s %6s\n", "KIOSK", "STATE", "LAST SEEN", "LAST SEQ", "RECEIVED", "GAPS")
+	now := time.Now()
+	if *asJSON {
+		type row struct {
+			hub.Kiosk
+			Alerts []hub.Alert `json:"alerts"`
+		}
+		rows := make([]row, 0, len(kiosks))
+		for _, k := range kiosks {
+			rows = append(rows, row{k, hub.Alerts(k, now)})
+		}
+		enc := json.NewEncoder(out)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rows)
+	}
+	fmt.Fprintf(out, "%-16s %-8s %-20s %8s %8s %6s  %s\n", "KIOSK", "STATE", "LAST SEEN", "LAST SEQ", "RECEIVED", "GAPS", "ALERTS")
+	var details []string
 	for _, k := range kiosks {
 		seen := "-"
 		if !k.LastSeen.IsZero() {
 			seen = k.LastSeen.Local().Format(time.DateTime)
 		}
-		fmt.Fprintf(out, "%-16s %-8s %-20s %8d %8d %6d\n", k.ID, k.State, seen, k.LastSeq, k.Received, len(k.Gaps))
+		var codes []string
+		for _, a := range hub.Alerts(k, now) {
+			codes = append(codes, a.Code)
+			details = append(details, fmt.Sprintf("%s %s: %s", k.ID, a.Code, a.Detail))
+		}
+		alerts := "-"
+		if len(codes) > 0 {
+			alerts = strings.Join(codes, ",")
+		}
+		fmt.Fprintf(out, "%-16s %-8s %-20s %8d %8d %6d  %s\n", k.ID, k.State, seen, k.LastSeq, k.Received, len(k.Gaps), alerts)
+	}
+	if len(details) > 0 {
+		fmt.Fprintln(out)
+		for _, d := range details {
+			fmt.Fprintln(out, d)
+		}
 	}
 	return nil
 }

@@ -1,0 +1,82 @@
+package hub
+
+import (
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"opinionwall/kiosk"
+)
+
+// Alert is something about a kiosk a maintainer should look at.
+type Alert struct {
+	Code   string `json:"code"`   // stable, for scripts: see docs/OPERATIONS.md, "Alerts"
+	Detail string `json:"detail"` // for people
+}
+
+// Thresholds of the alerts.
+const (
+	AlertSilentAfter   = 5 * time.Minute  // online, yet nothing heard (telemetry comes every minute)
+	AlertOfflineAfter  = time.Hour        // offline or lost this long
+	AlertBacklogAfter  = 30 * time.Minute // the oldest undelivered submission is this old
+	AlertDiskFreeBelow = 200 << 20        // bytes free on the kiosk's card
+	AlertHotCPUAbove   = 80_000           // CPU temperature, milli-°C
+)
+
+// Alerts returns what needs a maintainer's eye about k at now, most
+// serious first. A kiosk with nothing to say returns none.
+func Alerts(k Kiosk, now time.Time) []Alert {
+	var out []Alert
+	add := func(code, format string, args ...any) {
+		out = append(out, Alert{Code: code, Detail: fmt.Sprintf(format, args...)})
+	}
+	since := func(t time.Time) string { return now.Sub(t).Round(time.Minute).String() }
+	switch {
+	case (k.State == "lost" || k.State == "offline") && !k.StateAt.IsZero() && now.Sub(k.StateAt) >= AlertOfflineAfter:
+		add("offline", "%s for %s", k.State, since(k.StateAt))
+	case k.State == "lost":
+		add("lost", "dropped off without saying goodbye %s ago (power or network)", since(k.StateAt))
+	case k.State == "online" && !k.LastSeen.IsZero() && now.Sub(k.LastSeen) >= AlertSilentAfter:
+		add("silent", "online, but nothing heard for %s", since(k.LastSeen))
+	}
+	if len(k.Gaps) > 0 {
+		add("gaps", "%d submissions never received (first seq %d)", len(k.Gaps), k.Gaps[0])
+	}
+	if len(k.Telemetry) == 0 {
+		return out
+	}
+	var t kiosk.Telemetry
+	if err := json.Unmarshal(k.Telemetry, &t); err != nil {
+		add("telemetry", "unreadable telemetry: %v", err)
+		return out
+	}
+	if t.ReadOnly != "" {
+		add("read_only", "store read-only, new submissions refused: %s", t.ReadOnly)
+	}
+	if t.Unavailable > 0 {
+		add("refused", "%d submissions refused (disk full or read-only)", t.Unavailable)
+	}
+	if t.DiskFreeBytes > 0 && t.DiskFreeBytes < AlertDiskFreeBelow {
+		add("disk_low", "%d MiB free on the card", t.DiskFreeBytes>>20)
+	}
+	if time.Duration(t.OldestPendingS)*time.Second >= AlertBacklogAfter {
+		add("backlog", "%d submissions waiting, the oldest for %s", t.OutboxPending+t.OutboxInflight,
+			(time.Duration(t.OldestPendingS) * time.Second).Round(time.Minute))
+	}
+	if t.ConfigError != "" {
+		add("config_refused", "the pushed configuration was refused: %s", t.ConfigError)
+	}
+	if len(t.Hardware) >= 4 && t.Hardware[:4] == "none" {
+		add("hardware", "buttons and sensors failed, running by touch only: %s", t.Hardware)
+	}
+	if n := t.Counters["sensor_errors"]; n > 0 {
+		add("sensors", "%d sensor readings failed", n)
+	}
+	if c := t.Counters["cpu_temp_mc"]; c > AlertHotCPUAbove {
+		add("hot", "CPU at %.1f °C", float64(c)/1000)
+	}
+	if !t.ClockSynced {
+		add("clock", "clock not synchronised (NTP)")
+	}
+	return out
+}

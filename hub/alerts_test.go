@@ -1,0 +1,65 @@
+package hub_test
+
+import (
+	"encoding/json"
+	"slices"
+	"testing"
+	"time"
+
+	"opinionwall/hub"
+	"opinionwall/kiosk"
+)
+
+func TestAlerts(t *testing.T) {
+	now := time.Date(2026, 11, 29, 12, 0, 0, 0, time.UTC)
+	tele := func(f func(*kiosk.Telemetry)) json.RawMessage {
+		v := kiosk.Telemetry{ClockSynced: true, DiskFreeBytes: 8 << 30, Counters: map[string]int64{}}
+		f(&v)
+		b, _ := json.Marshal(v)
+		return b
+	}
+	healthy := hub.Kiosk{ID: "wall-01", State: "online", StateAt: now.Add(-time.Hour), LastSeen: now.Add(-time.Minute),
+		Telemetry: tele(func(*kiosk.Telemetry) {})}
+	cases := []struct {
+		name string
+		edit func(*hub.Kiosk)
+		want []string
+	}{
+		{"healthy", func(*hub.Kiosk) {}, nil},
+		{"lost a moment ago", func(k *hub.Kiosk) { k.State, k.StateAt = "lost", now.Add(-10*time.Minute) }, []string{"lost"}},
+		{"lost for hours", func(k *hub.Kiosk) { k.State, k.StateAt = "lost", now.Add(-3*time.Hour) }, []string{"offline"}},
+		{"offline a moment", func(k *hub.Kiosk) { k.State, k.StateAt = "offline", now.Add(-time.Minute) }, nil},
+		{"silent", func(k *hub.Kiosk) { k.LastSeen = now.Add(-6 * time.Minute) }, []string{"silent"}},
+		{"gaps", func(k *hub.Kiosk) { k.Gaps = []int64{4, 9} }, []string{"gaps"}},
+		{"store trouble", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.ReadOnly, v.Unavailable, v.DiskFreeBytes = "card read-only", 3, 50<<20 })
+		}, []string{"read_only", "refused", "disk_low"}},
+		{"backlog", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.OldestPendingS, v.OutboxPending = 3600, 40 })
+		}, []string{"backlog"}},
+		{"short backlog", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.OldestPendingS, v.OutboxPending = 60, 2 })
+		}, nil},
+		{"config, hardware, sensors, heat, clock", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) {
+				v.ConfigError, v.Hardware, v.ClockSynced = "kiosk.number: out of range", "none (periph failed)", false
+				v.Counters["sensor_errors"], v.Counters["cpu_temp_mc"] = 2, 83_500
+			})
+		}, []string{"config_refused", "hardware", "sensors", "hot", "clock"}},
+		{"unreadable telemetry", func(k *hub.Kiosk) { k.Telemetry = json.RawMessage(`{"disk_free_bytes":"x"}`) }, []string{"telemetry"}},
+	}
+	for _, c := range cases {
+		k := healthy
+		c.edit(&k)
+		var got []string
+		for _, a := range hub.Alerts(k, now) {
+			if a.Detail == "" {
+				t.Errorf("%s: alert %s without detail", c.name, a.Code)
+			}
+			got = append(got, a.Code)
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%s: alerts %v, want %v", c.name, got, c.want)
+		}
+	}
+}
