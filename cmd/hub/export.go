@@ -152,7 +152,11 @@ func fleetCmd(ctx context.Context, args []string, out io.Writer) error {
 		}
 		rows := make([]row, 0, len(kiosks))
 		for _, k := range kiosks {
-			rows = append(rows, row{k, hub.Alerts(k, now)})
+			a := hub.Alerts(k, now)
+			if a == nil {
+				a = []hub.Alert{} // [] rather than null for scripts
+			}
+			rows = append(rows, row{k, a})
 		}
 		enc := json.NewEncoder(out)
 		enc.SetIndent("", "  ")

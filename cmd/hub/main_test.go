@@ -127,8 +127,19 @@ func TestFleet(t *testing.T) {
 	if err := fleetCmd(context.Background(), []string{"-data", data}, &out); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.Contains(out.String(), "wall-01") || !strings.Contains(out.String(), "       2        2") {
+	if !strings.Contains(out.String(), "wall-01") || !strings.Contains(out.String(), "       2        2") || !strings.Contains(out.String(), "ALERTS") {
 		t.Errorf("fleet:\n%s", out.String())
+	}
+	var js strings.Builder
+	if err := fleetCmd(context.Background(), []string{"-data", data, "-json"}, &js); err != nil {
+		t.Fatal(err)
+	}
+	var rows []struct {
+		ID     string
+		Alerts []struct{ Code, Detail string }
+	}
+	if err := json.Unmarshal([]byte(js.String()), &rows); err != nil || len(rows) != 1 || rows[0].ID != "wall-01" || rows[0].Alerts == nil {
+		t.Errorf("fleet -json (%v):\n%s", err, js.String())
 	}
 }
 
