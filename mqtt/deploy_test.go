@@ -90,4 +90,31 @@ func TestDeployMosquittoConf(t *testing.T) {
 	// as wall-01 itself: its relay steps aside.)
 	k.relay.Close()
 	checkNoCrossPublish(t, w, "tcp://"+plain, nil)
+
+	// No kiosk writes a cmd topic, its own or another's; the ops user does.
+	// A listener with read access to everything (the hub user) sees what
+	// the broker let through.
+	heard := make(chan string, 8)
+	spy := rawClient(t, "tcp://"+plain, mqtt.UserHub, "spy", nil)
+	if tok := spy.Subscribe("ow/v1/kiosk/+/cmd", 1, func(_ paho.Client, m paho.Message) { heard <- string(m.Payload()) }); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
+		t.Fatal(tok.Error())
+	}
+	kc := rawClient(t, "tcp://"+plain, "wall-02", "wall-02", nil)
+	kc.Publish(mqtt.KioskTopic("wall-02", mqtt.LeafCmd), 1, false, "from wall-02 to itself").WaitTimeout(5 * time.Second)
+	kc.Publish(mqtt.KioskTopic("wall-01", mqtt.LeafCmd), 1, false, "from wall-02 to wall-01").WaitTimeout(5 * time.Second)
+	oc := rawClient(t, "tcp://"+plain, mqtt.UserOps, "ops-1", nil)
+	oc.Publish(mqtt.KioskTopic("wall-01", mqtt.LeafCmd), 1, false, "from ops").WaitTimeout(5 * time.Second)
+	select {
+	case got := <-heard:
+		if got != "from ops" {
+			t.Fatalf("the broker passed a kiosk's command: %q", got)
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the ops user's command did not get through")
+	}
+	select {
+	case got := <-heard:
+		t.Fatalf("more got through: %q", got)
+	case <-time.After(300 * time.Millisecond):
+	}
 }
