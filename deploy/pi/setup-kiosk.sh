@@ -68,7 +68,7 @@ dir() {
 
 if $system; then
 	missing=()
-	for p in cage systemd-timesyncd; do
+	for p in cage xwayland systemd-timesyncd; do  # Fyne draws through X11: Xwayland under cage
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 	done
 	if [ ${#missing[@]} -gt 0 ]; then

@@ -8,7 +8,7 @@ trap 'rm -rf "$tmp"' EXIT
 bin=$PWD/bin
 for unit in deploy/systemd/*.service; do
 	sed -e "s|/opt/opinionwall/kiosk|$bin/kiosk|g" -e "s|/usr/local/bin/hub|$bin/hub|g" \
-		-e "s|/usr/bin/cage -s --|/bin/true|g" "$unit" >"$tmp/$(basename "$unit")"
+		-e "s|/usr/bin/cage --|/bin/true|g" "$unit" >"$tmp/$(basename "$unit")"
 done
 status=0
 for unit in "$tmp"/*.service; do
