@@ -79,7 +79,7 @@ func provisionCmd(args []string, out io.Writer) error {
 	}
 
 	dir := filepath.Join(*outDir, id, "etc", "opinionwall")
-	if err := os.MkdirAll(filepath.Join(dir, "trust"), 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Join(dir, "trust"), 0o750); err != nil {
 		return err
 	}
 	for _, name := range []string{"hub.pub", "ops.pub"} {
@@ -105,7 +105,7 @@ func provisionCmd(args []string, out io.Writer) error {
 		"kiosk.env":       fmt.Sprintf("# read by opinionwall-kiosk.service\nOW_BROKER=%s\n", *broker),
 	}
 	for name, text := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o600); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o640); err != nil { // root:kiosk on the card
 			return err
 		}
 	}

@@ -64,7 +64,7 @@ func TestProvisionAndRevoke(t *testing.T) {
 	if err != nil || len(trust.KeyIDs()) != 2 {
 		t.Fatalf("trust: %v", err)
 	}
-	if st, _ := os.Stat(filepath.Join(etc, "broker.password")); st.Mode().Perm() != 0o600 {
+	if st, _ := os.Stat(filepath.Join(etc, "broker.password")); st.Mode().Perm() != 0o640 {
 		t.Errorf("broker.password mode %v", st.Mode().Perm())
 	}
 
