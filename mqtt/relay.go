@@ -529,8 +529,7 @@ func (r *Relay) handleCommand(ctx context.Context, payload []byte, retained bool
 		reply(kiosk.Result{CID: claimedCID(payload), Status: kiosk.ResultRejected, Detail: err.Error()})
 		return
 	}
-	cmd := kiosk.Command{CID: c.CID, Kiosk: c.Kiosk, Cmd: c.Cmd, Args: c.Args, IAT: c.IAT, EXP: c.EXP, Nonce: c.Nonce}
-	go r.Commands.HandleCommand(ctx, cmd, retained, reply)
+	go r.Commands.HandleCommand(ctx, c, retained, reply)
 }
 
 // handleConfig applies a signed desired configuration and answers on res

@@ -74,24 +74,16 @@ type TicketsMsg struct {
 	Updates []kiosk.TicketUpdate `json:"updates"`
 }
 
-// Command is a maintenance command. It is sent signed.
-type Command struct {
-	CID   string          `json:"cid"`
-	Kiosk string          `json:"kiosk"`
-	Cmd   string          `json:"cmd"`
-	Args  json.RawMessage `json:"args,omitempty"`
-	IAT   time.Time       `json:"iat"`
-	EXP   time.Time       `json:"exp"`
-	Nonce string          `json:"nonce"`
-}
+// Command is a maintenance command (the domain's). It is sent signed.
+type Command = kiosk.Command
 
-// Result statuses.
+// Result statuses, as the domain names them.
 const (
-	ResultAccepted   = "accepted"
-	ResultInProgress = "in_progress"
-	ResultSucceeded  = "succeeded"
-	ResultFailed     = "failed"
-	ResultRejected   = "rejected"
+	ResultAccepted   = kiosk.ResultAccepted
+	ResultInProgress = kiosk.ResultInProgress
+	ResultSucceeded  = kiosk.ResultSucceeded
+	ResultFailed     = kiosk.ResultFailed
+	ResultRejected   = kiosk.ResultRejected
 )
 
 // ResultMsg is a kiosk's answer to a command.
