@@ -8,7 +8,9 @@ import (
 	"crypto/sha512"
 	"crypto/subtle"
 	"encoding/base64"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"sort"
 	"strconv"
@@ -28,6 +30,32 @@ const (
 	passwdIterations = 101
 	maxIterations    = 100_000
 )
+
+// OpenCredentials reads a password file to change it: a file that does not
+// exist yet is an empty one.
+func OpenCredentials(path string) (*Credentials, error) {
+	data, err := os.ReadFile(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return ParseCredentials(nil)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("credentials: %w", err)
+	}
+	return ParseCredentials(data)
+}
+
+// WriteFile replaces the password file at path atomically (mode 0600).
+func (c *Credentials) WriteFile(path string) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, c.Bytes(), 0o600); err != nil {
+		return fmt.Errorf("credentials: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		os.Remove(tmp)
+		return fmt.Errorf("credentials: %w", err)
+	}
+	return nil
+}
 
 // LoadCredentials reads a password file.
 func LoadCredentials(path string) (*Credentials, error) {

@@ -6,8 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"strings"
 
 	"opinionwall/mqtt"
@@ -47,19 +45,15 @@ func passwdCmd(args []string, in io.Reader, out io.Writer) error {
 	if len(pass) < 8 {
 		return fmt.Errorf("a broker password needs at least 8 characters")
 	}
-	creds := &mqtt.Credentials{}
-	if data, err := os.ReadFile(*file); err == nil {
-		if creds, err = mqtt.ParseCredentials(data); err != nil {
-			return err
-		}
-	} else if !errors.Is(err, fs.ErrNotExist) {
+	creds, err := mqtt.OpenCredentials(*file)
+	if err != nil {
 		return err
 	}
 	if err := creds.Set(user, pass); err != nil {
 		return err
 	}
-	if err := os.WriteFile(*file, creds.Bytes(), 0o600); err != nil {
-		return fmt.Errorf("write %s: %w", *file, err)
+	if err := creds.WriteFile(*file); err != nil {
+		return err
 	}
 	fmt.Fprintf(out, "%s: set the password of %s (%d users)\n", *file, user, len(creds.Users()))
 	return nil

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -40,7 +39,7 @@ func provisionCmd(args []string, out io.Writer) error {
 	if !kiosk.ValidKioskID(id) {
 		return &exitError{exitUsage, fmt.Errorf("%q is not a kiosk id: 1 to 32 of a-z, 0-9 and '-'", id)}
 	}
-	creds, err := readCreds(*passwd)
+	creds, err := mqtt.OpenCredentials(*passwd)
 	if err != nil {
 		return err
 	}
@@ -114,7 +113,7 @@ func provisionCmd(args []string, out io.Writer) error {
 	if err := creds.Set(id, pw); err != nil {
 		return err
 	}
-	if err := writeCreds(*passwd, creds); err != nil {
+	if err := creds.WriteFile(*passwd); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "kiosk %s (number %d, %s): bundle in %s\n", id, *number, *role, filepath.Join(*outDir, id))
@@ -137,41 +136,17 @@ func revokeCmd(args []string, out io.Writer) error {
 	if id == "hub" || id == mqtt.UserOps {
 		return &exitError{exitUsage, fmt.Errorf("%s is not a kiosk", id)}
 	}
-	creds, err := readCreds(*passwd)
+	creds, err := mqtt.OpenCredentials(*passwd)
 	if err != nil {
 		return err
 	}
 	if !creds.Delete(id) {
 		return &exitError{exitUsage, fmt.Errorf("%s is not in %s", id, *passwd)}
 	}
-	if err := writeCreds(*passwd, creds); err != nil {
+	if err := creds.WriteFile(*passwd); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "kiosk %s revoked in %s; restart the hub (mosquitto: systemctl reload mosquitto) to shut it out\n", id, *passwd)
-	return nil
-}
-
-func readCreds(path string) (*mqtt.Credentials, error) {
-	b, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return mqtt.ParseCredentials(nil)
-	}
-	if err != nil {
-		return nil, err
-	}
-	return mqtt.ParseCredentials(b)
-}
-
-// writeCreds replaces the password file atomically.
-func writeCreds(path string, c *mqtt.Credentials) error {
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, c.Bytes(), 0o600); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-		return err
-	}
 	return nil
 }
 
