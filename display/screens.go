@@ -42,7 +42,7 @@ func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 	if err == nil && len(w.Items) > 0 {
 		// Rotate through the wall, one reply a minute.
 		it := w.Items[int(k.d.Now().Unix()/60)%len(w.Items)]
-		parts = append(parts, k.separator(), k.title(k.t("attract.wall")), k.text(it.Question), k.text("→ "+it.Reply))
+		parts = append(parts, k.separator(), k.title(k.t("attract.wall")), k.text(it.Question), k.text("→ "+k.inLang(it.Reply, it.ReplyEn)))
 	}
 	parts = append(parts, spacer())
 	return container.NewPadded(container.NewVBox(parts...))
@@ -364,7 +364,7 @@ func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 		parts = append(parts, l)
 	}
 	if u.Reply != "" {
-		parts = append(parts, k.separator(), k.text(k.t("lookup.reply")+u.Reply))
+		parts = append(parts, k.separator(), k.text(k.t("lookup.reply")+k.inLang(u.Reply, u.ReplyEn)))
 	}
 	return container.NewVBox(parts...)
 }
@@ -382,7 +382,7 @@ func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 	parts := []fyne.CanvasObject{k.title(k.t("wall.title"))}
 	for _, it := range w.Items[k.wallPage*wallPageSize : min((k.wallPage+1)*wallPageSize, len(w.Items))] {
 		q := k.bold(it.Question, fyne.TextAlignLeading)
-		parts = append(parts, q, k.text("→ "+it.Reply), k.separator())
+		parts = append(parts, q, k.text("→ "+k.inLang(it.Reply, it.ReplyEn)), k.separator())
 	}
 	prev := k.button(k.t("wall.prev"), k.act(func() error { k.wallPage--; k.d.Session.Touch(); return nil }))
 	next := k.button(k.t("wall.next"), k.act(func() error { k.wallPage++; k.d.Session.Touch(); return nil }))
@@ -455,4 +455,13 @@ func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
 	code.TextSize, code.TextStyle, code.Alignment = 88, fyne.TextStyle{Bold: true}, fyne.TextAlignCenter
 	k.next = k.big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil }))
 	return container.NewVBox(k.title(k.t("done.thanks")), k.text(k.t("done.ticket")), code, k.text(k.t("done.next")))
+}
+
+// inLang picks the English of a station's text for a resident reading
+// English, when the station wrote one.
+func (k *Kiosk) inLang(zh, en string) string {
+	if k.lang() == "en" && en != "" {
+		return en
+	}
+	return zh
 }

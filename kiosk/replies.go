@@ -10,8 +10,14 @@ const (
 	StatusReceived TicketStatus = "received" // in the hub, not yet looked at
 	StatusTriaged  TicketStatus = "triaged"  // sorted into big, small or private matter
 	StatusAssigned TicketStatus = "assigned" // a worker is on it
-	StatusReplied  TicketStatus = "replied"  // the station has answered
-	StatusClosed   TicketStatus = "closed"
+	// StatusInProgress is a ticket the assigned worker has started on.
+	StatusInProgress TicketStatus = "in_progress"
+	StatusReplied    TicketStatus = "replied" // the station has answered
+	StatusClosed     TicketStatus = "closed"
+	// StatusDuplicate is a ticket handled together with an earlier one.
+	StatusDuplicate TicketStatus = "duplicate"
+	// StatusNotApplicable is a ticket the station does not take up, with a reason.
+	StatusNotApplicable TicketStatus = "not_applicable"
 )
 
 // Matter is the station's 三事分流 triage of an opinion.
@@ -32,6 +38,7 @@ type TicketUpdate struct {
 	Status       TicketStatus `json:"status"`
 	Matter       Matter       `json:"matter,omitempty"`
 	Reply        string       `json:"reply,omitempty"`
+	ReplyEn      string       `json:"reply_en,omitempty"` // the reply in English, when the station wrote one
 	UpdatedAt    time.Time    `json:"updated_at"`
 }
 
@@ -41,6 +48,7 @@ type WallItem struct {
 	Topic       string    `json:"topic"`
 	Question    string    `json:"question"`
 	Reply       string    `json:"reply"`
+	ReplyEn     string    `json:"reply_en,omitempty"`
 	PublishedAt time.Time `json:"published_at"`
 }
 

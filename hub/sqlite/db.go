@@ -9,7 +9,9 @@ import (
 	"path/filepath"
 	"time"
 
+	"opinionwall/hub"
 	"opinionwall/internal/sqlitedb"
+	"opinionwall/kiosk"
 )
 
 //go:embed migrations/*.sql
@@ -20,6 +22,9 @@ type DB struct {
 	Path        string
 	Now         func() time.Time
 	BusyTimeout time.Duration
+	// Catalog names topics and phrases in the cases the ingest makes;
+	// nil means the kiosks' default configuration.
+	Catalog *hub.Catalog
 
 	db *sql.DB
 }
@@ -60,4 +65,13 @@ func (db *DB) Close() error {
 	err := db.db.Close()
 	db.db = nil
 	return err
+}
+
+var defaultCatalog = hub.NewCatalog(kiosk.Defaults())
+
+func (db *DB) catalog() *hub.Catalog {
+	if db.Catalog == nil {
+		return defaultCatalog
+	}
+	return db.Catalog
 }

@@ -39,6 +39,11 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 		return fmt.Errorf("apply: %w", err)
 	}
 	defer ins.Close()
+	insCase, err := tx.PrepareContext(ctx, insertCase)
+	if err != nil {
+		return fmt.Errorf("apply: %w", err)
+	}
+	defer insCase.Close()
 	fleet := map[string]*kioskRow{}
 	for i := range subs {
 		s := &subs[i]
@@ -62,6 +67,10 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 			continue // resent: already stored
 		}
 		k.received++
+		c := hub.NewCase(s, db.catalog())
+		if _, err := insCase.ExecContext(ctx, caseArgs(&c)...); err != nil {
+			return fmt.Errorf("apply: case %s: %w", s.ID, err)
+		}
 		if err := k.advance(ctx, tx, s.Seq); err != nil {
 			return err
 		}

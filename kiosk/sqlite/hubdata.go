@@ -18,12 +18,12 @@ func (db *DB) PutTicketUpdate(ctx context.Context, u kiosk.TicketUpdate) error {
 	if _, err := kiosk.ParseTicket(u.Ticket); err != nil {
 		return err
 	}
-	_, err := db.db.ExecContext(ctx, `INSERT INTO tickets (ticket, submission_id, status, matter, reply, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?)
+	_, err := db.db.ExecContext(ctx, `INSERT INTO tickets (ticket, submission_id, status, matter, reply, reply_en, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (ticket) DO UPDATE SET submission_id = excluded.submission_id, status = excluded.status,
-			matter = excluded.matter, reply = excluded.reply, updated_at = excluded.updated_at
+			matter = excluded.matter, reply = excluded.reply, reply_en = excluded.reply_en, updated_at = excluded.updated_at
 		WHERE excluded.updated_at >= tickets.updated_at`,
-		u.Ticket, u.SubmissionID, string(u.Status), string(u.Matter), u.Reply, formatTime(u.UpdatedAt))
+		u.Ticket, u.SubmissionID, string(u.Status), string(u.Matter), u.Reply, u.ReplyEn, formatTime(u.UpdatedAt))
 	if err != nil {
 		return domainError("put ticket update", err)
 	}
@@ -40,8 +40,8 @@ func (db *DB) LookupTicket(ctx context.Context, code string) (kiosk.TicketUpdate
 	}
 	var u kiosk.TicketUpdate
 	var status, matter, updated string
-	err = db.db.QueryRowContext(ctx, `SELECT ticket, submission_id, status, matter, reply, updated_at FROM tickets WHERE ticket = ?`, t.Code).
-		Scan(&u.Ticket, &u.SubmissionID, &status, &matter, &u.Reply, &updated)
+	err = db.db.QueryRowContext(ctx, `SELECT ticket, submission_id, status, matter, reply, reply_en, updated_at FROM tickets WHERE ticket = ?`, t.Code).
+		Scan(&u.Ticket, &u.SubmissionID, &status, &matter, &u.Reply, &u.ReplyEn, &updated)
 	if err == nil {
 		u.Status, u.Matter = kiosk.TicketStatus(status), kiosk.Matter(matter)
 		u.UpdatedAt, _ = parseTime(updated)

@@ -1,0 +1,282 @@
+package hub
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"opinionwall/kiosk"
+)
+
+// Case is the station's work on one submission: its 三事分流 class, who has
+// it, where it stands and the reply. Every submission has one, from the
+// moment the hub stores it (status received).
+type Case struct {
+	ID          string // the submission's id
+	Ticket      string
+	Kiosk       string
+	Kind        kiosk.Kind
+	Topic       string // opinion: topic id; rating: service id; vote: poll id
+	Building    string
+	Text        string // what the resident wrote or picked, for the list and search
+	Rating      int    // rating: 1..4; else 0
+	At          time.Time
+	ReceivedAt  time.Time
+	ClockSynced bool
+	Flagged     bool // probable play: kept, left out of statistics
+
+	Status      kiosk.TicketStatus
+	Matter      kiosk.Matter
+	Item        string // checklist item id within the matter
+	Priority    Priority
+	Assignee    string // worker id
+	DuplicateOf string // ticket code of the case this one duplicates
+	Reason      string // why it is not applicable
+	Reply       string
+	ReplyEn     string
+	RepliedAt   time.Time // first reply
+	WallText    string    // the moderated question shown on the wall
+	PublishedAt time.Time // zero: not on the wall
+	UpdatedAt   time.Time
+	Version     int64 // bumped at every change: two workers cannot overwrite each other
+}
+
+// Priority orders the work.
+type Priority int
+
+// Priorities.
+const (
+	PriorityNormal Priority = 0
+	PriorityHigh   Priority = 1
+	PriorityUrgent Priority = 2
+)
+
+// Valid reports whether p is a known priority.
+func (p Priority) Valid() bool { return p >= PriorityNormal && p <= PriorityUrgent }
+
+// Open reports whether the case still needs work.
+func (c *Case) Open() bool {
+	switch c.Status {
+	case kiosk.StatusClosed, kiosk.StatusDuplicate, kiosk.StatusNotApplicable:
+		return false
+	}
+	return true
+}
+
+// ActionKind names what a worker did to a case.
+type ActionKind string
+
+// The actions on a case.
+const (
+	ActTriage        ActionKind = "triage"         // set class, checklist item and priority
+	ActAssign        ActionKind = "assign"         // give it to a worker
+	ActStart         ActionKind = "start"          // the worker starts on it
+	ActReply         ActionKind = "reply"          // answer the resident
+	ActPublish       ActionKind = "publish"        // put the reply and a moderated copy on the wall
+	ActUnpublish     ActionKind = "unpublish"      // take it off the wall
+	ActClose         ActionKind = "close"          // done
+	ActDuplicate     ActionKind = "duplicate"      // handled with another ticket
+	ActNotApplicable ActionKind = "not_applicable" // not taken up, with a reason
+	ActReopen        ActionKind = "reopen"         // back to work
+)
+
+// Action is one change a worker asks for. Only the fields of its kind are read.
+type Action struct {
+	Kind     ActionKind
+	Matter   kiosk.Matter // triage
+	Item     string       // triage: checklist item id, optional
+	Priority Priority     // triage
+	Worker   string       // assign: worker id
+	Of       string       // duplicate: ticket code
+	Reason   string       // not applicable
+	Reply    string       // reply
+	ReplyEn  string       // reply, optional
+	WallText string       // publish: the moderated question
+}
+
+// Audit is the record of one change: who, when, what.
+type Audit struct {
+	Case   string
+	Worker string
+	At     time.Time
+	Action ActionKind
+	From   kiosk.TicketStatus
+	To     kiosk.TicketStatus
+	Detail string
+}
+
+// Limits on what a worker writes.
+const (
+	MaxReplyRunes  = 1000
+	MaxReasonRunes = 300
+	MaxWallRunes   = kiosk.DefaultTextLimit
+)
+
+// ErrConflict is returned when a case changed since it was read.
+var ErrConflict = kiosk.Errorf(kiosk.ECONFLICT, "the case was changed by someone else: reload it")
+
+// Apply makes the change a on the case, done by worker w at time at, and
+// returns its audit record. The checklist checks triage items; workers
+// checks assignees. On error the case is unchanged.
+func (c *Case) Apply(a Action, w Worker, at time.Time, cl *Checklist, workers map[string]Worker) (Audit, error) {
+	next := *c
+	rec := Audit{Case: c.ID, Worker: w.ID, At: at, Action: a.Kind, From: c.Status}
+	if !w.Role.Valid() {
+		return rec, kiosk.Errorf(kiosk.EINVALID, "worker %q has no role", w.ID)
+	}
+	fail := func(format string, args ...any) (Audit, error) {
+		return rec, kiosk.Errorf(kiosk.EINVALID, "%s: "+format, append([]any{a.Kind}, args...)...)
+	}
+	from := func(ok ...kiosk.TicketStatus) bool {
+		for _, s := range ok {
+			if c.Status == s {
+				return true
+			}
+		}
+		return false
+	}
+	switch a.Kind {
+	case ActTriage:
+		if !c.Open() {
+			return fail("the case is %s", c.Status)
+		}
+		if err := cl.Check(a.Matter, a.Item); err != nil {
+			return rec, err
+		}
+		if !a.Priority.Valid() {
+			return fail("priority %d is not known", a.Priority)
+		}
+		next.Matter, next.Item, next.Priority = a.Matter, a.Item, a.Priority
+		if c.Status == kiosk.StatusReceived {
+			next.Status = kiosk.StatusTriaged
+		}
+		rec.Detail = fmt.Sprintf("%s %s priority %d", a.Matter, a.Item, a.Priority)
+	case ActAssign:
+		if !from(kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress) {
+			return fail("triage the case first (it is %s)", c.Status)
+		}
+		to, ok := workers[a.Worker]
+		if !ok {
+			return fail("no worker %q", a.Worker)
+		}
+		next.Assignee, next.Status = to.ID, kiosk.StatusAssigned
+		rec.Detail = "to " + to.ID
+	case ActStart:
+		if !from(kiosk.StatusAssigned) {
+			return fail("only an assigned case can be started (it is %s)", c.Status)
+		}
+		next.Status = kiosk.StatusInProgress
+	case ActReply:
+		if !from(kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress, kiosk.StatusReplied) {
+			return fail("triage the case before replying (it is %s)", c.Status)
+		}
+		zh, err := workerText("reply", a.Reply, MaxReplyRunes, true)
+		if err != nil {
+			return rec, err
+		}
+		en, err := workerText("English reply", a.ReplyEn, MaxReplyRunes, false)
+		if err != nil {
+			return rec, err
+		}
+		next.Reply, next.ReplyEn, next.Status = zh, en, kiosk.StatusReplied
+		if c.RepliedAt.IsZero() {
+			next.RepliedAt = at
+		}
+		rec.Detail = zh
+	case ActPublish:
+		if c.Reply == "" || !from(kiosk.StatusReplied, kiosk.StatusClosed) {
+			return fail("only a replied case goes on the wall (it is %s)", c.Status)
+		}
+		q, err := workerText("wall question", a.WallText, MaxWallRunes, true)
+		if err != nil {
+			return rec, err
+		}
+		next.WallText, next.PublishedAt = Redact(q), at
+		rec.Detail = next.WallText
+	case ActUnpublish:
+		if c.PublishedAt.IsZero() {
+			return fail("the case is not on the wall")
+		}
+		next.PublishedAt, next.WallText = time.Time{}, ""
+	case ActClose:
+		if !from(kiosk.StatusReplied) {
+			return fail("reply before closing (it is %s)", c.Status)
+		}
+		next.Status = kiosk.StatusClosed
+	case ActDuplicate:
+		if !from(kiosk.StatusReceived, kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress) {
+			return fail("the case is %s", c.Status)
+		}
+		t, err := kiosk.ParseTicket(a.Of)
+		if err != nil {
+			return rec, err
+		}
+		if t.Code == c.Ticket {
+			return fail("a ticket cannot duplicate itself")
+		}
+		next.DuplicateOf, next.Status = t.Code, kiosk.StatusDuplicate
+		rec.Detail = "of " + t.Code
+	case ActNotApplicable:
+		if !from(kiosk.StatusReceived, kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress) {
+			return fail("the case is %s", c.Status)
+		}
+		r, err := workerText("reason", a.Reason, MaxReasonRunes, true)
+		if err != nil {
+			return rec, err
+		}
+		next.Reason, next.Status = r, kiosk.StatusNotApplicable
+		rec.Detail = r
+	case ActReopen:
+		if c.Open() {
+			return fail("the case is still open (%s)", c.Status)
+		}
+		next.Status, next.DuplicateOf, next.Reason = kiosk.StatusReceived, "", ""
+		switch {
+		case c.Assignee != "" && c.Matter != "":
+			next.Status = kiosk.StatusAssigned
+		case c.Matter != "":
+			next.Status = kiosk.StatusTriaged
+		}
+	default:
+		return fail("unknown action")
+	}
+	next.UpdatedAt = at
+	next.Version = c.Version + 1
+	rec.To = next.Status
+	*c = next
+	return rec, nil
+}
+
+// workerText cleans what a worker typed and checks its length.
+func workerText(what, s string, limit int, required bool) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		if required {
+			return "", kiosk.Errorf(kiosk.EINVALID, "the %s is empty", what)
+		}
+		return "", nil
+	}
+	out, err := kiosk.CleanText(s, limit)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", what, err)
+	}
+	return out, nil
+}
+
+// TicketUpdate is what the originating kiosk is told about the case: its
+// status, class and reply (for a case not taken up, the reason).
+func (c *Case) TicketUpdate() kiosk.TicketUpdate {
+	u := kiosk.TicketUpdate{Ticket: c.Ticket, SubmissionID: c.ID, Status: c.Status, Matter: c.Matter,
+		Reply: c.Reply, ReplyEn: c.ReplyEn, UpdatedAt: c.UpdatedAt}
+	if c.Status == kiosk.StatusNotApplicable {
+		u.Reply, u.ReplyEn = c.Reason, ""
+	}
+	return u
+}
+
+// Visible reports whether the resident's kiosk should hear of a change
+// from old to the case as it is now (publishing on the wall is not news to
+// the ticket).
+func (c *Case) Visible(old Case) bool {
+	return c.Status != old.Status || c.Matter != old.Matter || c.Reply != old.Reply || c.ReplyEn != old.ReplyEn || c.Reason != old.Reason
+}

@@ -1,0 +1,73 @@
+package hub
+
+import (
+	"strings"
+
+	"opinionwall/kiosk"
+)
+
+// Catalog names the ids kiosks send (topics, services, preset phrases,
+// rating reasons) for the station's screens and search.
+type Catalog struct {
+	names map[string]kiosk.Text
+}
+
+// NewCatalog builds the catalog from a kiosk configuration (the station
+// uses the configuration it pushes to its kiosks; kiosk.Defaults() without one).
+func NewCatalog(c kiosk.Config) *Catalog {
+	cat := &Catalog{names: map[string]kiosk.Text{}}
+	for _, t := range c.Topics {
+		cat.names[t.ID] = t.Name
+		for _, p := range t.Phrases {
+			cat.names[p.ID] = p.Text
+		}
+	}
+	for _, s := range c.Services {
+		cat.names[s.ID] = s.Name
+	}
+	for _, r := range c.RatingReasons {
+		cat.names[r.ID] = r.Text
+	}
+	return cat
+}
+
+// Name returns the Chinese name of an id, or the id itself.
+func (c *Catalog) Name(id string) string {
+	if t, ok := c.names[id]; ok && t.Zh != "" {
+		return t.Zh
+	}
+	return id
+}
+
+// NewCase returns the case of a newly received submission. Opinions start
+// received; ratings and votes are counted, not worked, and start closed.
+func NewCase(r *Received, cat *Catalog) Case {
+	c := Case{ID: r.ID, Ticket: r.Ticket, Kiosk: r.Kiosk, Kind: r.Kind, At: r.CreatedAt, ReceivedAt: r.ReceivedAt,
+		ClockSynced: r.ClockSynced, Flagged: !r.CountsInStats(), Status: kiosk.StatusReceived, UpdatedAt: r.ReceivedAt}
+	if !r.ClockSynced || c.At.IsZero() {
+		c.At = r.ReceivedAt
+	}
+	b := &r.Body
+	c.Topic, c.Rating = b.Topic, int(b.Rating)
+	if r.Kind == kiosk.KindVote {
+		c.Topic = b.PollID
+	}
+	if b.Location != nil {
+		c.Building = b.Location.Building
+	}
+	var parts []string
+	for _, p := range append(append([]string(nil), b.Phrases...), b.Reasons...) {
+		parts = append(parts, cat.Name(p))
+	}
+	if b.Text != "" {
+		parts = append(parts, b.Text)
+	}
+	if r.Kind == kiosk.KindVote {
+		parts = append(parts, b.Option)
+	}
+	c.Text = strings.Join(parts, "；")
+	if r.Kind != kiosk.KindOpinion {
+		c.Status = kiosk.StatusClosed
+	}
+	return c
+}

@@ -1,0 +1,434 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"opinionwall/hub"
+	"opinionwall/internal/sqlitedb"
+	"opinionwall/kiosk"
+)
+
+var _ hub.StationStore = (*DB)(nil)
+
+const caseColumns = `id, ticket, kiosk, kind, topic, building, text, rating, at, received_at, clock_synced, flagged,
+	status, matter, item, priority, assignee, duplicate_of, reason, reply, reply_en, replied_at, wall_text,
+	published_at, updated_at, version`
+
+var insertCase = `INSERT INTO cases (` + caseColumns + `) VALUES (` + strings.TrimSuffix(strings.Repeat("?, ", 26), ", ") + `)`
+
+// caseArgs are the values of caseColumns for c.
+func caseArgs(c *hub.Case) []any {
+	return []any{c.ID, c.Ticket, c.Kiosk, string(c.Kind), c.Topic, c.Building, c.Text, c.Rating, sqlitedb.FormatTime(c.At),
+		sqlitedb.FormatTime(c.ReceivedAt), c.ClockSynced, c.Flagged, string(c.Status), string(c.Matter), c.Item,
+		int(c.Priority), c.Assignee, c.DuplicateOf, c.Reason, c.Reply, c.ReplyEn, nullTime(c.RepliedAt), c.WallText,
+		nullTime(c.PublishedAt), sqlitedb.FormatTime(c.UpdatedAt), c.Version}
+}
+
+type scanner interface{ Scan(...any) error }
+
+func scanCase(r scanner) (hub.Case, error) {
+	var c hub.Case
+	var kind, at, received, status, matter, updated string
+	var prio int
+	var replied, published sql.NullString
+	err := r.Scan(&c.ID, &c.Ticket, &c.Kiosk, &kind, &c.Topic, &c.Building, &c.Text, &c.Rating, &at, &received,
+		&c.ClockSynced, &c.Flagged, &status, &matter, &c.Item, &prio, &c.Assignee, &c.DuplicateOf, &c.Reason,
+		&c.Reply, &c.ReplyEn, &replied, &c.WallText, &published, &updated, &c.Version)
+	if err != nil {
+		return c, err
+	}
+	c.Kind, c.Status, c.Matter, c.Priority = kiosk.Kind(kind), kiosk.TicketStatus(status), kiosk.Matter(matter), hub.Priority(prio)
+	c.At, _ = sqlitedb.ParseTime(at)
+	c.ReceivedAt, _ = sqlitedb.ParseTime(received)
+	c.UpdatedAt, _ = sqlitedb.ParseTime(updated)
+	if replied.Valid {
+		c.RepliedAt, _ = sqlitedb.ParseTime(replied.String)
+	}
+	if published.Valid {
+		c.PublishedAt, _ = sqlitedb.ParseTime(published.String)
+	}
+	return c, nil
+}
+
+// where turns a filter into SQL conditions.
+func where(f hub.Filter) (string, []any) {
+	var conds []string
+	var args []any
+	add := func(cond string, a ...any) { conds = append(conds, cond); args = append(args, a...) }
+	{
+		switch f.Status {
+		case "":
+		case hub.StatusOpen:
+			add(`status NOT IN ('closed', 'duplicate', 'not_applicable')`)
+		default:
+			add(`status = ?`, string(f.Status))
+		}
+	}
+	if f.Kind != "" {
+		add(`kind = ?`, string(f.Kind))
+	}
+	if f.Matter != "" {
+		if f.Matter == hub.Untriaged {
+			add(`matter = ''`)
+		} else {
+			add(`matter = ?`, string(f.Matter))
+		}
+	}
+	if f.Topic != "" {
+		add(`topic = ?`, f.Topic)
+	}
+	if f.Kiosk != "" {
+		add(`kiosk = ?`, f.Kiosk)
+	}
+	if f.Building != "" {
+		add(`building = ?`, f.Building)
+	}
+	if !f.From.IsZero() {
+		add(`at >= ?`, sqlitedb.FormatTime(f.From))
+	}
+	if !f.To.IsZero() {
+		add(`at < ?`, sqlitedb.FormatTime(f.To))
+	}
+	if f.Assignee != "" {
+		add(`assignee = ?`, f.Assignee)
+	}
+	switch f.Flagged {
+	case hub.FlagOnly:
+		add(`flagged = 1`)
+	case hub.FlagNone:
+		add(`flagged = 0`)
+	}
+	if s := strings.TrimSpace(f.Search); s != "" {
+		if code := digits(s); len(code) == 9 && len([]rune(s)) <= 11 {
+			add(`ticket = ?`, code)
+		} else {
+			like := "%" + escapeLike(s) + "%"
+			add(`(text LIKE ? ESCAPE '\' OR reply LIKE ? ESCAPE '\')`, like, like)
+		}
+	}
+	if len(conds) == 0 {
+		return "", nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args
+}
+
+func digits(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			b.WriteRune(r)
+		case r == ' ' || r == '-':
+		default:
+			return ""
+		}
+	}
+	return b.String()
+}
+
+func escapeLike(s string) string {
+	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
+}
+
+// Inbox returns one page of cases, newest first, with the counts per
+// status, kind and matter. Paging is done by SQL.
+func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
+	in := hub.Inbox{ByStatus: map[kiosk.TicketStatus]int{}, ByKind: map[kiosk.Kind]int{}, ByMatter: map[kiosk.Matter]int{}}
+	w, args := where(f)
+	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases`+w+` ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
+		append(args, f.PageSize(), max(f.Offset, 0))...)
+	if err != nil {
+		return in, fmt.Errorf("inbox: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return in, fmt.Errorf("inbox: %w", err)
+		}
+		in.Cases = append(in.Cases, c)
+	}
+	if err := rows.Err(); err != nil {
+		return in, fmt.Errorf("inbox: %w", err)
+	}
+	// One scan for all the counts: group by the three, then add up those
+	// that match the other two filters.
+	w, args = where(hub.Filter{Topic: f.Topic, Kiosk: f.Kiosk, Building: f.Building, From: f.From, To: f.To, Assignee: f.Assignee, Flagged: f.Flagged, Search: f.Search})
+	crow, err := db.db.QueryContext(ctx, `SELECT status, kind, matter, count(*) FROM cases`+w+` GROUP BY 1, 2, 3`, args...)
+	if err != nil {
+		return in, fmt.Errorf("inbox counts: %w", err)
+	}
+	defer crow.Close()
+	for crow.Next() {
+		var st, kind, matter string
+		var n int
+		if err := crow.Scan(&st, &kind, &matter, &n); err != nil {
+			return in, fmt.Errorf("inbox counts: %w", err)
+		}
+		c := hub.Case{Status: kiosk.TicketStatus(st), Kind: kiosk.Kind(kind), Matter: kiosk.Matter(matter)}
+		okS, okK, okM := statusMatches(f.Status, &c), f.Kind == "" || f.Kind == c.Kind, matterMatches(f.Matter, c.Matter)
+		if okK && okM {
+			in.ByStatus[c.Status] += n
+			if c.Open() {
+				in.ByStatus[hub.StatusOpen] += n
+			}
+		}
+		if okS && okM {
+			in.ByKind[c.Kind] += n
+		}
+		if okS && okK {
+			m := c.Matter
+			if m == "" {
+				m = hub.Untriaged
+			}
+			in.ByMatter[m] += n
+		}
+		if okS && okK && okM {
+			in.Total += n
+		}
+	}
+	return in, crow.Err()
+}
+
+func statusMatches(s kiosk.TicketStatus, c *hub.Case) bool {
+	switch s {
+	case "":
+		return true
+	case hub.StatusOpen:
+		return c.Open()
+	}
+	return c.Status == s
+}
+
+func matterMatches(m, got kiosk.Matter) bool {
+	switch m {
+	case "":
+		return true
+	case hub.Untriaged:
+		return got == ""
+	}
+	return m == got
+}
+
+// EachCase calls fn for every case the filter selects, newest first.
+func (db *DB) EachCase(ctx context.Context, f hub.Filter, fn func(hub.Case) error) error {
+	w, args := where(f)
+	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases`+w+` ORDER BY at DESC, id DESC`, args...)
+	if err != nil {
+		return fmt.Errorf("cases: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return fmt.Errorf("cases: %w", err)
+		}
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Case returns a case and its submission.
+func (db *DB) Case(ctx context.Context, id string) (hub.Case, hub.Received, error) {
+	var r hub.Received
+	c, err := scanCase(db.db.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, r, kiosk.Errorf(kiosk.ENOTFOUND, "no case %s", id)
+	}
+	if err != nil {
+		return c, r, fmt.Errorf("case %s: %w", id, err)
+	}
+	var kind, created, body, received string
+	err = db.db.QueryRowContext(ctx, `SELECT id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at FROM submissions WHERE id = ?`, id).
+		Scan(&r.ID, &r.Kiosk, &r.Seq, &kind, &r.Ticket, &created, &r.ClockSynced, &body, &received)
+	if err != nil {
+		return c, r, fmt.Errorf("case %s: submission: %w", id, err)
+	}
+	r.Kind = kiosk.Kind(kind)
+	r.CreatedAt, _ = sqlitedb.ParseTime(created)
+	r.ReceivedAt, _ = sqlitedb.ParseTime(received)
+	r.RawBody = json.RawMessage(body)
+	if err := json.Unmarshal([]byte(body), &r.Body); err != nil {
+		return c, r, fmt.Errorf("case %s: body: %w", id, err)
+	}
+	return c, r, nil
+}
+
+// CaseByTicket returns the case of a ticket code.
+func (db *DB) CaseByTicket(ctx context.Context, ticket string) (hub.Case, error) {
+	t, err := kiosk.ParseTicket(ticket)
+	if err != nil {
+		return hub.Case{}, err
+	}
+	c, err := scanCase(db.db.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE ticket = ? ORDER BY at LIMIT 1`, t.Code))
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, kiosk.Errorf(kiosk.ENOTFOUND, "no ticket %s", kiosk.FormatTicket(t.Code))
+	}
+	if err != nil {
+		return c, fmt.Errorf("ticket %s: %w", t.Code, err)
+	}
+	return c, nil
+}
+
+// History returns a case's audit records, oldest first.
+func (db *DB) History(ctx context.Context, id string) ([]hub.Audit, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT case_id, worker, at, action, from_status, to_status, detail FROM audit WHERE case_id = ? ORDER BY id`, id)
+	if err != nil {
+		return nil, fmt.Errorf("history: %w", err)
+	}
+	defer rows.Close()
+	var out []hub.Audit
+	for rows.Next() {
+		var a hub.Audit
+		var at, action, from, to string
+		if err := rows.Scan(&a.Case, &a.Worker, &at, &action, &from, &to, &a.Detail); err != nil {
+			return nil, fmt.Errorf("history: %w", err)
+		}
+		a.At, _ = sqlitedb.ParseTime(at)
+		a.Action, a.From, a.To = hub.ActionKind(action), kiosk.TicketStatus(from), kiosk.TicketStatus(to)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+func insertAudit(ctx context.Context, tx *sql.Tx, a hub.Audit) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit (case_id, worker, at, action, from_status, to_status, detail) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		a.Case, a.Worker, sqlitedb.FormatTime(a.At), string(a.Action), string(a.From), string(a.To), a.Detail)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	return nil
+}
+
+// SaveCase stores a changed case if nobody changed it since version prev,
+// with its audit record and the kiosk's ticket update, in one transaction.
+func (db *DB) SaveCase(ctx context.Context, c hub.Case, prev int64, a hub.Audit, update *kiosk.TicketUpdate) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("save case: %w", err)
+	}
+	defer tx.Rollback()
+	res, err := tx.ExecContext(ctx, `UPDATE cases SET status = ?, matter = ?, item = ?, priority = ?, assignee = ?,
+		duplicate_of = ?, reason = ?, reply = ?, reply_en = ?, replied_at = ?, wall_text = ?, published_at = ?,
+		updated_at = ?, version = ? WHERE id = ? AND version = ?`,
+		string(c.Status), string(c.Matter), c.Item, int(c.Priority), c.Assignee, c.DuplicateOf, c.Reason, c.Reply,
+		c.ReplyEn, nullTime(c.RepliedAt), c.WallText, nullTime(c.PublishedAt), sqlitedb.FormatTime(c.UpdatedAt),
+		c.Version, c.ID, prev)
+	if err != nil {
+		return fmt.Errorf("save case: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n != 1 {
+		return hub.ErrConflict
+	}
+	if err := insertAudit(ctx, tx, a); err != nil {
+		return err
+	}
+	if update != nil {
+		b, err := json.Marshal(update)
+		if err != nil {
+			return fmt.Errorf("save case: %w", err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ticket_outbox (kiosk, body, created) VALUES (?, ?, ?)`,
+			c.Kiosk, string(b), sqlitedb.FormatTime(c.UpdatedAt)); err != nil {
+			return fmt.Errorf("save case: ticket outbox: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save case: commit: %w", err)
+	}
+	return nil
+}
+
+// Published returns the cases on the wall, newest first.
+func (db *DB) Published(ctx context.Context, limit int) ([]hub.Case, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE published_at IS NOT NULL ORDER BY published_at DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("published: %w", err)
+	}
+	defer rows.Close()
+	var out []hub.Case
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			return nil, fmt.Errorf("published: %w", err)
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// PendingTickets returns ticket updates not yet taken by the broker, oldest first.
+func (db *DB) PendingTickets(ctx context.Context, limit int) ([]hub.OutgoingTicket, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT id, kiosk, body FROM ticket_outbox WHERE sent_at IS NULL ORDER BY id LIMIT ?`, limit)
+	if err != nil {
+		return nil, fmt.Errorf("pending tickets: %w", err)
+	}
+	defer rows.Close()
+	var out []hub.OutgoingTicket
+	for rows.Next() {
+		var o hub.OutgoingTicket
+		var body string
+		if err := rows.Scan(&o.ID, &o.Kiosk, &body); err != nil {
+			return nil, fmt.Errorf("pending tickets: %w", err)
+		}
+		if err := json.Unmarshal([]byte(body), &o.Update); err != nil {
+			return nil, fmt.Errorf("pending ticket %d: %w", o.ID, err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}
+
+// MarkTicketsSent records that the broker took these updates.
+func (db *DB) MarkTicketsSent(ctx context.Context, ids []int64, at time.Time) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("mark sent: %w", err)
+	}
+	defer tx.Rollback()
+	for _, id := range ids {
+		if _, err := tx.ExecContext(ctx, `UPDATE ticket_outbox SET sent_at = ? WHERE id = ?`, sqlitedb.FormatTime(at), id); err != nil {
+			return fmt.Errorf("mark sent: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("mark sent: %w", err)
+	}
+	return nil
+}
+
+// Snapshot returns the stored snapshot of a name (version 0 when none).
+func (db *DB) Snapshot(ctx context.Context, name string) (int64, json.RawMessage, error) {
+	var v int64
+	var p string
+	err := db.db.QueryRowContext(ctx, `SELECT version, payload FROM snapshots WHERE name = ?`, name).Scan(&v, &p)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil, nil
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("snapshot %s: %w", name, err)
+	}
+	return v, json.RawMessage(p), nil
+}
+
+// PutSnapshot stores a snapshot; a version not above the stored one is refused.
+func (db *DB) PutSnapshot(ctx context.Context, name string, version int64, payload json.RawMessage) error {
+	res, err := db.db.ExecContext(ctx, `INSERT INTO snapshots (name, version, payload) VALUES (?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET version = excluded.version, payload = excluded.payload WHERE excluded.version > snapshots.version`,
+		name, version, string(payload))
+	if err != nil {
+		return fmt.Errorf("snapshot %s: %w", name, err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return kiosk.Errorf(kiosk.ECONFLICT, "snapshot %s: version %d is not newer than the stored one", name, version)
+	}
+	return nil
+}

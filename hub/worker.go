@@ -1,0 +1,157 @@
+package hub
+
+import (
+	"crypto/pbkdf2"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/subtle"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"time"
+
+	"opinionwall/kiosk"
+)
+
+// Role is what a worker may do and see at the station.
+type Role string
+
+// The roles.
+const (
+	// RoleLead runs the station (站长): everything, including residents'
+	// contact details, polls and the public wall.
+	RoleLead Role = "lead"
+	// RoleWorker is a social or grid worker (社工, 网格员): triage, replies
+	// and contact details of residents who left them.
+	RoleWorker Role = "worker"
+	// RoleVolunteer helps sort the inbox: no contact details, no wall, no polls.
+	RoleVolunteer Role = "volunteer"
+)
+
+// Valid reports whether r is a known role.
+func (r Role) Valid() bool { return r == RoleLead || r == RoleWorker || r == RoleVolunteer }
+
+// SeesContact reports whether the role may see a resident's name and phone.
+func (r Role) SeesContact() bool { return r == RoleLead || r == RoleWorker }
+
+// Moderates reports whether the role may publish to the wall and run polls.
+func (r Role) Moderates() bool { return r == RoleLead }
+
+// Replies reports whether the role may answer residents.
+func (r Role) Replies() bool { return r == RoleLead || r == RoleWorker }
+
+// Worker is a person working at the station.
+type Worker struct {
+	ID      string // short, stable: used in audit records
+	Name    string // shown: 张丽
+	Role    Role
+	PINHash string // pbkdf2-sha256$iterations$salt$hash
+}
+
+// Allowed reports whether the worker may take the action.
+func (w Worker) Allowed(a ActionKind) bool {
+	switch a {
+	case ActReply:
+		return w.Role.Replies()
+	case ActPublish, ActUnpublish:
+		return w.Role.Moderates()
+	}
+	return w.Role.Valid()
+}
+
+// ValidWorkerID reports whether id can name a worker: like a kiosk id.
+func ValidWorkerID(id string) bool { return kiosk.ValidKioskID(id) }
+
+// Validate checks a worker record.
+func (w Worker) Validate() error {
+	if !ValidWorkerID(w.ID) {
+		return kiosk.Errorf(kiosk.EINVALID, "worker id %q: use 1-32 of a-z, 0-9 and -", w.ID)
+	}
+	if strings.TrimSpace(w.Name) == "" || len([]rune(w.Name)) > 32 {
+		return kiosk.Errorf(kiosk.EINVALID, "worker %s: a name of 1-32 characters is needed", w.ID)
+	}
+	if !w.Role.Valid() {
+		return kiosk.Errorf(kiosk.EINVALID, "worker %s: role %q is not lead, worker or volunteer", w.ID, w.Role)
+	}
+	return nil
+}
+
+const pinIterations = 60000
+
+// MinPINDigits is the shortest PIN a worker may choose.
+const MinPINDigits = 4
+
+// HashPIN returns the stored form of a PIN of 4 to 12 digits.
+func HashPIN(pin string) (string, error) {
+	if len(pin) < MinPINDigits || len(pin) > 12 || strings.Trim(pin, "0123456789") != "" {
+		return "", kiosk.Errorf(kiosk.EINVALID, "a PIN is 4 to 12 digits")
+	}
+	salt := make([]byte, 16)
+	rand.Read(salt)
+	return hashWith(pin, salt, pinIterations)
+}
+
+func hashWith(pin string, salt []byte, iter int) (string, error) {
+	key, err := pbkdf2.Key(sha256.New, pin, salt, iter, 32)
+	if err != nil {
+		return "", fmt.Errorf("hash PIN: %w", err)
+	}
+	enc := base64.RawStdEncoding
+	return fmt.Sprintf("pbkdf2-sha256$%d$%s$%s", iter, enc.EncodeToString(salt), enc.EncodeToString(key)), nil
+}
+
+// CheckPIN reports whether pin matches the worker's stored hash.
+func (w Worker) CheckPIN(pin string) bool {
+	parts := strings.Split(w.PINHash, "$")
+	if len(parts) != 4 || parts[0] != "pbkdf2-sha256" {
+		return false
+	}
+	var iter int
+	if _, err := fmt.Sscanf(parts[1], "%d", &iter); err != nil || iter < 1 || iter > 1_000_000 {
+		return false
+	}
+	salt, err := base64.RawStdEncoding.DecodeString(parts[2])
+	if err != nil {
+		return false
+	}
+	got, err := hashWith(pin, salt, iter)
+	if err != nil {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(got), []byte(w.PINHash)) == 1
+}
+
+// Lockout counts failed PINs: after MaxPINFailures in a row a worker waits
+// PINLockout before trying again.
+type Lockout struct {
+	fails map[string]int
+	until map[string]time.Time
+}
+
+// Lockout limits.
+const (
+	MaxPINFailures = 5
+	PINLockout     = 5 * time.Minute
+)
+
+// Locked reports whether the worker must wait, and until when.
+func (l *Lockout) Locked(id string, now time.Time) (time.Time, bool) {
+	u, ok := l.until[id]
+	return u, ok && now.Before(u)
+}
+
+// Record notes the outcome of a PIN check.
+func (l *Lockout) Record(id string, ok bool, now time.Time) {
+	if l.fails == nil {
+		l.fails, l.until = map[string]int{}, map[string]time.Time{}
+	}
+	if ok {
+		delete(l.fails, id)
+		delete(l.until, id)
+		return
+	}
+	l.fails[id]++
+	if l.fails[id] >= MaxPINFailures {
+		l.until[id], l.fails[id] = now.Add(PINLockout), 0
+	}
+}
