@@ -16,11 +16,13 @@ type Alert struct {
 
 // Thresholds of the alerts.
 const (
-	AlertSilentAfter   = 5 * time.Minute  // online, yet nothing heard (telemetry comes every minute)
-	AlertOfflineAfter  = time.Hour        // offline or lost this long
-	AlertBacklogAfter  = 30 * time.Minute // the oldest undelivered submission is this old
-	AlertDiskFreeBelow = 200 << 20        // bytes free on the kiosk's card
-	AlertHotCPUAbove   = 80_000           // CPU temperature, milli-°C
+	AlertSilentAfter    = 5 * time.Minute  // online, yet nothing heard (telemetry comes every minute)
+	AlertOfflineAfter   = time.Hour        // offline or lost this long
+	AlertBacklogAfter   = 30 * time.Minute // the oldest undelivered submission is this old
+	AlertDiskFreeBelow  = 200 << 20        // bytes free on the kiosk's card
+	AlertHotCPUAbove    = 80_000           // CPU temperature, milli-°C
+	AlertLostAfter      = 10 * time.Minute // lost (no goodbye) this long
+	AlertEnclosureAbove = 60.0             // enclosure temperature, °C
 )
 
 // Alerts returns what needs a maintainer's eye about k at now, most
@@ -34,7 +36,7 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	switch {
 	case (k.State == "lost" || k.State == "offline") && !k.StateAt.IsZero() && now.Sub(k.StateAt) >= AlertOfflineAfter:
 		add("offline", "%s for %s", k.State, since(k.StateAt))
-	case k.State == "lost":
+	case k.State == "lost" && (k.StateAt.IsZero() || now.Sub(k.StateAt) >= AlertLostAfter):
 		add("lost", "dropped off without saying goodbye %s ago (power or network)", since(k.StateAt))
 	case k.State == "online" && !k.LastSeen.IsZero() && now.Sub(k.LastSeen) >= AlertSilentAfter:
 		add("silent", "online, but nothing heard for %s", since(k.LastSeen))
@@ -74,6 +76,9 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	}
 	if c := t.Counters["cpu_temp_mc"]; c > AlertHotCPUAbove {
 		add("hot", "CPU at %.1f °C", float64(c)/1000)
+	}
+	if t.TempC != nil && *t.TempC > AlertEnclosureAbove {
+		add("enclosure_hot", "enclosure at %.1f °C", *t.TempC)
 	}
 	if !t.ClockSynced {
 		add("clock", "clock not synchronised (NTP)")

@@ -9,8 +9,12 @@ import (
 // Catalog names the ids kiosks send (topics, services, preset phrases,
 // rating reasons) for the station's screens and search.
 type Catalog struct {
-	names map[string]kiosk.Text
+	names  map[string]kiosk.Text
+	topics []string // topic then service ids, in configuration order
 }
+
+// Topics returns the ids of the opinion topics and rated services.
+func (c *Catalog) Topics() []string { return c.topics }
 
 // NewCatalog builds the catalog from a kiosk configuration (the station
 // uses the configuration it pushes to its kiosks; kiosk.Defaults() without one).
@@ -18,12 +22,14 @@ func NewCatalog(c kiosk.Config) *Catalog {
 	cat := &Catalog{names: map[string]kiosk.Text{}}
 	for _, t := range c.Topics {
 		cat.names[t.ID] = t.Name
+		cat.topics = append(cat.topics, t.ID)
 		for _, p := range t.Phrases {
 			cat.names[p.ID] = p.Text
 		}
 	}
 	for _, s := range c.Services {
 		cat.names[s.ID] = s.Name
+		cat.topics = append(cat.topics, s.ID)
 	}
 	for _, r := range c.RatingReasons {
 		cat.names[r.ID] = r.Text

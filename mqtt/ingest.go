@@ -34,6 +34,7 @@ type Ingest struct {
 	Now       func() time.Time
 
 	client paho.Client
+	epoch  atomic.Int64 // bumped each time the subscriptions are granted
 	msgs   chan paho.Message
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
@@ -118,6 +119,29 @@ func (in *Ingest) Close() error {
 // Connected reports whether the ingest is connected to the broker.
 func (in *Ingest) Connected() bool { return in.client != nil && in.client.IsConnectionOpen() }
 
+// Epoch counts the connections whose subscriptions were granted: when it
+// changes, the broker may have lost what was retained (a restarted
+// embedded broker keeps nothing), so snapshots are published again.
+func (in *Ingest) Epoch() int64 { return in.epoch.Load() }
+
+// Publish sends a message on the ingest's connection (signed downstream
+// messages from the station) and waits for the broker to take it.
+func (in *Ingest) Publish(ctx context.Context, topic string, retained bool, payload []byte) error {
+	if in.client == nil {
+		return fmt.Errorf("publish %s: ingest not open", topic)
+	}
+	tok := in.client.Publish(topic, 1, retained, payload)
+	select {
+	case <-tok.Done():
+		if err := tok.Error(); err != nil {
+			return fmt.Errorf("publish %s: %w", topic, err)
+		}
+		return nil
+	case <-ctx.Done():
+		return fmt.Errorf("publish %s: %w", topic, ctx.Err())
+	}
+}
+
 // Stats returns the ingest's counters.
 func (in *Ingest) Stats() IngestStats {
 	return IngestStats{Received: in.stats.received.Load(), Stored: in.stats.stored.Load(), Acked: in.stats.acked.Load(),
@@ -143,6 +167,7 @@ func (in *Ingest) onConnect(c paho.Client) {
 		// published before the subscription reached nobody.
 		online, _ := json.Marshal(StateMsg{V: Version, State: StateOnline, TS: in.Now()})
 		c.Publish(TopicHubState, 1, true, online)
+		in.epoch.Add(1)
 	}()
 	in.Log.Info("ingest: connected", "broker", in.Broker)
 }

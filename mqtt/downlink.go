@@ -1,0 +1,158 @@
+package mqtt
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"time"
+
+	"opinionwall/hub"
+)
+
+// DownlinkStore is what the downlink reads from the hub's store.
+type DownlinkStore interface {
+	PendingTickets(ctx context.Context, limit int) ([]hub.OutgoingTicket, error)
+	MarkTicketsSent(ctx context.Context, ids []int64, at time.Time) error
+	Snapshot(ctx context.Context, name string) (int64, json.RawMessage, error)
+}
+
+// Downlink sends what the station decided to the kiosks, signed: ticket
+// updates to each kiosk's tickets topic (kept in the store until the broker
+// takes them, so a broker that is down loses nothing) and the wall and
+// polls snapshots, retained, whenever a newer one is stored or the hub
+// reconnects.
+type Downlink struct {
+	Ingest   *Ingest
+	Store    DownlinkStore
+	Signer   *Signer
+	Log      *slog.Logger
+	Interval time.Duration // how often to look without a Wake; default 2s
+	// BeforeRound runs at the start of every round (the station refreshes
+	// the polls snapshot as polls open and close with time); nil for none.
+	BeforeRound func(ctx context.Context)
+
+	wake chan struct{}
+	sent map[string]int64 // snapshot versions published in this epoch
+	at   int64            // the ingest epoch they were published in
+}
+
+// maxTicketsPerMsg bounds one tickets message.
+const maxTicketsPerMsg = 20
+
+// Wake asks for a round now (after a worker's change).
+func (d *Downlink) Wake() {
+	select {
+	case d.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Start makes the downlink ready to Wake; Run calls it if needed.
+func (d *Downlink) Start() {
+	if d.wake == nil {
+		d.wake = make(chan struct{}, 1)
+	}
+}
+
+// Run sends until ctx ends.
+func (d *Downlink) Run(ctx context.Context) {
+	d.Start()
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	iv := d.Interval
+	if iv <= 0 {
+		iv = 2 * time.Second
+	}
+	t := time.NewTicker(iv)
+	defer t.Stop()
+	for {
+		if d.BeforeRound != nil {
+			d.BeforeRound(ctx)
+		}
+		if err := d.Round(ctx); err != nil && ctx.Err() == nil {
+			d.Log.Warn("downlink: will retry", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		case <-d.wake:
+		}
+	}
+}
+
+// Round publishes whatever is pending; it does nothing while the hub is
+// not connected with its subscriptions granted.
+func (d *Downlink) Round(ctx context.Context) error {
+	if !d.Ingest.Connected() || d.Ingest.Epoch() == 0 {
+		return nil
+	}
+	if e := d.Ingest.Epoch(); e != d.at || d.sent == nil {
+		d.sent, d.at = map[string]int64{}, e
+	}
+	for _, s := range []struct{ name, topic string }{{hub.SnapshotWall, TopicWall}, {hub.SnapshotPolls, TopicPolls}} {
+		v, raw, err := d.Store.Snapshot(ctx, s.name)
+		if err != nil {
+			return err
+		}
+		if v == 0 || d.sent[s.name] >= v {
+			continue
+		}
+		b, err := d.Signer.Sign(json.RawMessage(raw))
+		if err != nil {
+			return err
+		}
+		if err := d.Ingest.Publish(ctx, s.topic, true, b); err != nil {
+			return err
+		}
+		d.sent[s.name] = v
+		d.Log.Info("downlink: published", "snapshot", s.name, "version", v)
+	}
+	for {
+		pending, err := d.Store.PendingTickets(ctx, 500)
+		if err != nil || len(pending) == 0 {
+			return err
+		}
+		if err := d.sendTickets(ctx, pending); err != nil {
+			return err
+		}
+	}
+}
+
+func (d *Downlink) sendTickets(ctx context.Context, pending []hub.OutgoingTicket) error {
+	// Group by kiosk, keeping the order of each kiosk's updates.
+	var order []string
+	by := map[string][]hub.OutgoingTicket{}
+	for _, o := range pending {
+		if _, ok := by[o.Kiosk]; !ok {
+			order = append(order, o.Kiosk)
+		}
+		by[o.Kiosk] = append(by[o.Kiosk], o)
+	}
+	for _, k := range order {
+		list := by[k]
+		for len(list) > 0 {
+			n := min(len(list), maxTicketsPerMsg)
+			msg := TicketsMsg{Kiosk: k}
+			ids := make([]int64, 0, n)
+			for _, o := range list[:n] {
+				msg.Updates = append(msg.Updates, o.Update)
+				ids = append(ids, o.ID)
+			}
+			b, err := d.Signer.Sign(msg)
+			if err != nil {
+				return fmt.Errorf("downlink: %w", err)
+			}
+			if err := d.Ingest.Publish(ctx, KioskTopic(k, LeafTickets), false, b); err != nil {
+				return err
+			}
+			if err := d.Store.MarkTicketsSent(ctx, ids, time.Now()); err != nil {
+				return err
+			}
+			list = list[n:]
+		}
+	}
+	return nil
+}
