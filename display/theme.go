@@ -1,23 +1,19 @@
 package display
 
 import (
-	_ "embed"
 	"image/color"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+
+	"opinionwall/display/fonts"
 )
 
-// The bundled font: Noto Sans CJK SC cut to GB2312 (deploy/font/subset.sh),
-// regular and bold. Fyne cannot load the system's .ttc collections.
+// The bundled font (package fonts). Fyne cannot load the system's .ttc
+// collections.
 var (
-	//go:embed fonts/NotoSansSC-Regular-GB2312.otf
-	fontRegularData []byte
-	//go:embed fonts/NotoSansSC-Bold-GB2312.otf
-	fontBoldData []byte
-
-	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular-GB2312.otf", fontRegularData)
-	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-GB2312.otf", fontBoldData)
+	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular-GB2312.otf", fonts.Regular)
+	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-GB2312.otf", fonts.Bold)
 )
 
 // Text sizes: at least 22 pt, larger in large-text mode; touch targets at

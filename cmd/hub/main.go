@@ -6,6 +6,8 @@
 //	hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-broker URL]
 //	hub export -data DIR -format csv|json [-o FILE]
 //	hub fleet -data DIR
+//	hub worker add|list|building -data DIR ...
+//	hub ledger -data DIR -format xlsx|csv [-o FILE] [-status S]
 //	hub backup -data DIR -o FILE
 //	hub keygen -dir DIR [-name hub]
 //	hub passwd -file FILE USER
@@ -41,6 +43,10 @@ func dispatch(ctx context.Context, args []string) error {
 		return exportCmd(ctx, args, os.Stdout)
 	case "fleet":
 		return fleetCmd(ctx, args, os.Stdout)
+	case "worker":
+		return workerCmd(ctx, args, os.Stdin, os.Stdout)
+	case "ledger":
+		return ledgerCmd(ctx, args, os.Stdout)
 	case "backup":
 		return backupCmd(ctx, args, os.Stdout)
 	case "keygen":
@@ -60,7 +66,15 @@ func dispatch(ctx context.Context, args []string) error {
 const usage = `usage:
   hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F]
             [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
-                       run the station: embedded broker (default) or an external one, and the ingest
+                       run the station: embedded broker (default) or an external one, the ingest, and
+                       the review app's window (unless -headless or there is no display)
+  hub worker add -data DIR -id ID -name NAME -role lead|worker|volunteer [-buildings B1,B2]
+                       add a station worker (PIN read from standard input); buildings are their 包楼
+  hub worker list -data DIR
+  hub worker building -data DIR BUILDING WORKER
+                       give a building to a worker ("" removes it)
+  hub ledger -data DIR [-format xlsx|csv] [-o FILE] [-status open|received|...]
+                       the work ledger (工作台账): cases with status, class and replies; no contact details
   hub export -data DIR -format csv|json [-o FILE]
                        every submission; CSV is UTF-8 with a BOM so Excel shows Chinese
   hub fleet -data DIR  the kiosks: state, last seen, last seq, gaps, received

@@ -32,7 +32,8 @@ func runCmd(ctx context.Context, args []string) error {
 	brokerUser := fs.String("broker-user", mqtt.UserHub, "external broker: user name")
 	brokerPassFile := fs.String("broker-password-file", "", "external broker: file holding the password")
 	brokerCA := fs.String("broker-ca", "", "external broker: CA file for ssl://")
-	headless := fs.Bool("headless", false, "run as a service, without a window")
+	headless := fs.Bool("headless", false, "run as a service, without the review app's window")
+	exportDir := fs.String("export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where the review app saves ledgers and charts")
 	shared := fs.Bool("shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
 	releases := fs.String("releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
 	releasesAddr := fs.String("releases-listen", ":8088", "HTTP address serving -releases")
@@ -40,8 +41,9 @@ func runCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if !*headless {
-		log.Warn("the station's review app is not built yet: running headless")
+	if !*headless && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		log.Warn("no display: running headless (the review app needs a desktop)")
+		*headless = true
 	}
 
 	key, err := mqtt.LoadPrivateKey(*keyPath)
@@ -55,6 +57,10 @@ func runCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
+	st, err := newStation(*data, db)
+	if err != nil {
+		return err
+	}
 
 	conn := mqtt.Conn{Broker: *broker, Username: *brokerUser}
 	if *broker == "" {
@@ -112,8 +118,26 @@ func runCmd(ctx context.Context, args []string) error {
 	if err := in.Open(); err != nil {
 		return err
 	}
-	log.Info("hub running", "data", *data, "broker", conn.Broker, "signing_key", signer.KeyID())
-	<-ctx.Done()
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	dl := &mqtt.Downlink{Ingest: in, Store: db, Signer: signer, Log: log.With("part", "downlink"),
+		BeforeRound: func(ctx context.Context) {
+			if _, err := st.desk.RefreshPolls(ctx); err != nil {
+				log.Warn("polls snapshot", "err", err)
+			}
+		}}
+	dl.Start()
+	st.desk.Notify = dl.Wake
+	done := make(chan struct{})
+	go func() { defer close(done); dl.Run(ctx) }()
+	log.Info("hub running", "data", *data, "broker", conn.Broker, "signing_key", signer.KeyID(), "checklist", st.desk.Checklist.String())
+	if *headless {
+		<-ctx.Done()
+	} else {
+		st.showWindow(ctx, cancel, *exportDir, log)
+	}
+	cancel()
+	<-done
 	log.Info("hub stopping", "stats", fmt.Sprintf("%+v", in.Stats()))
 	return in.Close()
 }
