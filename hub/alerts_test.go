@@ -26,7 +26,8 @@ func TestAlerts(t *testing.T) {
 		want []string
 	}{
 		{"healthy", func(*hub.Kiosk) {}, nil},
-		{"lost a moment ago", func(k *hub.Kiosk) { k.State, k.StateAt = "lost", now.Add(-10*time.Minute) }, []string{"lost"}},
+		{"lost a moment ago", func(k *hub.Kiosk) { k.State, k.StateAt = "lost", now.Add(-9*time.Minute) }, nil},
+		{"lost over ten minutes", func(k *hub.Kiosk) { k.State, k.StateAt = "lost", now.Add(-11*time.Minute) }, []string{"lost"}},
 		{"lost for hours", func(k *hub.Kiosk) { k.State, k.StateAt = "lost", now.Add(-3*time.Hour) }, []string{"offline"}},
 		{"offline a moment", func(k *hub.Kiosk) { k.State, k.StateAt = "offline", now.Add(-time.Minute) }, nil},
 		{"silent", func(k *hub.Kiosk) { k.LastSeen = now.Add(-6 * time.Minute) }, []string{"silent"}},
@@ -46,6 +47,12 @@ func TestAlerts(t *testing.T) {
 				v.Counters["sensor_errors"], v.Counters["cpu_temp_mc"] = 2, 83_500
 			})
 		}, []string{"config_refused", "hardware", "sensors", "hot", "clock"}},
+		{"enclosure hot", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { c := 61.5; v.TempC = &c })
+		}, []string{"enclosure_hot"}},
+		{"enclosure warm", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { c := 45.0; v.TempC = &c })
+		}, nil},
 		{"unreadable telemetry", func(k *hub.Kiosk) { k.Telemetry = json.RawMessage(`{"disk_free_bytes":"x"}`) }, []string{"telemetry"}},
 	}
 	for _, c := range cases {
