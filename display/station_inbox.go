@@ -77,6 +77,8 @@ func kindName(k kiosk.Kind) string {
 func (s *Station) inboxScreen() fyne.CanvasObject {
 	v := &s.inbox
 	v.filter.Status = hub.StatusOpen
+	v.busy = true // the selects' callbacks wait for the screen to be built
+	defer func() { v.busy = false }()
 	v.status = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	v.kind = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	v.matter = widget.NewSelect(nil, func(string) { s.applyFilter() })

@@ -1,0 +1,364 @@
+package display_test
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"opinionwall/display"
+	"opinionwall/hub"
+	"opinionwall/hub/charts"
+	"opinionwall/hub/ledger"
+	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/kiosk"
+	"opinionwall/mqtt"
+)
+
+// ui drives a window through its widgets, as a worker would.
+type ui struct {
+	t   *testing.T
+	win fyne.Window
+}
+
+func (u ui) objects() []fyne.CanvasObject {
+	var out []fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil {
+			return
+		}
+		out = append(out, o)
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, ch := range c.Objects {
+				walk(ch)
+			}
+		case *container.Scroll:
+			walk(c.Content)
+		case *container.Split:
+			walk(c.Leading)
+			walk(c.Trailing)
+		case *container.AppTabs:
+			if s := c.Selected(); s != nil {
+				walk(s.Content)
+			}
+		}
+	}
+	walk(u.win.Content())
+	return out
+}
+
+func (u ui) texts() string {
+	var b strings.Builder
+	for _, o := range u.objects() {
+		switch w := o.(type) {
+		case *widget.Label:
+			b.WriteString(w.Text + "\n")
+		case *canvas.Text:
+			b.WriteString(w.Text + "\n")
+		case *widget.Button:
+			b.WriteString("[" + w.Text + "]\n")
+		case *widget.Select:
+			b.WriteString("<" + w.Selected + ">\n")
+		}
+	}
+	return b.String()
+}
+
+func (u ui) want(text string) {
+	u.t.Helper()
+	if !strings.Contains(u.texts(), text) {
+		u.t.Fatalf("%q not on screen:\n%s", text, u.texts())
+	}
+}
+
+func (u ui) tap(label string) {
+	u.t.Helper()
+	for _, o := range u.objects() {
+		if b, ok := o.(*widget.Button); ok && b.Text == label {
+			test.Tap(b)
+			return
+		}
+	}
+	u.t.Fatalf("no button %q:\n%s", label, u.texts())
+}
+
+// entry returns the entry whose placeholder starts with ph.
+func (u ui) entry(ph string) *widget.Entry {
+	u.t.Helper()
+	for _, o := range u.objects() {
+		if e, ok := o.(*widget.Entry); ok && strings.HasPrefix(e.PlaceHolder, ph) {
+			return e
+		}
+	}
+	u.t.Fatalf("no entry %q", ph)
+	return nil
+}
+
+// choose picks the option containing opt in the select that offers it.
+func (u ui) choose(opt string) {
+	u.t.Helper()
+	for _, o := range u.objects() {
+		if s, ok := o.(*widget.Select); ok {
+			for _, x := range s.Options {
+				if strings.Contains(x, opt) {
+					s.SetSelected(x)
+					return
+				}
+			}
+		}
+	}
+	u.t.Fatalf("no select offers %q", opt)
+}
+
+func (u ui) list() *widget.List {
+	u.t.Helper()
+	for _, o := range u.objects() {
+		if l, ok := o.(*widget.List); ok {
+			return l
+		}
+	}
+	u.t.Fatal("no list")
+	return nil
+}
+
+// stationWorld is a station with its broker, ingest and downlink, and
+// one kiosk (the resident fixture) relaying to it.
+type stationWorld struct {
+	hubDB *hubsqlite.DB
+	desk  *hub.Desk
+	st    *display.Station
+	ui    ui
+}
+
+func newStationWorld(t *testing.T, f *fixture) *stationWorld {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	creds := &mqtt.Credentials{}
+	for _, u := range []string{mqtt.UserHub, "wall-01"} {
+		creds.Set(u, "pw-"+u)
+	}
+	b := &mqtt.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	if err := b.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	url := "tcp://" + b.ListenAddr()
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	signer := mqtt.NewSigner(priv)
+
+	w := &stationWorld{hubDB: hubsqlite.NewDB(filepath.Join(t.TempDir(), "hub.db"))}
+	if err := w.hubDB.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { w.hubDB.Close() })
+	in := &mqtt.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: "pw-hub"}, Store: w.hubDB, Signer: signer}
+	if err := in.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.Close() })
+	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
+	w.desk = &hub.Desk{Store: w.hubDB, Checklist: cl, Now: time.Now}
+	dl := &mqtt.Downlink{Ingest: in, Store: w.hubDB, Signer: signer, Interval: 50 * time.Millisecond}
+	dl.Start()
+	w.desk.Notify = dl.Wake
+	go dl.Run(ctx)
+
+	relay := &mqtt.Relay{Conn: mqtt.Conn{Broker: url, Username: "wall-01", Password: "pw-wall-01"}, Kiosk: "wall-01",
+		Outbox: f.db, Downstream: f.db, Trust: mqtt.NewTrust(pub), MinBackoff: 50 * time.Millisecond}
+	if err := relay.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { relay.Close() })
+
+	for _, wk := range []hub.Worker{{ID: "zhang", Name: "张丽", Role: hub.RoleLead}, {ID: "wang", Name: "王刚", Role: hub.RoleWorker}} {
+		wk.PINHash, _ = hub.HashPIN("2468")
+		if err := w.hubDB.PutWorker(ctx, wk); err != nil {
+			t.Fatal(err)
+		}
+	}
+	w.hubDB.SetBuilding(ctx, "12栋", "wang")
+	cat := hub.NewCatalog(kiosk.Defaults())
+	win := f.app.NewWindow("station")
+	win.Resize(fyne.NewSize(1400, 900))
+	w.st = display.NewStation(win, display.StationDeps{Desk: w.desk, Store: w.hubDB, Catalog: cat, ExportDir: t.TempDir(),
+		Charts: func(s hub.Stats) ([]display.Chart, error) {
+			cs, err := charts.Draw(s, cat)
+			var out []display.Chart
+			for _, c := range cs {
+				out = append(out, display.Chart{Name: c.Name, Title: c.Title, Image: c.Image, PNG: c.PNG})
+			}
+			return out, err
+		},
+		Ledger: func(ctx context.Context, wr io.Writer, format string, fl hub.Filter) (int, error) {
+			return ledger.Write(ctx, wr, format, w.hubDB, fl, ledger.Names{Catalog: cat, Checklist: cl})
+		}})
+	w.ui = ui{t: t, win: win}
+	return w
+}
+
+// waitFor polls cond; the timeout only keeps a broken test from hanging.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestTriageReplyPublishReachesKiosk: a resident's opinion reaches the
+// station; a worker logs in, triages, assigns, replies and publishes it to
+// the wall through the screens; the signed ticket update and wall snapshot
+// reach the kiosk through the broker and show on its ticket and wall screens.
+func TestTriageReplyPublishReachesKiosk(t *testing.T) {
+	f := newFixture(t, 0)
+	w := newStationWorld(t, f)
+	ctx := context.Background()
+	s := &kiosk.Submission{Kiosk: "wall-01", Kind: kiosk.KindOpinion, CreatedAt: time.Now(), ClockSynced: true,
+		Body: kiosk.Body{Topic: "sanitation", Location: &kiosk.Location{Street: "大和路", Building: "12栋"},
+			Text: "我住502室，门口垃圾三天没人清理", Lang: "zh", Channel: kiosk.ChannelTouch,
+			Contact: &kiosk.Contact{Phone: "13812345678", Consent: true}}}
+	var gen kiosk.UUIDGen
+	s.ID = gen.New(s.CreatedAt)
+	if err := f.db.Submit(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the opinion at the hub", func() bool { ok, _ := w.hubDB.Has(ctx, s.ID); return ok })
+
+	u := w.ui
+	// A wrong PIN, then the right one.
+	u.choose("王刚")
+	u.entry("PIN").SetText("1111")
+	u.tap("登录 Log in")
+	u.want("wrong worker or PIN")
+	u.choose("王刚")
+	u.entry("PIN").SetText("2468")
+	u.tap("登录 Log in")
+	u.want("王刚（社工/网格员）")
+
+	// The inbox shows it among the open cases; open it.
+	u.want("待办 open (1)")
+	u.list().Select(0)
+	u.want("门口垃圾三天没人清理")
+	u.want("13812345678") // a grid worker may see the contact
+	u.want("包楼建议 suggested: 王刚")
+
+	u.choose("小事 small")
+	u.choose("垃圾清运")
+	u.tap("分类 Triage")
+	u.want("分流 小事 small 垃圾清运")
+	u.tap("指派 Assign") // the building's worker is preselected
+	u.tap("开始办理 Start")
+	u.entry("回复居民").SetText("已安排保洁员明早清运，谢谢反映。")
+	u.entry("English").SetText("Cleaners will collect it tomorrow morning.")
+	u.tap("发送回复 Send reply")
+	u.want("已安排保洁员明早清运")
+	// A worker may not publish: the lead does.
+	u.tap("上墙 Publish")
+	u.want("may not publish")
+
+	u.tap("退出 Log out")
+	u.choose("张丽")
+	u.entry("PIN").SetText("2468")
+	u.tap("登录 Log in")
+	w.st.SetFilter(hub.Filter{Status: kiosk.StatusReplied})
+	u.list().Select(0)
+	if got := u.entry("上墙的问题").Text; got != "我住***室，门口垃圾三天没人清理" {
+		t.Fatalf("moderated copy %q", got)
+	}
+	u.tap("上墙 Publish")
+	u.want("已上墙 on the wall")
+	c, _, _ := w.hubDB.Case(ctx, s.ID)
+	hist, _ := w.hubDB.History(ctx, s.ID)
+	if len(hist) != 5 || hist[4].Worker != "zhang" || hist[4].Action != hub.ActPublish || c.Status != kiosk.StatusReplied {
+		t.Fatalf("audit %+v", hist)
+	}
+
+	// The kiosk got the signed ticket update and the wall.
+	waitFor(t, "the reply at the kiosk", func() bool {
+		up, err := f.db.LookupTicket(ctx, s.Ticket)
+		return err == nil && up.Status == kiosk.StatusReplied
+	})
+	waitFor(t, "the wall at the kiosk", func() bool {
+		wall, _ := f.db.Wall(ctx)
+		return len(wall.Items) == 1
+	})
+	f.k.Refresh()
+	f.tap("点我说两句")
+	f.tap("查回复")
+	for _, d := range s.Ticket {
+		f.tap(string(d))
+	}
+	f.tap("查询")
+	f.want("工作站已回复")
+	f.want("回复：已安排保洁员明早清运，谢谢反映。")
+	f.tap("首页")
+	f.tap("看回复墙")
+	f.want("我住***室，门口垃圾三天没人清理")
+	if f.has("502") || f.has("13812345678") {
+		t.Fatalf("personal data on the public wall:\n%s", f.texts())
+	}
+}
+
+func TestVolunteerSeesNoContactAndExports(t *testing.T) {
+	f := newFixture(t, 0)
+	w := newStationWorld(t, f)
+	ctx := context.Background()
+	vol := hub.Worker{ID: "li", Name: "李敏", Role: hub.RoleVolunteer}
+	vol.PINHash, _ = hub.HashPIN("1357")
+	w.hubDB.PutWorker(ctx, vol)
+	var gen kiosk.UUIDGen
+	for i, text := range []string{"路灯坏了", "=1+1 楼道很暗"} {
+		s := &kiosk.Submission{Kiosk: "wall-01", Kind: kiosk.KindOpinion, CreatedAt: time.Now(), ClockSynced: true,
+			Body: kiosk.Body{Topic: "infrastructure", Text: text, Lang: "zh", Channel: kiosk.ChannelTouch,
+				Contact: &kiosk.Contact{Phone: "13912345678", Consent: true}}}
+		s.ID = gen.New(s.CreatedAt.Add(time.Duration(i) * time.Millisecond))
+		if err := f.db.Submit(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "two cases", func() bool { n, _, _ := w.hubDB.Count(ctx); return n == 2 })
+	if err := w.st.LogIn("li", "1357"); err != nil {
+		t.Fatal(err)
+	}
+	u := w.ui
+	u.list().Select(1)
+	u.want("路灯坏了")
+	if strings.Contains(u.texts(), "13912345678") {
+		t.Fatal("a volunteer sees the resident's phone")
+	}
+	u.want("仅社工和站长可见")
+
+	path, n, err := w.st.ExportLedger("csv")
+	if err != nil || n != 2 {
+		t.Fatalf("export: %d %v", n, err)
+	}
+	b, _ := os.ReadFile(path)
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\ufeff"))).ReadAll()
+	if err != nil || len(rows) != 3 || strings.Contains(string(b), "13912345678") {
+		t.Fatalf("ledger %v %v", rows, err)
+	}
+	w.st.SelectTab("统计")
+	u.tap("更新 Update")
+	paths, err := w.st.ExportCharts()
+	if err != nil || len(paths) != 4 {
+		t.Fatalf("charts %v %v", paths, err)
+	}
+}
