@@ -79,7 +79,10 @@ func TestDownlinkSurvivesBrokerOutage(t *testing.T) {
 			}
 		}
 		return true
-	}, func() string { p, _ := w.hubDB.PendingTickets(ctx, 1000); return fmt.Sprintf("%d still pending", len(p)) })
+	}, func() string {
+		p, _ := w.hubDB.PendingTickets(ctx, 1000)
+		return fmt.Sprintf("%d still pending", len(p))
+	})
 	eventually(t, 10*time.Second, func() bool { wl, _ := k.db.Wall(ctx); return len(wl.Items) == 2 }, func() string { return "wall after the outage" })
 
 	// A kiosk that connects later still gets the wall: it is retained again.
