@@ -54,9 +54,10 @@ units: build
 	./deploy/systemd/verify.sh
 	./deploy/pi/test-setup.sh
 
-## smoke: the kiosk binary under Xvfb, driven with xdotool; screenshots in build/smoke
+## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), and the hub review app on seeded data touring its screens (build/smoke-hub)
 smoke: build
 	./deploy/smoke.sh
+	./deploy/smoke-hub.sh
 
 ## bench: the figures of docs/BENCHMARKS.md, each with its baseline, into bench.out
 bench:

@@ -212,3 +212,11 @@ func fmtTime(t time.Time) string {
 	}
 	return t.Local().Format("2006-01-02 15:04")
 }
+
+// Tick refreshes what changes on its own: the fleet, when it is shown.
+// Call it every few seconds on the Fyne thread.
+func (s *Station) Tick() {
+	if s.tabs != nil && s.tabs.Selected() != nil && s.tabs.Selected().Text == "设备 Fleet" {
+		s.refreshFleet()
+	}
+}

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/hub"
@@ -14,12 +15,13 @@ import (
 )
 
 type fleetView struct {
-	table *widget.Table
-	rows  [][]string
+	table   *widget.Table
+	rows    [][]string
+	details *widget.Label // every alert in full, below the table
 }
 
-var fleetHeader = []string{"设备 kiosk", "状态 state", "最后联系 last seen", "版本 version", "待发 outbox", "最久待发 oldest",
-	"温度 temp", "屏幕 screen", "配置 config", "提醒 alerts"}
+var fleetHeader = []string{"设备 kiosk", "状态 state", "提醒 alerts", "最后联系 last seen", "版本 version", "待发 outbox",
+	"最久待发 oldest", "温度 temp", "屏幕 screen", "配置 config"}
 
 func (s *Station) fleetScreen() fyne.CanvasObject {
 	v := &s.fleet
@@ -32,11 +34,13 @@ func (s *Station) fleetScreen() fyne.CanvasObject {
 			l.SetText(v.rows[id.Row][id.Col])
 			l.TextStyle.Bold = id.Row == 0
 		})
-	widths := []float32{110, 90, 140, 90, 70, 90, 90, 80, 110, 420}
+	widths := []float32{110, 90, 250, 230, 100, 100, 130, 130, 100, 100}
 	for i, w := range widths {
 		v.table.SetColumnWidth(i, w)
 	}
-	return v.table
+	v.details = widget.NewLabel("")
+	v.details.Wrapping = fyne.TextWrapWord
+	return container.NewVSplit(v.table, container.NewVScroll(v.details))
 }
 
 // FleetRows returns the fleet table as text (tests, smoke).
@@ -54,6 +58,7 @@ func (s *Station) refreshFleet() {
 	}
 	now := s.d.Now()
 	rows := [][]string{fleetHeader}
+	var details []string
 	for _, k := range ks {
 		var t kiosk.Telemetry
 		if len(k.Telemetry) > 0 {
@@ -68,15 +73,24 @@ func (s *Station) refreshFleet() {
 		}
 		var alerts []string
 		for _, a := range hub.Alerts(k, now) {
-			alerts = append(alerts, a.Code+": "+a.Detail)
+			alerts = append(alerts, a.Code)
+			details = append(details, fmt.Sprintf("%s · %s：%s", k.ID, a.Code, a.Detail))
 		}
 		seen := "—"
 		if !k.LastSeen.IsZero() {
 			seen = fmtTime(k.LastSeen) + fmt.Sprintf(" (%s)", now.Sub(k.LastSeen).Round(time.Minute))
 		}
-		rows = append(rows, []string{k.ID, k.State, seen, k.Version, fmt.Sprint(t.OutboxPending + t.OutboxInflight),
-			(time.Duration(t.OldestPendingS) * time.Second).String(), temp, t.Screen, fmt.Sprint(t.ConfigVersion), strings.Join(alerts, "；")})
+		oldest := "—"
+		if t.OldestPendingS > 0 {
+			oldest = (time.Duration(t.OldestPendingS) * time.Second).String()
+		}
+		rows = append(rows, []string{k.ID, k.State, strings.Join(alerts, ", "), seen, k.Version, fmt.Sprint(t.OutboxPending + t.OutboxInflight),
+			oldest, temp, t.Screen, fmt.Sprint(t.ConfigVersion)})
 	}
 	v.rows = rows
+	if len(details) == 0 {
+		details = []string{"没有提醒 No alerts"}
+	}
+	v.details.SetText("提醒 Alerts\n" + strings.Join(details, "\n"))
 	v.table.Refresh()
 }

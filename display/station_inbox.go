@@ -130,7 +130,7 @@ func (s *Station) inboxScreen() fyne.CanvasObject {
 	paging := container.NewHBox(s.button("上一页 Prev", func() { s.turnPage(-1) }), v.pageLabel, s.button("下一页 Next", func() { s.turnPage(1) }),
 		s.button("导出 CSV", func() { s.exportLedger("csv") }), s.button("导出 Excel", func() { s.exportLedger("xlsx") }))
 	left := container.NewBorder(nil, paging, nil, nil, v.list)
-	split := container.NewHSplit(left, container.NewVScroll(v.detail))
+	split := container.NewHSplit(left, container.NewScroll(v.detail)) // both ways: a long line must not widen the window
 	split.Offset = 0.45
 	return container.NewBorder(filters, nil, nil, nil, split)
 }

@@ -35,7 +35,7 @@ func (s *Station) pollsScreen() fyne.CanvasObject {
 		container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("开始 opens"), nil, v.opens),
 			container.NewBorder(nil, nil, widget.NewLabel("截止 closes"), nil, v.closes)),
 		s.button("保存草稿 Save draft", s.createPoll))
-	return container.NewBorder(form, nil, nil, nil, container.NewVScroll(v.list))
+	return container.NewBorder(form, nil, nil, nil, container.NewScroll(v.list))
 }
 
 func (s *Station) createPoll() {

@@ -25,7 +25,8 @@ func (s *Station) statsScreen() fyne.CanvasObject {
 	v.from.SetText(now.AddDate(0, 0, -7*12).Format("2006-01-02"))
 	v.to.SetText(now.Format("2006-01-02"))
 	v.grid = container.NewGridWithColumns(2)
-	bar := container.NewHBox(widget.NewLabel("从 from"), v.from, widget.NewLabel("到 to"), v.to,
+	bar := container.NewHBox(widget.NewLabel("从 from"), container.NewGridWrap(fyne.NewSize(130, v.from.MinSize().Height), v.from),
+		widget.NewLabel("到 to"), container.NewGridWrap(fyne.NewSize(130, v.to.MinSize().Height), v.to),
 		s.button("更新 Update", s.refreshStats), s.button("导出图片 Export PNG", s.exportCharts))
 	return container.NewBorder(bar, nil, nil, nil, v.grid)
 }

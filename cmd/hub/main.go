@@ -45,6 +45,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return fleetCmd(ctx, args, os.Stdout)
 	case "worker":
 		return workerCmd(ctx, args, os.Stdin, os.Stdout)
+	case "seed":
+		return seedCmd(ctx, args, os.Stdout)
 	case "ledger":
 		return ledgerCmd(ctx, args, os.Stdout)
 	case "backup":
@@ -78,6 +80,8 @@ const usage = `usage:
   hub export -data DIR -format csv|json [-o FILE]
                        every submission; CSV is UTF-8 with a BOM so Excel shows Chinese
   hub fleet -data DIR  the kiosks: state, last seen, last seq, gaps, received
+  hub seed -data DIR [-n 3000] [-days 120]
+                       fill a new data directory with believable data for a demo (workers' PIN 1234)
   hub backup -data DIR -o FILE
                        a consistent copy of the store, taken while the hub runs (restore: docs/OPERATIONS.md)
   hub keygen -dir DIR [-name hub]

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -96,12 +97,69 @@ func (s *station) showWindow(ctx context.Context, cancel context.CancelFunc, exp
 	a.Settings().SetTheme(display.StationTheme{})
 	w := a.NewWindow("意见墙 · 社区工作站 Opinion Wall station")
 	w.Resize(fyne.NewSize(1400, 900))
-	display.NewStation(w, s.deps(exportDir))
+	st := display.NewStation(w, s.deps(exportDir))
+	if dir := os.Getenv("OW_SMOKE_TOUR"); dir != "" {
+		go s.tour(ctx, st, dir, os.Getenv("OW_SMOKE_LOGIN"), log)
+	}
 	go func() {
-		<-ctx.Done()
-		fyne.Do(a.Quit)
+		t := time.NewTicker(15 * time.Second)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				fyne.Do(a.Quit)
+				return
+			case <-t.C:
+				fyne.Do(st.Tick)
+			}
+		}
 	}()
 	log.Info("review app open")
 	w.ShowAndRun()
 	cancel()
+}
+
+// tour walks the review app through its screens for the smoke test
+// (OW_SMOKE_TOUR=DIR, OW_SMOKE_LOGIN=id:pin): at each screen it writes
+// DIR/NN-name.ready and waits for the script to screenshot the real window
+// and write DIR/NN-name.done.
+func (s *station) tour(ctx context.Context, st *display.Station, dir, login string, log *slog.Logger) {
+	id, pin, _ := strings.Cut(login, ":")
+	steps := []struct {
+		name string
+		do   func()
+	}{
+		{"login", func() {}},
+		{"inbox", func() {
+			if err := st.LogIn(id, pin); err != nil {
+				log.Error("smoke tour: log in", "err", err)
+			}
+		}},
+		{"case", func() {
+			in, err := s.db.Inbox(ctx, hub.Filter{Status: kiosk.StatusReplied})
+			if err == nil && len(in.Cases) > 0 {
+				st.OpenCase(in.Cases[0].ID)
+			}
+		}},
+		{"polls", func() { st.SelectTab("投票") }},
+		{"stats", func() { st.SelectTab("统计") }},
+		{"fleet", func() { st.SelectTab("设备") }},
+	}
+	for i, step := range steps {
+		fyne.DoAndWait(step.do)
+		name := filepath.Join(dir, fmt.Sprintf("%02d-%s", i+1, step.name))
+		if err := os.WriteFile(name+".ready", nil, 0o644); err != nil {
+			log.Error("smoke tour", "err", err)
+			return
+		}
+		for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(50 * time.Millisecond) {
+			if _, err := os.Stat(name + ".done"); err == nil {
+				break
+			}
+			if time.Now().After(deadline) || ctx.Err() != nil {
+				log.Error("smoke tour: no screenshot taken", "step", step.name)
+				return
+			}
+		}
+	}
 }
