@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 	"time"
 
@@ -56,8 +57,13 @@ func scanCase(r scanner) (hub.Case, error) {
 	return c, nil
 }
 
-// where turns a filter into SQL conditions.
-func where(f hub.Filter) (string, []any) {
+// where turns a filter into SQL conditions for the counts.
+func where(f hub.Filter) (string, []any) { return conditions(f, false) }
+
+// conditions turns a filter into SQL conditions. For a page (newest
+// first), "open" is written so that no status index is used: walking the
+// time index until the page is full beats sorting every open case.
+func conditions(f hub.Filter, page bool) (string, []any) {
 	var conds []string
 	var args []any
 	add := func(cond string, a ...any) { conds = append(conds, cond); args = append(args, a...) }
@@ -65,7 +71,12 @@ func where(f hub.Filter) (string, []any) {
 		switch f.Status {
 		case "":
 		case hub.StatusOpen:
-			add(`status NOT IN ('closed', 'duplicate', 'not_applicable')`)
+			if page {
+				add(`status NOT IN ('closed', 'duplicate', 'not_applicable')`)
+			} else {
+				// As a list, so the status indexes serve it.
+				add(`status IN ('received', 'triaged', 'assigned', 'in_progress', 'replied')`)
+			}
 		default:
 			add(`status = ?`, string(f.Status))
 		}
@@ -107,9 +118,10 @@ func where(f hub.Filter) (string, []any) {
 	if s := strings.TrimSpace(f.Search); s != "" {
 		if code := digits(s); len(code) == 9 && len([]rune(s)) <= 11 {
 			add(`ticket = ?`, code)
+		} else if q := hub.SearchQuery(s); q == "" {
+			add(`0`) // nothing searchable typed (only punctuation): nothing matches
 		} else {
-			like := "%" + escapeLike(s) + "%"
-			add(`(text LIKE ? ESCAPE '\' OR reply LIKE ? ESCAPE '\')`, like, like)
+			add(`n IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)`, q)
 		}
 	}
 	if len(conds) == 0 {
@@ -132,15 +144,14 @@ func digits(s string) string {
 	return b.String()
 }
 
-func escapeLike(s string) string {
-	return strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(s)
-}
-
 // Inbox returns one page of cases, newest first, with the counts per
 // status, kind and matter. Paging is done by SQL.
 func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
 	in := hub.Inbox{ByStatus: map[kiosk.TicketStatus]int{}, ByKind: map[kiosk.Kind]int{}, ByMatter: map[kiosk.Matter]int{}}
-	w, args := where(f)
+	if textSearch(f) {
+		return db.searchInbox(ctx, f, in)
+	}
+	w, args := conditions(f, true)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases`+w+` ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
 		append(args, f.PageSize(), max(f.Offset, 0))...)
 	if err != nil {
@@ -157,10 +168,26 @@ func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
 	if err := rows.Err(); err != nil {
 		return in, fmt.Errorf("inbox: %w", err)
 	}
-	// One scan for all the counts: group by the three, then add up those
-	// that match the other two filters.
-	w, args = where(hub.Filter{Topic: f.Topic, Kiosk: f.Kiosk, Building: f.Building, From: f.From, To: f.To, Assignee: f.Assignee, Flagged: f.Flagged, Search: f.Search})
-	crow, err := db.db.QueryContext(ctx, `SELECT status, kind, matter, count(*) FROM cases`+w+` GROUP BY 1, 2, 3`, args...)
+	// All the counts at once: by status, kind and class under the other
+	// filters, then added up for each select. Without other filters they
+	// come from case_counts, kept by triggers; with them, from one scan of
+	// the covering index (or the search's candidates).
+	rest := hub.Filter{Topic: f.Topic, Kiosk: f.Kiosk, Building: f.Building, From: f.From, To: f.To, Assignee: f.Assignee, Search: f.Search}
+	var crow *sql.Rows
+	if rest == (hub.Filter{}) {
+		cond := ""
+		switch f.Flagged {
+		case hub.FlagOnly:
+			cond = ` WHERE flagged = 1`
+		case hub.FlagNone:
+			cond = ` WHERE flagged = 0`
+		}
+		crow, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, sum(n) FROM case_counts`+cond+` GROUP BY 1, 2, 3`)
+	} else {
+		rest.Flagged = f.Flagged
+		w, args = where(rest)
+		crow, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, count(*) FROM cases`+w+` GROUP BY 1, 2, 3`, args...)
+	}
 	if err != nil {
 		return in, fmt.Errorf("inbox counts: %w", err)
 	}
@@ -171,29 +198,99 @@ func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
 		if err := crow.Scan(&st, &kind, &matter, &n); err != nil {
 			return in, fmt.Errorf("inbox counts: %w", err)
 		}
-		c := hub.Case{Status: kiosk.TicketStatus(st), Kind: kiosk.Kind(kind), Matter: kiosk.Matter(matter)}
-		okS, okK, okM := statusMatches(f.Status, &c), f.Kind == "" || f.Kind == c.Kind, matterMatches(f.Matter, c.Matter)
-		if okK && okM {
-			in.ByStatus[c.Status] += n
-			if c.Open() {
-				in.ByStatus[hub.StatusOpen] += n
-			}
-		}
-		if okS && okM {
-			in.ByKind[c.Kind] += n
-		}
-		if okS && okK {
-			m := c.Matter
-			if m == "" {
-				m = hub.Untriaged
-			}
-			in.ByMatter[m] += n
-		}
-		if okS && okK && okM {
-			in.Total += n
-		}
+		count(&in, f, st, kind, matter, n)
 	}
 	return in, crow.Err()
+}
+
+// count adds n cases of a status, kind and class to the inbox's counts,
+// each count under the filters of the other two, and reports whether they
+// match the whole filter.
+func count(in *hub.Inbox, f hub.Filter, st, kind, matter string, n int) bool {
+	c := hub.Case{Status: kiosk.TicketStatus(st), Kind: kiosk.Kind(kind), Matter: kiosk.Matter(matter)}
+	okS, okK, okM := statusMatches(f.Status, &c), f.Kind == "" || f.Kind == c.Kind, matterMatches(f.Matter, c.Matter)
+	if okK && okM {
+		in.ByStatus[c.Status] += n
+		if c.Open() {
+			in.ByStatus[hub.StatusOpen] += n
+		}
+	}
+	if okS && okM {
+		in.ByKind[c.Kind] += n
+	}
+	if okS && okK {
+		m := c.Matter
+		if m == "" {
+			m = hub.Untriaged
+		}
+		in.ByMatter[m] += n
+	}
+	if okS && okK && okM {
+		in.Total += n
+	}
+	return okS && okK && okM
+}
+
+// searchInbox serves a text search in one pass over the cases the search
+// index finds: their counts and the page's rows are worked out here, then
+// only the page's cases are read whole.
+func (db *DB) searchInbox(ctx context.Context, f hub.Filter, in hub.Inbox) (hub.Inbox, error) {
+	rest := f
+	rest.Status, rest.Kind, rest.Matter = "", "", ""
+	w, args := where(rest)
+	rows, err := db.db.QueryContext(ctx, `SELECT n, at, id, status, kind, matter FROM cases`+w, args...)
+	if err != nil {
+		return in, fmt.Errorf("inbox search: %w", err)
+	}
+	type hit struct {
+		n      int64
+		at, id string
+	}
+	var hits []hit
+	for rows.Next() {
+		var h hit
+		var st, kind, matter string
+		if err := rows.Scan(&h.n, &h.at, &h.id, &st, &kind, &matter); err != nil {
+			rows.Close()
+			return in, fmt.Errorf("inbox search: %w", err)
+		}
+		if count(&in, f, st, kind, matter, 1) {
+			hits = append(hits, h)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return in, fmt.Errorf("inbox search: %w", err)
+	}
+	sort.Slice(hits, func(i, j int) bool {
+		if hits[i].at != hits[j].at {
+			return hits[i].at > hits[j].at
+		}
+		return hits[i].id > hits[j].id
+	})
+	lo := min(max(f.Offset, 0), len(hits))
+	hi := min(lo+f.PageSize(), len(hits))
+	if lo == hi {
+		return in, nil
+	}
+	ns := make([]any, 0, hi-lo)
+	for _, h := range hits[lo:hi] {
+		ns = append(ns, h.n)
+	}
+	page, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE n IN (?`+strings.Repeat(", ?", len(ns)-1)+
+		`) ORDER BY at DESC, id DESC`, ns...)
+	if err != nil {
+		return in, fmt.Errorf("inbox search: %w", err)
+	}
+	defer page.Close()
+	for page.Next() {
+		c, err := scanCase(page)
+		if err != nil {
+			return in, fmt.Errorf("inbox search: %w", err)
+		}
+		in.Cases = append(in.Cases, c)
+	}
+	return in, page.Err()
 }
 
 func statusMatches(s kiosk.TicketStatus, c *hub.Case) bool {
@@ -328,6 +425,10 @@ func (db *DB) SaveCase(ctx context.Context, c hub.Case, prev int64, a hub.Audit,
 	if n, _ := res.RowsAffected(); n != 1 {
 		return hub.ErrConflict
 	}
+	if _, err := tx.ExecContext(ctx, `UPDATE cases_search SET terms = ? WHERE rowid = (SELECT n FROM cases WHERE id = ?)`,
+		searchTerms(&c), c.ID); err != nil {
+		return fmt.Errorf("save case: search: %w", err)
+	}
 	if err := insertAudit(ctx, tx, a); err != nil {
 		return err
 	}
@@ -432,3 +533,63 @@ func (db *DB) PutSnapshot(ctx context.Context, name string, version int64, paylo
 	}
 	return nil
 }
+
+// textSearch reports whether the filter searches text (not a ticket code).
+func textSearch(f hub.Filter) bool {
+	s := strings.TrimSpace(f.Search)
+	if s == "" {
+		return false
+	}
+	code := digits(s)
+	return !(len(code) == 9 && len([]rune(s)) <= 11) && hub.SearchQuery(s) != ""
+}
+
+const insertSearch = `INSERT INTO cases_search (rowid, terms) VALUES (?, ?)`
+
+// searchTerms is what the search index holds for a case: the terms of its
+// text and reply.
+func searchTerms(c *hub.Case) string {
+	return strings.Join(hub.SearchTerms(c.Text+"\n"+c.Reply+"\n"+c.ReplyEn), " ")
+}
+
+// indexSearch fills the search index for cases it lacks (cases made by the
+// migration from submissions stored before it).
+func indexSearch(ctx context.Context, sdb *sql.DB) error {
+	rows, err := sdb.QueryContext(ctx, `SELECT n, `+caseColumns+` FROM cases WHERE n NOT IN (SELECT rowid FROM cases_search)`)
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	var todo [][]any
+	for rows.Next() {
+		var n int64
+		c, err := scanCase(prefixed{rows, &n})
+		if err != nil {
+			rows.Close()
+			return fmt.Errorf("search index: %w", err)
+		}
+		todo = append(todo, []any{n, searchTerms(&c)})
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(todo) == 0 {
+		return err
+	}
+	tx, err := sdb.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	defer tx.Rollback()
+	for _, args := range todo {
+		if _, err := tx.ExecContext(ctx, insertSearch, args...); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
+	}
+	return tx.Commit()
+}
+
+// prefixed scans one leading column into n, then the rest as a case.
+type prefixed struct {
+	r scanner
+	n *int64
+}
+
+func (p prefixed) Scan(dest ...any) error { return p.r.Scan(append([]any{p.n}, dest...)...) }

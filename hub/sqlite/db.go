@@ -53,6 +53,16 @@ func (db *DB) Open() error {
 		sdb.Close()
 		return fmt.Errorf("open hub store: %w", err)
 	}
+	if err := indexSearch(context.Background(), sdb); err != nil {
+		sdb.Close()
+		return fmt.Errorf("open hub store: %w", err)
+	}
+	// Fresh statistics for the query planner (the inbox's filters differ
+	// a lot in how many rows they keep); cheap when nothing changed much.
+	if _, err := sdb.Exec(`PRAGMA analysis_limit = 1000; PRAGMA optimize = 0x10002`); err != nil {
+		sdb.Close()
+		return fmt.Errorf("open hub store: optimize: %w", err)
+	}
 	db.db = sdb
 	return nil
 }

@@ -44,6 +44,11 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 		return fmt.Errorf("apply: %w", err)
 	}
 	defer insCase.Close()
+	insSearch, err := tx.PrepareContext(ctx, insertSearch)
+	if err != nil {
+		return fmt.Errorf("apply: %w", err)
+	}
+	defer insSearch.Close()
 	fleet := map[string]*kioskRow{}
 	for i := range subs {
 		s := &subs[i]
@@ -68,8 +73,16 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 		}
 		k.received++
 		c := hub.NewCase(s, db.catalog())
-		if _, err := insCase.ExecContext(ctx, caseArgs(&c)...); err != nil {
+		cres, err := insCase.ExecContext(ctx, caseArgs(&c)...)
+		if err != nil {
 			return fmt.Errorf("apply: case %s: %w", s.ID, err)
+		}
+		n, err := cres.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("apply: case %s: %w", s.ID, err)
+		}
+		if _, err := insSearch.ExecContext(ctx, n, searchTerms(&c)); err != nil {
+			return fmt.Errorf("apply: search %s: %w", s.ID, err)
 		}
 		if err := k.advance(ctx, tx, s.Seq); err != nil {
 			return err

@@ -160,6 +160,9 @@ func TestInboxFiltersCountsAndPaging(t *testing.T) {
 		{"not flagged", hub.Filter{Flagged: hub.FlagNone, Kind: kiosk.KindOpinion}, 108},
 		{"search", hub.Filter{Search: "第11"}, 11}, // 11, 110-119
 		{"search like chars", hub.Filter{Search: "%"}, 0},
+		{"search phrase", hub.Filter{Search: "第12条"}, 1},
+		{"search one character", hub.Filter{Search: "意"}, 120},
+		{"search pairs not in a row", hub.Filter{Search: "第意见"}, 0},
 		{"ticket", hub.Filter{Search: kiosk.FormatTicket(batch[4].Ticket)}, 1},
 		{"dates", hub.Filter{From: day.Add(10 * time.Hour), To: day.Add(20 * time.Hour)}, 10},
 	}

@@ -3,7 +3,8 @@
 -- copied out of the body. Ratings and votes are counted, not worked: they
 -- start closed (a worker can reopen one).
 CREATE TABLE cases (
-	id           TEXT    PRIMARY KEY, -- the submission's id
+	n            INTEGER PRIMARY KEY, -- stable row number (the search index's rowid)
+	id           TEXT    NOT NULL UNIQUE, -- the submission's id
 	ticket       TEXT    NOT NULL,
 	kiosk        TEXT    NOT NULL,
 	kind         TEXT    NOT NULL,
@@ -33,7 +34,10 @@ CREATE TABLE cases (
 CREATE INDEX cases_by_at ON cases (at);
 CREATE INDEX cases_by_status ON cases (status, at);
 CREATE INDEX cases_by_ticket ON cases (ticket);
-CREATE INDEX cases_by_assignee ON cases (assignee, at) WHERE assignee != '';
+CREATE INDEX cases_by_assignee ON cases (assignee, at);
+-- Covers the inbox's counts per status, kind and class under the other
+-- filters but text search: such counts read this index, not the table.
+CREATE INDEX cases_facets ON cases (status, kind, matter, flagged, assignee, building, kiosk, topic, at);
 CREATE INDEX cases_published ON cases (published_at) WHERE published_at IS NOT NULL;
 CREATE INDEX cases_votes ON cases (topic) WHERE kind = 'vote';
 
@@ -48,6 +52,30 @@ SELECT id, ticket, kiosk, kind,
 	CASE kind WHEN 'opinion' THEN 'received' ELSE 'closed' END,
 	received_at
 FROM submissions;
+
+-- The inbox's counts when only status, kind, class or the probable-play
+-- flag filter: kept by triggers, read without a scan.
+CREATE TABLE case_counts (
+	status  TEXT    NOT NULL,
+	kind    TEXT    NOT NULL,
+	matter  TEXT    NOT NULL,
+	flagged INTEGER NOT NULL,
+	n       INTEGER NOT NULL,
+	PRIMARY KEY (status, kind, matter, flagged)
+) WITHOUT ROWID;
+INSERT INTO case_counts SELECT status, kind, matter, flagged, count(*) FROM cases GROUP BY 1, 2, 3, 4;
+CREATE TRIGGER case_counts_insert AFTER INSERT ON cases BEGIN
+	INSERT INTO case_counts VALUES (NEW.status, NEW.kind, NEW.matter, NEW.flagged, 1)
+		ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER case_counts_update AFTER UPDATE OF status, kind, matter, flagged ON cases BEGIN
+	UPDATE case_counts SET n = n - 1 WHERE status = OLD.status AND kind = OLD.kind AND matter = OLD.matter AND flagged = OLD.flagged;
+	INSERT INTO case_counts VALUES (NEW.status, NEW.kind, NEW.matter, NEW.flagged, 1)
+		ON CONFLICT DO UPDATE SET n = n + 1;
+END;
+CREATE TRIGGER case_counts_delete AFTER DELETE ON cases BEGIN
+	UPDATE case_counts SET n = n - 1 WHERE status = OLD.status AND kind = OLD.kind AND matter = OLD.matter AND flagged = OLD.flagged;
+END;
 
 -- Every change to a case or poll: who, when, what.
 CREATE TABLE audit (
@@ -102,3 +130,7 @@ CREATE TABLE ticket_outbox (
 	sent_at TEXT
 );
 CREATE INDEX ticket_outbox_pending ON ticket_outbox (id) WHERE sent_at IS NULL;
+
+-- Inbox search: SearchTerms of the resident's text and the reply (Chinese
+-- character pairs and characters, words), rowid = cases.n. Kept by the store.
+CREATE VIRTUAL TABLE cases_search USING fts5(terms);

@@ -1,0 +1,27 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+)
+
+// BarePage reads the newest n cases and nothing else: the benchmarks'
+// baseline for the inbox.
+func (db *DB) BarePage(ctx context.Context, n int) error {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases ORDER BY at DESC, id DESC LIMIT ?`, n)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	got := 0
+	for rows.Next() {
+		if _, err := scanCase(rows); err != nil {
+			return err
+		}
+		got++
+	}
+	if got != n {
+		return fmt.Errorf("bare page: %d rows", got)
+	}
+	return rows.Err()
+}
