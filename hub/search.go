@@ -7,9 +7,10 @@ import (
 
 // SearchTerms splits text into the terms the inbox search indexes: for
 // each run of Chinese characters, its pairs of neighbouring characters in
-// order, then its single characters (so 灯, 路灯 or 路灯不亮 are found
+// order, then its last character alone (so 灯, 路灯 or 路灯不亮 are found
 // without a word list: a phrase of pairs matches exactly where they follow
-// each other); and every run of letters or digits, lower-cased.
+// each other, and one character is the start of a pair or a run's last);
+// and every run of letters or digits, lower-cased.
 func SearchTerms(s string) []string {
 	var out []string
 	var han []rune
@@ -18,8 +19,8 @@ func SearchTerms(s string) []string {
 		for i := 0; i+1 < len(han); i++ {
 			out = append(out, string(han[i:i+2]))
 		}
-		for _, r := range han {
-			out = append(out, string(r))
+		if len(han) > 0 {
+			out = append(out, string(han[len(han)-1]))
 		}
 		han = han[:0]
 	}
@@ -58,7 +59,7 @@ func SearchQuery(s string) string {
 		switch len(han) {
 		case 0:
 		case 1:
-			parts = append(parts, `"`+string(han)+`"`)
+			parts = append(parts, `"`+string(han)+`"*`)
 		default:
 			pairs := make([]string, 0, len(han)-1)
 			for i := 0; i+1 < len(han); i++ {

@@ -37,6 +37,8 @@ func TestDownlinkSurvivesBrokerOutage(t *testing.T) {
 	k.submit(t, 30)
 	w.startRelay(k, url, nil)
 	eventually(t, 20*time.Second, func() bool { return k.acked(t) == 30 }, func() string { return fmt.Sprintf("acked %d", k.acked(t)) })
+	eventually(t, 10*time.Second, func() bool { in, _ := w.hubDB.Inbox(ctx, hub.Filter{}); return in.Total == 30 },
+		func() string { return "the cases were not made" })
 
 	act := func(id string, a hub.Action) {
 		t.Helper()

@@ -26,6 +26,9 @@ type world struct {
 	signer *mqtt.Signer
 	trust  *mqtt.Trust
 	hubDB  *hubsqlite.DB
+	// stopProjector stops making cases beside the ingest (before the store
+	// is closed or handed to another process).
+	stopProjector func()
 }
 
 func password(user string) string { return "pw-" + user }
@@ -42,10 +45,16 @@ func newWorld(t testing.TB, kiosks ...string) *world {
 	w.signer = mqtt.NewSigner(priv)
 	w.trust = mqtt.NewTrust(pub)
 	w.hubDB = hubsqlite.NewDB(filepath.Join(w.dir, "hub", "hub.db"))
+	w.hubDB.DeferCases = true // as the hub runs: cases made beside the ingest
 	if err := w.hubDB.Open(); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { w.hubDB.Close() })
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan struct{})
+	db := w.hubDB
+	go func() { defer close(done); db.RunProjector(ctx, func(err error) { t.Error(err) }) }()
+	w.stopProjector = func() { cancel(); <-done }
+	t.Cleanup(func() { w.stopProjector(); w.hubDB.Close() })
 	return w
 }
 

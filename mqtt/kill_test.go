@@ -199,6 +199,7 @@ func TestHubKilledDuringIngest(t *testing.T) {
 	b := w.startBroker("127.0.0.1:0")
 	url := "tcp://" + b.ListenAddr()
 	hubPath := w.hubDB.Path
+	w.stopProjector()
 	w.hubDB.Close()
 	h := startChild(t, "hub", url, hubPath, keyFile)
 	// The parent reads the hub's store beside the child (WAL readers).

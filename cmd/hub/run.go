@@ -53,6 +53,7 @@ func runCmd(ctx context.Context, args []string) error {
 	signer := mqtt.NewSigner(key)
 
 	db := hubsqlite.NewDB(filepath.Join(*data, "hub.db"))
+	db.DeferCases = true // acks do not wait for the inbox: the projector below makes the cases
 	if err := db.Open(); err != nil {
 		return err
 	}
@@ -130,6 +131,11 @@ func runCmd(ctx context.Context, args []string) error {
 	st.desk.Notify = dl.Wake
 	done := make(chan struct{})
 	go func() { defer close(done); dl.Run(ctx) }()
+	projected := make(chan struct{})
+	go func() {
+		defer close(projected)
+		db.RunProjector(ctx, func(err error) { log.Error("making cases", "err", err) })
+	}()
 	log.Info("hub running", "data", *data, "broker", conn.Broker, "signing_key", signer.KeyID(), "checklist", st.desk.Checklist.String())
 	if *headless {
 		<-ctx.Done()
@@ -138,6 +144,7 @@ func runCmd(ctx context.Context, args []string) error {
 	}
 	cancel()
 	<-done
+	<-projected
 	log.Info("hub stopping", "stats", fmt.Sprintf("%+v", in.Stats()))
 	return in.Close()
 }

@@ -115,10 +115,15 @@ func load(ctx context.Context, o options) (result, error) {
 	defer broker.Close()
 	url := "tcp://" + broker.ListenAddr()
 	db := hubsqlite.NewDB(filepath.Join(dir, "hub.db"))
+	db.DeferCases = true // as `hub run`: the review app's cases are made beside the ingest
 	if err := db.Open(); err != nil {
 		return res, err
 	}
 	defer db.Close()
+	pctx, stopProjector := context.WithCancel(context.Background())
+	projected := make(chan struct{})
+	go func() { defer close(projected); db.RunProjector(pctx, nil) }()
+	defer func() { stopProjector(); <-projected }()
 	in := &mqtt.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: pass(mqtt.UserHub)}, Store: db, Signer: mqtt.NewSigner(priv)}
 	if err := in.Open(); err != nil {
 		return res, err

@@ -117,7 +117,7 @@ func conditions(f hub.Filter, page bool) (string, []any) {
 	}
 	if s := strings.TrimSpace(f.Search); s != "" {
 		if code := digits(s); len(code) == 9 && len([]rune(s)) <= 11 {
-			add(`ticket = ?`, code)
+			add(`id IN (SELECT id FROM submissions WHERE ticket = ?)`, code)
 		} else if q := hub.SearchQuery(s); q == "" {
 			add(`0`) // nothing searchable typed (only punctuation): nothing matches
 		} else {
@@ -365,7 +365,7 @@ func (db *DB) CaseByTicket(ctx context.Context, ticket string) (hub.Case, error)
 	if err != nil {
 		return hub.Case{}, err
 	}
-	c, err := scanCase(db.db.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE ticket = ? ORDER BY at LIMIT 1`, t.Code))
+	c, err := scanCase(db.db.QueryRowContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE id IN (SELECT id FROM submissions WHERE ticket = ?) ORDER BY at LIMIT 1`, t.Code))
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, kiosk.Errorf(kiosk.ENOTFOUND, "no ticket %s", kiosk.FormatTicket(t.Code))
 	}

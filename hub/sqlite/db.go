@@ -25,13 +25,20 @@ type DB struct {
 	// Catalog names topics and phrases in the cases the ingest makes;
 	// nil means the kiosks' default configuration.
 	Catalog *hub.Catalog
+	// DeferCases leaves making the review app's cases (and their search
+	// index) to RunProjector, out of the ingest's transactions: the hub
+	// acknowledges submissions as fast as without the inbox. Without it,
+	// Apply makes them in its own transaction.
+	DeferCases bool
+
+	wake chan struct{}
 
 	db *sql.DB
 }
 
 // NewDB returns a store for the database file at path.
 func NewDB(path string) *DB {
-	return &DB{Path: path, Now: time.Now, BusyTimeout: 10 * time.Second}
+	return &DB{Path: path, Now: time.Now, BusyTimeout: 10 * time.Second, wake: make(chan struct{}, 1)}
 }
 
 // Open opens the database and runs pending migrations.

@@ -39,16 +39,7 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 		return fmt.Errorf("apply: %w", err)
 	}
 	defer ins.Close()
-	insCase, err := tx.PrepareContext(ctx, insertCase)
-	if err != nil {
-		return fmt.Errorf("apply: %w", err)
-	}
-	defer insCase.Close()
-	insSearch, err := tx.PrepareContext(ctx, insertSearch)
-	if err != nil {
-		return fmt.Errorf("apply: %w", err)
-	}
-	defer insSearch.Close()
+	var fresh []*hub.Received // stored now, not resent
 	fleet := map[string]*kioskRow{}
 	for i := range subs {
 		s := &subs[i]
@@ -72,21 +63,17 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 			continue // resent: already stored
 		}
 		k.received++
-		c := hub.NewCase(s, db.catalog())
-		cres, err := insCase.ExecContext(ctx, caseArgs(&c)...)
-		if err != nil {
-			return fmt.Errorf("apply: case %s: %w", s.ID, err)
-		}
-		n, err := cres.LastInsertId()
-		if err != nil {
-			return fmt.Errorf("apply: case %s: %w", s.ID, err)
-		}
-		if _, err := insSearch.ExecContext(ctx, n, searchTerms(&c)); err != nil {
-			return fmt.Errorf("apply: search %s: %w", s.ID, err)
-		}
+		fresh = append(fresh, s)
 		if err := k.advance(ctx, tx, s.Seq); err != nil {
 			return err
 		}
+	}
+	if db.DeferCases {
+		if err := queueCases(ctx, tx, fresh); err != nil {
+			return err
+		}
+	} else if err := db.makeCases(ctx, tx, fresh); err != nil {
+		return err
 	}
 	for _, r := range b.Rejected {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO rejected_submissions (id, kiosk, raw, reason, received_at)
@@ -122,6 +109,12 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("apply: commit: %w", err)
+	}
+	if db.DeferCases && len(fresh) > 0 {
+		select {
+		case db.wake <- struct{}{}:
+		default:
+		}
 	}
 	return nil
 }

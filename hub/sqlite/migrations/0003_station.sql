@@ -32,12 +32,11 @@ CREATE TABLE cases (
 	version      INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX cases_by_at ON cases (at);
-CREATE INDEX cases_by_status ON cases (status, at);
-CREATE INDEX cases_by_ticket ON cases (ticket);
 CREATE INDEX cases_by_assignee ON cases (assignee, at);
--- Covers the inbox's counts per status, kind and class under the other
--- filters but text search: such counts read this index, not the table.
-CREATE INDEX cases_facets ON cases (status, kind, matter, flagged, assignee, building, kiosk, topic, at);
+-- Serves a page of one status (newest first), and covers the inbox's
+-- counts per status, kind and class under the other filters but text
+-- search: such counts read this index, not the table.
+CREATE INDEX cases_facets ON cases (status, at, kind, matter, flagged, assignee, building, kiosk, topic);
 CREATE INDEX cases_published ON cases (published_at) WHERE published_at IS NOT NULL;
 CREATE INDEX cases_votes ON cases (topic) WHERE kind = 'vote';
 
@@ -134,3 +133,9 @@ CREATE INDEX ticket_outbox_pending ON ticket_outbox (id) WHERE sent_at IS NULL;
 -- Inbox search: SearchTerms of the resident's text and the reply (Chinese
 -- character pairs and characters, words), rowid = cases.n. Kept by the store.
 CREATE VIRTUAL TABLE cases_search USING fts5(terms);
+
+-- Submissions whose cases are not made yet (the hub makes them just after
+-- the ingest's transaction: DB.DeferCases).
+CREATE TABLE case_queue (
+	id TEXT PRIMARY KEY
+) WITHOUT ROWID;

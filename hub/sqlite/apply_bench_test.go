@@ -1,0 +1,49 @@
+package sqlite_test
+
+import (
+	"context"
+	"math/rand/v2"
+	"testing"
+	"time"
+
+	"opinionwall/hub"
+	"opinionwall/hub/seed"
+)
+
+// BenchmarkApply stores submissions as the ingest does, in batches of 256:
+// deferred (as the hub runs: cases queued), then making the queued cases
+// (the projector's work), and inline (cases in the same transaction).
+func BenchmarkApply(b *testing.B) {
+	for _, mode := range []string{"deferred", "project", "inline"} {
+		b.Run(mode, func(b *testing.B) {
+			subs := seed.Submissions(b.N, 30, time.Now(), rand.New(rand.NewPCG(1, 1)))
+			db := MustOpenDB(b)
+			db.DeferCases = mode != "inline"
+			ctx := context.Background()
+			apply := func() {
+				for s := subs; len(s) > 0; {
+					n := min(len(s), 256)
+					if err := db.Apply(ctx, hub.Batch{Submissions: s[:n]}); err != nil {
+						b.Fatal(err)
+					}
+					s = s[n:]
+				}
+			}
+			if mode == "project" {
+				apply()
+			}
+			b.ResetTimer()
+			if mode != "project" {
+				apply()
+				return
+			}
+			for made := 0; made < b.N; {
+				n, err := db.ProjectQueued(ctx, 256)
+				if err != nil || n == 0 {
+					b.Fatalf("%d made, %v", made, err)
+				}
+				made += n
+			}
+		})
+	}
+}

@@ -1,0 +1,163 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"opinionwall/hub"
+	"opinionwall/internal/sqlitedb"
+)
+
+// makeCases makes the cases of newly stored submissions, with their search
+// index rows, in the caller's transaction.
+func (db *DB) makeCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
+	if len(subs) == 0 {
+		return nil
+	}
+	insCase, err := tx.PrepareContext(ctx, insertCase)
+	if err != nil {
+		return fmt.Errorf("cases: %w", err)
+	}
+	defer insCase.Close()
+	insSearch, err := tx.PrepareContext(ctx, insertSearch)
+	if err != nil {
+		return fmt.Errorf("cases: %w", err)
+	}
+	defer insSearch.Close()
+	for _, s := range subs {
+		c := hub.NewCase(s, db.catalog())
+		res, err := insCase.ExecContext(ctx, caseArgs(&c)...)
+		if err != nil {
+			return fmt.Errorf("case %s: %w", s.ID, err)
+		}
+		n, err := res.LastInsertId()
+		if err != nil {
+			return fmt.Errorf("case %s: %w", s.ID, err)
+		}
+		if _, err := insSearch.ExecContext(ctx, n, searchTerms(&c)); err != nil {
+			return fmt.Errorf("case %s: search: %w", s.ID, err)
+		}
+	}
+	return nil
+}
+
+// queueCases records submissions whose cases RunProjector will make.
+func queueCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
+	if len(subs) == 0 {
+		return nil
+	}
+	q, err := tx.PrepareContext(ctx, `INSERT INTO case_queue (id) VALUES (?) ON CONFLICT DO NOTHING`)
+	if err != nil {
+		return fmt.Errorf("case queue: %w", err)
+	}
+	defer q.Close()
+	for _, s := range subs {
+		if _, err := q.ExecContext(ctx, s.ID); err != nil {
+			return fmt.Errorf("case queue %s: %w", s.ID, err)
+		}
+	}
+	return nil
+}
+
+// ProjectQueued makes the cases of at most max queued submissions in one
+// transaction and returns how many it made.
+func (db *DB) ProjectQueued(ctx context.Context, max int) (int, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("project: %w", err)
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.kiosk, s.seq, s.kind, s.ticket, s.created_at, s.clock_synced, s.body, s.received_at
+		FROM case_queue q JOIN submissions s USING (id) LIMIT ?`, max)
+	if err != nil {
+		return 0, fmt.Errorf("project: %w", err)
+	}
+	var subs []*hub.Received
+	var ids []any
+	for rows.Next() {
+		r := new(hub.Received)
+		var kind, created, body, received string
+		if err := rows.Scan(&r.ID, &r.Kiosk, &r.Seq, &kind, &r.Ticket, &created, &r.ClockSynced, &body, &received); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("project: %w", err)
+		}
+		r.Kind = kindOf(kind)
+		r.CreatedAt, _ = sqlitedb.ParseTime(created)
+		r.ReceivedAt, _ = sqlitedb.ParseTime(received)
+		if err := json.Unmarshal([]byte(body), &r.Body); err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("project %s: %w", r.ID, err)
+		}
+		subs = append(subs, r)
+		ids = append(ids, r.ID)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(subs) == 0 {
+		return 0, err
+	}
+	if err := db.makeCases(ctx, tx, subs); err != nil {
+		return 0, err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM case_queue WHERE id IN (?`+strings.Repeat(", ?", len(ids)-1)+`)`, ids...); err != nil {
+		return 0, fmt.Errorf("project: %w", err)
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("project: commit: %w", err)
+	}
+	return len(subs), nil
+}
+
+// Projector timing: cases are made once the ingest has been quiet for
+// ProjectQuiet, or ProjectMaxLag after the first waiting submission,
+// ProjectBatch at a time (each batch holds the write lock a few ms).
+const (
+	ProjectQuiet  = 100 * time.Millisecond
+	ProjectMaxLag = 2 * time.Second
+	ProjectBatch  = 256
+)
+
+// RunProjector makes the cases of queued submissions until ctx ends. It
+// waits for a lull in the ingest (bursts of submissions are acknowledged
+// first), but never more than ProjectMaxLag.
+func (db *DB) RunProjector(ctx context.Context, onErr func(error)) {
+	tick := time.NewTicker(time.Second) // catches anything queued before a restart
+	defer tick.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-db.wake:
+		case <-tick.C:
+		}
+		deadline := time.After(ProjectMaxLag)
+	quiet:
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-db.wake:
+				continue
+			case <-deadline:
+				break quiet
+			case <-time.After(ProjectQuiet):
+				break quiet
+			}
+		}
+		for {
+			n, err := db.ProjectQueued(ctx, ProjectBatch)
+			if err != nil {
+				if onErr != nil && ctx.Err() == nil {
+					onErr(err)
+				}
+				break
+			}
+			if n < ProjectBatch {
+				break
+			}
+		}
+	}
+}
