@@ -4,6 +4,8 @@
 # real: SQLite files, the broker, signed acks. Data in demo-data/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Fyne reads the locale at start and complains about "C"; the station's is Chinese.
+export LANG=zh_CN.UTF-8 LC_ALL=
 
 port=${DEMO_PORT:-18830}
 d=demo-data
@@ -15,10 +17,18 @@ bin/hub keygen -dir "$d/keys" -name hub
 head -c 18 /dev/urandom | base64 > "$d/kiosk.pass"
 bin/hub passwd -file "$d/passwd" demo-wall-01 < "$d/kiosk.pass"
 bin/kiosk check-config -config deploy/demo/kiosk.toml
+echo "== station workers for the review app (PIN 1234 each): a lead and a grid worker who looks after 3栋 and 12栋"
+echo 1234 | bin/hub worker add -data "$d/hub" -id zhang -name 张丽 -role lead >/dev/null
+echo 1234 | bin/hub worker add -data "$d/hub" -id wang -name 王刚 -role worker -buildings 3栋,12栋 >/dev/null
+bin/hub worker list -data "$d/hub"
 
 echo
-echo "== hub: embedded broker on 127.0.0.1:$port, store in $d/hub (log: $d/hub.log)"
-bin/hub run -headless -data "$d/hub" -credentials "$d/passwd" -key "$d/keys/hub.key" \
+window=-headless
+if [ -n "${DISPLAY:-}" ]; then
+	window=  # the review app's window opens on $DISPLAY
+fi
+echo "== hub: embedded broker on 127.0.0.1:$port, store in $d/hub (log: $d/hub.log)${DISPLAY:+; the review app opens: log in as 张丽, PIN 1234}"
+bin/hub run $window -data "$d/hub" -export-dir "$d/export" -credentials "$d/passwd" -key "$d/keys/hub.key" \
 	-listen "127.0.0.1:$port" > "$d/hub.log" 2>&1 &
 hub_pid=$!
 trap 'kill $hub_pid 2>/dev/null || true; wait $hub_pid 2>/dev/null || true' EXIT
@@ -43,8 +53,13 @@ echo "== hub export -format csv (UTF-8 with BOM, opens in Excel)"
 bin/hub export -data "$d/hub" -format csv -o "$d/export.csv"
 cut -d, -f2,4,5,9,13 "$d/export.csv"
 echo
+echo "== the station's work ledger (工作台账): every case, its status and class (also as Excel: -format xlsx)"
+sleep 2.5 # cases are made just after the ingest's transactions
+bin/hub ledger -data "$d/hub" -format csv 2>/dev/null | cut -d, -f1,2,4,5,7,9
+echo
 if [ -n "${DISPLAY:-}" ]; then
 	echo "== the kiosk's screens: a window on $DISPLAY, relaying to the hub (close it to end the demo)"
+	echo "   in the review app (the other window), triage a case, reply and publish it: the kiosk shows it on its wall"
 	echo "   keys 1-4 are the rating buttons, h the handset, m motion; the corner, tapped 5 times, opens the admin screen (PIN 480731)"
 	OW_WINDOWED=1 bin/kiosk run -config deploy/demo/kiosk.toml -data "$d/kiosk" -hardware sim \
 		-broker "tcp://127.0.0.1:$port" -password-file "$d/kiosk.pass" -trust "$d/keys" 2>> "$d/kiosk.log" || true

@@ -7,6 +7,8 @@
 # for "Error in Fyne call thread" and panics.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Fyne reads the locale at start and complains about "C"; the station's is Chinese.
+export LANG=zh_CN.UTF-8 LC_ALL=
 out=build/smoke-hub
 rm -rf "$out" && mkdir -p "$out"
 disp=:${SMOKE_DISPLAY:-96}
