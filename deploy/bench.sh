@@ -11,6 +11,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 go test -c -o "$tmp/store.test" ./kiosk/sqlite/
 go test -c -o "$tmp/mqtt.test" ./mqtt/
+go test -c -o "$tmp/hub.test" ./hub/sqlite/
 go build -o "$tmp/owload" ./cmd/owload
 {
 	echo "# $(date -u +%FT%TZ) $(go version) $(nproc) cores"
@@ -21,6 +22,10 @@ go build -o "$tmp/owload" ./cmd/owload
 	for _ in $(seq 6); do (cd mqtt && "$tmp/mqtt.test" -test.run '^$' -test.bench 'Drain|BarePaho' -test.benchtime 1x); done > "$tmp/drain.txt"
 	grep Benchmark "$tmp/drain.txt"
 	benchstat "$tmp/drain.txt"
+	echo "## the station's inbox over 100,000 submissions (p95-ms per filter; baseline: the bare page query)"
+	(cd hub/sqlite && "$tmp/hub.test" -test.run '^$' -test.bench 'Inbox|Stats' -test.benchtime 50x)
+	echo "## storing submissions: deferred cases (as the hub runs), the projector, inline (per submission)"
+	(cd hub/sqlite && "$tmp/hub.test" -test.run '^$' -test.bench 'Apply' -test.benchtime 20000x -test.count 3)
 	echo "## fan-in: 200 simulated kiosks into one hub (3 runs)"
 	for _ in 1 2 3; do "$tmp/owload" -kiosks 200 -per-kiosk 100; done
 } | tee "$out"
