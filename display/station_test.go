@@ -167,15 +167,16 @@ func newStationWorld(t *testing.T, f *fixture) *stationWorld {
 	}
 	t.Cleanup(func() { w.hubDB.Close() })
 	in := &mqtt.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: "pw-hub"}, Store: w.hubDB, Signer: signer}
-	if err := in.Open(); err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { in.Close() })
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
 	w.desk = &hub.Desk{Store: w.hubDB, Checklist: cl, Now: time.Now}
 	dl := &mqtt.Downlink{Ingest: in, Store: w.hubDB, Signer: signer, Interval: 50 * time.Millisecond}
 	dl.Start()
 	w.desk.Notify = dl.Wake
+	in.OnOnline = dl.KioskOnline
+	if err := in.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.Close() })
 	go dl.Run(ctx)
 
 	relay := &mqtt.Relay{Conn: mqtt.Conn{Broker: url, Username: "wall-01", Password: "pw-wall-01"}, Kiosk: "wall-01",

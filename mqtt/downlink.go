@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"sync"
 	"time"
 
 	"opinionwall/hub"
@@ -15,7 +16,15 @@ type DownlinkStore interface {
 	PendingTickets(ctx context.Context, limit int) ([]hub.OutgoingTicket, error)
 	MarkTicketsSent(ctx context.Context, ids []int64, at time.Time) error
 	Snapshot(ctx context.Context, name string) (int64, json.RawMessage, error)
+	// ResendTickets queues again the latest update of each of the kiosk's
+	// tickets that changed since the given time.
+	ResendTickets(ctx context.Context, kiosk string, since time.Time) (int, error)
 }
+
+// ResendWindow is how far back a kiosk that comes online is sent its
+// tickets' updates again: a broker that lost the kiosk's session (the
+// embedded broker restarted with the hub) dropped what came meanwhile.
+const ResendWindow = 7 * 24 * time.Hour
 
 // Downlink sends what the station decided to the kiosks, signed: ticket
 // updates to each kiosk's tickets topic (kept in the store until the broker
@@ -32,9 +41,11 @@ type Downlink struct {
 	// the polls snapshot as polls open and close with time); nil for none.
 	BeforeRound func(ctx context.Context)
 
-	wake chan struct{}
-	sent map[string]int64 // snapshot versions published in this epoch
-	at   int64            // the ingest epoch they were published in
+	wake   chan struct{}
+	mu     sync.Mutex
+	online map[string]bool  // kiosks that came online since the last round
+	sent   map[string]int64 // snapshot versions published in this epoch
+	at     int64            // the ingest epoch they were published in
 }
 
 // maxTicketsPerMsg bounds one tickets message.
@@ -46,6 +57,18 @@ func (d *Downlink) Wake() {
 	case d.wake <- struct{}{}:
 	default:
 	}
+}
+
+// KioskOnline notes a kiosk that came online (Ingest.OnOnline): the next
+// round sends it its tickets' recent updates again.
+func (d *Downlink) KioskOnline(kiosk string) {
+	d.mu.Lock()
+	if d.online == nil {
+		d.online = map[string]bool{}
+	}
+	d.online[kiosk] = true
+	d.mu.Unlock()
+	d.Wake()
 }
 
 // Start makes the downlink ready to Wake; Run calls it if needed.
@@ -109,6 +132,20 @@ func (d *Downlink) Round(ctx context.Context) error {
 		}
 		d.sent[s.name] = v
 		d.Log.Info("downlink: published", "snapshot", s.name, "version", v)
+	}
+	d.mu.Lock()
+	online := d.online
+	d.online = nil
+	d.mu.Unlock()
+	for k := range online {
+		n, err := d.Store.ResendTickets(ctx, k, time.Now().Add(-ResendWindow))
+		if err != nil {
+			d.KioskOnline(k) // next round
+			return err
+		}
+		if n > 0 {
+			d.Log.Info("downlink: sending a kiosk its tickets again", "kiosk", k, "updates", n)
+		}
 	}
 	for {
 		pending, err := d.Store.PendingTickets(ctx, 500)

@@ -22,11 +22,19 @@ func TestDownlinkSurvivesBrokerOutage(t *testing.T) {
 	addr := freeAddr(t)
 	url := "tcp://" + addr
 	b := w.startBroker(addr)
-	in := w.startIngest(url)
+	in := &mqtt.Ingest{
+		Conn:  mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 5 * time.Second},
+		Store: w.hubDB, Signer: w.signer, Log: testLog(t),
+	}
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
 	desk := &hub.Desk{Store: w.hubDB, Checklist: cl, Now: time.Now}
 	dl := &mqtt.Downlink{Ingest: in, Store: w.hubDB, Signer: w.signer, Interval: 50 * time.Millisecond, Log: testLog(t)}
 	dl.Start()
+	in.OnOnline = dl.KioskOnline
+	if err := in.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.Close() })
 	desk.Notify = dl.Wake
 	go dl.Run(ctx)
 	lead := hub.Worker{ID: "zhang", Name: "张丽", Role: hub.RoleLead}

@@ -32,6 +32,10 @@ type Ingest struct {
 	BatchWait time.Duration // how long a batch waits to fill; default 2ms
 	Log       *slog.Logger
 	Now       func() time.Time
+	// OnOnline is told of each kiosk that says online live (not a
+	// retained state), after the batch with it commits: the downlink sends
+	// it again what it may have missed. Nil for none.
+	OnOnline func(kiosk string)
 
 	client paho.Client
 	epoch  atomic.Int64 // bumped each time the subscriptions are granted
@@ -223,6 +227,7 @@ func weight(m paho.Message) int {
 func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 	now := in.Now()
 	var b hub.Batch
+	var online []string
 	acks := map[string][]string{}
 	for _, m := range msgs {
 		k, leaf, ok := ParseKioskTopic(m.Topic())
@@ -255,6 +260,9 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 				continue
 			}
 			b.Presence = append(b.Presence, hub.Presence{Kiosk: k, State: st.State, Session: st.Session, BootID: st.BootID, Version: st.Version, At: now})
+			if st.State == StateOnline && !m.Retained() {
+				online = append(online, k)
+			}
 		case LeafTele:
 			if _, err := DecodeTele(k, m.Payload()); err != nil {
 				in.reject(m.Topic(), err)
@@ -276,6 +284,11 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 	in.stats.stored.Add(int64(len(b.Submissions)))
 	for k, ids := range acks {
 		in.ack(k, ids)
+	}
+	if in.OnOnline != nil {
+		for _, k := range online {
+			in.OnOnline(k)
+		}
 	}
 }
 

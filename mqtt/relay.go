@@ -190,7 +190,6 @@ func (r *Relay) Stats() RelayStats {
 // It waits for nothing.
 func (r *Relay) onConnect(c paho.Client) {
 	r.stats.subscribed.Store(false)
-	r.sayOnline()
 	subs := map[string]byte{
 		KioskTopic(r.Kiosk, LeafAck): 1, KioskTopic(r.Kiosk, LeafTickets): 1,
 		TopicWall: 1, TopicPolls: 1, TopicHubState: 1,
@@ -203,6 +202,15 @@ func (r *Relay) onConnect(c paho.Client) {
 	}
 	tok := c.SubscribeMultiple(subs, nil)
 	go func() {
+		// Online only once subscribed (or refused): the hub sends what it
+		// kept for this kiosk when it says online, and a broker that lost
+		// the kiosk's session (a restarted embedded broker) delivers only
+		// to subscriptions it has.
+		defer func() {
+			if c.IsConnectionOpen() {
+				r.sayOnline()
+			}
+		}()
 		if err := waitFor(tok, 10*time.Second, "subscribe"); err != nil {
 			r.Log.Warn("relay: subscribe", "err", err)
 			return

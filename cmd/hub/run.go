@@ -116,11 +116,6 @@ func runCmd(ctx context.Context, args []string) error {
 		log.Info("serving kiosk releases", "folder", *releases, "url", "http://"+*releasesAddr+"/releases/")
 	}
 	in := &mqtt.Ingest{Conn: conn, Store: db, Signer: signer, Shared: *shared, Log: log.With("part", "ingest")}
-	if err := in.Open(); err != nil {
-		return err
-	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
 	dl := &mqtt.Downlink{Ingest: in, Store: db, Signer: signer, Log: log.With("part", "downlink"),
 		BeforeRound: func(ctx context.Context) {
 			if _, err := st.desk.RefreshPolls(ctx); err != nil {
@@ -129,6 +124,12 @@ func runCmd(ctx context.Context, args []string) error {
 		}}
 	dl.Start()
 	st.desk.Notify = dl.Wake
+	in.OnOnline = dl.KioskOnline // a kiosk back online gets its recent ticket updates again
+	if err := in.Open(); err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	done := make(chan struct{})
 	go func() { defer close(done); dl.Run(ctx) }()
 	projected := make(chan struct{})

@@ -593,3 +593,47 @@ type prefixed struct {
 }
 
 func (p prefixed) Scan(dest ...any) error { return p.r.Scan(append([]any{p.n}, dest...)...) }
+
+// ResendTickets queues again, for a kiosk, the latest update of each of its
+// tickets whose case changed since the given time (what the station told
+// the kiosk about; a kiosk ignores what it already holds).
+func (db *DB) ResendTickets(ctx context.Context, kiosk string, since time.Time) (int, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE kiosk = ? AND version > 0 AND updated_at >= ?`,
+		kiosk, sqlitedb.FormatTime(since))
+	if err != nil {
+		return 0, fmt.Errorf("resend tickets: %w", err)
+	}
+	var bodies []string
+	for rows.Next() {
+		c, err := scanCase(rows)
+		if err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("resend tickets: %w", err)
+		}
+		b, err := json.Marshal(c.TicketUpdate())
+		if err != nil {
+			rows.Close()
+			return 0, fmt.Errorf("resend tickets: %w", err)
+		}
+		bodies = append(bodies, string(b))
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(bodies) == 0 {
+		return 0, err
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return 0, fmt.Errorf("resend tickets: %w", err)
+	}
+	defer tx.Rollback()
+	now := sqlitedb.FormatTime(db.Now())
+	for _, b := range bodies {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO ticket_outbox (kiosk, body, created) VALUES (?, ?, ?)`, kiosk, b, now); err != nil {
+			return 0, fmt.Errorf("resend tickets: %w", err)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return 0, fmt.Errorf("resend tickets: %w", err)
+	}
+	return len(bodies), nil
+}
