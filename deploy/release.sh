@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds a release into dist/VERSION: the kiosk for linux/arm64 (Raspberry Pi OS, 64-bit; cgo for
-# Fyne through Debian's multiarch cross compiler and :arm64 -dev packages, see deploy/deps.sh), and
-# hub and kioskctl for linux/amd64 and linux/arm64 (pure Go). Each binary has the version stamped
+# Fyne through Debian's multiarch cross compiler and :arm64 -dev packages, see deploy/deps.sh), the
+# hub (cgo too: its review app is Fyne) and kioskctl (pure Go) for linux/amd64 and linux/arm64. Each binary has the version stamped
 # from git; SHA256SUMS lists them.
 #
 #   deploy/release.sh          the whole release
@@ -31,11 +31,15 @@ case $desc in
 esac
 $check && exit 0
 
+echo "release $version: hub linux/amd64 (cgo)"
+CGO_ENABLED=1 go build -trimpath -ldflags "$ldflags" -o "$out/hub-linux-amd64" ./cmd/hub
+echo "release $version: hub linux/arm64 (cgo, aarch64-linux-gnu-gcc)"
+CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
+	PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig \
+	go build -trimpath -ldflags "$ldflags" -o "$out/hub-linux-arm64" ./cmd/hub
 for arch in amd64 arm64; do
-	for cmd in hub kioskctl; do
-		echo "release $version: $cmd linux/$arch"
-		CGO_ENABLED=0 GOOS=linux GOARCH=$arch go build -trimpath -ldflags "$ldflags" -o "$out/$cmd-linux-$arch" "./cmd/$cmd"
-	done
+	echo "release $version: kioskctl linux/$arch"
+	CGO_ENABLED=0 GOOS=linux GOARCH=$arch go build -trimpath -ldflags "$ldflags" -o "$out/kioskctl-linux-$arch" ./cmd/kioskctl
 done
 (cd "$out" && sha256sum -- *-linux-* >SHA256SUMS)
 echo "release $version in $out:"

@@ -130,7 +130,7 @@ func (s *Station) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.
 	}
 	f.priority = widget.NewSelect([]string{"0 一般 normal", "1 较急 high", "2 紧急 urgent"}, nil)
 	f.priority.SetSelectedIndex(int(c.Priority))
-	triage := container.NewGridWithColumns(4, f.matter, f.item, f.priority, s.button("分类 Triage", s.triage))
+	triage := container.NewGridWithColumns(2, f.matter, f.item, f.priority, s.button("分类 Triage", s.triage))
 
 	// Assignment, with the 包楼 worker suggested.
 	var names []string
@@ -152,7 +152,8 @@ func (s *Station) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.
 	if suggest != "" {
 		hint = "包楼建议 suggested: " + s.workerName(suggest)
 	}
-	assign := container.NewGridWithColumns(4, f.worker, widget.NewLabel(hint), s.button("指派 Assign", s.assign), s.button("开始办理 Start", s.act(hub.Action{Kind: hub.ActStart})))
+	assign := container.NewVBox(widget.NewLabel(hint), container.NewGridWithColumns(3, f.worker, s.button("指派 Assign", s.assign),
+		s.button("开始办理 Start", s.act(hub.Action{Kind: hub.ActStart}))))
 
 	f.reply = widget.NewMultiLineEntry()
 	f.reply.PlaceHolder = "回复居民（中文）Reply in Chinese"

@@ -153,8 +153,21 @@ func TestRolesAndContact(t *testing.T) {
 	if volunteer.Role.SeesContact() || !grid.Role.SeesContact() || !lead.Role.SeesContact() {
 		t.Error("contact visibility by role is wrong")
 	}
-	if volunteer.Allowed(ActReply) || volunteer.Allowed(ActPublish) || grid.Allowed(ActPublish) || !lead.Allowed(ActPublish) || !grid.Allowed(ActReply) {
-		t.Error("permissions by role are wrong")
+	for _, c := range []struct {
+		w    Worker
+		a    ActionKind
+		want bool
+	}{
+		{volunteer, ActTriage, true}, {volunteer, ActAssign, true}, {volunteer, ActDuplicate, true},
+		{volunteer, ActReply, false}, {volunteer, ActClose, false}, {volunteer, ActNotApplicable, false},
+		{volunteer, ActReopen, false}, {volunteer, ActStart, false}, {volunteer, ActPublish, false},
+		{grid, ActReply, true}, {grid, ActClose, true}, {grid, ActNotApplicable, true}, {grid, ActPublish, false},
+		{grid, ActUnpublish, false}, {lead, ActPublish, true}, {lead, ActUnpublish, true},
+		{Worker{ID: "x", Role: "boss"}, ActTriage, false},
+	} {
+		if got := c.w.Allowed(c.a); got != c.want {
+			t.Errorf("%s may %s: %v, want %v", c.w.Role, c.a, got, c.want)
+		}
 	}
 	if (Worker{ID: "x", Name: "X", Role: "boss"}).Validate() == nil || (Worker{ID: "Bad Id", Name: "X", Role: RoleLead}).Validate() == nil {
 		t.Error("bad worker accepted")

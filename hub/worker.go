@@ -48,15 +48,17 @@ type Worker struct {
 	PINHash string // pbkdf2-sha256$iterations$salt$hash
 }
 
-// Allowed reports whether the worker may take the action.
+// Allowed reports whether the worker may take the action: volunteers sort
+// the inbox (triage, assignment, duplicates); workers also work cases to
+// the end; leads also moderate the wall.
 func (w Worker) Allowed(a ActionKind) bool {
 	switch a {
-	case ActReply:
-		return w.Role.Replies()
+	case ActTriage, ActAssign, ActDuplicate:
+		return w.Role.Valid()
 	case ActPublish, ActUnpublish:
 		return w.Role.Moderates()
 	}
-	return w.Role.Valid()
+	return w.Role.Replies()
 }
 
 // ValidWorkerID reports whether id can name a worker: like a kiosk id.

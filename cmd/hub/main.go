@@ -6,6 +6,7 @@
 //	hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-broker URL]
 //	hub export -data DIR -format csv|json [-o FILE]
 //	hub fleet -data DIR
+//	hub app -data DIR
 //	hub worker add|list|building -data DIR ...
 //	hub ledger -data DIR -format xlsx|csv [-o FILE] [-status S]
 //	hub backup -data DIR -o FILE
@@ -43,6 +44,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return exportCmd(ctx, args, os.Stdout)
 	case "fleet":
 		return fleetCmd(ctx, args, os.Stdout)
+	case "app":
+		return appCmd(ctx, args)
 	case "worker":
 		return workerCmd(ctx, args, os.Stdin, os.Stdout)
 	case "seed":
@@ -70,6 +73,8 @@ const usage = `usage:
             [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
                        run the station: embedded broker (default) or an external one, the ingest, and
                        the review app's window (unless -headless or there is no display)
+  hub app -data DIR [-export-dir DIR]
+                       the review app alone, on the store of a hub that runs as a service (-headless)
   hub worker add -data DIR -id ID -name NAME -role lead|worker|volunteer [-buildings B1,B2]
                        add a station worker (PIN read from standard input); buildings are their 包楼
   hub worker list -data DIR

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -162,4 +163,30 @@ func (s *station) tour(ctx context.Context, st *display.Station, dir, login stri
 			}
 		}
 	}
+}
+
+// appCmd opens the review app alone on a station's store, for a desktop
+// beside a hub that runs as a service (`hub run -headless`): changes go
+// through the store, and the service's downlink sends them to the kiosks
+// within seconds.
+func appCmd(ctx context.Context, args []string) error {
+	fl := flag.NewFlagSet("app", flag.ContinueOnError)
+	data := fl.String("data", "/var/lib/opinionwall-hub", "the station's data directory (shared with the hub service)")
+	exportDir := fl.String("export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where ledgers and charts are saved")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	db, err := openStore(*data)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	st, err := newStation(*data, db)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	st.showWindow(ctx, cancel, *exportDir, slog.New(slog.NewTextHandler(os.Stderr, nil)))
+	return nil
 }
