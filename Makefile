@@ -19,7 +19,7 @@ LDFLAGS := -X main.version=$(VERSION)
 build:
 	go build -ldflags "$(LDFLAGS)" -o bin/ ./cmd/...
 
-## release: kiosk for linux/arm64 (cgo through Debian multiarch), hub and kioskctl for amd64 and arm64, in dist/VERSION
+## release: kiosk for linux/arm64 and hub for amd64 and arm64 (cgo, arm64 through Debian multiarch), kioskctl for both (pure Go), in dist/VERSION
 release: deps
 	VERSION=$(VERSION) ./deploy/release.sh
 
@@ -45,7 +45,7 @@ lint:
 unit:
 	go test -race -count=1 ./...
 
-## release-check: the arm64 kiosk links, and file says it is an aarch64 executable
+## release-check: the arm64 kiosk and hub link (cgo), and file says they are aarch64 executables
 release-check:
 	VERSION=$(VERSION) ./deploy/release.sh -check
 

@@ -5,7 +5,7 @@
 # from git; SHA256SUMS lists them.
 #
 #   deploy/release.sh          the whole release
-#   deploy/release.sh -check   only the arm64 kiosk, checked with file (make test runs this)
+#   deploy/release.sh -check   only the arm64 kiosk and hub, checked with file (make test runs this)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 version=${VERSION:-$(git describe --tags --always --dirty 2>/dev/null || echo dev)}
@@ -17,26 +17,27 @@ out=dist/$version
 $check && out=$(mktemp -d) && trap 'rm -rf "$out"' EXIT
 mkdir -p "$out"
 
-echo "release $version: kiosk linux/arm64 (cgo, aarch64-linux-gnu-gcc)"
-CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
-	PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig \
-	go build -trimpath -ldflags "$ldflags" -o "$out/kiosk-linux-arm64" ./cmd/kiosk
-desc=$(file -b "$out/kiosk-linux-arm64")
-case $desc in
-*"ARM aarch64"*"dynamically linked"*) echo "kiosk-linux-arm64: $desc" ;;
-*)
-	echo "release: kiosk-linux-arm64 is not an aarch64 executable: $desc" >&2
-	exit 1
-	;;
-esac
+# arm64 CMD: CMD for linux/arm64 with cgo (Fyne), checked with file.
+arm64() {
+	echo "release $version: $1 linux/arm64 (cgo, aarch64-linux-gnu-gcc)"
+	CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
+		PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig \
+		go build -trimpath -ldflags "$ldflags" -o "$out/$1-linux-arm64" "./cmd/$1"
+	desc=$(file -b "$out/$1-linux-arm64")
+	case $desc in
+	*"ARM aarch64"*"dynamically linked"*) echo "$1-linux-arm64: $desc" ;;
+	*)
+		echo "release: $1-linux-arm64 is not an aarch64 executable: $desc" >&2
+		exit 1
+		;;
+	esac
+}
+arm64 kiosk
+arm64 hub
 $check && exit 0
 
 echo "release $version: hub linux/amd64 (cgo)"
 CGO_ENABLED=1 go build -trimpath -ldflags "$ldflags" -o "$out/hub-linux-amd64" ./cmd/hub
-echo "release $version: hub linux/arm64 (cgo, aarch64-linux-gnu-gcc)"
-CGO_ENABLED=1 GOOS=linux GOARCH=arm64 CC=aarch64-linux-gnu-gcc \
-	PKG_CONFIG_PATH=/usr/lib/aarch64-linux-gnu/pkgconfig PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig \
-	go build -trimpath -ldflags "$ldflags" -o "$out/hub-linux-arm64" ./cmd/hub
 for arch in amd64 arm64; do
 	echo "release $version: kioskctl linux/$arch"
 	CGO_ENABLED=0 GOOS=linux GOARCH=$arch go build -trimpath -ldflags "$ldflags" -o "$out/kioskctl-linux-$arch" ./cmd/kioskctl
