@@ -23,6 +23,7 @@ const (
 	AlertHotCPUAbove    = 80_000           // CPU temperature, milli-°C
 	AlertLostAfter      = 10 * time.Minute // lost (no goodbye) this long
 	AlertEnclosureAbove = 60.0             // enclosure temperature, °C
+	AlertRisingReports  = 5                // telemetry reports in a row with a longer outbox
 )
 
 // Alerts returns what needs a maintainer's eye about k at now, most
@@ -65,6 +66,9 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 		add("backlog", "%d submissions waiting, the oldest for %s", t.OutboxPending+t.OutboxInflight,
 			(time.Duration(t.OldestPendingS) * time.Second).Round(time.Minute))
 	}
+	if k.OutboxRising >= AlertRisingReports {
+		add("outbox_growing", "the outbox grew in %d reports in a row, now %d waiting", k.OutboxRising, t.OutboxPending+t.OutboxInflight)
+	}
 	if t.ConfigError != "" {
 		add("config_refused", "the pushed configuration was refused: %s", t.ConfigError)
 	}
@@ -84,4 +88,18 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 		add("clock", "clock not synchronised (NTP)")
 	}
 	return out
+}
+
+// OutboxRising returns the count of telemetry reports in a row with a
+// longer outbox, after the report next following the report prev (either
+// may be empty or unreadable: the count starts again).
+func OutboxRising(prev, next json.RawMessage, rising int) int {
+	var a, b kiosk.Telemetry
+	if len(prev) == 0 || json.Unmarshal(prev, &a) != nil || json.Unmarshal(next, &b) != nil {
+		return 0
+	}
+	if b.OutboxPending+b.OutboxInflight > a.OutboxPending+a.OutboxInflight {
+		return rising + 1
+	}
+	return 0
 }

@@ -47,6 +47,8 @@ func TestAlerts(t *testing.T) {
 				v.Counters["sensor_errors"], v.Counters["cpu_temp_mc"] = 2, 83_500
 			})
 		}, []string{"config_refused", "hardware", "sensors", "hot", "clock"}},
+		{"outbox growing", func(k *hub.Kiosk) { k.OutboxRising = 5 }, []string{"outbox_growing"}},
+		{"outbox grew a little", func(k *hub.Kiosk) { k.OutboxRising = 4 }, nil},
 		{"enclosure hot", func(k *hub.Kiosk) {
 			k.Telemetry = tele(func(v *kiosk.Telemetry) { c := 61.5; v.TempC = &c })
 		}, []string{"enclosure_hot"}},
@@ -68,5 +70,25 @@ func TestAlerts(t *testing.T) {
 		if !slices.Equal(got, c.want) {
 			t.Errorf("%s: alerts %v, want %v", c.name, got, c.want)
 		}
+	}
+}
+
+func TestOutboxRising(t *testing.T) {
+	tele := func(n int) json.RawMessage {
+		b, _ := json.Marshal(kiosk.Telemetry{OutboxPending: n})
+		return b
+	}
+	r := 0
+	for _, n := range []int{3, 5, 9, 12} {
+		r = hub.OutboxRising(tele(n-1), tele(n), r)
+	}
+	if r != 4 {
+		t.Errorf("rising %d after four longer reports", r)
+	}
+	if r = hub.OutboxRising(tele(12), tele(12), r); r != 0 {
+		t.Errorf("rising %d after a steady report", r)
+	}
+	if r = hub.OutboxRising(nil, tele(3), 7); r != 0 {
+		t.Errorf("rising %d without a previous report", r)
 	}
 }

@@ -76,6 +76,9 @@ type Kiosk struct {
 	Gaps        []int64   // seqs below LastSeq never received (at most MaxGaps listed)
 	Telemetry   json.RawMessage
 	TelemetryAt time.Time
+	// OutboxRising counts the telemetry reports in a row in which the
+	// kiosk's outbox (pending and in flight) grew.
+	OutboxRising int
 }
 
 // MaxGaps is how many missing seqs the hub lists per kiosk.

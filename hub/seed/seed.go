@@ -219,5 +219,22 @@ func fleet(ctx context.Context, st Store, end time.Time) error {
 		b.Presence = append(b.Presence, hub.Presence{Kiosk: k.ID, State: state, Session: "s1", Version: "v0.9.0", At: at})
 		b.Telemetry = append(b.Telemetry, hub.TelemetryReport{Kiosk: k.ID, At: at, Raw: raw})
 	}
-	return st.Apply(ctx, b)
+	if err := st.Apply(ctx, b); err != nil {
+		return err
+	}
+	// The hot one's outbox grows report after report.
+	for i := 1; i <= 5; i++ {
+		temp := 63.0
+		t := kiosk.Telemetry{ClockSynced: true, DiskFreeBytes: 6 << 30, ConfigVersion: 3, Screen: "on", TempC: &temp,
+			OutboxPending: 85 + 10*i, OldestPendingS: int64(45*60 + 60*i), Counters: map[string]int64{"cpu_temp_mc": 52_000}}
+		raw, err := json.Marshal(t)
+		if err != nil {
+			return err
+		}
+		at := end.Add(time.Duration(i-5) * time.Minute)
+		if err := st.Apply(ctx, hub.Batch{Telemetry: []hub.TelemetryReport{{Kiosk: Kiosks[3].ID, At: at, Raw: raw}}}); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -95,6 +95,7 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 			return err
 		}
 		k.seen(t.At)
+		k.rising = hub.OutboxRising(json.RawMessage(k.telemetry), t.Raw, k.rising)
 		k.telemetry, k.telemetryAt = string(t.Raw), t.At
 	}
 	for _, k := range fleet {
@@ -125,6 +126,7 @@ type kioskRow struct {
 	stateAt, lastSeen, telemetryAt      time.Time
 	lastSeq, received                   int64
 	telemetry                           string
+	rising                              int // telemetry reports in a row with a longer outbox
 }
 
 func loadKiosk(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, id string) (*kioskRow, error) {
@@ -133,8 +135,8 @@ func loadKiosk(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, id s
 	}
 	k := &kioskRow{id: id, state: "unknown"}
 	var stateAt, lastSeen, telemetry, telemetryAt sql.NullString
-	err := tx.QueryRowContext(ctx, `SELECT state, state_at, session, boot_id, version, last_seen, last_seq, received, telemetry, telemetry_at
-		FROM kiosks WHERE id = ?`, id).Scan(&k.state, &stateAt, &k.session, &k.bootID, &k.version, &lastSeen, &k.lastSeq, &k.received, &telemetry, &telemetryAt)
+	err := tx.QueryRowContext(ctx, `SELECT state, state_at, session, boot_id, version, last_seen, last_seq, received, telemetry, telemetry_at, outbox_rising
+		FROM kiosks WHERE id = ?`, id).Scan(&k.state, &stateAt, &k.session, &k.bootID, &k.version, &lastSeen, &k.lastSeq, &k.received, &telemetry, &telemetryAt, &k.rising)
 	if err != nil && err != sql.ErrNoRows {
 		return nil, fmt.Errorf("apply: kiosk %s: %w", id, err)
 	}
@@ -182,12 +184,12 @@ func (k *kioskRow) save(ctx context.Context, tx *sql.Tx) error {
 	if k.telemetry != "" {
 		telemetry = k.telemetry
 	}
-	_, err := tx.ExecContext(ctx, `INSERT INTO kiosks (id, state, state_at, session, boot_id, version, last_seen, last_seq, received, telemetry, telemetry_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+	_, err := tx.ExecContext(ctx, `INSERT INTO kiosks (id, state, state_at, session, boot_id, version, last_seen, last_seq, received, telemetry, telemetry_at, outbox_rising)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (id) DO UPDATE SET state = excluded.state, state_at = excluded.state_at, session = excluded.session,
 			boot_id = excluded.boot_id, version = excluded.version, last_seen = excluded.last_seen, last_seq = excluded.last_seq,
-			received = excluded.received, telemetry = excluded.telemetry, telemetry_at = excluded.telemetry_at`,
-		k.id, k.state, nullTime(k.stateAt), k.session, k.bootID, k.version, nullTime(k.lastSeen), k.lastSeq, k.received, telemetry, nullTime(k.telemetryAt))
+			received = excluded.received, telemetry = excluded.telemetry, telemetry_at = excluded.telemetry_at, outbox_rising = excluded.outbox_rising`,
+		k.id, k.state, nullTime(k.stateAt), k.session, k.bootID, k.version, nullTime(k.lastSeen), k.lastSeq, k.received, telemetry, nullTime(k.telemetryAt), k.rising)
 	if err != nil {
 		return fmt.Errorf("apply: save kiosk %s: %w", k.id, err)
 	}

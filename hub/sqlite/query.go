@@ -13,7 +13,7 @@ import (
 
 // Kiosks returns the fleet, by id.
 func (db *DB) Kiosks(ctx context.Context) ([]hub.Kiosk, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, state, state_at, session, version, last_seen, last_seq, received, telemetry, telemetry_at
+	rows, err := db.db.QueryContext(ctx, `SELECT id, state, state_at, session, version, last_seen, last_seq, received, telemetry, telemetry_at, outbox_rising
 		FROM kiosks ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("kiosks: %w", err)
@@ -22,7 +22,7 @@ func (db *DB) Kiosks(ctx context.Context) ([]hub.Kiosk, error) {
 	for rows.Next() {
 		var k hub.Kiosk
 		var stateAt, lastSeen, telemetry, telemetryAt sql.NullString
-		if err := rows.Scan(&k.ID, &k.State, &stateAt, &k.Session, &k.Version, &lastSeen, &k.LastSeq, &k.Received, &telemetry, &telemetryAt); err != nil {
+		if err := rows.Scan(&k.ID, &k.State, &stateAt, &k.Session, &k.Version, &lastSeen, &k.LastSeq, &k.Received, &telemetry, &telemetryAt, &k.OutboxRising); err != nil {
 			rows.Close()
 			return nil, fmt.Errorf("kiosks: %w", err)
 		}

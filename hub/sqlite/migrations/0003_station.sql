@@ -139,3 +139,7 @@ CREATE VIRTUAL TABLE cases_search USING fts5(terms);
 CREATE TABLE case_queue (
 	id TEXT PRIMARY KEY
 ) WITHOUT ROWID;
+
+-- Telemetry reports in a row in which the kiosk's outbox grew (the alert
+-- outbox_growing).
+ALTER TABLE kiosks ADD COLUMN outbox_rising INTEGER NOT NULL DEFAULT 0;
