@@ -213,10 +213,17 @@ func fmtTime(t time.Time) string {
 	return t.Local().Format("2006-01-02 15:04")
 }
 
-// Tick refreshes what changes on its own: the fleet, when it is shown.
-// Call it every few seconds on the Fyne thread.
+// Tick refreshes what changes on its own, when it is shown: the inbox
+// (new submissions; the open case stays open) and the fleet. Call it every
+// few seconds on the Fyne thread.
 func (s *Station) Tick() {
-	if s.tabs != nil && s.tabs.Selected() != nil && s.tabs.Selected().Text == "设备 Fleet" {
+	if s.tabs == nil || s.tabs.Selected() == nil {
+		return
+	}
+	switch s.tabs.Selected().Text {
+	case "收件箱 Inbox":
+		s.refreshInbox()
+	case "设备 Fleet":
 		s.refreshFleet()
 	}
 }

@@ -363,3 +363,35 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 		t.Fatalf("charts %v %v", paths, err)
 	}
 }
+
+// TestInboxTickShowsNewSubmissions: a submission arriving while the inbox
+// is open appears at the next tick, and the open case stays open.
+func TestInboxTickShowsNewSubmissions(t *testing.T) {
+	f := newFixture(t, 0)
+	w := newStationWorld(t, f)
+	ctx := context.Background()
+	var gen kiosk.UUIDGen
+	submit := func(text string) *kiosk.Submission {
+		s := &kiosk.Submission{Kiosk: "wall-01", Kind: kiosk.KindOpinion, CreatedAt: time.Now(), ClockSynced: true,
+			Body: kiosk.Body{Topic: "sanitation", Text: text, Lang: "zh", Channel: kiosk.ChannelTouch}}
+		s.ID = gen.New(s.CreatedAt)
+		if err := f.db.Submit(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, "the opinion at the hub", func() bool { ok, _ := w.hubDB.Has(ctx, s.ID); return ok })
+		return s
+	}
+	submit("第一条")
+	if err := w.st.LogIn("wang", "2468"); err != nil {
+		t.Fatal(err)
+	}
+	u := w.ui
+	u.want("待办 open (1)")
+	u.list().Select(0)
+	u.want("第一条")
+	submit("第二条")
+	u.want("待办 open (1)")
+	w.st.Tick()
+	u.want("待办 open (2)")
+	u.want("第一条") // the case pane still shows the case being read
+}
