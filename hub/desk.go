@@ -177,7 +177,14 @@ func (d *Desk) RefreshPolls(ctx context.Context) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	tallies, err := d.Tallies(ctx, polls)
+	// Only published results need counting (this runs every few seconds).
+	var counted []Poll
+	for _, p := range polls {
+		if p.State == PollClosed && p.ResultsPublished {
+			counted = append(counted, p)
+		}
+	}
+	tallies, err := d.Tallies(ctx, counted)
 	if err != nil {
 		return false, err
 	}

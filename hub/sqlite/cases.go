@@ -488,6 +488,9 @@ func (db *DB) PendingTickets(ctx context.Context, limit int) ([]hub.OutgoingTick
 	return out, rows.Err()
 }
 
+// SentTicketsKept is how long sent ticket updates stay in the outbox.
+const SentTicketsKept = 30 * 24 * time.Hour
+
 // MarkTicketsSent records that the broker took these updates.
 func (db *DB) MarkTicketsSent(ctx context.Context, ids []int64, at time.Time) error {
 	tx, err := db.db.BeginTx(ctx, nil)
@@ -499,6 +502,11 @@ func (db *DB) MarkTicketsSent(ctx context.Context, ids []int64, at time.Time) er
 		if _, err := tx.ExecContext(ctx, `UPDATE ticket_outbox SET sent_at = ? WHERE id = ?`, sqlitedb.FormatTime(at), id); err != nil {
 			return fmt.Errorf("mark sent: %w", err)
 		}
+	}
+	// Sent updates are kept a while for looking into, then dropped.
+	if _, err := tx.ExecContext(ctx, `DELETE FROM ticket_outbox WHERE sent_at IS NOT NULL AND sent_at < ?`,
+		sqlitedb.FormatTime(at.Add(-SentTicketsKept))); err != nil {
+		return fmt.Errorf("mark sent: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("mark sent: %w", err)
