@@ -81,6 +81,7 @@ func (s *Station) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.
 	default:
 		info = append(info, widget.NewLabel("联系方式：仅社工和站长可见 (contact: workers and the lead only)"))
 	}
+	info = append(info, widget.NewLabel(fmt.Sprintf("输入 channel: %s · 语言 language: %s", b.Channel, b.Lang)))
 	if c.Flagged {
 		info = append(info, widget.NewLabel("［疑似误触 probable play: not in statistics］"))
 	}
