@@ -286,6 +286,17 @@ func (s *Station) refreshInbox() {
 		opts[i] = fmt.Sprintf("%s (%d)", c.label, n)
 	}
 	setOptions(v.matter, opts, indexOf(len(matterChoices), func(i int) bool { return matterChoices[i].v == v.filter.Matter }))
+	topics := s.d.Catalog.Topics()
+	opts = []string{fmt.Sprintf("全部话题 (%d)", sumCounts(page.ByTopic))}
+	for _, id := range topics {
+		opts = append(opts, fmt.Sprintf("%s · %s (%d)", s.d.Catalog.Name(id), id, page.ByTopic[id]))
+	}
+	setOptions(v.topic, opts, 1+indexOf(len(topics), func(i int) bool { return topics[i] == v.filter.Topic }))
+	opts = []string{fmt.Sprintf("全部人员 (%d)", sumCounts(page.ByAssignee))}
+	for _, w := range s.workers {
+		opts = append(opts, fmt.Sprintf("%s · %s (%d)", w.Name, w.ID, page.ByAssignee[w.ID]))
+	}
+	setOptions(v.assignee, opts, 1+indexOf(len(s.workers), func(i int) bool { return s.workers[i].ID == v.filter.Assignee }))
 	v.busy = false
 	pages := max((page.Total+v.filter.PageSize()-1)/v.filter.PageSize(), 1)
 	v.pageLabel.SetText(fmt.Sprintf("第 %d/%d 页 · 共 %d 条 · %d ms", v.filter.Offset/v.filter.PageSize()+1, pages, page.Total,
@@ -377,4 +388,11 @@ func (s *Station) ExportLedger(format string) (string, int, error) {
 		return "", 0, err
 	}
 	return path, n, nil
+}
+
+func sumCounts(m map[string]int) (n int) {
+	for _, v := range m {
+		n += v
+	}
+	return n
 }

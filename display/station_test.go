@@ -254,8 +254,15 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 	u.tap("登录 Log in")
 	u.want("王刚（社工/网格员）")
 
-	// The inbox shows it among the open cases; open it.
+	// The inbox shows it among the open cases, counted in each select; open it.
 	u.want("待办 open (1)")
+	u.want("<全部话题 (1)>")
+	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen, Topic: "sanitation"})
+	u.want("<环境卫生 · sanitation (1)>")
+	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen, Topic: "renting"})
+	u.want("<房屋租赁 · renting (0)>")
+	u.want("待办 open (0)")
+	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen})
 	u.list().Select(0)
 	u.want("门口垃圾三天没人清理")
 	u.want("13812345678") // a grid worker may see the contact

@@ -147,7 +147,7 @@ func digits(s string) string {
 // Inbox returns one page of cases, newest first, with the counts per
 // status, kind and matter. Paging is done by SQL.
 func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
-	in := hub.Inbox{ByStatus: map[kiosk.TicketStatus]int{}, ByKind: map[kiosk.Kind]int{}, ByMatter: map[kiosk.Matter]int{}}
+	in := hub.NewInbox()
 	if textSearch(f) {
 		return db.searchInbox(ctx, f, in)
 	}
@@ -168,11 +168,11 @@ func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
 	if err := rows.Err(); err != nil {
 		return in, fmt.Errorf("inbox: %w", err)
 	}
-	// All the counts at once: by status, kind and class under the other
-	// filters, then added up for each select. Without other filters they
-	// come from case_counts, kept by triggers; with them, from one scan of
-	// the covering index (or the search's candidates).
-	rest := hub.Filter{Topic: f.Topic, Kiosk: f.Kiosk, Building: f.Building, From: f.From, To: f.To, Assignee: f.Assignee, Search: f.Search}
+	// All the counts at once: by status, kind, class, topic and assignee
+	// under the other filters, then added up for each select. Without
+	// other filters they come from case_counts, kept by triggers; with
+	// them, from one scan of the covering index.
+	rest := hub.Filter{Kiosk: f.Kiosk, Building: f.Building, From: f.From, To: f.To, Search: f.Search}
 	var crow *sql.Rows
 	if rest == (hub.Filter{}) {
 		cond := ""
@@ -182,63 +182,34 @@ func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
 		case hub.FlagNone:
 			cond = ` WHERE flagged = 0`
 		}
-		crow, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, sum(n) FROM case_counts`+cond+` GROUP BY 1, 2, 3`)
+		crow, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, topic, assignee, sum(n) FROM case_counts`+cond+` GROUP BY 1, 2, 3, 4, 5`)
 	} else {
 		rest.Flagged = f.Flagged
 		w, args = where(rest)
-		crow, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, count(*) FROM cases`+w+` GROUP BY 1, 2, 3`, args...)
+		crow, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, topic, assignee, count(*) FROM cases`+w+` GROUP BY 1, 2, 3, 4, 5`, args...)
 	}
 	if err != nil {
 		return in, fmt.Errorf("inbox counts: %w", err)
 	}
 	defer crow.Close()
 	for crow.Next() {
-		var st, kind, matter string
+		var g facets
 		var n int
-		if err := crow.Scan(&st, &kind, &matter, &n); err != nil {
+		if err := crow.Scan(&g.status, &g.kind, &g.matter, &g.topic, &g.assignee, &n); err != nil {
 			return in, fmt.Errorf("inbox counts: %w", err)
 		}
-		count(&in, f, st, kind, matter, n)
+		in.Count(f, g.Facets(), n)
 	}
 	return in, crow.Err()
-}
-
-// count adds n cases of a status, kind and class to the inbox's counts,
-// each count under the filters of the other two, and reports whether they
-// match the whole filter.
-func count(in *hub.Inbox, f hub.Filter, st, kind, matter string, n int) bool {
-	c := hub.Case{Status: kiosk.TicketStatus(st), Kind: kiosk.Kind(kind), Matter: kiosk.Matter(matter)}
-	okS, okK, okM := statusMatches(f.Status, &c), f.Kind == "" || f.Kind == c.Kind, matterMatches(f.Matter, c.Matter)
-	if okK && okM {
-		in.ByStatus[c.Status] += n
-		if c.Open() {
-			in.ByStatus[hub.StatusOpen] += n
-		}
-	}
-	if okS && okM {
-		in.ByKind[c.Kind] += n
-	}
-	if okS && okK {
-		m := c.Matter
-		if m == "" {
-			m = hub.Untriaged
-		}
-		in.ByMatter[m] += n
-	}
-	if okS && okK && okM {
-		in.Total += n
-	}
-	return okS && okK && okM
 }
 
 // searchInbox serves a text search in one pass over the cases the search
 // index finds: their counts and the page's rows are worked out here, then
 // only the page's cases are read whole.
 func (db *DB) searchInbox(ctx context.Context, f hub.Filter, in hub.Inbox) (hub.Inbox, error) {
-	rest := f
-	rest.Status, rest.Kind, rest.Matter = "", "", ""
+	rest := hub.Filter{Kiosk: f.Kiosk, Building: f.Building, From: f.From, To: f.To, Search: f.Search, Flagged: f.Flagged}
 	w, args := where(rest)
-	rows, err := db.db.QueryContext(ctx, `SELECT n, at, id, status, kind, matter FROM cases`+w, args...)
+	rows, err := db.db.QueryContext(ctx, `SELECT n, at, id, status, kind, matter, topic, assignee FROM cases`+w, args...)
 	if err != nil {
 		return in, fmt.Errorf("inbox search: %w", err)
 	}
@@ -249,12 +220,12 @@ func (db *DB) searchInbox(ctx context.Context, f hub.Filter, in hub.Inbox) (hub.
 	var hits []hit
 	for rows.Next() {
 		var h hit
-		var st, kind, matter string
-		if err := rows.Scan(&h.n, &h.at, &h.id, &st, &kind, &matter); err != nil {
+		var g facets
+		if err := rows.Scan(&h.n, &h.at, &h.id, &g.status, &g.kind, &g.matter, &g.topic, &g.assignee); err != nil {
 			rows.Close()
 			return in, fmt.Errorf("inbox search: %w", err)
 		}
-		if count(&in, f, st, kind, matter, 1) {
+		if in.Count(f, g.Facets(), 1) {
 			hits = append(hits, h)
 		}
 	}
@@ -291,26 +262,6 @@ func (db *DB) searchInbox(ctx context.Context, f hub.Filter, in hub.Inbox) (hub.
 		in.Cases = append(in.Cases, c)
 	}
 	return in, page.Err()
-}
-
-func statusMatches(s kiosk.TicketStatus, c *hub.Case) bool {
-	switch s {
-	case "":
-		return true
-	case hub.StatusOpen:
-		return c.Open()
-	}
-	return c.Status == s
-}
-
-func matterMatches(m, got kiosk.Matter) bool {
-	switch m {
-	case "":
-		return true
-	case hub.Untriaged:
-		return got == ""
-	}
-	return m == got
 }
 
 // EachCase calls fn for every case the filter selects, newest first.
@@ -644,4 +595,12 @@ func (db *DB) ResendTickets(ctx context.Context, kiosk string, since time.Time) 
 		return 0, fmt.Errorf("resend tickets: %w", err)
 	}
 	return len(bodies), nil
+}
+
+// facets are the grouped columns of the counts as scanned.
+type facets struct{ status, kind, matter, topic, assignee string }
+
+func (g facets) Facets() hub.Facets {
+	return hub.Facets{Status: kiosk.TicketStatus(g.status), Kind: kiosk.Kind(g.kind), Matter: kiosk.Matter(g.matter),
+		Topic: g.topic, Assignee: g.assignee}
 }

@@ -144,6 +144,25 @@ func TestInboxFiltersCountsAndPaging(t *testing.T) {
 		in.ByKind[kiosk.KindRating] != 30 || in.ByMatter[kiosk.MatterBig] != 1 || in.ByMatter[hub.Untriaged] != 148 {
 		t.Errorf("counts %+v %+v %+v", in.ByStatus, in.ByKind, in.ByMatter)
 	}
+	if in.ByTopic["sanitation"] != 120 || in.ByTopic["station"] != 30 || in.ByAssignee["wang"] != 1 || in.ByAssignee[""] != 149 {
+		t.Errorf("counts by topic %+v, by assignee %+v", in.ByTopic, in.ByAssignee)
+	}
+	// Each count applies the other filters: with a building (the scan)
+	// and with the assignee (kept counts) the same way.
+	for _, f := range []hub.Filter{{Assignee: "wang", Building: "3栋"}, {Assignee: "wang"}} {
+		in, err := s.db.Inbox(ctx, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		unassigned := 39 // the other opinions of 3栋
+		if f.Building == "" {
+			unassigned = 149 // every other case, ratings included
+		}
+		if in.Total != 1 || in.ByStatus[kiosk.StatusAssigned] != 1 || in.ByTopic["sanitation"] != 1 || in.ByAssignee["wang"] != 1 ||
+			in.ByAssignee[""] != unassigned {
+			t.Errorf("%+v: total %d, status %+v, topic %+v, assignee %+v", f, in.Total, in.ByStatus, in.ByTopic, in.ByAssignee)
+		}
+	}
 	checks := []struct {
 		name string
 		f    hub.Filter

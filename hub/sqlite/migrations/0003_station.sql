@@ -52,28 +52,32 @@ SELECT id, ticket, kiosk, kind,
 	received_at
 FROM submissions;
 
--- The inbox's counts when only status, kind, class or the probable-play
--- flag filter: kept by triggers, read without a scan.
+-- The inbox's counts when only status, kind, class, topic, assignee or the
+-- probable-play flag filter: kept by triggers, read without a scan.
 CREATE TABLE case_counts (
-	status  TEXT    NOT NULL,
-	kind    TEXT    NOT NULL,
-	matter  TEXT    NOT NULL,
-	flagged INTEGER NOT NULL,
-	n       INTEGER NOT NULL,
-	PRIMARY KEY (status, kind, matter, flagged)
+	status   TEXT    NOT NULL,
+	kind     TEXT    NOT NULL,
+	matter   TEXT    NOT NULL,
+	flagged  INTEGER NOT NULL,
+	topic    TEXT    NOT NULL,
+	assignee TEXT    NOT NULL,
+	n        INTEGER NOT NULL,
+	PRIMARY KEY (status, kind, matter, flagged, topic, assignee)
 ) WITHOUT ROWID;
-INSERT INTO case_counts SELECT status, kind, matter, flagged, count(*) FROM cases GROUP BY 1, 2, 3, 4;
+INSERT INTO case_counts SELECT status, kind, matter, flagged, topic, assignee, count(*) FROM cases GROUP BY 1, 2, 3, 4, 5, 6;
 CREATE TRIGGER case_counts_insert AFTER INSERT ON cases BEGIN
-	INSERT INTO case_counts VALUES (NEW.status, NEW.kind, NEW.matter, NEW.flagged, 1)
+	INSERT INTO case_counts VALUES (NEW.status, NEW.kind, NEW.matter, NEW.flagged, NEW.topic, NEW.assignee, 1)
 		ON CONFLICT DO UPDATE SET n = n + 1;
 END;
-CREATE TRIGGER case_counts_update AFTER UPDATE OF status, kind, matter, flagged ON cases BEGIN
-	UPDATE case_counts SET n = n - 1 WHERE status = OLD.status AND kind = OLD.kind AND matter = OLD.matter AND flagged = OLD.flagged;
-	INSERT INTO case_counts VALUES (NEW.status, NEW.kind, NEW.matter, NEW.flagged, 1)
+CREATE TRIGGER case_counts_update AFTER UPDATE OF status, kind, matter, flagged, topic, assignee ON cases BEGIN
+	UPDATE case_counts SET n = n - 1 WHERE status = OLD.status AND kind = OLD.kind AND matter = OLD.matter
+		AND flagged = OLD.flagged AND topic = OLD.topic AND assignee = OLD.assignee;
+	INSERT INTO case_counts VALUES (NEW.status, NEW.kind, NEW.matter, NEW.flagged, NEW.topic, NEW.assignee, 1)
 		ON CONFLICT DO UPDATE SET n = n + 1;
 END;
 CREATE TRIGGER case_counts_delete AFTER DELETE ON cases BEGIN
-	UPDATE case_counts SET n = n - 1 WHERE status = OLD.status AND kind = OLD.kind AND matter = OLD.matter AND flagged = OLD.flagged;
+	UPDATE case_counts SET n = n - 1 WHERE status = OLD.status AND kind = OLD.kind AND matter = OLD.matter
+		AND flagged = OLD.flagged AND topic = OLD.topic AND assignee = OLD.assignee;
 END;
 
 -- Every change to a case or poll: who, when, what.
