@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -118,9 +117,6 @@ func (s *Station) fail(what string, err error) bool {
 	return true
 }
 
-// Me returns the worker logged in (zero before).
-func (s *Station) Me() hub.Worker { return s.me }
-
 func (s *Station) showMain() {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("收件箱 Inbox", s.inboxScreen()),
@@ -173,19 +169,6 @@ func roleName(r hub.Role) string {
 		return "志愿者"
 	}
 	return string(r)
-}
-
-// Screenshot draws the window as it is now with the software painter.
-func (s *Station) Screenshot() image.Image {
-	size := s.win.Canvas().Size()
-	c := software.NewCanvas()
-	c.SetPadded(false)
-	content := s.win.Content()
-	c.SetContent(content)
-	c.Resize(size)
-	img := c.Capture()
-	s.win.SetContent(content)
-	return img
 }
 
 // workerName returns a worker's name from their id.

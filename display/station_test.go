@@ -5,6 +5,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/csv"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -401,4 +402,37 @@ func TestInboxTickShowsNewSubmissions(t *testing.T) {
 	w.st.Tick()
 	u.want("待办 open (2)")
 	u.want("第一条") // the case pane still shows the case being read
+}
+
+// TestFleetScreen: the fleet tab lists the kiosk, online, with what its
+// telemetry says, and the alerts.
+func TestFleetScreen(t *testing.T) {
+	f := newFixture(t, 0)
+	w := newStationWorld(t, f)
+	ctx := context.Background()
+	hot := 61.0
+	raw, _ := json.Marshal(kiosk.Telemetry{OutboxPending: 3, OldestPendingS: 120, ClockSynced: true, DiskFreeBytes: 8 << 30,
+		ConfigVersion: 4, Screen: "dim", TempC: &hot})
+	if err := w.hubDB.Apply(ctx, hub.Batch{Telemetry: []hub.TelemetryReport{{Kiosk: "wall-01", At: time.Now(), Raw: raw}}}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the kiosk online", func() bool {
+		ks, _ := w.hubDB.Kiosks(ctx)
+		return len(ks) == 1 && ks[0].State == "online"
+	})
+	if err := w.st.LogIn("wang", "2468"); err != nil {
+		t.Fatal(err)
+	}
+	w.st.SelectTab("设备")
+	rows := w.st.FleetRows()
+	if len(rows) != 2 {
+		t.Fatalf("rows %q", rows)
+	}
+	got := strings.Join(rows[1], "|")
+	for _, want := range []string{"wall-01|online|enclosure_hot|", "|3|2m0s|", "箱 61°", "|dim|4"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("fleet row %q lacks %q", got, want)
+		}
+	}
+	w.ui.want("wall-01 · enclosure_hot：enclosure at 61.0 °C")
 }
