@@ -29,6 +29,7 @@ func (s *Station) pollsScreen() fyne.CanvasObject {
 	v.options.SetMinRowsVisible(4)
 	now := s.d.Now()
 	v.opens, v.closes = widget.NewEntry(), widget.NewEntry()
+	v.opens.PlaceHolder, v.closes.PlaceHolder = "开始时间 2026-12-01 09:00", "截止时间 2026-12-15 18:00"
 	v.opens.SetText(now.Local().Format("2006-01-02 15:04"))
 	v.closes.SetText(now.Local().AddDate(0, 0, 14).Format("2006-01-02 15:04"))
 	form := container.NewVBox(bold("新投票 New poll（草稿 draft）"), v.id, v.title, v.options,

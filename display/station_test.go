@@ -436,3 +436,55 @@ func TestFleetScreen(t *testing.T) {
 	}
 	w.ui.want("wall-01 · enclosure_hot：enclosure at 61.0 °C")
 }
+
+// TestPollThroughTheScreens: a lead writes a poll, publishes it, a kiosk
+// gets it and a resident's vote is tallied live, probable play apart; the
+// lead closes it and publishes the results, which reach the kiosk.
+func TestPollThroughTheScreens(t *testing.T) {
+	f := newFixture(t, 0)
+	w := newStationWorld(t, f)
+	ctx := context.Background()
+	if err := w.st.LogIn("zhang", "2468"); err != nil {
+		t.Fatal(err)
+	}
+	u := w.ui
+	w.st.SelectTab("投票")
+	u.entry("编号").SetText("square")
+	u.entry("议题").SetText("村口空地做什么 | The square")
+	u.entry("每行一个选项").SetText("篮球场 | Basketball\n儿童乐园 | Playground")
+	now := time.Now()
+	u.entry("开始时间").SetText(now.Add(-time.Minute).Format("2006-01-02 15:04"))
+	u.tap("保存草稿 Save draft")
+	u.want("村口空地做什么 · square · 草稿 draft")
+	u.tap("发布到设备 Publish square")
+	u.want("投票中 open")
+	waitFor(t, "the poll at the kiosk", func() bool {
+		ps, _ := f.db.Polls(ctx)
+		return len(ps.Polls) == 1 && ps.Polls[0].Title.En == "The square"
+	})
+
+	var gen kiosk.UUIDGen
+	for i, play := range []bool{false, false, true} {
+		s := &kiosk.Submission{Kiosk: "wall-01", Kind: kiosk.KindVote, CreatedAt: time.Now(), ClockSynced: true,
+			Body: kiosk.Body{PollID: "square", Option: "o1", Lang: "zh", Channel: kiosk.ChannelTouch}}
+		if play {
+			s.Body.Flags = []string{kiosk.FlagProbablePlay}
+		}
+		s.ID = gen.New(s.CreatedAt.Add(time.Duration(i) * time.Millisecond))
+		if err := f.db.Submit(ctx, s); err != nil {
+			t.Fatal(err)
+		}
+	}
+	waitFor(t, "three votes at the hub", func() bool { n, _, _ := w.hubDB.Count(ctx); return n == 3 })
+	w.st.SelectTab("收件箱")
+	w.st.SelectTab("投票")
+	u.want("有效票 counted 2 · 疑似误触 probable play 1")
+	u.want("篮球场：2 票（另有疑似误触 1）")
+	u.tap("结束投票 Close square")
+	u.tap("公布结果 Publish results square")
+	u.want("已公布结果 results published")
+	waitFor(t, "the results at the kiosk", func() bool {
+		ps, _ := f.db.Polls(ctx)
+		return len(ps.Polls) == 1 && ps.Polls[0].Results["o1"] == 2 && ps.Polls[0].Results["o2"] == 0
+	})
+}
