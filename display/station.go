@@ -3,7 +3,6 @@ package display
 import (
 	"context"
 	"fmt"
-	"image"
 	"image/color"
 	"io"
 	"time"
@@ -16,14 +15,6 @@ import (
 	"opinionwall/hub"
 )
 
-// Chart is one statistics chart, drawn by the hub's charting adapter.
-type Chart struct {
-	Name  string // file name stem: topics-per-week
-	Title string
-	Image image.Image
-	PNG   []byte
-}
-
 // StationDeps is what the station's review app works on.
 type StationDeps struct {
 	Desk    *hub.Desk
@@ -31,7 +22,7 @@ type StationDeps struct {
 	Catalog *hub.Catalog
 	Now     func() time.Time
 	// Charts draws the statistics; nil hides them.
-	Charts func(st hub.Stats) ([]Chart, error)
+	Charts func(st hub.Stats) ([]hub.Chart, error)
 	// Ledger writes the work ledger (工作台账) of the filtered cases as
 	// "csv" or "xlsx" and returns how many rows it wrote.
 	Ledger func(ctx context.Context, w io.Writer, format string, f hub.Filter) (int, error)
@@ -58,9 +49,6 @@ type Station struct {
 	fleet fleetView
 	login loginView
 	form  caseForm
-
-	// buttons by label, for tests and the smoke test
-	buttons map[string]*widget.Button
 }
 
 // NewStation shows the log-in screen in win.
@@ -68,7 +56,7 @@ func NewStation(win fyne.Window, d StationDeps) *Station {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Station{win: win, d: d, ctx: context.Background(), status: widget.NewLabel(""), buttons: map[string]*widget.Button{}}
+	s := &Station{win: win, d: d, ctx: context.Background(), status: widget.NewLabel("")}
 	s.status.Wrapping = fyne.TextWrapWord
 	s.showLogin()
 	return s
@@ -98,13 +86,6 @@ func (StationTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Colo
 
 // Icon returns Fyne's icons.
 func (StationTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
-
-// button makes a button and remembers it by label.
-func (s *Station) button(label string, fn func()) *widget.Button {
-	b := widget.NewButton(label, fn)
-	s.buttons[label] = b
-	return b
-}
 
 // say shows a message on the status line; an error shows its plain text.
 func (s *Station) say(format string, args ...any) { s.status.SetText(fmt.Sprintf(format, args...)) }
@@ -138,7 +119,7 @@ func (s *Station) showMain() {
 	}
 	who := widget.NewLabelWithStyle(fmt.Sprintf("%s（%s）", s.me.Name, roleName(s.me.Role)), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle("意见墙 · 社区工作站", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(who, s.button("退出 Log out", s.logout)))
+		container.NewHBox(who, widget.NewButton("退出 Log out", s.logout)))
 	s.win.SetContent(container.NewBorder(top, s.status, nil, nil, s.tabs))
 	s.refreshInbox()
 }

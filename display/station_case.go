@@ -131,7 +131,7 @@ func (s *Station) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.
 	}
 	f.priority = widget.NewSelect([]string{"0 一般 normal", "1 较急 high", "2 紧急 urgent"}, nil)
 	f.priority.SetSelectedIndex(int(c.Priority))
-	triage := container.NewGridWithColumns(2, f.matter, f.item, f.priority, s.button("分类 Triage", s.triage))
+	triage := container.NewGridWithColumns(2, f.matter, f.item, f.priority, widget.NewButton("分类 Triage", s.triage))
 
 	// Assignment, with the 包楼 worker suggested.
 	var names []string
@@ -153,8 +153,8 @@ func (s *Station) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.
 	if suggest != "" {
 		hint = "包楼建议 suggested: " + s.workerName(suggest)
 	}
-	assign := container.NewVBox(widget.NewLabel(hint), container.NewGridWithColumns(3, f.worker, s.button("指派 Assign", s.assign),
-		s.button("开始办理 Start", s.act(hub.Action{Kind: hub.ActStart}))))
+	assign := container.NewVBox(widget.NewLabel(hint), container.NewGridWithColumns(3, f.worker, widget.NewButton("指派 Assign", s.assign),
+		widget.NewButton("开始办理 Start", s.act(hub.Action{Kind: hub.ActStart}))))
 
 	f.reply = widget.NewMultiLineEntry()
 	f.reply.PlaceHolder = "回复居民（中文）Reply in Chinese"
@@ -176,11 +176,11 @@ func (s *Station) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.
 	f.reason.PlaceHolder = "不受理原因 reason"
 
 	forms := []fyne.CanvasObject{widget.NewSeparator(), bold("三事分流 Triage"), triage, bold("指派 Assign"), assign,
-		bold("回复 Reply"), f.reply, f.replyEn, container.NewHBox(s.button("发送回复 Send reply", s.reply), s.button("办结 Close", s.act(hub.Action{Kind: hub.ActClose}))),
-		bold("回复墙 Wall"), f.wall, container.NewHBox(s.button("上墙 Publish", s.publish), s.button("撤下 Take down", s.act(hub.Action{Kind: hub.ActUnpublish}))),
-		bold("其他 Other"), container.NewGridWithColumns(2, f.dupOf, s.button("标为重复 Mark duplicate", s.duplicate)),
-		container.NewGridWithColumns(2, f.reason, s.button("不受理 Not applicable", s.notApplicable)),
-		s.button("重新打开 Reopen", s.act(hub.Action{Kind: hub.ActReopen})),
+		bold("回复 Reply"), f.reply, f.replyEn, container.NewHBox(widget.NewButton("发送回复 Send reply", s.reply), widget.NewButton("办结 Close", s.act(hub.Action{Kind: hub.ActClose}))),
+		bold("回复墙 Wall"), f.wall, container.NewHBox(widget.NewButton("上墙 Publish", s.publish), widget.NewButton("撤下 Take down", s.act(hub.Action{Kind: hub.ActUnpublish}))),
+		bold("其他 Other"), container.NewGridWithColumns(2, f.dupOf, widget.NewButton("标为重复 Mark duplicate", s.duplicate)),
+		container.NewGridWithColumns(2, f.reason, widget.NewButton("不受理 Not applicable", s.notApplicable)),
+		widget.NewButton("重新打开 Reopen", s.act(hub.Action{Kind: hub.ActReopen})),
 		widget.NewSeparator(), bold("记录 History")}
 	for _, a := range hist {
 		line := fmt.Sprintf("%s %s %s %s→%s %s", fmtTime(a.At), s.workerName(a.Worker), a.Action, a.From, a.To, a.Detail)

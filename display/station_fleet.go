@@ -28,13 +28,17 @@ func (s *Station) fleetScreen() fyne.CanvasObject {
 	v.rows = [][]string{fleetHeader}
 	v.table = widget.NewTable(
 		func() (int, int) { return len(v.rows), len(fleetHeader) },
-		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis // the details are below the table
+			return l
+		},
 		func(id widget.TableCellID, o fyne.CanvasObject) {
 			l := o.(*widget.Label)
 			l.SetText(v.rows[id.Row][id.Col])
 			l.TextStyle.Bold = id.Row == 0
 		})
-	widths := []float32{110, 90, 250, 230, 100, 100, 130, 130, 100, 100}
+	widths := []float32{110, 90, 340, 230, 100, 100, 130, 130, 100, 100}
 	for i, w := range widths {
 		v.table.SetColumnWidth(i, w)
 	}

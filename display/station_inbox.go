@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -28,24 +29,77 @@ type inboxView struct {
 	detail                                         *fyne.Container
 }
 
-// Filter choices: label stems and the values they stand for.
+// choice is one entry of a filter's select: its label and the value it
+// stands for ("" is every value).
+type choice[V comparable] struct {
+	label string
+	v     V
+}
+
+// Filter choices.
 var (
-	statusChoices = []struct {
-		label string
-		v     kiosk.TicketStatus
-	}{{"全部状态", ""}, {"待办 open", hub.StatusOpen}, {"已收到 received", kiosk.StatusReceived}, {"已分类 triaged", kiosk.StatusTriaged},
-		{"已指派 assigned", kiosk.StatusAssigned}, {"办理中 in progress", kiosk.StatusInProgress}, {"已回复 replied", kiosk.StatusReplied},
-		{"已办结 closed", kiosk.StatusClosed}, {"重复 duplicate", kiosk.StatusDuplicate}, {"不受理 n/a", kiosk.StatusNotApplicable}}
-	kindChoices = []struct {
-		label string
-		v     kiosk.Kind
-	}{{"全部类型", ""}, {"意见 opinion", kiosk.KindOpinion}, {"评价 rating", kiosk.KindRating}, {"投票 vote", kiosk.KindVote}}
-	matterChoices = []struct {
-		label string
-		v     kiosk.Matter
-	}{{"全部分流", ""}, {"未分类 untriaged", hub.Untriaged}, {"大事 big", kiosk.MatterBig}, {"小事 small", kiosk.MatterSmall}, {"私事 private", kiosk.MatterPrivate}}
+	statusChoices = []choice[kiosk.TicketStatus]{{"全部状态", ""}, {"待办 open", hub.StatusOpen}, {"已收到 received", kiosk.StatusReceived},
+		{"已分类 triaged", kiosk.StatusTriaged}, {"已指派 assigned", kiosk.StatusAssigned}, {"办理中 in progress", kiosk.StatusInProgress},
+		{"已回复 replied", kiosk.StatusReplied}, {"已办结 closed", kiosk.StatusClosed}, {"重复 duplicate", kiosk.StatusDuplicate},
+		{"不受理 n/a", kiosk.StatusNotApplicable}}
+	kindChoices   = []choice[kiosk.Kind]{{"全部类型", ""}, {"意见 opinion", kiosk.KindOpinion}, {"评价 rating", kiosk.KindRating}, {"投票 vote", kiosk.KindVote}}
+	matterChoices = []choice[kiosk.Matter]{{"全部分流", ""}, {"未分类 untriaged", hub.Untriaged}, {"大事 big", kiosk.MatterBig},
+		{"小事 small", kiosk.MatterSmall}, {"私事 private", kiosk.MatterPrivate}}
 	flagChoices = []string{"含疑似误触 all", "仅疑似误触 play only", "不含疑似误触 no play"}
 )
+
+// topicChoices are every topic and service of the catalog.
+func (s *Station) topicChoices() []choice[string] {
+	cs := []choice[string]{{"全部话题", ""}}
+	for _, id := range s.d.Catalog.Topics() {
+		cs = append(cs, choice[string]{s.d.Catalog.Name(id) + " · " + id, id})
+	}
+	return cs
+}
+
+// assigneeChoices are the station's workers.
+func (s *Station) assigneeChoices() []choice[string] {
+	cs := []choice[string]{{"全部人员", ""}}
+	for _, w := range s.workers {
+		cs = append(cs, choice[string]{w.Name + " · " + w.ID, w.ID})
+	}
+	return cs
+}
+
+// showCounts puts the choices in sel, each with how many cases it would
+// show (the first, every value: the sum of the counts but the aggregates
+// named in skip), and selects the one chosen.
+func showCounts[V comparable](sel *widget.Select, cs []choice[V], counts map[V]int, chosen V, skip ...V) {
+	all := 0
+	for k, n := range counts {
+		if !slices.Contains(skip, k) {
+			all += n
+		}
+	}
+	opts := make([]string, len(cs))
+	pick := 0
+	for i, c := range cs {
+		n := counts[c.v]
+		if i == 0 {
+			n = all
+		}
+		opts[i] = fmt.Sprintf("%s (%d)", c.label, n)
+		if c.v == chosen {
+			pick = i
+		}
+	}
+	sel.SetOptions(opts)
+	sel.SetSelectedIndex(pick)
+}
+
+// chosen returns the value of the selected choice, or every value.
+func chosen[V comparable](sel *widget.Select, cs []choice[V]) V {
+	if i := sel.SelectedIndex(); i > 0 && i < len(cs) {
+		return cs[i].v
+	}
+	var all V
+	return all
+}
 
 func statusName(st kiosk.TicketStatus) string {
 	for _, c := range statusChoices {
@@ -82,18 +136,8 @@ func (s *Station) inboxScreen() fyne.CanvasObject {
 	v.status = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	v.kind = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	v.matter = widget.NewSelect(nil, func(string) { s.applyFilter() })
-	topics := []string{"全部话题"}
-	for _, id := range s.d.Catalog.Topics() {
-		topics = append(topics, s.d.Catalog.Name(id)+" · "+id)
-	}
-	v.topic = widget.NewSelect(topics, func(string) { s.applyFilter() })
-	v.topic.SetSelectedIndex(0)
-	ws := []string{"全部人员"}
-	for _, w := range s.workers {
-		ws = append(ws, w.Name+" · "+w.ID)
-	}
-	v.assignee = widget.NewSelect(ws, func(string) { s.applyFilter() })
-	v.assignee.SetSelectedIndex(0)
+	v.topic = widget.NewSelect(nil, func(string) { s.applyFilter() })
+	v.assignee = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	v.flagged = widget.NewSelect(flagChoices, func(string) { s.applyFilter() })
 	v.flagged.SetSelectedIndex(0)
 	entry := func(ph string) *widget.Entry {
@@ -126,9 +170,9 @@ func (s *Station) inboxScreen() fyne.CanvasObject {
 	}
 	filters := container.NewGridWithColumns(6, v.status, v.kind, v.matter, v.topic, v.assignee, v.flagged,
 		v.kioskE, v.building, v.from, v.to, v.search,
-		container.NewGridWithColumns(2, s.button("筛选 Filter", s.applyFilter), s.button("清除 Clear", s.clearFilter)))
-	paging := container.NewHBox(s.button("上一页 Prev", func() { s.turnPage(-1) }), v.pageLabel, s.button("下一页 Next", func() { s.turnPage(1) }),
-		s.button("导出 CSV", func() { s.exportLedger("csv") }), s.button("导出 Excel", func() { s.exportLedger("xlsx") }))
+		container.NewGridWithColumns(2, widget.NewButton("筛选 Filter", s.applyFilter), widget.NewButton("清除 Clear", s.clearFilter)))
+	paging := container.NewHBox(widget.NewButton("上一页 Prev", func() { s.turnPage(-1) }), v.pageLabel, widget.NewButton("下一页 Next", func() { s.turnPage(1) }),
+		widget.NewButton("导出 CSV", func() { s.exportLedger("csv") }), widget.NewButton("导出 Excel", func() { s.exportLedger("xlsx") }))
 	left := container.NewBorder(nil, paging, nil, nil, v.list)
 	split := container.NewHSplit(left, container.NewScroll(v.detail)) // both ways: a long line must not widen the window
 	split.Offset = 0.45
@@ -164,21 +208,11 @@ func (s *Station) SetFilter(f hub.Filter) {
 func (s *Station) readFilter() (hub.Filter, error) {
 	v := &s.inbox
 	f := hub.Filter{}
-	if i := v.status.SelectedIndex(); i >= 0 {
-		f.Status = statusChoices[i].v
-	}
-	if i := v.kind.SelectedIndex(); i >= 0 {
-		f.Kind = kindChoices[i].v
-	}
-	if i := v.matter.SelectedIndex(); i >= 0 {
-		f.Matter = matterChoices[i].v
-	}
-	if i := v.topic.SelectedIndex(); i > 0 {
-		f.Topic = s.d.Catalog.Topics()[i-1]
-	}
-	if i := v.assignee.SelectedIndex(); i > 0 && i-1 < len(s.workers) {
-		f.Assignee = s.workers[i-1].ID
-	}
+	f.Status = chosen(v.status, statusChoices)
+	f.Kind = chosen(v.kind, kindChoices)
+	f.Matter = chosen(v.matter, matterChoices)
+	f.Topic = chosen(v.topic, s.topicChoices())
+	f.Assignee = chosen(v.assignee, s.assigneeChoices())
 	f.Flagged = hub.FlagFilter(max(v.flagged.SelectedIndex(), 0))
 	f.Kiosk, f.Building, f.Search = strings.TrimSpace(v.kioskE.Text), strings.TrimSpace(v.building.Text), v.search.Text
 	var err error
@@ -259,90 +293,17 @@ func (s *Station) refreshInbox() {
 	}
 	v.page = page
 	v.busy = true
-	opts := make([]string, len(statusChoices))
-	for i, c := range statusChoices {
-		n := page.ByStatus[c.v]
-		if c.v == "" {
-			n = sumStatus(page.ByStatus)
-		}
-		opts[i] = fmt.Sprintf("%s (%d)", c.label, n)
-	}
-	setOptions(v.status, opts, indexOf(len(statusChoices), func(i int) bool { return statusChoices[i].v == v.filter.Status }))
-	opts = make([]string, len(kindChoices))
-	for i, c := range kindChoices {
-		n := page.ByKind[c.v]
-		if c.v == "" {
-			n = sumKind(page.ByKind)
-		}
-		opts[i] = fmt.Sprintf("%s (%d)", c.label, n)
-	}
-	setOptions(v.kind, opts, indexOf(len(kindChoices), func(i int) bool { return kindChoices[i].v == v.filter.Kind }))
-	opts = make([]string, len(matterChoices))
-	for i, c := range matterChoices {
-		n := page.ByMatter[c.v]
-		if c.v == "" {
-			n = sumMatter(page.ByMatter)
-		}
-		opts[i] = fmt.Sprintf("%s (%d)", c.label, n)
-	}
-	setOptions(v.matter, opts, indexOf(len(matterChoices), func(i int) bool { return matterChoices[i].v == v.filter.Matter }))
-	topics := s.d.Catalog.Topics()
-	opts = []string{fmt.Sprintf("全部话题 (%d)", sumCounts(page.ByTopic))}
-	for _, id := range topics {
-		opts = append(opts, fmt.Sprintf("%s · %s (%d)", s.d.Catalog.Name(id), id, page.ByTopic[id]))
-	}
-	setOptions(v.topic, opts, 1+indexOf(len(topics), func(i int) bool { return topics[i] == v.filter.Topic }))
-	opts = []string{fmt.Sprintf("全部人员 (%d)", sumCounts(page.ByAssignee))}
-	for _, w := range s.workers {
-		opts = append(opts, fmt.Sprintf("%s · %s (%d)", w.Name, w.ID, page.ByAssignee[w.ID]))
-	}
-	setOptions(v.assignee, opts, 1+indexOf(len(s.workers), func(i int) bool { return s.workers[i].ID == v.filter.Assignee }))
+	showCounts(v.status, statusChoices, page.ByStatus, v.filter.Status, hub.StatusOpen)
+	showCounts(v.kind, kindChoices, page.ByKind, v.filter.Kind)
+	showCounts(v.matter, matterChoices, page.ByMatter, v.filter.Matter)
+	showCounts(v.topic, s.topicChoices(), page.ByTopic, v.filter.Topic)
+	showCounts(v.assignee, s.assigneeChoices(), page.ByAssignee, v.filter.Assignee)
 	v.busy = false
 	pages := max((page.Total+v.filter.PageSize()-1)/v.filter.PageSize(), 1)
 	v.pageLabel.SetText(fmt.Sprintf("第 %d/%d 页 · 共 %d 条 · %d ms", v.filter.Offset/v.filter.PageSize()+1, pages, page.Total,
 		time.Since(start).Milliseconds()))
 	v.list.UnselectAll()
 	v.list.Refresh()
-}
-
-func setOptions(sel *widget.Select, opts []string, i int) {
-	sel.SetOptions(opts)
-	if i >= 0 {
-		sel.SetSelectedIndex(i)
-	}
-}
-
-func indexOf(n int, match func(int) bool) int {
-	for i := 0; i < n; i++ {
-		if match(i) {
-			return i
-		}
-	}
-	return -1
-}
-
-func sumStatus(m map[kiosk.TicketStatus]int) int {
-	n := 0
-	for k, v := range m {
-		if k != hub.StatusOpen {
-			n += v
-		}
-	}
-	return n
-}
-
-func sumKind(m map[kiosk.Kind]int) (n int) {
-	for _, v := range m {
-		n += v
-	}
-	return n
-}
-
-func sumMatter(m map[kiosk.Matter]int) (n int) {
-	for _, v := range m {
-		n += v
-	}
-	return n
 }
 
 // exportLedger writes the filtered cases to the export folder.
@@ -388,11 +349,4 @@ func (s *Station) ExportLedger(format string) (string, int, error) {
 		return "", 0, err
 	}
 	return path, n, nil
-}
-
-func sumCounts(m map[string]int) (n int) {
-	for _, v := range m {
-		n += v
-	}
-	return n
 }

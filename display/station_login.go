@@ -27,7 +27,7 @@ func (s *Station) showLogin() {
 		widget.NewLabelWithStyle("意见墙 · 社区工作站", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}),
 		widget.NewLabel("工作人员登录 Worker log-in"),
 		s.login.who, s.login.pin,
-		s.button("登录 Log in", s.tryLogin),
+		widget.NewButton("登录 Log in", s.tryLogin),
 		s.status,
 	)
 	if len(names) == 0 {

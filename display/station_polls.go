@@ -35,7 +35,7 @@ func (s *Station) pollsScreen() fyne.CanvasObject {
 	form := container.NewVBox(bold("新投票 New poll（草稿 draft）"), v.id, v.title, v.options,
 		container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("开始 opens"), nil, v.opens),
 			container.NewBorder(nil, nil, widget.NewLabel("截止 closes"), nil, v.closes)),
-		s.button("保存草稿 Save draft", s.createPoll))
+		widget.NewButton("保存草稿 Save draft", s.createPoll))
 	return container.NewBorder(form, nil, nil, nil, container.NewScroll(v.list))
 }
 
@@ -121,11 +121,11 @@ func (s *Station) refreshPolls() {
 		var acts []fyne.CanvasObject
 		switch {
 		case p.State == hub.PollDraft:
-			acts = append(acts, s.button("发布到设备 Publish "+id, func() { s.PollAct(id, hub.PollActOpen) }))
+			acts = append(acts, widget.NewButton("发布到设备 Publish "+id, func() { s.PollAct(id, hub.PollActOpen) }))
 		case p.State == hub.PollOpen:
-			acts = append(acts, s.button("结束投票 Close "+id, func() { s.PollAct(id, hub.PollActClose) }))
+			acts = append(acts, widget.NewButton("结束投票 Close "+id, func() { s.PollAct(id, hub.PollActClose) }))
 		case !p.ResultsPublished:
-			acts = append(acts, s.button("公布结果 Publish results "+id, func() { s.PollAct(id, hub.PollActResults) }))
+			acts = append(acts, widget.NewButton("公布结果 Publish results "+id, func() { s.PollAct(id, hub.PollActResults) }))
 		}
 		objs = append(objs, container.NewHBox(acts...))
 	}

@@ -10,12 +10,14 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
+
+	"opinionwall/hub"
 )
 
 type statsView struct {
 	from, to *widget.Entry
 	grid     *fyne.Container
-	charts   []Chart
+	charts   []hub.Chart
 }
 
 func (s *Station) statsScreen() fyne.CanvasObject {
@@ -27,7 +29,7 @@ func (s *Station) statsScreen() fyne.CanvasObject {
 	v.grid = container.NewGridWithColumns(2)
 	bar := container.NewHBox(widget.NewLabel("从 from"), container.NewGridWrap(fyne.NewSize(130, v.from.MinSize().Height), v.from),
 		widget.NewLabel("到 to"), container.NewGridWrap(fyne.NewSize(130, v.to.MinSize().Height), v.to),
-		s.button("更新 Update", s.refreshStats), s.button("导出图片 Export PNG", s.exportCharts))
+		widget.NewButton("更新 Update", s.refreshStats), widget.NewButton("导出图片 Export PNG", s.exportCharts))
 	return container.NewBorder(bar, nil, nil, nil, v.grid)
 }
 

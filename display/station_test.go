@@ -198,14 +198,7 @@ func newStationWorld(t *testing.T, f *fixture) *stationWorld {
 	win := f.app.NewWindow("station")
 	win.Resize(fyne.NewSize(1400, 900))
 	w.st = display.NewStation(win, display.StationDeps{Desk: w.desk, Store: w.hubDB, Catalog: cat, ExportDir: t.TempDir(),
-		Charts: func(s hub.Stats) ([]display.Chart, error) {
-			cs, err := charts.Draw(s, cat)
-			var out []display.Chart
-			for _, c := range cs {
-				out = append(out, display.Chart{Name: c.Name, Title: c.Title, Image: c.Image, PNG: c.PNG})
-			}
-			return out, err
-		},
+		Charts: func(s hub.Stats) ([]hub.Chart, error) { return charts.Draw(s, cat) },
 		Ledger: func(ctx context.Context, wr io.Writer, format string, fl hub.Filter) (int, error) {
 			return ledger.Write(ctx, wr, format, w.hubDB, fl, ledger.Names{Catalog: cat, Checklist: cl})
 		}})

@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"image"
 	"sort"
 	"time"
 
@@ -55,4 +56,12 @@ func Median(xs []float64) float64 {
 		return xs[n/2]
 	}
 	return (xs[n/2-1] + xs[n/2]) / 2
+}
+
+// Chart is one statistics chart as drawn (by hub/charts) for the screen and
+// for saving.
+type Chart struct {
+	Name  string // file name stem: topics-per-week
+	Image image.Image
+	PNG   []byte
 }

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"net"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -33,20 +32,8 @@ func TestAppBesideService(t *testing.T) {
 		strings.NewReader("2468\n"), &out); err != nil {
 		t.Fatal(err)
 	}
-	l, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := l.Addr().String()
-	l.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- runCmd(ctx, []string{"-headless", "-data", data, "-credentials", pw, "-key", filepath.Join(dir, "hub.key"), "-listen", addr})
-	}()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("hub run: %v", err)
-		}
-	}()
+	addr := startHeadless(t, data, pw, filepath.Join(dir, "hub.key"))
+	ctx := context.Background()
 
 	kdb := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
 	kdb.Tickets, _ = kiosk.NewTicketCodec(12, "wall-01")

@@ -27,21 +27,8 @@ func TestRunWithEmbeddedBroker(t *testing.T) {
 	if err := passwdCmd([]string{"-file", pw, "wall-01"}, strings.NewReader("kiosk-secret\n"), &out); err != nil {
 		t.Fatal(err)
 	}
-	l, _ := net.Listen("tcp", "127.0.0.1:0")
-	addr := l.Addr().String()
-	l.Close()
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() {
-		done <- runCmd(ctx, []string{"-headless", "-data", filepath.Join(dir, "hub"), "-credentials", pw,
-			"-key", filepath.Join(dir, "hub.key"), "-listen", addr})
-	}()
-	defer func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("hub run: %v", err)
-		}
-	}()
+	addr := startHeadless(t, filepath.Join(dir, "hub"), pw, filepath.Join(dir, "hub.key"))
+	ctx := context.Background()
 
 	db := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
 	db.Tickets, _ = kiosk.NewTicketCodec(12, "wall-01")
@@ -88,6 +75,30 @@ func TestRunWithEmbeddedBroker(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "hub", "hub.db")); err != nil {
 		t.Error(err)
 	}
+}
+
+// startHeadless runs `hub run -headless` with its embedded broker on a free
+// loopback port until the test ends, and returns the port's address.
+func startHeadless(t *testing.T, data, passwd, key string) string {
+	t.Helper()
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := l.Addr().String()
+	l.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		done <- runCmd(ctx, []string{"-headless", "-data", data, "-credentials", passwd, "-key", key, "-listen", addr})
+	}()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("hub run: %v", err)
+		}
+	})
+	return addr
 }
 
 // TestRunWithExternalBroker runs the hub against a broker it did not start

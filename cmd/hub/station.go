@@ -66,14 +66,7 @@ func newStation(data string, db *hubsqlite.DB) (*station, error) {
 func (s *station) deps(exportDir string) display.StationDeps {
 	return display.StationDeps{
 		Desk: s.desk, Store: s.db, Catalog: s.catalog, ExportDir: exportDir,
-		Charts: func(st hub.Stats) ([]display.Chart, error) {
-			cs, err := charts.Draw(st, s.catalog)
-			out := make([]display.Chart, len(cs))
-			for i, c := range cs {
-				out[i] = display.Chart{Name: c.Name, Title: c.Title, Image: c.Image, PNG: c.PNG}
-			}
-			return out, err
-		},
+		Charts: func(st hub.Stats) ([]hub.Chart, error) { return charts.Draw(st, s.catalog) },
 		Ledger: s.ledger,
 	}
 }

@@ -3,7 +3,6 @@ package charts
 import (
 	"bytes"
 	"fmt"
-	"image"
 	"image/color"
 	"image/png"
 	"sort"
@@ -21,14 +20,6 @@ import (
 	"opinionwall/hub"
 	"opinionwall/kiosk"
 )
-
-// Chart is one drawn chart.
-type Chart struct {
-	Name  string // file name stem
-	Title string
-	Image image.Image
-	PNG   []byte
-}
 
 // Size of a chart.
 var (
@@ -61,12 +52,12 @@ var palette = []color.RGBA{{0x1f, 0x77, 0xb4, 255}, {0xd6, 0x27, 0x28, 255}, {0x
 
 // Draw draws the four statistics charts: opinions per topic per week,
 // satisfaction per kiosk, median time to first reply and open cases by class.
-func Draw(st hub.Stats, cat *hub.Catalog) ([]Chart, error) {
+func Draw(st hub.Stats, cat *hub.Catalog) ([]hub.Chart, error) {
 	if err := useFont(); err != nil {
 		return nil, err
 	}
-	var out []Chart
-	add := func(name, title string, p *plot.Plot, err error) error {
+	var out []hub.Chart
+	add := func(name string, p *plot.Plot, err error) error {
 		if err != nil {
 			return fmt.Errorf("chart %s: %w", name, err)
 		}
@@ -74,30 +65,30 @@ func Draw(st hub.Stats, cat *hub.Catalog) ([]Chart, error) {
 		if err != nil {
 			return fmt.Errorf("chart %s: %w", name, err)
 		}
-		c.Name, c.Title = name, title
+		c.Name = name
 		out = append(out, c)
 		return nil
 	}
 	p, err := lines("每周各话题意见数 Opinions per topic per week", "条 opinions", st.TopicWeeks, cat)
-	if err := add("topics-per-week", "每周各话题意见数", p, err); err != nil {
+	if err := add("topics-per-week", p, err); err != nil {
 		return nil, err
 	}
 	p, err = lines("各设备满意度指数 Satisfaction per kiosk (0-100)", "指数 index", st.Satisfaction, nil)
 	if err == nil {
 		p.Y.Min, p.Y.Max = 0, 100
 	}
-	if err := add("satisfaction-per-kiosk", "各设备满意度指数", p, err); err != nil {
+	if err := add("satisfaction-per-kiosk", p, err); err != nil {
 		return nil, err
 	}
 	p, err = lines("首次回复时间中位数 Median hours to first reply", "小时 hours", []hub.Series{st.ReplyHours}, nil)
 	if p != nil {
 		p.Legend.Left = true
 	}
-	if err := add("reply-time", "首次回复时间中位数", p, err); err != nil {
+	if err := add("reply-time", p, err); err != nil {
 		return nil, err
 	}
 	p, err = openByClass(st.OpenByClass)
-	if err := add("open-by-class", "待办事项分类", p, err); err != nil {
+	if err := add("open-by-class", p, err); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -183,16 +174,16 @@ func openByClass(m map[kiosk.Matter]int) (*plot.Plot, error) {
 	return p, nil
 }
 
-func render(p *plot.Plot) (Chart, error) {
+func render(p *plot.Plot) (hub.Chart, error) {
 	c := vgimg.PngCanvas{Canvas: vgimg.New(Width, Height)}
 	p.Draw(draw.New(c))
 	var buf bytes.Buffer
 	if _, err := c.WriteTo(&buf); err != nil {
-		return Chart{}, err
+		return hub.Chart{}, err
 	}
 	img, err := png.Decode(bytes.NewReader(buf.Bytes()))
 	if err != nil {
-		return Chart{}, err
+		return hub.Chart{}, err
 	}
-	return Chart{Image: img, PNG: buf.Bytes()}, nil
+	return hub.Chart{Image: img, PNG: buf.Bytes()}, nil
 }

@@ -200,41 +200,27 @@ func work(ctx context.Context, st Store, desk *hub.Desk, end time.Time, rng *ran
 // fleet gives the kiosks presence and telemetry: two well, one lost for
 // twenty minutes, one hot with a growing outbox.
 func fleet(ctx context.Context, st Store, end time.Time) error {
+	report := func(k string, at time.Time, temp float64, outbox int) hub.TelemetryReport {
+		t := kiosk.Telemetry{ClockSynced: true, DiskFreeBytes: 6 << 30, ConfigVersion: 3, Screen: "on", TempC: &temp,
+			OutboxPending: outbox, Counters: map[string]int64{"cpu_temp_mc": 52_000}}
+		if outbox > 0 {
+			t.OldestPendingS = int64(outbox * 30)
+		}
+		raw, _ := json.Marshal(t) // plain values: cannot fail
+		return hub.TelemetryReport{Kiosk: k, At: at, Raw: raw}
+	}
 	var b hub.Batch
 	for i, k := range Kiosks {
 		state, at := "online", end.Add(-3*time.Hour)
-		t := kiosk.Telemetry{ClockSynced: true, DiskFreeBytes: 6 << 30, ConfigVersion: 3, Screen: "on", Counters: map[string]int64{"cpu_temp_mc": 52_000}}
-		temp := 31.5
-		switch i {
-		case 2:
+		if i == 2 {
 			state, at = "lost", end.Add(-20*time.Minute)
-		case 3:
-			temp, t.OutboxPending, t.OldestPendingS = 63.0, 85, 45*60
-		}
-		t.TempC = &temp
-		raw, err := json.Marshal(t)
-		if err != nil {
-			return err
 		}
 		b.Presence = append(b.Presence, hub.Presence{Kiosk: k.ID, State: state, Session: "s1", Version: "v0.9.0", At: at})
-		b.Telemetry = append(b.Telemetry, hub.TelemetryReport{Kiosk: k.ID, At: at, Raw: raw})
+		b.Telemetry = append(b.Telemetry, report(k.ID, at, 31.5, 0))
 	}
-	if err := st.Apply(ctx, b); err != nil {
-		return err
+	// The last one is hot, and its outbox grows report after report.
+	for i := 0; i <= 5; i++ {
+		b.Telemetry = append(b.Telemetry, report(Kiosks[3].ID, end.Add(time.Duration(i-5)*time.Minute), 63, 85+10*i))
 	}
-	// The hot one's outbox grows report after report.
-	for i := 1; i <= 5; i++ {
-		temp := 63.0
-		t := kiosk.Telemetry{ClockSynced: true, DiskFreeBytes: 6 << 30, ConfigVersion: 3, Screen: "on", TempC: &temp,
-			OutboxPending: 85 + 10*i, OldestPendingS: int64(45*60 + 60*i), Counters: map[string]int64{"cpu_temp_mc": 52_000}}
-		raw, err := json.Marshal(t)
-		if err != nil {
-			return err
-		}
-		at := end.Add(time.Duration(i-5) * time.Minute)
-		if err := st.Apply(ctx, hub.Batch{Telemetry: []hub.TelemetryReport{{Kiosk: Kiosks[3].ID, At: at, Raw: raw}}}); err != nil {
-			return err
-		}
-	}
-	return nil
+	return st.Apply(ctx, b)
 }

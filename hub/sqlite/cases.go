@@ -116,8 +116,8 @@ func conditions(f hub.Filter, page bool) (string, []any) {
 		add(`flagged = 0`)
 	}
 	if s := strings.TrimSpace(f.Search); s != "" {
-		if code := digits(s); len(code) == 9 && len([]rune(s)) <= 11 {
-			add(`id IN (SELECT id FROM submissions WHERE ticket = ?)`, code)
+		if t, err := kiosk.ParseTicket(s); err == nil {
+			add(`id IN (SELECT id FROM submissions WHERE ticket = ?)`, t.Code)
 		} else if q := hub.SearchQuery(s); q == "" {
 			add(`0`) // nothing searchable typed (only punctuation): nothing matches
 		} else {
@@ -128,20 +128,6 @@ func conditions(f hub.Filter, page bool) (string, []any) {
 		return "", nil
 	}
 	return " WHERE " + strings.Join(conds, " AND "), args
-}
-
-func digits(s string) string {
-	var b strings.Builder
-	for _, r := range s {
-		switch {
-		case r >= '0' && r <= '9':
-			b.WriteRune(r)
-		case r == ' ' || r == '-':
-		default:
-			return ""
-		}
-	}
-	return b.String()
 }
 
 // Inbox returns one page of cases, newest first, with the counts per
@@ -495,12 +481,10 @@ func (db *DB) PutSnapshot(ctx context.Context, name string, version int64, paylo
 
 // textSearch reports whether the filter searches text (not a ticket code).
 func textSearch(f hub.Filter) bool {
-	s := strings.TrimSpace(f.Search)
-	if s == "" {
+	if _, err := kiosk.ParseTicket(f.Search); err == nil {
 		return false
 	}
-	code := digits(s)
-	return !(len(code) == 9 && len([]rune(s)) <= 11) && hub.SearchQuery(s) != ""
+	return hub.SearchQuery(f.Search) != ""
 }
 
 const insertSearch = `INSERT INTO cases_search (rowid, terms) VALUES (?, ?)`
@@ -511,9 +495,17 @@ func searchTerms(c *hub.Case) string {
 	return strings.Join(hub.SearchTerms(c.Text+"\n"+c.Reply+"\n"+c.ReplyEn), " ")
 }
 
-// indexSearch fills the search index for cases it lacks (cases made by the
-// migration from submissions stored before it).
+// indexSearch fills the search index for the cases the migration made
+// from submissions stored before it, once: the migration leaves a row in
+// search_backfill when there were any.
 func indexSearch(ctx context.Context, sdb *sql.DB) error {
+	var pending int
+	if err := sdb.QueryRowContext(ctx, `SELECT count(*) FROM search_backfill`).Scan(&pending); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	if pending == 0 {
+		return nil
+	}
 	rows, err := sdb.QueryContext(ctx, `SELECT n, `+caseColumns+` FROM cases WHERE n NOT IN (SELECT rowid FROM cases_search)`)
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
@@ -529,7 +521,7 @@ func indexSearch(ctx context.Context, sdb *sql.DB) error {
 		todo = append(todo, []any{n, searchTerms(&c)})
 	}
 	rows.Close()
-	if err := rows.Err(); err != nil || len(todo) == 0 {
+	if err := rows.Err(); err != nil {
 		return err
 	}
 	tx, err := sdb.BeginTx(ctx, nil)
@@ -541,6 +533,9 @@ func indexSearch(ctx context.Context, sdb *sql.DB) error {
 		if _, err := tx.ExecContext(ctx, insertSearch, args...); err != nil {
 			return fmt.Errorf("search index: %w", err)
 		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search_backfill`); err != nil {
+		return fmt.Errorf("search index: %w", err)
 	}
 	return tx.Commit()
 }

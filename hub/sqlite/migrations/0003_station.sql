@@ -137,6 +137,10 @@ CREATE INDEX ticket_outbox_pending ON ticket_outbox (id) WHERE sent_at IS NULL;
 -- Inbox search: SearchTerms of the resident's text and the reply (Chinese
 -- character pairs and characters, words), rowid = cases.n. Kept by the store.
 CREATE VIRTUAL TABLE cases_search USING fts5(terms);
+-- A row here asks the store to index the cases made above from earlier
+-- submissions (their terms are made in Go), once, at the next open.
+CREATE TABLE search_backfill (pending INTEGER NOT NULL);
+INSERT INTO search_backfill SELECT 1 WHERE EXISTS (SELECT 1 FROM cases);
 
 -- Submissions whose cases are not made yet (the hub makes them just after
 -- the ingest's transaction: DB.DeferCases).
