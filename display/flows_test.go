@@ -4,40 +4,41 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/display/displaytest"
 	"opinionwall/kiosk"
 )
 
 func TestOpinionFlowWithPinyinKeyboard(t *testing.T) {
-	f := newFixture(t, 0)
-	f.want("点我说两句")
-	f.tap("点我说两句")
-	f.want("请选择")
-	f.tap("提意见")
-	f.tap("环境卫生")
-	f.want("在哪里？")
-	f.tap("大和路")
-	f.tap("1")
-	f.tap("2")
-	f.tap("下一步")
-	f.want("请选择或输入您的意见")
-	f.tap("有异味")
-	f.tap("写几句")
+	f := displaytest.NewKiosk(t, 0)
+	f.Want("点我说两句")
+	f.Tap("点我说两句")
+	f.Want("请选择")
+	f.Tap("提意见")
+	f.Tap("环境卫生")
+	f.Want("在哪里？")
+	f.Tap("大和路")
+	f.Tap("1")
+	f.Tap("2")
+	f.Tap("下一步")
+	f.Want("请选择或输入您的意见")
+	f.Tap("有异味")
+	f.Tap("写几句")
 	// Type 垃圾 on the pinyin keyboard: l, a, pick; j, i, pick.
 	for _, step := range []string{"l", "a", "垃", "j", "i", "圾"} {
-		f.tap(step)
+		f.Tap(step)
 	}
-	f.want("垃圾｜")
-	f.tap("写好了")
-	f.want("✓ 有异味")
-	f.tap("下一步")
-	f.want("需要工作人员联系您吗？（可不填）")
-	f.tap("匿名提交")
-	f.want("请确认")
-	f.want("“垃圾”")
-	f.want("大和路 12栋")
-	f.tap("确认提交")
-	f.want("谢谢！已收到")
-	subs := f.stored()
+	f.Want("垃圾｜")
+	f.Tap("写好了")
+	f.Want("✓ 有异味")
+	f.Tap("下一步")
+	f.Want("需要工作人员联系您吗？（可不填）")
+	f.Tap("匿名提交")
+	f.Want("请确认")
+	f.Want("“垃圾”")
+	f.Want("大和路 12栋")
+	f.Tap("确认提交")
+	f.Want("谢谢！已收到")
+	subs := f.Stored()
 	if len(subs) != 1 {
 		t.Fatalf("%d stored", len(subs))
 	}
@@ -46,175 +47,175 @@ func TestOpinionFlowWithPinyinKeyboard(t *testing.T) {
 		len(got.Body.Phrases) != 1 || got.Body.Contact != nil {
 		t.Errorf("stored %+v", got.Body)
 	}
-	f.want(kiosk.FormatTicket(got.Ticket))
-	f.tap("完成")
-	f.want("点我说两句")
+	f.Want(kiosk.FormatTicket(got.Ticket))
+	f.Tap("完成")
+	f.Want("点我说两句")
 }
 
 func TestRatingFlowWithSmileys(t *testing.T) {
-	f := newFixture(t, 0)
-	f.tap("点我说两句")
-	f.tap("评服务")
-	f.tap("网格员")
-	f.want("您满意吗？")
-	f.tap("不满意")
-	f.want("哪里不满意？（可多选）")
-	f.tap("办事太慢")
-	f.tap("下一步")
-	f.tap("确认提交")
-	subs := f.stored()
+	f := displaytest.NewKiosk(t, 0)
+	f.Tap("点我说两句")
+	f.Tap("评服务")
+	f.Tap("网格员")
+	f.Want("您满意吗？")
+	f.Tap("不满意")
+	f.Want("哪里不满意？（可多选）")
+	f.Tap("办事太慢")
+	f.Tap("下一步")
+	f.Tap("确认提交")
+	subs := f.Stored()
 	if len(subs) != 1 || subs[0].Body.Rating != kiosk.RatingDissatisfied || len(subs[0].Body.Reasons) != 1 {
 		t.Fatalf("stored %+v", subs)
 	}
 }
 
 func TestVoteLookupAndWall(t *testing.T) {
-	f := newFixture(t, 0)
+	f := displaytest.NewKiosk(t, 0)
 	ctx := t.Context()
-	f.db.PutPolls(ctx, kiosk.PollsSnapshot{Version: 1, Polls: []kiosk.Poll{{ID: "p1", Title: kiosk.Text{Zh: "篮球场旁划停车位"},
-		Closes:  f.clk.Now().Add(48 * time.Hour),
+	f.DB.PutPolls(ctx, kiosk.PollsSnapshot{Version: 1, Polls: []kiosk.Poll{{ID: "p1", Title: kiosk.Text{Zh: "篮球场旁划停车位"},
+		Closes:  f.Clk.Now().Add(48 * time.Hour),
 		Options: []kiosk.PollOption{{ID: "yes", Text: kiosk.Text{Zh: "同意"}}, {ID: "no", Text: kiosk.Text{Zh: "不同意"}}}}}})
 	var items []kiosk.WallItem
 	for i := 0; i < 7; i++ {
 		items = append(items, kiosk.WallItem{ID: string(rune('a' + i)), Question: "问题" + string(rune('A'+i)), Reply: "回复" + string(rune('A'+i))})
 	}
-	f.db.PutWall(ctx, kiosk.WallSnapshot{Version: 1, Items: items})
+	f.DB.PutWall(ctx, kiosk.WallSnapshot{Version: 1, Items: items})
 
-	f.tap("点我说两句")
-	f.tap("议事投票")
-	f.tap("篮球场旁划停车位  (截止 12-01)")
-	f.tap("同意")
-	f.tap("确认提交")
-	vote := f.stored()[0]
+	f.Tap("点我说两句")
+	f.Tap("议事投票")
+	f.Tap("篮球场旁划停车位  (截止 12-01)")
+	f.Tap("同意")
+	f.Tap("确认提交")
+	vote := f.Stored()[0]
 	if vote.Kind != kiosk.KindVote || vote.Body.Option != "yes" {
 		t.Fatalf("vote %+v", vote)
 	}
-	f.tap("完成")
+	f.Tap("完成")
 
 	// Look up the vote's ticket: a wrong code first.
-	f.tap("点我说两句")
-	f.tap("查回复")
+	f.Tap("点我说两句")
+	f.Tap("查回复")
 	for _, d := range "123456789" {
-		f.tap(string(d))
+		f.Tap(string(d))
 	}
-	f.tap("查询")
-	f.want("输入有误，请检查后再试。")
-	f.tap("清除")
+	f.Tap("查询")
+	f.Want("输入有误，请检查后再试。")
+	f.Tap("清除")
 	for _, d := range vote.Ticket {
-		f.tap(string(d))
+		f.Tap(string(d))
 	}
-	f.tap("查询")
-	f.want("已保存在本机，等待送到社区工作站")
+	f.Tap("查询")
+	f.Want("已保存在本机，等待送到社区工作站")
 
 	// The wall, paged.
-	f.tap("首页")
-	f.tap("看回复墙")
-	f.want("问题A")
-	f.want("1 / 3")
-	f.tap("下一页")
-	f.tap("下一页")
-	f.want("问题G")
-	f.want("3 / 3")
+	f.Tap("首页")
+	f.Tap("看回复墙")
+	f.Want("问题A")
+	f.Want("1 / 3")
+	f.Tap("下一页")
+	f.Tap("下一页")
+	f.Want("问题G")
+	f.Want("3 / 3")
 }
 
 func TestLanguageAndLargeText(t *testing.T) {
-	f := newFixture(t, 0)
-	f.tap("点我说两句")
-	f.tap("English")
-	f.want("What would you like to do?")
-	f.tap("Give an opinion")
-	f.want("Sanitation")
-	f.tap("Large text")
-	f.want("Normal text")
-	f.tap("中文")
-	f.want("您想说哪方面的事？")
+	f := displaytest.NewKiosk(t, 0)
+	f.Tap("点我说两句")
+	f.Tap("English")
+	f.Want("What would you like to do?")
+	f.Tap("Give an opinion")
+	f.Want("Sanitation")
+	f.Tap("Large text")
+	f.Want("Normal text")
+	f.Tap("中文")
+	f.Want("您想说哪方面的事？")
 }
 
 func TestIdleWarningThenReset(t *testing.T) {
-	f := newFixture(t, 0)
-	f.tap("点我说两句")
-	f.tap("提意见")
-	f.tap("环境卫生")
-	f.clk.Advance(f.cfg.Session.IdleTimeout.D() - 5*time.Second)
-	f.k.Tick()
-	f.want("还在吗？ 5 秒后返回首页")
-	f.tap("我还在")
-	if f.has("还在吗？") {
+	f := displaytest.NewKiosk(t, 0)
+	f.Tap("点我说两句")
+	f.Tap("提意见")
+	f.Tap("环境卫生")
+	f.Clk.Advance(f.Cfg.Session.IdleTimeout.D() - 5*time.Second)
+	f.K.Tick()
+	f.Want("还在吗？ 5 秒后返回首页")
+	f.Tap("我还在")
+	if f.Has("还在吗？") {
 		t.Fatal("the warning stayed after 我还在")
 	}
-	f.want("在哪里？")
-	f.clk.Advance(f.cfg.Session.IdleTimeout.D())
-	f.k.Tick()
-	f.want("点我说两句")
+	f.Want("在哪里？")
+	f.Clk.Advance(f.Cfg.Session.IdleTimeout.D())
+	f.K.Tick()
+	f.Want("点我说两句")
 }
 
 func TestDiskFullMessage(t *testing.T) {
-	f := newFixture(t, 40)
+	f := displaytest.NewKiosk(t, 40)
 	for i := 0; i < 500; i++ {
-		f.tap("点我说两句")
-		f.tap("评服务")
-		f.tap("社区工作站")
-		f.tap("很满意")
-		f.tap("确认提交")
-		if f.has("本机暂时不能接收意见") {
-			if f.has("谢谢！已收到") {
+		f.Tap("点我说两句")
+		f.Tap("评服务")
+		f.Tap("社区工作站")
+		f.Tap("很满意")
+		f.Tap("确认提交")
+		if f.Has("本机暂时不能接收意见") {
+			if f.Has("谢谢！已收到") {
 				t.Fatal("thanked for a submission that was not stored")
 			}
 			return
 		}
-		f.tap("完成")
+		f.Tap("完成")
 	}
 	t.Fatal("the store never filled")
 }
 
 func TestAdminNeedsPIN(t *testing.T) {
-	f := newFixture(t, 0)
+	f := displaytest.NewKiosk(t, 0)
 	for i := 0; i < 5; i++ {
-		f.tapCorner()
+		f.TapCorner()
 	}
-	f.want("维护密码")
+	f.Want("维护密码")
 	for _, d := range "111111" {
-		f.tap(string(d))
+		f.Tap(string(d))
 	}
-	f.want("密码不对")
-	for _, d := range f.cfg.Kiosk.AdminPIN {
-		f.tap(string(d))
+	f.Want("密码不对")
+	for _, d := range f.Cfg.Kiosk.AdminPIN {
+		f.Tap(string(d))
 	}
-	f.want("outbox: 0")
-	f.want("kiosk: wall-01 (wall)")
-	f.tap("关闭")
-	f.want("点我说两句")
+	f.Want("outbox: 0")
+	f.Want("kiosk: wall-01 (wall)")
+	f.Tap("关闭")
+	f.Want("点我说两句")
 }
 
 func TestVoteResults(t *testing.T) {
-	f := newFixture(t, 0)
-	f.db.PutPolls(t.Context(), kiosk.PollsSnapshot{Version: 2, Polls: []kiosk.Poll{{ID: "p0", Title: kiosk.Text{Zh: "夜间篮球场照明"},
-		Closes:  f.clk.Now().Add(-time.Hour),
+	f := displaytest.NewKiosk(t, 0)
+	f.DB.PutPolls(t.Context(), kiosk.PollsSnapshot{Version: 2, Polls: []kiosk.Poll{{ID: "p0", Title: kiosk.Text{Zh: "夜间篮球场照明"},
+		Closes:  f.Clk.Now().Add(-time.Hour),
 		Options: []kiosk.PollOption{{ID: "yes", Text: kiosk.Text{Zh: "同意"}}, {ID: "no", Text: kiosk.Text{Zh: "不同意"}}},
 		Results: map[string]int{"yes": 12, "no": 3}}}})
-	f.tap("点我说两句")
-	f.tap("议事投票")
-	f.want("夜间篮球场照明 · 投票结果")
-	f.want("同意: 12 票")
-	f.want("现在没有正在投票的事项")
+	f.Tap("点我说两句")
+	f.Tap("议事投票")
+	f.Want("夜间篮球场照明 · 投票结果")
+	f.Want("同意: 12 票")
+	f.Want("现在没有正在投票的事项")
 }
 
 func TestAttractShowsWallAndAnnouncement(t *testing.T) {
-	f := newFixture(t, 0)
-	f.db.PutWall(t.Context(), kiosk.WallSnapshot{Version: 3, Announcement: kiosk.Text{Zh: "周六上午居民议事日", En: "Residents' deliberation day: Saturday morning"},
+	f := displaytest.NewKiosk(t, 0)
+	f.DB.PutWall(t.Context(), kiosk.WallSnapshot{Version: 3, Announcement: kiosk.Text{Zh: "周六上午居民议事日", En: "Residents' deliberation day: Saturday morning"},
 		Items: []kiosk.WallItem{{ID: "w1", Question: "路灯不亮", Reply: "已修好"}}})
-	f.k.Tick() // the attract screen redraws each minute
-	f.clk.Advance(time.Minute)
-	f.k.Tick()
-	f.want("周六上午居民议事日")
-	f.want("→ 已修好")
-	f.want("2026-11-29 10:01")
+	f.K.Tick() // the attract screen redraws each minute
+	f.Clk.Advance(time.Minute)
+	f.K.Tick()
+	f.Want("周六上午居民议事日")
+	f.Want("→ 已修好")
+	f.Want("2026-11-29 10:01")
 }
 
 func TestScreenshot(t *testing.T) {
-	f := newFixture(t, 0)
-	f.tap("点我说两句")
-	img := f.k.Screenshot()
+	f := displaytest.NewKiosk(t, 0)
+	f.Tap("点我说两句")
+	img := f.K.Screenshot()
 	b := img.Bounds()
 	if b.Dx() != 1280 || b.Dy() != 800 {
 		t.Fatalf("screenshot %v", b)
@@ -229,6 +230,6 @@ func TestScreenshot(t *testing.T) {
 	if len(colours) < 3 {
 		t.Fatalf("a blank screenshot: %d colours", len(colours))
 	}
-	f.want("请选择") // the window still shows its screen
-	f.tap("提意见")
+	f.Want("请选择") // the window still shows its screen
+	f.Tap("提意见")
 }

@@ -3,6 +3,8 @@ package display_test
 import (
 	"testing"
 
+	"opinionwall/display/displaytest"
+
 	"fyne.io/fyne/v2/test"
 )
 
@@ -10,13 +12,13 @@ import (
 // resident sees shows up as a diff to review. Regenerate after a wanted
 // change by copying testdata/failed/*.xml over the masters.
 func TestScreensMarkup(t *testing.T) {
-	f := newFixture(t, 0)
-	test.AssertRendersToMarkup(t, "attract.xml", f.win.Canvas())
-	f.tap("点我说两句")
-	test.AssertRendersToMarkup(t, "home.xml", f.win.Canvas())
-	f.tap("评服务")
-	f.tap("社区工作站")
-	test.AssertRendersToMarkup(t, "rating.xml", f.win.Canvas())
-	f.tap("很满意")
-	test.AssertRendersToMarkup(t, "review.xml", f.win.Canvas())
+	f := displaytest.NewKiosk(t, 0)
+	test.AssertRendersToMarkup(t, "attract.xml", f.Win.Canvas())
+	f.Tap("点我说两句")
+	test.AssertRendersToMarkup(t, "home.xml", f.Win.Canvas())
+	f.Tap("评服务")
+	f.Tap("社区工作站")
+	test.AssertRendersToMarkup(t, "rating.xml", f.Win.Canvas())
+	f.Tap("很满意")
+	test.AssertRendersToMarkup(t, "review.xml", f.Win.Canvas())
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"opinionwall/display/displaytest"
 )
 
 // TestSoak runs many simulated visits through the screens on the test
@@ -19,33 +21,33 @@ func TestSoak(t *testing.T) {
 	if n == 0 {
 		t.Skip("set OW_SOAK_VISITS to run the soak test")
 	}
-	f := newFixture(t, 0)
+	f := displaytest.NewKiosk(t, 0)
 	visit := func(i int) {
 		switch i % 3 {
 		case 0:
-			f.tap("点我说两句")
-			f.tap("评服务")
-			f.tap("社区工作站")
-			f.tap("很满意")
-			f.tap("确认提交")
-			f.tap("完成")
+			f.Tap("点我说两句")
+			f.Tap("评服务")
+			f.Tap("社区工作站")
+			f.Tap("很满意")
+			f.Tap("确认提交")
+			f.Tap("完成")
 		case 1:
-			f.tap("点我说两句")
-			f.tap("提意见")
-			f.tap("交通停车")
-			f.tap("不涉及具体地点")
-			f.tap("乱停车")
-			f.tap("下一步")
-			f.tap("匿名提交")
-			f.tap("确认提交")
-			f.tap("完成")
+			f.Tap("点我说两句")
+			f.Tap("提意见")
+			f.Tap("交通停车")
+			f.Tap("不涉及具体地点")
+			f.Tap("乱停车")
+			f.Tap("下一步")
+			f.Tap("匿名提交")
+			f.Tap("确认提交")
+			f.Tap("完成")
 		case 2:
-			f.tap("点我说两句")
-			f.tap("看回复墙")
-			f.clk.Advance(f.cfg.Session.IdleTimeout.D())
-			f.k.Tick() // walked away: the visit times out
+			f.Tap("点我说两句")
+			f.Tap("看回复墙")
+			f.Clk.Advance(f.Cfg.Session.IdleTimeout.D())
+			f.K.Tick() // walked away: the visit times out
 		}
-		f.clk.Advance(5 * time.Second) // apart enough not to be play
+		f.Clk.Advance(5 * time.Second) // apart enough not to be play
 	}
 	warm := min(500, n/10)
 	for i := 0; i < warm; i++ {
@@ -59,7 +61,7 @@ func TestSoak(t *testing.T) {
 	}
 	debug.FreeOSMemory()
 	end := rss(t)
-	st, _ := f.db.Status(t.Context())
+	st, _ := f.DB.Status(t.Context())
 	t.Logf("%d visits (%d after warm-up) in %s; %d submissions stored; RSS %d MiB after warm-up, %d MiB at the end: growth %+d MiB",
 		n, n-warm, time.Since(began).Round(time.Second), st.LastSeq, start>>20, end>>20, (end-start)>>20)
 	if end-start > 30<<20 {

@@ -6,14 +6,14 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 
-	"opinionwall/display/fonts"
+	"opinionwall/internal/assets"
 )
 
 // The bundled font (package fonts). Fyne cannot load the system's .ttc
 // collections.
 var (
-	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular-GB2312.otf", fonts.Regular)
-	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-GB2312.otf", fonts.Bold)
+	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular-GB2312.otf", assets.Regular)
+	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-GB2312.otf", assets.Bold)
 )
 
 // Text sizes: at least 22 pt, larger in large-text mode; touch targets at

@@ -23,7 +23,9 @@ type Conn struct {
 	WriteTimeout   time.Duration // default 10s
 }
 
-func (c *Conn) options() *paho.ClientOptions {
+// ClientOptions are paho's options for this connection: MQTT 3.1.1, a
+// persistent session, copied stored packets, the timeouts or their defaults.
+func (c *Conn) ClientOptions() *paho.ClientOptions {
 	o := paho.NewClientOptions()
 	o.AddBroker(c.Broker)
 	o.SetClientID(c.ClientID)
@@ -33,10 +35,10 @@ func (c *Conn) options() *paho.ClientOptions {
 	if c.TLS != nil {
 		o.SetTLSConfig(c.TLS)
 	}
-	o.SetKeepAlive(orDefault(c.KeepAlive, 30*time.Second))
-	o.SetPingTimeout(orDefault(c.KeepAlive, 30*time.Second) / 2)
-	o.SetConnectTimeout(orDefault(c.ConnectTimeout, 10*time.Second))
-	o.SetWriteTimeout(orDefault(c.WriteTimeout, 10*time.Second))
+	o.SetKeepAlive(OrDefault(c.KeepAlive, 30*time.Second))
+	o.SetPingTimeout(OrDefault(c.KeepAlive, 30*time.Second) / 2)
+	o.SetConnectTimeout(OrDefault(c.ConnectTimeout, 10*time.Second))
+	o.SetWriteTimeout(OrDefault(c.WriteTimeout, 10*time.Second))
 	// Acks and ticket updates wait at the broker while the client is away.
 	o.SetCleanSession(false)
 	// Stored packets are copies, so resuming a session cannot race the writer.
@@ -44,7 +46,7 @@ func (c *Conn) options() *paho.ClientOptions {
 	return o
 }
 
-func orDefault(d, def time.Duration) time.Duration {
+func OrDefault(d, def time.Duration) time.Duration {
 	if d > 0 {
 		return d
 	}
@@ -76,8 +78,8 @@ func TLSConfig(caFile, certFile, keyFile string) (*tls.Config, error) {
 	return cfg, nil
 }
 
-// waitFor waits for a token at most d and returns its error, or a timeout error.
-func waitFor(t paho.Token, d time.Duration, what string) error {
+// WaitToken waits for a token at most d and returns its error, or a timeout error.
+func WaitToken(t paho.Token, d time.Duration, what string) error {
 	if !t.WaitTimeout(d) {
 		return fmt.Errorf("%s: no answer within %s", what, d)
 	}

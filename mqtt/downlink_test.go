@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/mqtt/hubside"
+
 	"opinionwall/hub"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"
@@ -22,13 +24,13 @@ func TestDownlinkSurvivesBrokerOutage(t *testing.T) {
 	addr := freeAddr(t)
 	url := "tcp://" + addr
 	b := w.startBroker(addr)
-	in := &mqtt.Ingest{
+	in := &hubside.Ingest{
 		Conn:  mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 5 * time.Second},
 		Store: w.hubDB, Signer: w.signer, Log: testLog(t),
 	}
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
 	desk := &hub.Desk{Store: w.hubDB, Checklist: cl, Now: time.Now}
-	dl := &mqtt.Downlink{Ingest: in, Store: w.hubDB, Signer: w.signer, Interval: 50 * time.Millisecond, Log: testLog(t)}
+	dl := &hubside.Downlink{Ingest: in, Store: w.hubDB, Signer: w.signer, Interval: 50 * time.Millisecond, Log: testLog(t)}
 	dl.Start()
 	in.OnOnline = dl.KioskOnline
 	if err := in.Open(); err != nil {

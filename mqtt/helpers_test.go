@@ -12,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/mqtt/broker"
+	"opinionwall/mqtt/hubside"
+
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
@@ -66,9 +69,9 @@ func testLog(t testing.TB) *slog.Logger {
 }
 
 // startBroker starts the embedded broker on addr ("127.0.0.1:0" for any port).
-func (w *world) startBroker(addr string) *mqtt.Broker {
+func (w *world) startBroker(addr string) *broker.Broker {
 	w.t.Helper()
-	b := &mqtt.Broker{Addr: addr, Credentials: w.creds, Log: testLog(w.t)}
+	b := &broker.Broker{Addr: addr, Credentials: w.creds, Log: testLog(w.t)}
 	if err := b.Open(); err != nil {
 		w.t.Fatal(err)
 	}
@@ -76,9 +79,9 @@ func (w *world) startBroker(addr string) *mqtt.Broker {
 	return b
 }
 
-func (w *world) startIngest(url string) *mqtt.Ingest {
+func (w *world) startIngest(url string) *hubside.Ingest {
 	w.t.Helper()
-	in := &mqtt.Ingest{
+	in := &hubside.Ingest{
 		Conn:  mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 5 * time.Second},
 		Store: w.hubDB, Signer: w.signer, Log: testLog(w.t),
 	}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/mqtt/hubside"
+
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
@@ -75,7 +77,7 @@ func runHubChild(a []string) {
 	if err != nil {
 		childFail("%v", err)
 	}
-	in := &mqtt.Ingest{Conn: mqtt.Conn{Broker: a[0], Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 2 * time.Second},
+	in := &hubside.Ingest{Conn: mqtt.Conn{Broker: a[0], Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 2 * time.Second},
 		Store: db, Signer: mqtt.NewSigner(key)}
 	if err := in.Open(); err != nil {
 		childFail("%v", err)

@@ -37,14 +37,14 @@ type Outcome struct {
 }
 
 func (o *Ops) connect(ctx context.Context, handler paho.MessageHandler) (paho.Client, error) {
-	opts := o.options()
+	opts := o.ClientOptions()
 	suffix := make([]byte, 4)
 	rand.Read(suffix)
 	opts.SetClientID("ow-ops-" + hex.EncodeToString(suffix))
 	opts.SetCleanSession(true)
 	opts.SetDefaultPublishHandler(handler)
 	c := paho.NewClient(opts)
-	if err := waitFor(c.Connect(), orDefault(o.ConnectTimeout, 10*time.Second), "connect"); err != nil {
+	if err := WaitToken(c.Connect(), OrDefault(o.ConnectTimeout, 10*time.Second), "connect"); err != nil {
 		return nil, fmt.Errorf("broker unreachable: %w", err)
 	}
 	return c, nil
@@ -69,7 +69,7 @@ func (o *Ops) Fleet(ctx context.Context, wait time.Duration) ([]FleetEntry, erro
 		return nil, err
 	}
 	defer c.Disconnect(100)
-	if err := waitFor(c.Subscribe(KioskFilter(LeafState), 1, nil), 10*time.Second, "subscribe"); err != nil {
+	if err := WaitToken(c.Subscribe(KioskFilter(LeafState), 1, nil), 10*time.Second, "subscribe"); err != nil {
 		return nil, err
 	}
 	select {
@@ -143,7 +143,7 @@ func (o *Ops) SendRaw(ctx context.Context, kiosks []string, timeout time.Duratio
 	for _, k := range kiosks {
 		subs[KioskTopic(k, LeafRes)] = 1
 	}
-	if err := waitFor(c.SubscribeMultiple(subs, nil), 10*time.Second, "subscribe"); err != nil {
+	if err := WaitToken(c.SubscribeMultiple(subs, nil), 10*time.Second, "subscribe"); err != nil {
 		return nil, err
 	}
 	for _, k := range kiosks {
@@ -155,7 +155,7 @@ func (o *Ops) SendRaw(ctx context.Context, kiosks []string, timeout time.Duratio
 		mu.Lock()
 		out[k], byCID[cmd.CID] = oc, oc
 		mu.Unlock()
-		if err := waitFor(c.Publish(KioskTopic(k, LeafCmd), 1, false, payload), 10*time.Second, "publish"); err != nil {
+		if err := WaitToken(c.Publish(KioskTopic(k, LeafCmd), 1, false, payload), 10*time.Second, "publish"); err != nil {
 			return nil, err
 		}
 	}
@@ -200,10 +200,10 @@ func (o *Ops) PushConfig(ctx context.Context, k string, version int64, raw json.
 		return Outcome{}, err
 	}
 	defer c.Disconnect(100)
-	if err := waitFor(c.Subscribe(KioskTopic(k, LeafRes), 1, nil), 10*time.Second, "subscribe"); err != nil {
+	if err := WaitToken(c.Subscribe(KioskTopic(k, LeafRes), 1, nil), 10*time.Second, "subscribe"); err != nil {
 		return Outcome{}, err
 	}
-	if err := waitFor(c.Publish(KioskTopic(k, LeafConfig), 1, true, payload), 10*time.Second, "publish"); err != nil {
+	if err := WaitToken(c.Publish(KioskTopic(k, LeafConfig), 1, true, payload), 10*time.Second, "publish"); err != nil {
 		return Outcome{}, err
 	}
 	oc := Outcome{Kiosk: k, CID: cid}

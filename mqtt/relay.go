@@ -106,10 +106,10 @@ func (r *Relay) Open() error {
 		// does not starve the pipe; a few hundred KiB of memory at most.
 		r.Window = 1024
 	}
-	r.AckTimeout = orDefault(r.AckTimeout, 30*time.Second)
-	r.TelemetryEvery = orDefault(r.TelemetryEvery, time.Minute)
-	r.MinBackoff = orDefault(r.MinBackoff, time.Second)
-	r.MaxBackoff = orDefault(r.MaxBackoff, 2*time.Minute)
+	r.AckTimeout = OrDefault(r.AckTimeout, 30*time.Second)
+	r.TelemetryEvery = OrDefault(r.TelemetryEvery, time.Minute)
+	r.MinBackoff = OrDefault(r.MinBackoff, time.Second)
+	r.MaxBackoff = OrDefault(r.MaxBackoff, 2*time.Minute)
 	if r.Log == nil {
 		r.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -126,7 +126,7 @@ func (r *Relay) Open() error {
 	r.notify = make(chan struct{}, 1)
 	r.inflight = map[string]sent{}
 
-	o := r.options()
+	o := r.ClientOptions()
 	o.SetAutoReconnect(false) // the relay reconnects itself, with backoff and jitter
 	will, _ := json.Marshal(StateMsg{V: Version, State: StateLost, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()})
 	o.SetBinaryWill(KioskTopic(r.Kiosk, LeafState), will, 1, true)
@@ -158,7 +158,7 @@ func (r *Relay) Close() error {
 	r.wg.Wait()
 	if r.client.IsConnectionOpen() {
 		off, _ := json.Marshal(StateMsg{V: Version, State: StateOffline, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()})
-		if err := waitFor(r.client.Publish(KioskTopic(r.Kiosk, LeafState), 1, true, off), 2*time.Second, "offline"); err != nil {
+		if err := WaitToken(r.client.Publish(KioskTopic(r.Kiosk, LeafState), 1, true, off), 2*time.Second, "offline"); err != nil {
 			r.Log.Warn("relay: say offline", "err", err)
 		}
 	}
@@ -211,7 +211,7 @@ func (r *Relay) onConnect(c paho.Client) {
 				r.sayOnline()
 			}
 		}()
-		if err := waitFor(tok, 10*time.Second, "subscribe"); err != nil {
+		if err := WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
 			r.Log.Warn("relay: subscribe", "err", err)
 			return
 		}
@@ -263,7 +263,7 @@ func (r *Relay) loop(ctx context.Context) {
 		case <-ctx.Done():
 			return
 		case <-retry.C:
-			if err := waitFor(r.client.Connect(), orDefault(r.ConnectTimeout, 10*time.Second)+time.Second, "connect"); err != nil {
+			if err := WaitToken(r.client.Connect(), OrDefault(r.ConnectTimeout, 10*time.Second)+time.Second, "connect"); err != nil {
 				delay := jitter(backoff)
 				r.Log.Warn("relay: cannot reach the broker", "broker", r.Broker, "err", err, "retry_in", delay.Round(time.Millisecond))
 				retry.Reset(delay)
@@ -571,7 +571,7 @@ func (r *Relay) RoundTrip(ctx context.Context) (time.Duration, error) {
 		return 0, fmt.Errorf("not connected")
 	}
 	start := time.Now()
-	if err := waitFor(r.client.Subscribe(TopicHubState, 1, nil), 5*time.Second, "round trip"); err != nil {
+	if err := WaitToken(r.client.Subscribe(TopicHubState, 1, nil), 5*time.Second, "round trip"); err != nil {
 		return 0, err
 	}
 	return time.Since(start), nil
@@ -585,7 +585,7 @@ func (r *Relay) Report(res kiosk.Result) error {
 		time.Sleep(100 * time.Millisecond)
 	}
 	b, _ := json.Marshal(ResultMsg{V: Version, CID: res.CID, Status: res.Status, Detail: res.Detail, Data: res.Data})
-	return waitFor(r.client.Publish(KioskTopic(r.Kiosk, LeafRes), 1, false, b), 10*time.Second, "report")
+	return WaitToken(r.client.Publish(KioskTopic(r.Kiosk, LeafRes), 1, false, b), 10*time.Second, "report")
 }
 
 // claimedCID reads the cid of a command whose signature failed, to answer

@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/mqtt/broker"
+
 	"opinionwall/mqtt"
 )
 
@@ -73,7 +75,7 @@ func TestDrainOverMutualTLS(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := &mqtt.Broker{Addr: "127.0.0.1:0", TLSAddr: "127.0.0.1:0", Credentials: w.creds,
+	b := &broker.Broker{Addr: "127.0.0.1:0", TLSAddr: "127.0.0.1:0", Credentials: w.creds,
 		TLS: &tls.Config{Certificates: []tls.Certificate{cert}, ClientCAs: p.pool, ClientAuth: tls.RequireAndVerifyClientCert, MinVersion: tls.VersionTLS12}}
 	if err := b.Open(); err != nil {
 		t.Fatal(err)

@@ -64,7 +64,7 @@ func TestAppBesideService(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer db.Close()
-	st, err := newStation(data, db)
+	st, err := newDesk(data, db)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,8 @@ import (
 	"strings"
 	"time"
 
+	"opinionwall/mqtt/hubside"
+
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/mqtt"
 )
@@ -58,7 +60,7 @@ func runCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	st, err := newStation(*data, db)
+	st, err := newDesk(*data, db)
 	if err != nil {
 		return err
 	}
@@ -75,7 +77,7 @@ func runCmd(ctx context.Context, args []string) error {
 		if err := creds.Set(mqtt.UserHub, pass); err != nil {
 			return err
 		}
-		b := &mqtt.Broker{Addr: *listen, Credentials: creds, Log: log.With("part", "broker")}
+		b := &broker.Broker{Addr: *listen, Credentials: creds, Log: log.With("part", "broker")}
 		if *tlsListen != "" {
 			cert, err := tls.LoadX509KeyPair(*tlsCert, *tlsKey)
 			if err != nil {
@@ -115,8 +117,8 @@ func runCmd(ctx context.Context, args []string) error {
 		defer srv.Close()
 		log.Info("serving kiosk releases", "folder", *releases, "url", "http://"+*releasesAddr+"/releases/")
 	}
-	in := &mqtt.Ingest{Conn: conn, Store: db, Signer: signer, Shared: *shared, Log: log.With("part", "ingest")}
-	dl := &mqtt.Downlink{Ingest: in, Store: db, Signer: signer, Log: log.With("part", "downlink"),
+	in := &hubside.Ingest{Conn: conn, Store: db, Signer: signer, Shared: *shared, Log: log.With("part", "ingest")}
+	dl := &hubside.Downlink{Ingest: in, Store: db, Signer: signer, Log: log.With("part", "downlink"),
 		BeforeRound: func(ctx context.Context) {
 			if _, err := st.desk.RefreshPolls(ctx); err != nil {
 				log.Warn("polls snapshot", "err", err)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/mqtt/broker"
+
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
@@ -112,7 +114,7 @@ func TestRunWithExternalBroker(t *testing.T) {
 	creds := &mqtt.Credentials{}
 	creds.Set(mqtt.UserHub, "hub-secret")
 	creds.Set("wall-01", "kiosk-secret")
-	b := &mqtt.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	b := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
 	if err := b.Open(); err != nil {
 		t.Fatal(err)
 	}

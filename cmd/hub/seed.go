@@ -29,7 +29,7 @@ func seedCmd(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	st, err := newStation(*data, db)
+	st, err := newDesk(*data, db)
 	if err != nil {
 		return err
 	}

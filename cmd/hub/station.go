@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
-	"opinionwall/display"
+	"opinionwall/display/station"
 	"opinionwall/hub"
 	"opinionwall/hub/charts"
 	"opinionwall/hub/ledger"
@@ -47,24 +47,24 @@ func loadChecklist(data string) (*hub.Checklist, error) {
 	return cl, nil
 }
 
-// station is the review app's wiring over the store.
-type station struct {
+// desk is the review app's wiring over the store: the rules, the checklist and the names.
+type desk struct {
 	desk    *hub.Desk
 	catalog *hub.Catalog
 	db      *hubsqlite.DB
 }
 
-func newStation(data string, db *hubsqlite.DB) (*station, error) {
+func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 	cl, err := loadChecklist(data)
 	if err != nil {
 		return nil, err
 	}
-	return &station{desk: &hub.Desk{Store: db, Checklist: cl, Now: time.Now}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+	return &desk{desk: &hub.Desk{Store: db, Checklist: cl, Now: time.Now}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
 }
 
 // deps returns what the screens need.
-func (s *station) deps(exportDir string) display.StationDeps {
-	return display.StationDeps{
+func (s *desk) deps(exportDir string) station.Deps {
+	return station.Deps{
 		Desk: s.desk, Store: s.db, Catalog: s.catalog, ExportDir: exportDir,
 		Charts: func(st hub.Stats) ([]hub.Chart, error) { return charts.Draw(st, s.catalog) },
 		Ledger: s.ledger,
@@ -72,7 +72,7 @@ func (s *station) deps(exportDir string) display.StationDeps {
 }
 
 // ledger writes the work ledger with the station's names.
-func (s *station) ledger(ctx context.Context, w io.Writer, format string, f hub.Filter) (int, error) {
+func (s *desk) ledger(ctx context.Context, w io.Writer, format string, f hub.Filter) (int, error) {
 	ws, err := s.db.Workers(ctx)
 	if err != nil {
 		return 0, err
@@ -86,12 +86,12 @@ func (s *station) ledger(ctx context.Context, w io.Writer, format string, f hub.
 
 // showWindow runs the review app until the window closes or ctx ends; it
 // must run on the main goroutine.
-func (s *station) showWindow(ctx context.Context, cancel context.CancelFunc, exportDir string, log *slog.Logger) {
+func (s *desk) showWindow(ctx context.Context, cancel context.CancelFunc, exportDir string, log *slog.Logger) {
 	a := app.NewWithID("opinionwall.hub")
-	a.Settings().SetTheme(display.StationTheme{})
+	a.Settings().SetTheme(station.Theme{})
 	w := a.NewWindow("意见墙 · 社区工作站 Opinion Wall station")
 	w.Resize(fyne.NewSize(1400, 900))
-	st := display.NewStation(w, s.deps(exportDir))
+	st := station.New(w, s.deps(exportDir))
 	if dir := os.Getenv("OW_SMOKE_TOUR"); dir != "" {
 		go s.tour(ctx, st, dir, os.Getenv("OW_SMOKE_LOGIN"), log)
 	}
@@ -117,7 +117,7 @@ func (s *station) showWindow(ctx context.Context, cancel context.CancelFunc, exp
 // (OW_SMOKE_TOUR=DIR, OW_SMOKE_LOGIN=id:pin): at each screen it writes
 // DIR/NN-name.ready and waits for the script to screenshot the real window
 // and write DIR/NN-name.done.
-func (s *station) tour(ctx context.Context, st *display.Station, dir, login string, log *slog.Logger) {
+func (s *desk) tour(ctx context.Context, st *station.App, dir, login string, log *slog.Logger) {
 	id, pin, _ := strings.Cut(login, ":")
 	steps := []struct {
 		name string
@@ -174,7 +174,7 @@ func appCmd(ctx context.Context, args []string) error {
 		return err
 	}
 	defer db.Close()
-	st, err := newStation(*data, db)
+	st, err := newDesk(*data, db)
 	if err != nil {
 		return err
 	}

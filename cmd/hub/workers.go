@@ -123,7 +123,7 @@ func ledgerCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		return err
 	}
 	defer db.Close()
-	st, err := newStation(*data, db)
+	st, err := newDesk(*data, db)
 	if err != nil {
 		return err
 	}

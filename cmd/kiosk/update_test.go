@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/mqtt/broker"
+
 	"opinionwall/kiosk/update"
 	"opinionwall/mqtt"
 )
@@ -33,7 +35,7 @@ func newUpdateWorld(t *testing.T) *updateWorld {
 	creds := &mqtt.Credentials{}
 	creds.Set("wall-01", "kiosk-pass")
 	creds.Set(mqtt.UserOps, "ops-pass")
-	b := &mqtt.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	b := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
 	if err := b.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/mqtt/broker"
+
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/kiosk"
@@ -45,7 +47,7 @@ func newStation(t *testing.T) *station {
 	creds := &mqtt.Credentials{}
 	creds.Set("wall-01", "kiosk-pass")
 	creds.Set(mqtt.UserOps, "ops-pass")
-	b := &mqtt.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	b := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
 	if err := b.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -23,6 +23,9 @@ import (
 	"sync/atomic"
 	"time"
 
+	"opinionwall/mqtt/broker"
+	"opinionwall/mqtt/hubside"
+
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	hubsqlite "opinionwall/hub/sqlite"
@@ -108,7 +111,7 @@ func load(ctx context.Context, o options) (result, error) {
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	trust := mqtt.NewTrust(pub)
 
-	broker := &mqtt.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	broker := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
 	if err := broker.Open(); err != nil {
 		return res, err
 	}
@@ -124,7 +127,7 @@ func load(ctx context.Context, o options) (result, error) {
 	projected := make(chan struct{})
 	go func() { defer close(projected); db.RunProjector(pctx, nil) }()
 	defer func() { stopProjector(); <-projected }()
-	in := &mqtt.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: pass(mqtt.UserHub)}, Store: db, Signer: mqtt.NewSigner(priv)}
+	in := &hubside.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: pass(mqtt.UserHub)}, Store: db, Signer: mqtt.NewSigner(priv)}
 	if err := in.Open(); err != nil {
 		return res, err
 	}

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 src=/usr/share/fonts/opentype/noto
-out=display/fonts
+out=internal/assets
 mkdir -p "$out"
 chars=$(mktemp)
 trap 'rm -f "$chars"' EXIT

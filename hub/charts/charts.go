@@ -16,7 +16,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
-	"opinionwall/display/fonts"
+	"opinionwall/internal/assets"
 	"opinionwall/hub"
 	"opinionwall/kiosk"
 )
@@ -35,7 +35,7 @@ var fontErr error
 // useFont makes the bundled Chinese font plot's default.
 func useFont() error {
 	fontOnce.Do(func() {
-		f, err := opentype.Parse(fonts.Regular)
+		f, err := opentype.Parse(assets.Regular)
 		if err != nil {
 			fontErr = fmt.Errorf("charts: font: %w", err)
 			return

@@ -1,4 +1,4 @@
-package display
+package station
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ type statsView struct {
 	charts   []hub.Chart
 }
 
-func (s *Station) statsScreen() fyne.CanvasObject {
+func (s *App) statsScreen() fyne.CanvasObject {
 	v := &s.stats
 	now := s.d.Now().Local()
 	v.from, v.to = widget.NewEntry(), widget.NewEntry()
@@ -34,7 +34,7 @@ func (s *Station) statsScreen() fyne.CanvasObject {
 }
 
 // refreshStats computes the statistics for the dates chosen and draws them.
-func (s *Station) refreshStats() {
+func (s *App) refreshStats() {
 	v := &s.stats
 	if v.grid == nil {
 		return
@@ -78,7 +78,7 @@ func (s *Station) refreshStats() {
 }
 
 // ExportCharts saves the charts shown as PNG files and returns their paths.
-func (s *Station) ExportCharts() ([]string, error) {
+func (s *App) ExportCharts() ([]string, error) {
 	dir := s.d.ExportDir
 	if dir == "" {
 		dir = os.TempDir()
@@ -98,7 +98,7 @@ func (s *Station) ExportCharts() ([]string, error) {
 	return paths, nil
 }
 
-func (s *Station) exportCharts() {
+func (s *App) exportCharts() {
 	paths, err := s.ExportCharts()
 	if s.fail("导出图片 Export", err) {
 		return

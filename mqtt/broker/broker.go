@@ -1,4 +1,4 @@
-package mqtt
+package broker
 
 import (
 	"bytes"
@@ -7,6 +7,8 @@ import (
 	"io"
 	"log/slog"
 	"sync/atomic"
+
+	"opinionwall/mqtt"
 
 	mochi "github.com/mochi-mqtt/server/v2"
 	"github.com/mochi-mqtt/server/v2/listeners"
@@ -20,7 +22,7 @@ type Broker struct {
 	Addr        string      // plain listener, e.g. ":1883"; "" for none
 	TLSAddr     string      // TLS listener, e.g. ":8883"; "" for none
 	TLS         *tls.Config // for TLSAddr
-	Credentials *Credentials
+	Credentials *mqtt.Credentials
 	Log         *slog.Logger
 
 	server  *mochi.Server
@@ -112,10 +114,10 @@ func (h *authHook) OnConnectAuthenticate(cl *mochi.Client, pk packets.Packet) bo
 	ok := h.b.Credentials.Check(user, string(pk.Connect.Password))
 	// A kiosk connects with its own id as client id, so one kiosk cannot take
 	// over another's session; and its will may only go to its own topics.
-	if ok && user != UserHub && user != UserOps && cl.ID != user {
+	if ok && user != mqtt.UserHub && user != mqtt.UserOps && cl.ID != user {
 		ok = false
 	}
-	if ok && pk.Connect.WillFlag && !CanWrite(user, pk.Connect.WillTopic) {
+	if ok && pk.Connect.WillFlag && !mqtt.CanWrite(user, pk.Connect.WillTopic) {
 		ok = false
 	}
 	if !ok {
@@ -133,11 +135,11 @@ func (h *authHook) OnACLCheck(cl *mochi.Client, topic string, write bool) bool {
 	if write {
 		return true
 	}
-	return CanRead(string(cl.Properties.Username), topic)
+	return mqtt.CanRead(string(cl.Properties.Username), topic)
 }
 
 func (h *authHook) OnPublish(cl *mochi.Client, pk packets.Packet) (packets.Packet, error) {
-	if cl.Net.Inline || CanWrite(string(cl.Properties.Username), pk.TopicName) {
+	if cl.Net.Inline || mqtt.CanWrite(string(cl.Properties.Username), pk.TopicName) {
 		return pk, nil
 	}
 	h.b.denied.Add(1)

@@ -1,4 +1,4 @@
-package mqtt
+package hubside
 
 import (
 	"context"
@@ -11,6 +11,8 @@ import (
 	"sync/atomic"
 	"time"
 
+	"opinionwall/mqtt"
+
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/hub"
@@ -22,9 +24,9 @@ import (
 // session (CleanSession=false, fixed client id), so what arrives while the
 // hub restarts waits at the broker. Set the fields, then Open.
 type Ingest struct {
-	Conn
+	mqtt.Conn
 	Store  hub.IngestStore
-	Signer *Signer
+	Signer *mqtt.Signer
 	// Shared subscribes through $share/ow-hub/ so several hubs can share
 	// the work (DESIGN.md §9).
 	Shared    bool
@@ -69,7 +71,7 @@ func (in *Ingest) Open() error {
 		// large enough that a commit's fsync is shared by many.
 		in.BatchMax = 256
 	}
-	in.BatchWait = orDefault(in.BatchWait, 2*time.Millisecond)
+	in.BatchWait = mqtt.OrDefault(in.BatchWait, 2*time.Millisecond)
 	if in.Log == nil {
 		in.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
@@ -81,13 +83,13 @@ func (in *Ingest) Open() error {
 	}
 	in.msgs = make(chan paho.Message, 32768)
 
-	o := in.options()
+	o := in.ClientOptions()
 	o.SetAutoReconnect(true)
 	o.SetConnectRetry(true)
 	o.SetConnectRetryInterval(time.Second)
 	o.SetMaxReconnectInterval(30 * time.Second)
-	lost, _ := json.Marshal(StateMsg{V: Version, State: StateLost, TS: in.Now()})
-	o.SetBinaryWill(TopicHubState, lost, 1, true)
+	lost, _ := json.Marshal(mqtt.StateMsg{V: mqtt.Version, State: mqtt.StateLost, TS: in.Now()})
+	o.SetBinaryWill(mqtt.TopicHubState, lost, 1, true)
 	o.SetOnConnectHandler(in.onConnect)
 	o.SetConnectionLostHandler(func(_ paho.Client, err error) { in.Log.Warn("ingest: connection lost", "err", err) })
 	o.SetDefaultPublishHandler(in.onMessage)
@@ -113,8 +115,8 @@ func (in *Ingest) Close() error {
 	in.cancel()
 	in.wg.Wait()
 	if in.client.IsConnectionOpen() {
-		off, _ := json.Marshal(StateMsg{V: Version, State: StateLost, TS: in.Now()})
-		waitFor(in.client.Publish(TopicHubState, 1, true, off), 2*time.Second, "hub state")
+		off, _ := json.Marshal(mqtt.StateMsg{V: mqtt.Version, State: mqtt.StateLost, TS: in.Now()})
+		mqtt.WaitToken(in.client.Publish(mqtt.TopicHubState, 1, true, off), 2*time.Second, "hub state")
 	}
 	in.client.Disconnect(250)
 	return nil
@@ -158,19 +160,19 @@ func (in *Ingest) onConnect(c paho.Client) {
 		prefix = "$share/ow-hub/"
 	}
 	tok := c.SubscribeMultiple(map[string]byte{
-		prefix + KioskFilter(LeafUp):    1,
-		prefix + KioskFilter(LeafState): 1,
-		prefix + KioskFilter(LeafTele):  0,
+		prefix + mqtt.KioskFilter(mqtt.LeafUp):    1,
+		prefix + mqtt.KioskFilter(mqtt.LeafState): 1,
+		prefix + mqtt.KioskFilter(mqtt.LeafTele):  0,
 	}, nil)
 	go func() {
-		if err := waitFor(tok, 10*time.Second, "subscribe"); err != nil {
+		if err := mqtt.WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
 			in.Log.Error("ingest: subscribe", "err", err)
 			return
 		}
 		// Online only once subscribed: kiosks resend on it, and what they
 		// published before the subscription reached nobody.
-		online, _ := json.Marshal(StateMsg{V: Version, State: StateOnline, TS: in.Now()})
-		c.Publish(TopicHubState, 1, true, online)
+		online, _ := json.Marshal(mqtt.StateMsg{V: mqtt.Version, State: mqtt.StateOnline, TS: in.Now()})
+		c.Publish(mqtt.TopicHubState, 1, true, online)
 		in.epoch.Add(1)
 	}()
 	in.Log.Info("ingest: connected", "broker", in.Broker)
@@ -217,8 +219,8 @@ func (in *Ingest) loop(ctx context.Context) {
 // weight estimates how many submissions a message holds without decoding
 // it: a submission is typically some 350 bytes on the wire.
 func weight(m paho.Message) int {
-	if strings.HasSuffix(m.Topic(), "/"+LeafUp) {
-		return min(max(len(m.Payload())/350, 1), MaxUpBatch)
+	if strings.HasSuffix(m.Topic(), "/"+mqtt.LeafUp) {
+		return min(max(len(m.Payload())/350, 1), mqtt.MaxUpBatch)
 	}
 	return 1
 }
@@ -230,14 +232,14 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 	var online []string
 	acks := map[string][]string{}
 	for _, m := range msgs {
-		k, leaf, ok := ParseKioskTopic(m.Topic())
+		k, leaf, ok := mqtt.ParseKioskTopic(m.Topic())
 		if !ok {
 			in.reject(m.Topic(), fmt.Errorf("not a kiosk topic"))
 			continue
 		}
 		switch leaf {
-		case LeafUp:
-			good, bad, err := DecodeUp(k, m.Payload())
+		case mqtt.LeafUp:
+			good, bad, err := mqtt.DecodeUp(k, m.Payload())
 			if err != nil {
 				in.reject(m.Topic(), err)
 				continue
@@ -253,18 +255,18 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 					acks[k] = append(acks[k], s.ID)
 				}
 			}
-		case LeafState:
-			st, err := DecodeState(m.Payload())
+		case mqtt.LeafState:
+			st, err := mqtt.DecodeState(m.Payload())
 			if err != nil {
 				in.reject(m.Topic(), err)
 				continue
 			}
 			b.Presence = append(b.Presence, hub.Presence{Kiosk: k, State: st.State, Session: st.Session, BootID: st.BootID, Version: st.Version, At: now})
-			if st.State == StateOnline && !m.Retained() {
+			if st.State == mqtt.StateOnline && !m.Retained() {
 				online = append(online, k)
 			}
-		case LeafTele:
-			if _, err := DecodeTele(k, m.Payload()); err != nil {
+		case mqtt.LeafTele:
+			if _, err := mqtt.DecodeTele(k, m.Payload()); err != nil {
 				in.reject(m.Topic(), err)
 				continue
 			}
@@ -315,13 +317,13 @@ const maxAckIDs = 1000
 func (in *Ingest) ack(kiosk string, ids []string) {
 	for len(ids) > 0 {
 		n := min(len(ids), maxAckIDs)
-		payload, err := in.Signer.Sign(AckMsg{Kiosk: kiosk, IDs: ids[:n], TS: in.Now()})
+		payload, err := in.Signer.Sign(mqtt.AckMsg{Kiosk: kiosk, IDs: ids[:n], TS: in.Now()})
 		if err != nil {
 			in.Log.Error("ingest: sign ack", "err", err)
 			return
 		}
 		// Not waited for: a lost ack means a resend, acknowledged again.
-		in.client.Publish(KioskTopic(kiosk, LeafAck), 1, false, payload)
+		in.client.Publish(mqtt.KioskTopic(kiosk, mqtt.LeafAck), 1, false, payload)
 		in.stats.acked.Add(int64(n))
 		ids = ids[n:]
 	}

@@ -1,4 +1,4 @@
-package mqtt
+package hubside
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"sync"
 	"time"
+
+	"opinionwall/mqtt"
 
 	"opinionwall/hub"
 )
@@ -34,7 +36,7 @@ const ResendWindow = 7 * 24 * time.Hour
 type Downlink struct {
 	Ingest   *Ingest
 	Store    DownlinkStore
-	Signer   *Signer
+	Signer   *mqtt.Signer
 	Log      *slog.Logger
 	Interval time.Duration // how often to look without a Wake; default 2s
 	// BeforeRound runs at the start of every round (the station refreshes
@@ -115,7 +117,7 @@ func (d *Downlink) Round(ctx context.Context) error {
 	if e := d.Ingest.Epoch(); e != d.at || d.sent == nil {
 		d.sent, d.at = map[string]int64{}, e
 	}
-	for _, s := range []struct{ name, topic string }{{hub.SnapshotWall, TopicWall}, {hub.SnapshotPolls, TopicPolls}} {
+	for _, s := range []struct{ name, topic string }{{hub.SnapshotWall, mqtt.TopicWall}, {hub.SnapshotPolls, mqtt.TopicPolls}} {
 		v, raw, err := d.Store.Snapshot(ctx, s.name)
 		if err != nil {
 			return err
@@ -172,7 +174,7 @@ func (d *Downlink) sendTickets(ctx context.Context, pending []hub.OutgoingTicket
 		list := by[k]
 		for len(list) > 0 {
 			n := min(len(list), maxTicketsPerMsg)
-			msg := TicketsMsg{Kiosk: k}
+			msg := mqtt.TicketsMsg{Kiosk: k}
 			ids := make([]int64, 0, n)
 			for _, o := range list[:n] {
 				msg.Updates = append(msg.Updates, o.Update)
@@ -182,7 +184,7 @@ func (d *Downlink) sendTickets(ctx context.Context, pending []hub.OutgoingTicket
 			if err != nil {
 				return fmt.Errorf("downlink: %w", err)
 			}
-			if err := d.Ingest.Publish(ctx, KioskTopic(k, LeafTickets), false, b); err != nil {
+			if err := d.Ingest.Publish(ctx, mqtt.KioskTopic(k, mqtt.LeafTickets), false, b); err != nil {
 				return err
 			}
 			if err := d.Store.MarkTicketsSent(ctx, ids, time.Now()); err != nil {

@@ -1,4 +1,4 @@
-package display
+package station
 
 import (
 	"fmt"
@@ -18,7 +18,7 @@ type pollsView struct {
 	options                  *widget.Entry
 }
 
-func (s *Station) pollsScreen() fyne.CanvasObject {
+func (s *App) pollsScreen() fyne.CanvasObject {
 	v := &s.poll
 	v.list = container.NewVBox()
 	v.id, v.title = widget.NewEntry(), widget.NewEntry()
@@ -39,7 +39,7 @@ func (s *Station) pollsScreen() fyne.CanvasObject {
 	return container.NewBorder(form, nil, nil, nil, container.NewScroll(v.list))
 }
 
-func (s *Station) createPoll() {
+func (s *App) createPoll() {
 	v := &s.poll
 	opens, err1 := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(v.opens.Text), time.Local)
 	closes, err2 := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(v.closes.Text), time.Local)
@@ -62,7 +62,7 @@ func (s *Station) createPoll() {
 }
 
 // PollAct opens, closes or publishes a poll's results (buttons; tests).
-func (s *Station) PollAct(id string, act hub.PollAction) error {
+func (s *App) PollAct(id string, act hub.PollAction) error {
 	_, err := s.d.Desk.PollAct(s.ctx, s.me, id, act)
 	if s.fail("投票 Poll", err) {
 		return err
@@ -89,7 +89,7 @@ func pollStateName(p *hub.Poll, now time.Time) string {
 }
 
 // refreshPolls lists the polls with their live tallies.
-func (s *Station) refreshPolls() {
+func (s *App) refreshPolls() {
 	v := &s.poll
 	if v.list == nil {
 		return

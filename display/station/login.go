@@ -1,4 +1,4 @@
-package display
+package station
 
 import (
 	"fyne.io/fyne/v2"
@@ -12,7 +12,7 @@ type loginView struct {
 }
 
 // showLogin asks a worker for their name and PIN.
-func (s *Station) showLogin() {
+func (s *App) showLogin() {
 	s.loadWorkers()
 	var names []string
 	for _, w := range s.workers {
@@ -37,7 +37,7 @@ func (s *Station) showLogin() {
 }
 
 // LogIn logs a worker in by id (the form's action; tests call it).
-func (s *Station) LogIn(id, pin string) error {
+func (s *App) LogIn(id, pin string) error {
 	w, err := s.d.Desk.Login(s.ctx, id, pin)
 	if err != nil {
 		return err
@@ -48,7 +48,7 @@ func (s *Station) LogIn(id, pin string) error {
 	return nil
 }
 
-func (s *Station) tryLogin() {
+func (s *App) tryLogin() {
 	i := s.login.who.SelectedIndex()
 	if i < 0 {
 		s.say("请选择姓名 Choose your name")

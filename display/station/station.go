@@ -1,4 +1,4 @@
-package display
+package station
 
 import (
 	"context"
@@ -13,10 +13,11 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/hub"
+	"opinionwall/internal/assets"
 )
 
-// StationDeps is what the station's review app works on.
-type StationDeps struct {
+// Deps is what the station's review app works on.
+type Deps struct {
 	Desk    *hub.Desk
 	Store   hub.StationStore
 	Catalog *hub.Catalog
@@ -30,12 +31,12 @@ type StationDeps struct {
 	ExportDir string
 }
 
-// Station is the review app at the community station: log in, inbox and
+// App is the review app at the community station: log in, inbox and
 // case detail (triage, assignment, replies, the wall), polls, statistics
 // and the fleet. Its methods run on the Fyne thread.
-type Station struct {
+type App struct {
 	win fyne.Window
-	d   StationDeps
+	d   Deps
 	ctx context.Context
 
 	me      hub.Worker
@@ -51,28 +52,28 @@ type Station struct {
 	form  caseForm
 }
 
-// NewStation shows the log-in screen in win.
-func NewStation(win fyne.Window, d StationDeps) *Station {
+// New shows the log-in screen in win.
+func New(win fyne.Window, d Deps) *App {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Station{win: win, d: d, ctx: context.Background(), status: widget.NewLabel("")}
+	s := &App{win: win, d: d, ctx: context.Background(), status: widget.NewLabel("")}
 	s.status.Wrapping = fyne.TextWrapWord
 	s.showLogin()
 	return s
 }
 
-// StationTheme is the station's desktop look: Fyne's default sizes for a
+// Theme is the station's desktop look: Fyne's default sizes for a
 // keyboard and mouse, with the bundled Chinese font.
-type StationTheme struct{}
+type Theme struct{}
 
-var _ fyne.Theme = StationTheme{}
+var _ fyne.Theme = Theme{}
 
 // Font returns the bundled font.
-func (StationTheme) Font(s fyne.TextStyle) fyne.Resource { return (&Theme{}).Font(s) }
+func (Theme) Font(s fyne.TextStyle) fyne.Resource { return assetFont(s) }
 
 // Size returns Fyne's default sizes, text a little larger for Chinese.
-func (StationTheme) Size(n fyne.ThemeSizeName) float32 {
+func (Theme) Size(n fyne.ThemeSizeName) float32 {
 	if n == theme.SizeNameText {
 		return 15
 	}
@@ -80,17 +81,17 @@ func (StationTheme) Size(n fyne.ThemeSizeName) float32 {
 }
 
 // Color returns the light default palette.
-func (StationTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+func (Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	return theme.DefaultTheme().Color(n, theme.VariantLight)
 }
 
 // Icon returns Fyne's icons.
-func (StationTheme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+func (Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
 // say shows a message on the status line; an error shows its plain text.
-func (s *Station) say(format string, args ...any) { s.status.SetText(fmt.Sprintf(format, args...)) }
+func (s *App) say(format string, args ...any) { s.status.SetText(fmt.Sprintf(format, args...)) }
 
-func (s *Station) fail(what string, err error) bool {
+func (s *App) fail(what string, err error) bool {
 	if err == nil {
 		return false
 	}
@@ -98,7 +99,7 @@ func (s *Station) fail(what string, err error) bool {
 	return true
 }
 
-func (s *Station) showMain() {
+func (s *App) showMain() {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("收件箱 Inbox", s.inboxScreen()),
 		container.NewTabItem("投票 Polls", s.pollsScreen()),
@@ -125,7 +126,7 @@ func (s *Station) showMain() {
 }
 
 // SelectTab shows the tab whose title starts with name (tests, smoke).
-func (s *Station) SelectTab(name string) {
+func (s *App) SelectTab(name string) {
 	for i, t := range s.tabs.Items {
 		if len(t.Text) >= len(name) && t.Text[:len(name)] == name {
 			s.tabs.SelectIndex(i)
@@ -134,7 +135,7 @@ func (s *Station) SelectTab(name string) {
 	}
 }
 
-func (s *Station) logout() {
+func (s *App) logout() {
 	s.me = hub.Worker{}
 	s.inbox = inboxView{}
 	s.showLogin()
@@ -153,7 +154,7 @@ func roleName(r hub.Role) string {
 }
 
 // workerName returns a worker's name from their id.
-func (s *Station) workerName(id string) string {
+func (s *App) workerName(id string) string {
 	for _, w := range s.workers {
 		if w.ID == id {
 			return w.Name
@@ -162,7 +163,7 @@ func (s *Station) workerName(id string) string {
 	return id
 }
 
-func (s *Station) loadWorkers() {
+func (s *App) loadWorkers() {
 	ws, err := s.d.Store.Workers(s.ctx)
 	if !s.fail("工作人员 workers", err) {
 		s.workers = ws
@@ -180,7 +181,7 @@ func fmtTime(t time.Time) string {
 // Tick refreshes what changes on its own, when it is shown: the inbox
 // (new submissions; the open case stays open) and the fleet. Call it every
 // few seconds on the Fyne thread.
-func (s *Station) Tick() {
+func (s *App) Tick() {
 	if s.tabs == nil || s.tabs.Selected() == nil {
 		return
 	}
@@ -190,4 +191,18 @@ func (s *Station) Tick() {
 	case "设备 Fleet":
 		s.refreshFleet()
 	}
+}
+
+// The bundled font (internal/assets): Fyne cannot load the system's .ttc
+// collections.
+var (
+	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular-GB2312.otf", assets.Regular)
+	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-GB2312.otf", assets.Bold)
+)
+
+func assetFont(s fyne.TextStyle) fyne.Resource {
+	if s.Bold {
+		return fontBold
+	}
+	return fontRegular
 }

@@ -1,4 +1,4 @@
-package display
+package station
 
 import (
 	"fmt"
@@ -49,7 +49,7 @@ var (
 )
 
 // topicChoices are every topic and service of the catalog.
-func (s *Station) topicChoices() []choice[string] {
+func (s *App) topicChoices() []choice[string] {
 	cs := []choice[string]{{"全部话题", ""}}
 	for _, id := range s.d.Catalog.Topics() {
 		cs = append(cs, choice[string]{s.d.Catalog.Name(id) + " · " + id, id})
@@ -58,7 +58,7 @@ func (s *Station) topicChoices() []choice[string] {
 }
 
 // assigneeChoices are the station's workers.
-func (s *Station) assigneeChoices() []choice[string] {
+func (s *App) assigneeChoices() []choice[string] {
 	cs := []choice[string]{{"全部人员", ""}}
 	for _, w := range s.workers {
 		cs = append(cs, choice[string]{w.Name + " · " + w.ID, w.ID})
@@ -128,7 +128,7 @@ func kindName(k kiosk.Kind) string {
 	return string(k)
 }
 
-func (s *Station) inboxScreen() fyne.CanvasObject {
+func (s *App) inboxScreen() fyne.CanvasObject {
 	v := &s.inbox
 	v.filter.Status = hub.StatusOpen
 	v.busy = true // the selects' callbacks wait for the screen to be built
@@ -180,7 +180,7 @@ func (s *Station) inboxScreen() fyne.CanvasObject {
 }
 
 // caseLine is one row of the inbox list.
-func (s *Station) caseLine(c *hub.Case) string {
+func (s *App) caseLine(c *hub.Case) string {
 	mark := ""
 	if c.Flagged {
 		mark = "［疑似误触］"
@@ -199,13 +199,13 @@ func (s *Station) caseLine(c *hub.Case) string {
 }
 
 // SetFilter replaces the inbox filter and reloads (tests, smoke).
-func (s *Station) SetFilter(f hub.Filter) {
+func (s *App) SetFilter(f hub.Filter) {
 	s.inbox.filter = f
 	s.refreshInbox()
 }
 
 // readFilter reads the filter widgets.
-func (s *Station) readFilter() (hub.Filter, error) {
+func (s *App) readFilter() (hub.Filter, error) {
 	v := &s.inbox
 	f := hub.Filter{}
 	f.Status = chosen(v.status, statusChoices)
@@ -240,7 +240,7 @@ func parseDay(s string) (time.Time, error) {
 	return t, nil
 }
 
-func (s *Station) applyFilter() {
+func (s *App) applyFilter() {
 	if s.inbox.status == nil || s.inbox.loading() {
 		return
 	}
@@ -252,7 +252,7 @@ func (s *Station) applyFilter() {
 	s.refreshInbox()
 }
 
-func (s *Station) clearFilter() {
+func (s *App) clearFilter() {
 	v := &s.inbox
 	for _, e := range []*widget.Entry{v.kioskE, v.building, v.from, v.to, v.search} {
 		e.SetText("")
@@ -264,7 +264,7 @@ func (s *Station) clearFilter() {
 // must not re-filter).
 func (v *inboxView) loading() bool { return v.busy }
 
-func (s *Station) turnPage(d int) {
+func (s *App) turnPage(d int) {
 	f := &s.inbox.filter
 	n := f.Offset + d*f.PageSize()
 	if n < 0 || n >= s.inbox.page.Total {
@@ -275,7 +275,7 @@ func (s *Station) turnPage(d int) {
 }
 
 // refreshInbox reloads the page and the counts shown in the selects.
-func (s *Station) refreshInbox() {
+func (s *App) refreshInbox() {
 	v := &s.inbox
 	if v.list == nil {
 		return
@@ -307,7 +307,7 @@ func (s *Station) refreshInbox() {
 }
 
 // exportLedger writes the filtered cases to the export folder.
-func (s *Station) exportLedger(format string) {
+func (s *App) exportLedger(format string) {
 	if s.d.Ledger == nil {
 		s.say("导出不可用 (no exporter)")
 		return
@@ -321,7 +321,7 @@ func (s *Station) exportLedger(format string) {
 
 // ExportLedger writes the work ledger of the current filter and returns
 // the file's path and the rows written.
-func (s *Station) ExportLedger(format string) (string, int, error) {
+func (s *App) ExportLedger(format string) (string, int, error) {
 	dir := s.d.ExportDir
 	if dir == "" {
 		dir = os.TempDir()

@@ -1,4 +1,4 @@
-package display_test
+package station_test
 
 import (
 	"context"
@@ -13,13 +13,13 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
+	"opinionwall/mqtt/broker"
+	"opinionwall/mqtt/hubside"
 
-	"opinionwall/display"
+	"fyne.io/fyne/v2"
+
+	"opinionwall/display/displaytest"
+	"opinionwall/display/station"
 	"opinionwall/hub"
 	"opinionwall/hub/charts"
 	"opinionwall/hub/ledger"
@@ -28,124 +28,16 @@ import (
 	"opinionwall/mqtt"
 )
 
-// ui drives a window through its widgets, as a worker would.
-type ui struct {
-	t   *testing.T
-	win fyne.Window
-}
-
-func (u ui) objects() []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	var walk func(o fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil {
-			return
-		}
-		out = append(out, o)
-		switch c := o.(type) {
-		case *fyne.Container:
-			for _, ch := range c.Objects {
-				walk(ch)
-			}
-		case *container.Scroll:
-			walk(c.Content)
-		case *container.Split:
-			walk(c.Leading)
-			walk(c.Trailing)
-		case *container.AppTabs:
-			if s := c.Selected(); s != nil {
-				walk(s.Content)
-			}
-		}
-	}
-	walk(u.win.Content())
-	return out
-}
-
-func (u ui) texts() string {
-	var b strings.Builder
-	for _, o := range u.objects() {
-		switch w := o.(type) {
-		case *widget.Label:
-			b.WriteString(w.Text + "\n")
-		case *canvas.Text:
-			b.WriteString(w.Text + "\n")
-		case *widget.Button:
-			b.WriteString("[" + w.Text + "]\n")
-		case *widget.Select:
-			b.WriteString("<" + w.Selected + ">\n")
-		}
-	}
-	return b.String()
-}
-
-func (u ui) want(text string) {
-	u.t.Helper()
-	if !strings.Contains(u.texts(), text) {
-		u.t.Fatalf("%q not on screen:\n%s", text, u.texts())
-	}
-}
-
-func (u ui) tap(label string) {
-	u.t.Helper()
-	for _, o := range u.objects() {
-		if b, ok := o.(*widget.Button); ok && b.Text == label {
-			test.Tap(b)
-			return
-		}
-	}
-	u.t.Fatalf("no button %q:\n%s", label, u.texts())
-}
-
-// entry returns the entry whose placeholder starts with ph.
-func (u ui) entry(ph string) *widget.Entry {
-	u.t.Helper()
-	for _, o := range u.objects() {
-		if e, ok := o.(*widget.Entry); ok && strings.HasPrefix(e.PlaceHolder, ph) {
-			return e
-		}
-	}
-	u.t.Fatalf("no entry %q", ph)
-	return nil
-}
-
-// choose picks the option containing opt in the select that offers it.
-func (u ui) choose(opt string) {
-	u.t.Helper()
-	for _, o := range u.objects() {
-		if s, ok := o.(*widget.Select); ok {
-			for _, x := range s.Options {
-				if strings.Contains(x, opt) {
-					s.SetSelected(x)
-					return
-				}
-			}
-		}
-	}
-	u.t.Fatalf("no select offers %q", opt)
-}
-
-func (u ui) list() *widget.List {
-	u.t.Helper()
-	for _, o := range u.objects() {
-		if l, ok := o.(*widget.List); ok {
-			return l
-		}
-	}
-	u.t.Fatal("no list")
-	return nil
-}
-
 // stationWorld is a station with its broker, ingest and downlink, and
 // one kiosk (the resident fixture) relaying to it.
 type stationWorld struct {
 	hubDB *hubsqlite.DB
 	desk  *hub.Desk
-	st    *display.Station
-	ui    ui
+	st    *station.App
+	ui    displaytest.Screen
 }
 
-func newStationWorld(t *testing.T, f *fixture) *stationWorld {
+func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -153,7 +45,7 @@ func newStationWorld(t *testing.T, f *fixture) *stationWorld {
 	for _, u := range []string{mqtt.UserHub, "wall-01"} {
 		creds.Set(u, "pw-"+u)
 	}
-	b := &mqtt.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	b := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
 	if err := b.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -167,10 +59,10 @@ func newStationWorld(t *testing.T, f *fixture) *stationWorld {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { w.hubDB.Close() })
-	in := &mqtt.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: "pw-hub"}, Store: w.hubDB, Signer: signer}
+	in := &hubside.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: "pw-hub"}, Store: w.hubDB, Signer: signer}
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
 	w.desk = &hub.Desk{Store: w.hubDB, Checklist: cl, Now: time.Now}
-	dl := &mqtt.Downlink{Ingest: in, Store: w.hubDB, Signer: signer, Interval: 50 * time.Millisecond}
+	dl := &hubside.Downlink{Ingest: in, Store: w.hubDB, Signer: signer, Interval: 50 * time.Millisecond}
 	dl.Start()
 	w.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline
@@ -181,7 +73,7 @@ func newStationWorld(t *testing.T, f *fixture) *stationWorld {
 	go dl.Run(ctx)
 
 	relay := &mqtt.Relay{Conn: mqtt.Conn{Broker: url, Username: "wall-01", Password: "pw-wall-01"}, Kiosk: "wall-01",
-		Outbox: f.db, Downstream: f.db, Trust: mqtt.NewTrust(pub), MinBackoff: 50 * time.Millisecond}
+		Outbox: f.DB, Downstream: f.DB, Trust: mqtt.NewTrust(pub), MinBackoff: 50 * time.Millisecond}
 	if err := relay.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -195,14 +87,14 @@ func newStationWorld(t *testing.T, f *fixture) *stationWorld {
 	}
 	w.hubDB.SetBuilding(ctx, "12栋", "wang")
 	cat := hub.NewCatalog(kiosk.Defaults())
-	win := f.app.NewWindow("station")
+	win := f.App.NewWindow("station")
 	win.Resize(fyne.NewSize(1400, 900))
-	w.st = display.NewStation(win, display.StationDeps{Desk: w.desk, Store: w.hubDB, Catalog: cat, ExportDir: t.TempDir(),
+	w.st = station.New(win, station.Deps{Desk: w.desk, Store: w.hubDB, Catalog: cat, ExportDir: t.TempDir(),
 		Charts: func(s hub.Stats) ([]hub.Chart, error) { return charts.Draw(s, cat) },
 		Ledger: func(ctx context.Context, wr io.Writer, format string, fl hub.Filter) (int, error) {
 			return ledger.Write(ctx, wr, format, w.hubDB, fl, ledger.Names{Catalog: cat, Checklist: cl})
 		}})
-	w.ui = ui{t: t, win: win}
+	w.ui = displaytest.Screen{T: t, Win: win}
 	return w
 }
 
@@ -223,7 +115,7 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 // the wall through the screens; the signed ticket update and wall snapshot
 // reach the kiosk through the broker and show on its ticket and wall screens.
 func TestTriageReplyPublishReachesKiosk(t *testing.T) {
-	f := newFixture(t, 0)
+	f := displaytest.NewKiosk(t, 0)
 	w := newStationWorld(t, f)
 	ctx := context.Background()
 	s := &kiosk.Submission{Kiosk: "wall-01", Kind: kiosk.KindOpinion, CreatedAt: time.Now(), ClockSynced: true,
@@ -232,61 +124,61 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 			Contact: &kiosk.Contact{Phone: "13812345678", Consent: true}}}
 	var gen kiosk.UUIDGen
 	s.ID = gen.New(s.CreatedAt)
-	if err := f.db.Submit(ctx, s); err != nil {
+	if err := f.DB.Submit(ctx, s); err != nil {
 		t.Fatal(err)
 	}
 	waitFor(t, "the opinion at the hub", func() bool { ok, _ := w.hubDB.Has(ctx, s.ID); return ok })
 
 	u := w.ui
 	// A wrong PIN, then the right one.
-	u.choose("王刚")
-	u.entry("PIN").SetText("1111")
-	u.tap("登录 Log in")
-	u.want("wrong worker or PIN")
-	u.choose("王刚")
-	u.entry("PIN").SetText("2468")
-	u.tap("登录 Log in")
-	u.want("王刚（社工/网格员）")
+	u.Choose("王刚")
+	u.Entry("PIN").SetText("1111")
+	u.Tap("登录 Log in")
+	u.Want("wrong worker or PIN")
+	u.Choose("王刚")
+	u.Entry("PIN").SetText("2468")
+	u.Tap("登录 Log in")
+	u.Want("王刚（社工/网格员）")
 
 	// The inbox shows it among the open cases, counted in each select; open it.
-	u.want("待办 open (1)")
-	u.want("<全部话题 (1)>")
+	u.Want("待办 open (1)")
+	u.Want("<全部话题 (1)>")
 	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen, Topic: "sanitation"})
-	u.want("<环境卫生 · sanitation (1)>")
+	u.Want("<环境卫生 · sanitation (1)>")
 	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen, Topic: "renting"})
-	u.want("<房屋租赁 · renting (0)>")
-	u.want("待办 open (0)")
+	u.Want("<房屋租赁 · renting (0)>")
+	u.Want("待办 open (0)")
 	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen})
-	u.list().Select(0)
-	u.want("门口垃圾三天没人清理")
-	u.want("13812345678") // a grid worker may see the contact
-	u.want("包楼建议 suggested: 王刚")
+	u.List().Select(0)
+	u.Want("门口垃圾三天没人清理")
+	u.Want("13812345678") // a grid worker may see the contact
+	u.Want("包楼建议 suggested: 王刚")
 
-	u.choose("小事 small")
-	u.choose("垃圾清运")
-	u.tap("分类 Triage")
-	u.want("分流 小事 small 垃圾清运")
-	u.tap("指派 Assign") // the building's worker is preselected
-	u.tap("开始办理 Start")
-	u.entry("回复居民").SetText("已安排保洁员明早清运，谢谢反映。")
-	u.entry("English").SetText("Cleaners will collect it tomorrow morning.")
-	u.tap("发送回复 Send reply")
-	u.want("已安排保洁员明早清运")
+	u.Choose("小事 small")
+	u.Choose("垃圾清运")
+	u.Tap("分类 Triage")
+	u.Want("分流 小事 small 垃圾清运")
+	u.Tap("指派 Assign") // the building's worker is preselected
+	u.Tap("开始办理 Start")
+	u.Entry("回复居民").SetText("已安排保洁员明早清运，谢谢反映。")
+	u.Entry("English").SetText("Cleaners will collect it tomorrow morning.")
+	u.Tap("发送回复 Send reply")
+	u.Want("已安排保洁员明早清运")
 	// A worker may not publish: the lead does.
-	u.tap("上墙 Publish")
-	u.want("may not publish")
+	u.Tap("上墙 Publish")
+	u.Want("may not publish")
 
-	u.tap("退出 Log out")
-	u.choose("张丽")
-	u.entry("PIN").SetText("2468")
-	u.tap("登录 Log in")
+	u.Tap("退出 Log out")
+	u.Choose("张丽")
+	u.Entry("PIN").SetText("2468")
+	u.Tap("登录 Log in")
 	w.st.SetFilter(hub.Filter{Status: kiosk.StatusReplied})
-	u.list().Select(0)
-	if got := u.entry("上墙的问题").Text; got != "我住***室，门口垃圾三天没人清理" {
+	u.List().Select(0)
+	if got := u.Entry("上墙的问题").Text; got != "我住***室，门口垃圾三天没人清理" {
 		t.Fatalf("moderated copy %q", got)
 	}
-	u.tap("上墙 Publish")
-	u.want("已上墙 on the wall")
+	u.Tap("上墙 Publish")
+	u.Want("已上墙 on the wall")
 	c, _, _ := w.hubDB.Case(ctx, s.ID)
 	hist, _ := w.hubDB.History(ctx, s.ID)
 	if len(hist) != 5 || hist[4].Worker != "zhang" || hist[4].Action != hub.ActPublish || c.Status != kiosk.StatusReplied {
@@ -295,32 +187,32 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 
 	// The kiosk got the signed ticket update and the wall.
 	waitFor(t, "the reply at the kiosk", func() bool {
-		up, err := f.db.LookupTicket(ctx, s.Ticket)
+		up, err := f.DB.LookupTicket(ctx, s.Ticket)
 		return err == nil && up.Status == kiosk.StatusReplied
 	})
 	waitFor(t, "the wall at the kiosk", func() bool {
-		wall, _ := f.db.Wall(ctx)
+		wall, _ := f.DB.Wall(ctx)
 		return len(wall.Items) == 1
 	})
-	f.k.Refresh()
-	f.tap("点我说两句")
-	f.tap("查回复")
+	f.K.Refresh()
+	f.Tap("点我说两句")
+	f.Tap("查回复")
 	for _, d := range s.Ticket {
-		f.tap(string(d))
+		f.Tap(string(d))
 	}
-	f.tap("查询")
-	f.want("工作站已回复")
-	f.want("回复：已安排保洁员明早清运，谢谢反映。")
-	f.tap("首页")
-	f.tap("看回复墙")
-	f.want("我住***室，门口垃圾三天没人清理")
-	if f.has("502") || f.has("13812345678") {
-		t.Fatalf("personal data on the public wall:\n%s", f.texts())
+	f.Tap("查询")
+	f.Want("工作站已回复")
+	f.Want("回复：已安排保洁员明早清运，谢谢反映。")
+	f.Tap("首页")
+	f.Tap("看回复墙")
+	f.Want("我住***室，门口垃圾三天没人清理")
+	if f.Has("502") || f.Has("13812345678") {
+		t.Fatalf("personal data on the public wall:\n%s", f.Texts())
 	}
 }
 
 func TestVolunteerSeesNoContactAndExports(t *testing.T) {
-	f := newFixture(t, 0)
+	f := displaytest.NewKiosk(t, 0)
 	w := newStationWorld(t, f)
 	ctx := context.Background()
 	vol := hub.Worker{ID: "li", Name: "李敏", Role: hub.RoleVolunteer}
@@ -332,7 +224,7 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 			Body: kiosk.Body{Topic: "infrastructure", Text: text, Lang: "zh", Channel: kiosk.ChannelTouch,
 				Contact: &kiosk.Contact{Phone: "13912345678", Consent: true}}}
 		s.ID = gen.New(s.CreatedAt.Add(time.Duration(i) * time.Millisecond))
-		if err := f.db.Submit(ctx, s); err != nil {
+		if err := f.DB.Submit(ctx, s); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -341,12 +233,12 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := w.ui
-	u.list().Select(1)
-	u.want("路灯坏了")
-	if strings.Contains(u.texts(), "13912345678") {
+	u.List().Select(1)
+	u.Want("路灯坏了")
+	if strings.Contains(u.Texts(), "13912345678") {
 		t.Fatal("a volunteer sees the resident's phone")
 	}
-	u.want("仅社工和站长可见")
+	u.Want("仅社工和站长可见")
 
 	path, n, err := w.st.ExportLedger("csv")
 	if err != nil || n != 2 {
@@ -358,7 +250,7 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 		t.Fatalf("ledger %v %v", rows, err)
 	}
 	w.st.SelectTab("统计")
-	u.tap("更新 Update")
+	u.Tap("更新 Update")
 	paths, err := w.st.ExportCharts()
 	if err != nil || len(paths) != 4 {
 		t.Fatalf("charts %v %v", paths, err)
@@ -368,7 +260,7 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 // TestInboxTickShowsNewSubmissions: a submission arriving while the inbox
 // is open appears at the next tick, and the open case stays open.
 func TestInboxTickShowsNewSubmissions(t *testing.T) {
-	f := newFixture(t, 0)
+	f := displaytest.NewKiosk(t, 0)
 	w := newStationWorld(t, f)
 	ctx := context.Background()
 	var gen kiosk.UUIDGen
@@ -376,7 +268,7 @@ func TestInboxTickShowsNewSubmissions(t *testing.T) {
 		s := &kiosk.Submission{Kiosk: "wall-01", Kind: kiosk.KindOpinion, CreatedAt: time.Now(), ClockSynced: true,
 			Body: kiosk.Body{Topic: "sanitation", Text: text, Lang: "zh", Channel: kiosk.ChannelTouch}}
 		s.ID = gen.New(s.CreatedAt)
-		if err := f.db.Submit(ctx, s); err != nil {
+		if err := f.DB.Submit(ctx, s); err != nil {
 			t.Fatal(err)
 		}
 		waitFor(t, "the opinion at the hub", func() bool { ok, _ := w.hubDB.Has(ctx, s.ID); return ok })
@@ -387,20 +279,20 @@ func TestInboxTickShowsNewSubmissions(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := w.ui
-	u.want("待办 open (1)")
-	u.list().Select(0)
-	u.want("第一条")
+	u.Want("待办 open (1)")
+	u.List().Select(0)
+	u.Want("第一条")
 	submit("第二条")
-	u.want("待办 open (1)")
+	u.Want("待办 open (1)")
 	w.st.Tick()
-	u.want("待办 open (2)")
-	u.want("第一条") // the case pane still shows the case being read
+	u.Want("待办 open (2)")
+	u.Want("第一条") // the case pane still shows the case being read
 }
 
 // TestFleetScreen: the fleet tab lists the kiosk, online, with what its
 // telemetry says, and the alerts.
 func TestFleetScreen(t *testing.T) {
-	f := newFixture(t, 0)
+	f := displaytest.NewKiosk(t, 0)
 	w := newStationWorld(t, f)
 	ctx := context.Background()
 	hot := 61.0
@@ -427,14 +319,14 @@ func TestFleetScreen(t *testing.T) {
 			t.Errorf("fleet row %q lacks %q", got, want)
 		}
 	}
-	w.ui.want("wall-01 · enclosure_hot：enclosure at 61.0 °C")
+	w.ui.Want("wall-01 · enclosure_hot：enclosure at 61.0 °C")
 }
 
 // TestPollThroughTheScreens: a lead writes a poll, publishes it, a kiosk
 // gets it and a resident's vote is tallied live, probable play apart; the
 // lead closes it and publishes the results, which reach the kiosk.
 func TestPollThroughTheScreens(t *testing.T) {
-	f := newFixture(t, 0)
+	f := displaytest.NewKiosk(t, 0)
 	w := newStationWorld(t, f)
 	ctx := context.Background()
 	if err := w.st.LogIn("zhang", "2468"); err != nil {
@@ -442,17 +334,17 @@ func TestPollThroughTheScreens(t *testing.T) {
 	}
 	u := w.ui
 	w.st.SelectTab("投票")
-	u.entry("编号").SetText("square")
-	u.entry("议题").SetText("村口空地做什么 | The square")
-	u.entry("每行一个选项").SetText("篮球场 | Basketball\n儿童乐园 | Playground")
+	u.Entry("编号").SetText("square")
+	u.Entry("议题").SetText("村口空地做什么 | The square")
+	u.Entry("每行一个选项").SetText("篮球场 | Basketball\n儿童乐园 | Playground")
 	now := time.Now()
-	u.entry("开始时间").SetText(now.Add(-time.Minute).Format("2006-01-02 15:04"))
-	u.tap("保存草稿 Save draft")
-	u.want("村口空地做什么 · square · 草稿 draft")
-	u.tap("发布到设备 Publish square")
-	u.want("投票中 open")
+	u.Entry("开始时间").SetText(now.Add(-time.Minute).Format("2006-01-02 15:04"))
+	u.Tap("保存草稿 Save draft")
+	u.Want("村口空地做什么 · square · 草稿 draft")
+	u.Tap("发布到设备 Publish square")
+	u.Want("投票中 open")
 	waitFor(t, "the poll at the kiosk", func() bool {
-		ps, _ := f.db.Polls(ctx)
+		ps, _ := f.DB.Polls(ctx)
 		return len(ps.Polls) == 1 && ps.Polls[0].Title.En == "The square"
 	})
 
@@ -464,20 +356,20 @@ func TestPollThroughTheScreens(t *testing.T) {
 			s.Body.Flags = []string{kiosk.FlagProbablePlay}
 		}
 		s.ID = gen.New(s.CreatedAt.Add(time.Duration(i) * time.Millisecond))
-		if err := f.db.Submit(ctx, s); err != nil {
+		if err := f.DB.Submit(ctx, s); err != nil {
 			t.Fatal(err)
 		}
 	}
 	waitFor(t, "three votes at the hub", func() bool { n, _, _ := w.hubDB.Count(ctx); return n == 3 })
 	w.st.SelectTab("收件箱")
 	w.st.SelectTab("投票")
-	u.want("有效票 counted 2 · 疑似误触 probable play 1")
-	u.want("篮球场：2 票（另有疑似误触 1）")
-	u.tap("结束投票 Close square")
-	u.tap("公布结果 Publish results square")
-	u.want("已公布结果 results published")
+	u.Want("有效票 counted 2 · 疑似误触 probable play 1")
+	u.Want("篮球场：2 票（另有疑似误触 1）")
+	u.Tap("结束投票 Close square")
+	u.Tap("公布结果 Publish results square")
+	u.Want("已公布结果 results published")
 	waitFor(t, "the results at the kiosk", func() bool {
-		ps, _ := f.db.Polls(ctx)
+		ps, _ := f.DB.Polls(ctx)
 		return len(ps.Polls) == 1 && ps.Polls[0].Results["o1"] == 2 && ps.Polls[0].Results["o2"] == 0
 	})
 }

@@ -1,4 +1,4 @@
-package display
+package station
 
 import (
 	"fmt"
@@ -20,7 +20,7 @@ type caseForm struct {
 }
 
 // OpenCase shows a case in the detail pane.
-func (s *Station) OpenCase(id string) {
+func (s *App) OpenCase(id string) {
 	v := &s.inbox
 	c, r, err := s.d.Store.Case(s.ctx, id)
 	if s.fail("打开 Open", err) {
@@ -45,7 +45,7 @@ func wrap(t string) *widget.Label {
 	return l
 }
 
-func (s *Station) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.CanvasObject {
+func (s *App) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.CanvasObject {
 	s.form = caseForm{c: c}
 	f := &s.form
 	cat := s.d.Catalog
@@ -190,12 +190,12 @@ func (s *Station) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.
 }
 
 // act returns a button action doing a to the open case.
-func (s *Station) act(a hub.Action) func() {
+func (s *App) act(a hub.Action) func() {
 	return func() { s.Do(a) }
 }
 
 // Do applies an action to the open case, then reloads it and the inbox.
-func (s *Station) Do(a hub.Action) error {
+func (s *App) Do(a hub.Action) error {
 	c := s.form.c
 	_, err := s.d.Desk.Act(s.ctx, s.me, c.ID, c.Version, a)
 	if s.fail(string(a.Kind), err) {
@@ -211,7 +211,7 @@ func (s *Station) Do(a hub.Action) error {
 	return nil
 }
 
-func (s *Station) triage() {
+func (s *App) triage() {
 	f := &s.form
 	a := hub.Action{Kind: hub.ActTriage, Priority: hub.Priority(max(f.priority.SelectedIndex(), 0))}
 	if i := f.matter.SelectedIndex(); i >= 0 {
@@ -224,7 +224,7 @@ func (s *Station) triage() {
 	s.Do(a)
 }
 
-func (s *Station) assign() {
+func (s *App) assign() {
 	a := hub.Action{Kind: hub.ActAssign}
 	if i := s.form.worker.SelectedIndex(); i >= 0 {
 		a.Worker = s.workers[i].ID
@@ -232,14 +232,14 @@ func (s *Station) assign() {
 	s.Do(a)
 }
 
-func (s *Station) reply() {
+func (s *App) reply() {
 	s.Do(hub.Action{Kind: hub.ActReply, Reply: s.form.reply.Text, ReplyEn: s.form.replyEn.Text})
 }
 
-func (s *Station) publish() { s.Do(hub.Action{Kind: hub.ActPublish, WallText: s.form.wall.Text}) }
+func (s *App) publish() { s.Do(hub.Action{Kind: hub.ActPublish, WallText: s.form.wall.Text}) }
 
-func (s *Station) duplicate() { s.Do(hub.Action{Kind: hub.ActDuplicate, Of: s.form.dupOf.Text}) }
+func (s *App) duplicate() { s.Do(hub.Action{Kind: hub.ActDuplicate, Of: s.form.dupOf.Text}) }
 
-func (s *Station) notApplicable() {
+func (s *App) notApplicable() {
 	s.Do(hub.Action{Kind: hub.ActNotApplicable, Reason: s.form.reason.Text})
 }

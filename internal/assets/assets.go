@@ -1,7 +1,7 @@
-// Package fonts holds the bundled font: Noto Sans CJK SC cut to GB2312
+// Package assets holds the bundled font: Noto Sans CJK SC cut to GB2312
 // (deploy/font/subset.sh), regular and bold, for the screens and the
 // station's charts.
-package fonts
+package assets
 
 import _ "embed"
 

@@ -1,4 +1,4 @@
-package display
+package station
 
 import (
 	"encoding/json"
@@ -23,7 +23,7 @@ type fleetView struct {
 var fleetHeader = []string{"设备 kiosk", "状态 state", "提醒 alerts", "最后联系 last seen", "版本 version", "待发 outbox",
 	"最久待发 oldest", "温度 temp", "屏幕 screen", "配置 config"}
 
-func (s *Station) fleetScreen() fyne.CanvasObject {
+func (s *App) fleetScreen() fyne.CanvasObject {
 	v := &s.fleet
 	v.rows = [][]string{fleetHeader}
 	v.table = widget.NewTable(
@@ -48,10 +48,10 @@ func (s *Station) fleetScreen() fyne.CanvasObject {
 }
 
 // FleetRows returns the fleet table as text (tests, smoke).
-func (s *Station) FleetRows() [][]string { return s.fleet.rows }
+func (s *App) FleetRows() [][]string { return s.fleet.rows }
 
 // refreshFleet reloads the kiosks with their telemetry and alerts.
-func (s *Station) refreshFleet() {
+func (s *App) refreshFleet() {
 	v := &s.fleet
 	if v.table == nil {
 		return

@@ -1,0 +1,94 @@
+package displaytest
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"opinionwall/display"
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/session"
+	"opinionwall/kiosk/sqlite"
+)
+
+// Clock is a settable clock for the session and the store.
+type Clock struct{ T time.Time }
+
+// Now returns the clock's time.
+func (c *Clock) Now() time.Time { return c.T }
+
+// Advance moves the clock on by d.
+func (c *Clock) Advance(d time.Duration) { c.T = c.T.Add(d) }
+
+// Kiosk is the resident screens of kiosk wall-01 (number 12) in a
+// 1280×800 test window, on a real SQLite store, at a fake clock.
+type Kiosk struct {
+	Screen
+	App fyne.App
+	K   *display.Kiosk
+	S   *session.Session
+	DB  *sqlite.DB
+	Clk *Clock
+	Cfg *kiosk.Config
+}
+
+// NewKiosk opens the store (maxPages limits its size; 0 leaves it
+// unlimited) and shows the attract screen. Everything closes with t.
+func NewKiosk(t *testing.T, maxPages int) *Kiosk {
+	t.Helper()
+	cfg := kiosk.Defaults()
+	cfg.Kiosk.ID, cfg.Kiosk.Number, cfg.Kiosk.AdminPIN = "wall-01", 12, "480731"
+	cfg.Streets = []kiosk.Street{{Name: "大和路", Buildings: []string{"1栋", "3栋", "12栋"}}, {Name: "二巷"}}
+	if err := cfg.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	clk := &Clock{T: time.Date(2026, 11, 29, 10, 0, 0, 0, time.Local)}
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "kiosk.db"))
+	db.Tickets, _ = kiosk.NewTicketCodec(12, "wall-01")
+	db.Now, db.MaxPages = clk.Now, maxPages
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	s := session.New(&cfg, db, db)
+	s.Now = clk.Now
+	a := test.NewTempApp(t)
+	w := a.NewWindow("kiosk")
+	w.Resize(fyne.NewSize(1280, 800))
+	k := display.New(a, w, display.Deps{Session: s, Config: &cfg, Snapshots: db, Now: clk.Now,
+		Admin: func(ctx context.Context) []display.AdminLine {
+			return []display.AdminLine{{Name: "outbox", Value: "0"}}
+		}})
+	return &Kiosk{Screen: Screen{T: t, Win: w}, App: a, K: k, S: s, DB: db, Clk: clk, Cfg: &cfg}
+}
+
+// Stored returns every submission in the store, in seq order.
+func (f *Kiosk) Stored() []kiosk.Submission {
+	f.T.Helper()
+	st, _ := f.DB.Status(context.Background())
+	var out []kiosk.Submission
+	for seq := int64(1); seq <= st.LastSeq; seq++ {
+		s, err := f.DB.Submission(context.Background(), seq)
+		if err != nil {
+			f.T.Fatal(err)
+		}
+		out = append(out, *s)
+	}
+	return out
+}
+
+// TapCorner taps the hidden admin corner.
+func (f *Kiosk) TapCorner() {
+	f.T.Helper()
+	for _, o := range f.Objects() {
+		if _, ok := o.(interface{ OpensAdmin() }); ok {
+			o.(fyne.Tappable).Tapped(&fyne.PointEvent{})
+			return
+		}
+	}
+	f.T.Fatal("no admin corner")
+}
