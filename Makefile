@@ -4,7 +4,7 @@
 GOBIN := $(shell go env GOPATH)/bin
 export PATH := $(GOBIN):$(PATH)
 
-.PHONY: all deps build release release-check demo test vet lint fmt-check unit smoke units bench bench-idle clean
+.PHONY: all deps build release release-check demo test vet lint fmt-check tidy-check unit smoke units bench bench-idle clean
 
 all: build
 
@@ -29,11 +29,15 @@ demo: deps build
 
 ## test: formatting, vet, staticcheck, every test with the race detector, and the
 ## smoke test of the real kiosk window under Xvfb
-test: deps fmt-check vet lint unit smoke units release-check
+test: deps fmt-check tidy-check vet lint unit smoke units release-check
 
 fmt-check:
 	@bad=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$bad" ]; then echo "gofmt would change: $$bad"; exit 1; fi
+
+## tidy-check: go mod tidy would change nothing (no missing, unused or wrongly indirect modules)
+tidy-check:
+	go mod tidy -diff
 
 vet:
 	go vet ./...
