@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-
-	"opinionwall/kiosk"
 )
 
 func (k *Kiosk) openAdmin() {
@@ -62,15 +60,4 @@ func maskPIN(p string) string {
 		out[i] = '●'
 	}
 	return string(out)
-}
-
-// openPolls keeps the polls still open now.
-func openPolls(ps []kiosk.Poll, now func() time.Time) []kiosk.Poll {
-	var out []kiosk.Poll
-	for _, p := range ps {
-		if p.Closes.IsZero() || now().Before(p.Closes) {
-			out = append(out, p)
-		}
-	}
-	return out
 }

@@ -2,15 +2,13 @@ package display
 
 import (
 	"context"
-	"image"
-
 	"fmt"
+	"image"
 	"time"
-
-	"fyne.io/fyne/v2/driver/software"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/display/pinyin"
@@ -193,6 +191,37 @@ func (k *Kiosk) Refresh() {
 	if k.d.AfterRefresh != nil {
 		k.d.AfterRefresh()
 	}
+}
+
+// step draws the current step of a flow.
+func (k *Kiosk) step(v session.View) fyne.CanvasObject {
+	switch v.Step {
+	case session.StepTopic:
+		return k.topics(v)
+	case session.StepLocation:
+		return k.location(v)
+	case session.StepWords:
+		return k.words(v)
+	case session.StepContact:
+		return k.contact(v)
+	case session.StepService:
+		return k.services(v)
+	case session.StepRating:
+		return k.ratings(v)
+	case session.StepReasons:
+		return k.reasons(v)
+	case session.StepPoll:
+		return k.pollList(v)
+	case session.StepOption:
+		return k.options(v)
+	case session.StepCode:
+		return k.codeEntry(v)
+	case session.StepResult:
+		return k.result(v)
+	case session.StepBrowse:
+		return k.wall(v)
+	}
+	return k.text(string(v.Step))
 }
 
 // Target is a tappable thing on screen and where its centre is, in window
