@@ -40,7 +40,7 @@ func (k *Kiosk) adminScreen() fyne.CanvasObject {
 			parts = append(parts, k.text(l.Name+": "+l.Value))
 		}
 	}
-	parts = append(parts, k.text("kiosk: "+k.d.Config.Kiosk.ID+" ("+string(k.d.Config.Kiosk.Role)+")"))
+	parts = append(parts, k.text(tr(lang, "admin.kiosk")+": "+k.d.Config.Kiosk.ID+" ("+string(k.d.Config.Kiosk.Role)+")"))
 	if k.d.HardwareTest != nil {
 		parts = append(parts, k.big(tr(lang, "admin.hwtest"), false, func() { k.hwResult = k.d.HardwareTest(); k.Refresh() }))
 		if k.hwResult != "" {
