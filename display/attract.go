@@ -22,7 +22,7 @@ func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 	parts := []fyne.CanvasObject{
 		k.label(k.d.Now().Format("2006-01-02 15:04"), fyne.TextAlignTrailing, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance),
 		spacer(),
-		minSize(call, 6*MinTarget, 3*MinTarget),
+		minSize(call, 6*minTarget, 3*minTarget),
 		k.title(k.t("attract.sub")),
 	}
 	w, err := k.d.Snapshots.Wall(context.Background())
@@ -60,7 +60,7 @@ func (k *Kiosk) home(v session.View) fyne.CanvasObject {
 		b := k.button(k.t(key), start(f))
 		b.Importance = widget.HighImportance
 		b.Refresh()
-		return minSize(b, 4*MinTarget, 2*MinTarget)
+		return minSize(b, 4*minTarget, 2*minTarget)
 	}
 	return container.NewVBox(k.title(k.t("home.title")), grid(2,
 		tile("home.opinion", session.FlowOpinion), tile("home.rating", session.FlowRating),

@@ -282,17 +282,17 @@ func (k *Kiosk) header(v session.View) fyne.CanvasObject {
 		large = k.t("nav.normal")
 	}
 	return container.NewHBox(
-		minSize(k.text(""), MinTarget+8, 1), // the admin corner lives here
-		minSize(k.button(k.t("nav.back"), k.act(func() error { s.Back(); return nil })), 2*MinTarget, MinTarget),
-		minSize(k.button(k.t("nav.home"), k.act(func() error { s.GoHome(); return nil })), 2*MinTarget, MinTarget),
+		minSize(k.text(""), minTarget+8, 1), // the admin corner lives here
+		minSize(k.button(k.t("nav.back"), k.act(func() error { s.Back(); return nil })), 2*minTarget, minTarget),
+		minSize(k.button(k.t("nav.home"), k.act(func() error { s.GoHome(); return nil })), 2*minTarget, minTarget),
 		spacer(),
-		minSize(k.button(large, k.act(func() error { s.SetSlow(!v.Slow); return nil })), 2*MinTarget, MinTarget),
+		minSize(k.button(large, k.act(func() error { s.SetSlow(!v.Slow); return nil })), 2*minTarget, minTarget),
 		minSize(k.button(k.t("nav.lang"), k.act(func() error {
 			if v.Lang == "en" {
 				return s.SetLanguage("zh")
 			}
 			return s.SetLanguage("en")
-		})), 2*MinTarget, MinTarget),
+		})), 2*minTarget, minTarget),
 	)
 }
 

@@ -144,6 +144,6 @@ func (k *Kiosk) contact(v session.View) fyne.CanvasObject {
 		k.big(k.t("opinion.anon"), false, k.act(func() error { s.ClearContact(); return s.Next() })),
 		k.bold(k.t("opinion.phone")+": "+k.phone, fyne.TextAlignCenter),
 		container.NewCenter(k.digitPad(v.Lang, &k.phone, 12, func() { k.d.Session.Touch(); k.Refresh() })),
-		minSize(consent, 4*MinTarget, MinTarget),
+		minSize(consent, 4*minTarget, minTarget),
 	)
 }

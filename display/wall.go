@@ -34,7 +34,7 @@ func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 	if k.wallPage >= pages-1 {
 		next.Disable()
 	}
-	parts = append(parts, container.NewHBox(minSize(prev, 3*MinTarget, MinTarget+16), spacer(),
-		k.text(fmt.Sprintf("%d / %d", k.wallPage+1, pages)), spacer(), minSize(next, 3*MinTarget, MinTarget+16)))
+	parts = append(parts, container.NewHBox(minSize(prev, 3*minTarget, minTarget+16), spacer(),
+		k.text(fmt.Sprintf("%d / %d", k.wallPage+1, pages)), spacer(), minSize(next, 3*minTarget, minTarget+16)))
 	return container.NewVBox(parts...)
 }

@@ -33,29 +33,29 @@ type Deps struct {
 
 var errNotHere = errors.New("not available on this kiosk")
 
-// DisplayArgs are display.set's arguments.
-type DisplayArgs struct {
+// displayArgs are display.set's arguments.
+type displayArgs struct {
 	Brightness *int  `json:"brightness,omitempty"` // 0-100
 	Power      *bool `json:"power,omitempty"`
 }
 
-// ScreenshotArgs are screenshot's arguments.
-type ScreenshotArgs struct {
+// screenshotArgs are screenshot's arguments.
+type screenshotArgs struct {
 	MaxBytes int `json:"max_bytes,omitempty"` // default 512 KiB, at most 2 MiB
 }
 
-// LogsArgs are logs' arguments.
-type LogsArgs struct {
+// logsArgs are logs' arguments.
+type logsArgs struct {
 	Lines int `json:"lines,omitempty"` // default 100, at most 1,000
 }
 
-// PurgeArgs are data.purge's arguments.
-type PurgeArgs struct {
+// purgeArgs are data.purge's arguments.
+type purgeArgs struct {
 	Days int `json:"days"` // delivered submissions older than this, at least 1
 }
 
-// AnnounceArgs are announce's arguments.
-type AnnounceArgs struct {
+// announceArgs are announce's arguments.
+type announceArgs struct {
 	Zh    string    `json:"zh"`
 	En    string    `json:"en,omitempty"`
 	Until time.Time `json:"until"`
@@ -111,7 +111,7 @@ func (s standard) configGet(_ context.Context, args json.RawMessage) (any, error
 }
 
 func (s standard) displaySet(_ context.Context, args json.RawMessage) (any, error) {
-	var a DisplayArgs
+	var a displayArgs
 	if err := DecodeArgs("display.set", args, &a); err != nil {
 		return nil, err
 	}
@@ -138,7 +138,7 @@ func (s standard) displaySet(_ context.Context, args json.RawMessage) (any, erro
 }
 
 func (s standard) screenshot(ctx context.Context, args json.RawMessage) (any, error) {
-	var a ScreenshotArgs
+	var a screenshotArgs
 	if err := DecodeArgs("screenshot", args, &a); err != nil {
 		return nil, err
 	}
@@ -160,7 +160,7 @@ func (s standard) screenshot(ctx context.Context, args json.RawMessage) (any, er
 }
 
 func (s standard) logs(_ context.Context, args json.RawMessage) (any, error) {
-	var a LogsArgs
+	var a logsArgs
 	if err := DecodeArgs("logs", args, &a); err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ func (s standard) outboxResend(ctx context.Context, args json.RawMessage) (any, 
 }
 
 func (s standard) dataPurge(ctx context.Context, args json.RawMessage) (any, error) {
-	var a PurgeArgs
+	var a purgeArgs
 	if err := DecodeArgs("data.purge", args, &a); err != nil {
 		return nil, err
 	}
@@ -201,7 +201,7 @@ func (s standard) dataPurge(ctx context.Context, args json.RawMessage) (any, err
 }
 
 func (s standard) announce(_ context.Context, args json.RawMessage) (any, error) {
-	var a AnnounceArgs
+	var a announceArgs
 	if err := DecodeArgs("announce", args, &a); err != nil {
 		return nil, err
 	}

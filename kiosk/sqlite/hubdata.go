@@ -62,7 +62,7 @@ func (db *DB) LookupTicket(ctx context.Context, code string) (kiosk.TicketUpdate
 	}
 	u.Ticket, u.Status = t.Code, kiosk.StatusQueued
 	u.UpdatedAt, _ = parseTime(created)
-	if state == StateAcked {
+	if state == stateAcked {
 		u.Status = kiosk.StatusReceived
 		u.UpdatedAt, _ = parseTime(acked.String)
 	}
