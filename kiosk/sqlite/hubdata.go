@@ -11,6 +11,11 @@ import (
 	"opinionwall/kiosk"
 )
 
+var (
+	_ kiosk.Downstream = (*DB)(nil)
+	_ kiosk.NonceStore = (*DB)(nil)
+)
+
 // PutTicketUpdate stores what the hub said about one of this kiosk's
 // tickets, replacing an older update of the same ticket. An update older
 // than the one stored is ignored.

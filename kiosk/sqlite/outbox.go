@@ -11,6 +11,8 @@ import (
 	"opinionwall/kiosk"
 )
 
+var _ kiosk.Outbox = (*DB)(nil)
+
 // Outbox states.
 const (
 	statePending  = "pending"
