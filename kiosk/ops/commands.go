@@ -171,7 +171,7 @@ func (s standard) logs(_ context.Context, args json.RawMessage) (any, error) {
 	if s.d.Logs == nil {
 		return nil, errNotHere
 	}
-	return map[string]any{"lines": s.d.Logs.Last(n)}, nil
+	return map[string]any{"lines": s.d.Logs.last(n)}, nil
 }
 
 func (s standard) outboxResend(ctx context.Context, args json.RawMessage) (any, error) {

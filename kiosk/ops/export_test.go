@@ -7,3 +7,6 @@ type (
 	PurgeArgs    = purgeArgs
 	AnnounceArgs = announceArgs
 )
+
+// Last is what the logs command reads.
+func (r *Ring) Last(n int) []string { return r.last(n) }
