@@ -12,14 +12,13 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/broker"
-
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/ops"
 	"opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
 )
 
 // station is a broker, one kiosk with its relay and command handler, and
