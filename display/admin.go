@@ -6,8 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-
-	"opinionwall/kiosk"
 )
 
 func (k *Kiosk) openAdmin() {
@@ -42,7 +40,7 @@ func (k *Kiosk) adminScreen() fyne.CanvasObject {
 			parts = append(parts, k.text(l.Name+": "+l.Value))
 		}
 	}
-	parts = append(parts, k.text("kiosk: "+k.d.Config.Kiosk.ID+" ("+string(k.d.Config.Kiosk.Role)+")"))
+	parts = append(parts, k.text(tr(lang, "admin.kiosk")+": "+k.d.Config.Kiosk.ID+" ("+string(k.d.Config.Kiosk.Role)+")"))
 	if k.d.HardwareTest != nil {
 		parts = append(parts, k.big(tr(lang, "admin.hwtest"), false, func() { k.hwResult = k.d.HardwareTest(); k.Refresh() }))
 		if k.hwResult != "" {
@@ -62,15 +60,4 @@ func maskPIN(p string) string {
 		out[i] = '●'
 	}
 	return string(out)
-}
-
-// openPolls keeps the polls still open now.
-func openPolls(ps []kiosk.Poll, now func() time.Time) []kiosk.Poll {
-	var out []kiosk.Poll
-	for _, p := range ps {
-		if p.Closes.IsZero() || now().Before(p.Closes) {
-			out = append(out, p)
-		}
-	}
-	return out
 }

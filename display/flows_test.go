@@ -182,7 +182,7 @@ func TestAdminNeedsPIN(t *testing.T) {
 		f.Tap(string(d))
 	}
 	f.Want("outbox: 0")
-	f.Want("kiosk: wall-01 (wall)")
+	f.Want("本机: wall-01 (wall)")
 	f.Tap("关闭")
 	f.Want("点我说两句")
 }

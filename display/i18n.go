@@ -1,6 +1,11 @@
 package display
 
-// catalog holds every text a resident reads, in Chinese and English.
+// catalogLanguages are the languages of the catalog, in the order of each
+// entry's texts.
+var catalogLanguages = [2]string{"zh", "en"}
+
+// catalog holds every label of the resident screens and the admin screen,
+// in Chinese and English; widget code names a key, never the text.
 // Switching the language redraws the screen from it at once.
 var catalog = map[string][2]string{ // key -> {zh, en}
 	"attract.call":          {"点我说两句", "Tap to have your say"},
@@ -81,6 +86,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"admin.wrong":           {"密码不对", "Wrong PIN"},
 	"admin.restart":         {"重启程序", "Restart"},
 	"admin.hwtest":          {"硬件测试", "Hardware test"},
+	"admin.kiosk":           {"本机", "Kiosk"},
 }
 
 // tr returns the text of key in lang, the key itself when missing (a test
@@ -90,8 +96,10 @@ func tr(lang, key string) string {
 	if !ok {
 		return key
 	}
-	if lang == "en" {
-		return m[1]
+	for i, l := range catalogLanguages {
+		if l == lang {
+			return m[i]
+		}
 	}
 	return m[0]
 }

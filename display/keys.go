@@ -19,15 +19,15 @@ func (k *Kiosk) digitPad(lang string, value *string, max int, changed func()) fy
 				*value += d
 			}
 			changed()
-		}), MinTarget+32, MinTarget+8)
+		}), minTarget+32, minTarget+8)
 	}
 	back := minSize(k.button(tr(lang, "kbd.back"), func() {
 		if *value != "" {
 			*value = (*value)[:len(*value)-1]
 		}
 		changed()
-	}), MinTarget+32, MinTarget+8)
-	clear := minSize(k.button(tr(lang, "kbd.clear"), func() { *value = ""; changed() }), MinTarget+32, MinTarget+8)
+	}), minTarget+32, minTarget+8)
+	clear := minSize(k.button(tr(lang, "kbd.clear"), func() { *value = ""; changed() }), minTarget+32, minTarget+8)
 	return container.NewGridWithColumns(3,
 		key("1"), key("2"), key("3"),
 		key("4"), key("5"), key("6"),
@@ -61,15 +61,15 @@ func (k *Kiosk) keyboard(lang string, c *pinyin.Composer, mode *int, changed fun
 		if !c.HasPrev() {
 			prev.Disable()
 		}
-		bar = append(bar, minSize(prev, MinTarget, MinTarget))
+		bar = append(bar, minSize(prev, minTarget, minTarget))
 		for i, r := range c.Candidates() {
-			bar = append(bar, minSize(k.button(string(r), func() { c.Pick(i); changed() }), MinTarget, MinTarget))
+			bar = append(bar, minSize(k.button(string(r), func() { c.Pick(i); changed() }), minTarget, minTarget))
 		}
 		next := k.button("→", func() { c.Next(); changed() })
 		if !c.HasNext() {
 			next.Disable()
 		}
-		bar = append(bar, minSize(next, MinTarget, MinTarget))
+		bar = append(bar, minSize(next, minTarget, minTarget))
 		rows = append(rows, container.NewHBox(bar...))
 	}
 
@@ -96,7 +96,7 @@ func (k *Kiosk) keyboard(lang string, c *pinyin.Composer, mode *int, changed fun
 			if *mode == modePinyin && !validNext(c, r) {
 				b.Disable()
 			}
-			keys = append(keys, minSize(b, MinTarget, MinTarget))
+			keys = append(keys, minSize(b, minTarget, minTarget))
 		}
 		rows = append(rows, container.NewCenter(container.NewHBox(keys...)))
 	}
@@ -107,12 +107,12 @@ func (k *Kiosk) keyboard(lang string, c *pinyin.Composer, mode *int, changed fun
 			b.Importance = widget.HighImportance
 			b.Refresh()
 		}
-		return minSize(b, MinTarget+40, MinTarget)
+		return minSize(b, minTarget+40, minTarget)
 	}
 	rows = append(rows, container.NewCenter(container.NewHBox(
 		modeButton(modePinyin, "kbd.letters"), modeButton(modeDigits, "kbd.digits"), modeButton(modeEnglish, "kbd.english"),
-		minSize(k.button(tr(lang, "kbd.space"), func() { c.Put(' '); changed() }), 4*MinTarget, MinTarget),
-		minSize(k.button(tr(lang, "kbd.back"), func() { c.Backspace(); changed() }), MinTarget+40, MinTarget),
+		minSize(k.button(tr(lang, "kbd.space"), func() { c.Put(' '); changed() }), 4*minTarget, minTarget),
+		minSize(k.button(tr(lang, "kbd.back"), func() { c.Backspace(); changed() }), minTarget+40, minTarget),
 	)))
 	return container.NewVBox(rows...)
 }

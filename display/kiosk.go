@@ -2,15 +2,13 @@ package display
 
 import (
 	"context"
-	"image"
-
 	"fmt"
+	"image"
 	"time"
-
-	"fyne.io/fyne/v2/driver/software"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/display/pinyin"
@@ -195,6 +193,37 @@ func (k *Kiosk) Refresh() {
 	}
 }
 
+// step draws the current step of a flow.
+func (k *Kiosk) step(v session.View) fyne.CanvasObject {
+	switch v.Step {
+	case session.StepTopic:
+		return k.topics(v)
+	case session.StepLocation:
+		return k.location(v)
+	case session.StepWords:
+		return k.words(v)
+	case session.StepContact:
+		return k.contact(v)
+	case session.StepService:
+		return k.services(v)
+	case session.StepRating:
+		return k.ratings(v)
+	case session.StepReasons:
+		return k.reasons(v)
+	case session.StepPoll:
+		return k.pollList(v)
+	case session.StepOption:
+		return k.options(v)
+	case session.StepCode:
+		return k.codeEntry(v)
+	case session.StepResult:
+		return k.result(v)
+	case session.StepBrowse:
+		return k.wall(v)
+	}
+	return k.text(string(v.Step))
+}
+
 // Target is a tappable thing on screen and where its centre is, in window
 // coordinates.
 type Target struct {
@@ -253,17 +282,17 @@ func (k *Kiosk) header(v session.View) fyne.CanvasObject {
 		large = k.t("nav.normal")
 	}
 	return container.NewHBox(
-		minSize(k.text(""), MinTarget+8, 1), // the admin corner lives here
-		minSize(k.button(k.t("nav.back"), k.act(func() error { s.Back(); return nil })), 2*MinTarget, MinTarget),
-		minSize(k.button(k.t("nav.home"), k.act(func() error { s.GoHome(); return nil })), 2*MinTarget, MinTarget),
+		minSize(k.text(""), minTarget+8, 1), // the admin corner lives here
+		minSize(k.button(k.t("nav.back"), k.act(func() error { s.Back(); return nil })), 2*minTarget, minTarget),
+		minSize(k.button(k.t("nav.home"), k.act(func() error { s.GoHome(); return nil })), 2*minTarget, minTarget),
 		spacer(),
-		minSize(k.button(large, k.act(func() error { s.SetSlow(!v.Slow); return nil })), 2*MinTarget, MinTarget),
+		minSize(k.button(large, k.act(func() error { s.SetSlow(!v.Slow); return nil })), 2*minTarget, minTarget),
 		minSize(k.button(k.t("nav.lang"), k.act(func() error {
 			if v.Lang == "en" {
 				return s.SetLanguage("zh")
 			}
 			return s.SetLanguage("en")
-		})), 2*MinTarget, MinTarget),
+		})), 2*minTarget, minTarget),
 	)
 }
 

@@ -3,9 +3,9 @@ package display_test
 import (
 	"testing"
 
-	"opinionwall/display/displaytest"
-
 	"fyne.io/fyne/v2/test"
+
+	"opinionwall/display/displaytest"
 )
 
 // Markup masters of the key screens (testdata/*.xml): a change to what a

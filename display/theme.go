@@ -21,7 +21,7 @@ var (
 const (
 	textNormal = 24
 	textLarge  = 32
-	MinTarget  = 64
+	minTarget  = 64
 )
 
 // Theme is the kiosk's look: the bundled font, big text, and a

@@ -28,7 +28,7 @@ func (k *Kiosk) big(label string, primary bool, fn func()) fyne.CanvasObject {
 		b.Importance = widget.HighImportance
 		b.Refresh()
 	}
-	return minSize(b, 2*MinTarget, MinTarget+16)
+	return minSize(b, 2*minTarget, minTarget+16)
 }
 
 // tile is a big button with an icon named in the configuration.
@@ -39,7 +39,7 @@ func (k *Kiosk) tile(label, icon string, primary bool, fn func()) fyne.CanvasObj
 		b.Importance = widget.HighImportance
 	}
 	b.Refresh()
-	return minSize(b, 2*MinTarget, MinTarget+16)
+	return minSize(b, 2*minTarget, minTarget+16)
 }
 
 // iconFor maps the configuration's icon names to icons of the theme.
@@ -80,7 +80,7 @@ func (k *Kiosk) chip(label string, on bool, fn func()) fyne.CanvasObject {
 		b.Importance = widget.HighImportance
 		b.Refresh()
 	}
-	return minSize(b, 2*MinTarget, MinTarget)
+	return minSize(b, 2*minTarget, minTarget)
 }
 
 // grid lays objects out in n columns.
@@ -206,7 +206,7 @@ func newCorner(now func() time.Time, fn func()) *corner {
 	return c
 }
 
-func (c *corner) MinSize() fyne.Size { return fyne.NewSize(MinTarget, MinTarget) }
+func (c *corner) MinSize() fyne.Size { return fyne.NewSize(minTarget, minTarget) }
 
 // OpensAdmin marks the corner for tests.
 func (c *corner) OpensAdmin() {}

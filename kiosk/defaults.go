@@ -1,5 +1,45 @@
 package kiosk
 
+import "time"
+
+// Defaults returns the configuration every file is loaded over. The kiosk's
+// id, number and admin PIN have no default: each kiosk must be given its own.
+func Defaults() Config {
+	return Config{
+		Kiosk: KioskSection{
+			Role:            RoleWall,
+			Languages:       []string{"zh", "en"},
+			DefaultLanguage: "zh",
+		},
+		Session: SessionSection{
+			IdleTimeout:      Duration(90 * time.Second),
+			IdleWarning:      Duration(15 * time.Second),
+			SubmittedTimeout: Duration(30 * time.Second),
+			SlowFactor:       2,
+			RatingMinGap:     Duration(3 * time.Second),
+			PlayBurst:        8,
+			PlayWindow:       Duration(30 * time.Second),
+			PlayStreak:       6,
+			TextLimit:        DefaultTextLimit,
+		},
+		Store: StoreSection{RetentionDays: 30},
+		Hardware: HardwareSection{
+			RatePins: []string{"GPIO5", "GPIO6", "GPIO13", "GPIO19"}, HelpPin: "GPIO26", HookPin: "GPIO21", MotionPin: "GPIO20",
+			LEDPins: []string{"GPIO12", "GPIO16", "GPIO17", "GPIO27"}, StatusLED: "GPIO25", I2CBus: "1",
+			Debounce: Duration(30 * time.Millisecond), LongPress: Duration(2 * time.Second), SensorEvery: Duration(time.Minute),
+			DimAfter: Duration(5 * time.Minute), OffAfter: Duration(15 * time.Minute), MinBright: 10, MaxBright: 100,
+		},
+		Topics:        defaultTopics(),
+		Services:      defaultServices(),
+		RatingReasons: defaultRatingReasons(),
+		Brightness: []BrightnessStep{
+			{From: "06:30", Level: 80},
+			{From: "19:00", Level: 100},
+			{From: "23:00", Level: 40},
+		},
+	}
+}
+
 // The default topics follow what Dahe community collects opinions on:
 // sanitation, infrastructure, renting, education and culture, public order,
 // fire safety, parking and traffic (see shared/context). A station replaces

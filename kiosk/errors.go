@@ -55,19 +55,6 @@ func ErrorCode(err error) string {
 	return EINTERNAL
 }
 
-// ErrorMessage returns the message of the first domain error in err's chain,
-// or a generic one for any other error.
-func ErrorMessage(err error) string {
-	if err == nil {
-		return ""
-	}
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Message
-	}
-	return "internal error"
-}
-
 // plainMessages are what a resident reads when something goes wrong: no
 // codes, no jargon, and what to do next.
 var plainMessages = map[string][2]string{ // code -> {zh, en}

@@ -10,8 +10,8 @@ import (
 // unacknowledged ones back.
 type Outbox interface {
 	Claim(ctx context.Context, limit int) ([]Claimed, error)
-	Ack(ctx context.Context, ids []string) (int, error)
-	// AckAndClaim is Ack then Claim in one transaction.
+	// AckAndClaim marks the acked submissions delivered, then claims up to
+	// limit pending ones, in one transaction.
 	AckAndClaim(ctx context.Context, acked []Delivered, limit int) (int, []Claimed, error)
 	Requeue(ctx context.Context, age time.Duration) (int, error)
 }

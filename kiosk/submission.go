@@ -131,7 +131,7 @@ func (s *Submission) Validate(limit int) error {
 		return Errorf(EINVALID, "unsupported language %q", b.Lang)
 	}
 	if b.Text != "" {
-		if _, err := CheckText(b.Text, limit); err != nil {
+		if _, err := checkText(b.Text, limit); err != nil {
 			return err
 		}
 	}

@@ -42,9 +42,9 @@ func CleanText(s string, limit int) (string, error) {
 	return out, nil
 }
 
-// CheckText reports whether s already follows the text rules, for input that
+// checkText reports whether s already follows the text rules, for input that
 // arrives cleaned (from the session, or from the wire at the hub).
-func CheckText(s string, limit int) (string, error) {
+func checkText(s string, limit int) (string, error) {
 	clean, err := CleanText(s, limit)
 	if err != nil {
 		return "", err

@@ -74,8 +74,10 @@ func TestValidPhone(t *testing.T) {
 		"13812345678": true, "138 1234 5678": true, "0755-23456789": true, "23456789": true,
 		"12812345678": false, "1381234567": false, "phone": false, "123": false, "": false,
 	} {
-		if got := kiosk.ValidPhone(in); got != want {
-			t.Errorf("ValidPhone(%q) = %v, want %v", in, got, want)
-		}
+		t.Run(in, func(t *testing.T) {
+			if got := kiosk.ValidPhone(in); got != want {
+				t.Errorf("ValidPhone(%q) = %v, want %v", in, got, want)
+			}
+		})
 	}
 }

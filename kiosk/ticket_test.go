@@ -61,14 +61,21 @@ func TestTicketCodesDifferPerKiosk(t *testing.T) {
 func TestParseTicket(t *testing.T) {
 	c, _ := kiosk.NewTicketCodec(12, "wall-01")
 	code := c.Code(42)
-	for _, in := range []string{code, kiosk.FormatTicket(code), code[:3] + "-" + code[3:6] + "-" + code[6:], toFullWidth(code)} {
-		tk, err := kiosk.ParseTicket(in)
-		if err != nil {
-			t.Fatalf("ParseTicket(%q): %v", in, err)
-		}
-		if tk.Code != code || tk.KioskNumber != 12 {
-			t.Errorf("ParseTicket(%q) = %+v", in, tk)
-		}
+	for _, tt := range []struct{ name, in string }{
+		{"plain", code},
+		{"grouped", kiosk.FormatTicket(code)},
+		{"dashes", code[:3] + "-" + code[3:6] + "-" + code[6:]},
+		{"full-width digits", toFullWidth(code)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tk, err := kiosk.ParseTicket(tt.in)
+			if err != nil {
+				t.Fatalf("ParseTicket(%q): %v", tt.in, err)
+			}
+			if tk.Code != code || tk.KioskNumber != 12 {
+				t.Errorf("ParseTicket(%q) = %+v", tt.in, tk)
+			}
+		})
 	}
 	// Every single wrong digit and every swap of neighbours is caught.
 	for i := 0; i < len(code); i++ {
@@ -88,10 +95,14 @@ func TestParseTicket(t *testing.T) {
 			}
 		}
 	}
-	for _, bad := range []string{"", "12345", "1234567890", "12a456789", "abc"} {
-		if _, err := kiosk.ParseTicket(bad); kiosk.ErrorCode(err) != kiosk.EINVALID {
-			t.Errorf("ParseTicket(%q) err = %v, want invalid", bad, err)
-		}
+	for _, tt := range []struct{ name, bad string }{
+		{"empty", ""}, {"too short", "12345"}, {"too long", "1234567890"}, {"a letter", "12a456789"}, {"no digits", "abc"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if _, err := kiosk.ParseTicket(tt.bad); kiosk.ErrorCode(err) != kiosk.EINVALID {
+				t.Errorf("ParseTicket(%q) err = %v, want invalid", tt.bad, err)
+			}
+		})
 	}
 }
 

@@ -27,10 +27,18 @@ func TestUUIDv7(t *testing.T) {
 		}
 		prev, seen[id] = id, true
 	}
-	for _, bad := range []string{"", "0190b5a0-0000-4000-8000-000000000000", "0190B5A0-0000-7000-8000-000000000000", "0190b5a0-0000-7000-c000-000000000000", "0190b5a000007000800000000000000000000"} {
-		if kiosk.ValidUUID(bad) {
-			t.Errorf("ValidUUID(%q) = true", bad)
-		}
+	for _, tt := range []struct{ name, bad string }{
+		{"empty", ""},
+		{"version 4", "0190b5a0-0000-4000-8000-000000000000"},
+		{"upper case", "0190B5A0-0000-7000-8000-000000000000"},
+		{"wrong variant", "0190b5a0-0000-7000-c000-000000000000"},
+		{"no dashes", "0190b5a000007000800000000000000000000"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if kiosk.ValidUUID(tt.bad) {
+				t.Errorf("ValidUUID(%q) = true", tt.bad)
+			}
+		})
 	}
 }
 

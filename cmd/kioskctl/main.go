@@ -1,12 +1,21 @@
 // Command kioskctl is the maintainer's tool: it lists the fleet from the
-// kiosks' retained presence and sends them signed commands over MQTT,
-// printing the results.
+// kiosks' retained presence, sends them signed commands over MQTT and
+// prints the results, pushes configurations and updates, and provisions
+// and revokes kiosks in the station's broker password file.
 //
 //	kioskctl keygen -dir DIR [-name ops]
 //	kioskctl fleet [-json]
 //	kioskctl send [-all] KIOSK CMD [ARGS-JSON]
 //	kioskctl screenshot KIOSK -o FILE.png
 //	kioskctl logs KIOSK [-n 100]
+//	kioskctl update KIOSK -binary PATH -version V -releases DIR -base-url URL
+//	kioskctl config push KIOSK FILE.toml [-version N]
+//	kioskctl provision KIOSK -number N [-role wall|booth] [-broker URL] ...
+//	kioskctl revoke KIOSK [-passwd FILE]
+//
+// commands.go dispatches and holds keygen; talk.go the broker flags and
+// sending; fleet.go, inspect.go (screenshot, logs), push.go (config push,
+// update) and provision.go (provision, revoke) the commands by group.
 //
 // Exit codes: 0 ok, 1 usage or local error, 2 rejected or failed,
 // 3 no answer in time, 4 broker unreachable.

@@ -12,14 +12,13 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/broker"
-
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/ops"
 	"opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
 )
 
 // station is a broker, one kiosk with its relay and command handler, and
@@ -94,12 +93,25 @@ func (s *station) startKiosk(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { s.relay.Close() })
-	for i := 0; i < 1000 && !s.relay.Stats().Subscribed; i++ {
-		time.Sleep(10 * time.Millisecond)
-	}
-	if !s.relay.Stats().Subscribed {
+	if !waitUntil(10*time.Second, func() bool { return s.relay.Stats().Subscribed }) {
 		t.Fatal("the kiosk did not connect and subscribe within 10 s")
 	}
+}
+
+// waitUntil checks cond every 10 ms until it holds (true) or timeout
+// passes (false).
+func waitUntil(timeout time.Duration, cond func() bool) bool {
+	tick := time.NewTicker(10 * time.Millisecond)
+	defer tick.Stop()
+	deadline := time.After(timeout)
+	for !cond() {
+		select {
+		case <-tick.C:
+		case <-deadline:
+			return cond()
+		}
+	}
+	return true
 }
 
 func (s *station) ctl(t *testing.T, args ...string) (string, int) {
@@ -156,14 +168,16 @@ func TestCommandRoundTrips(t *testing.T) {
 		{"selftest", "", `"store":true`},
 		{"restart", "", "restarting"},
 	} {
-		args := []string{"send", "wall-01", c.cmd}
-		if c.args != "" {
-			args = append(args, c.args)
-		}
-		out, code := s.ctl(t, args...)
-		if code != 0 || !strings.Contains(out, c.want) {
-			t.Fatalf("%s (%d):\n%s", c.cmd, code, out)
-		}
+		t.Run(c.cmd, func(t *testing.T) {
+			args := []string{"send", "wall-01", c.cmd}
+			if c.args != "" {
+				args = append(args, c.args)
+			}
+			out, code := s.ctl(t, args...)
+			if code != 0 || !strings.Contains(out, c.want) {
+				t.Fatalf("%s (%d):\n%s", c.cmd, code, out)
+			}
+		})
 	}
 	if s.announced != "明天上午停水" || s.restarts != 1 {
 		t.Errorf("announced %q, restarts %d", s.announced, s.restarts)
@@ -221,24 +235,26 @@ func TestForgedExpiredReplayedRefusedWithoutEffect(t *testing.T) {
 			return c, replay, nil
 		}, "replayed"},
 	} {
-		before := s.display.bright
-		outs, err := o.SendRaw(ctx, []string{"wall-01"}, 10*time.Second, tt.mk)
-		if err != nil {
-			t.Fatal(err)
-		}
-		oc := outs[0]
-		if tt.why == "" {
-			if oc.Final != mqtt.ResultSucceeded || s.display.bright != 70 {
-				t.Fatalf("%s: %+v, brightness %d", tt.name, oc, s.display.bright)
+		t.Run(tt.name, func(t *testing.T) {
+			before := s.display.bright
+			outs, err := o.SendRaw(ctx, []string{"wall-01"}, 10*time.Second, tt.mk)
+			if err != nil {
+				t.Fatal(err)
 			}
-			continue
-		}
-		if oc.Final != mqtt.ResultRejected || !strings.Contains(oc.Results[len(oc.Results)-1].Detail, tt.why) {
-			t.Fatalf("%s: %+v", tt.name, oc)
-		}
-		if s.display.bright != before {
-			t.Fatalf("%s: the command had an effect", tt.name)
-		}
+			oc := outs[0]
+			if tt.why == "" {
+				if oc.Final != mqtt.ResultSucceeded || s.display.bright != 70 {
+					t.Fatalf("%s: %+v, brightness %d", tt.name, oc, s.display.bright)
+				}
+				return
+			}
+			if oc.Final != mqtt.ResultRejected || !strings.Contains(oc.Results[len(oc.Results)-1].Detail, tt.why) {
+				t.Fatalf("%s: %+v", tt.name, oc)
+			}
+			if s.display.bright != before {
+				t.Fatalf("%s: the command had an effect", tt.name)
+			}
+		})
 	}
 }
 

@@ -21,42 +21,85 @@ import (
 // station's password file), its configuration, the keys it trusts and the
 // broker it talks to, laid out as the kiosk's /etc/opinionwall.
 func provisionCmd(args []string, out io.Writer) error {
-	fl := flag.NewFlagSet("provision", flag.ContinueOnError)
-	number := fl.Int("number", 0, "the kiosk's number, 10-99, unique at the station (first digits of its ticket codes)")
-	role := fl.String("role", "wall", "wall or booth")
-	passwd := fl.String("passwd", "/etc/opinionwall/passwd", "the station's broker password file")
-	trust := fl.String("trust", "/etc/opinionwall", "directory with hub.pub and ops.pub")
-	broker := fl.String("broker", "tcp://station.local:1883", "the broker URL the kiosk uses")
-	outDir := fl.String("o", ".", "where the bundle goes (OUT/KIOSK-ID/etc/opinionwall)")
-	replace := fl.Bool("replace", false, "give an existing kiosk a new password and bundle (replacing its card)")
-	if err := fl.Parse(reorder(args)); err != nil {
-		return &exitError{exitUsage, err}
+	p, err := parseProvision(args)
+	if err != nil {
+		return err
 	}
-	if fl.NArg() != 1 {
-		return &exitError{exitUsage, errors.New("usage: kioskctl provision KIOSK-ID -number N [-role wall|booth] [-broker URL] [-passwd FILE] [-trust DIR] [-o DIR]")}
-	}
-	id := fl.Arg(0)
-	if !kiosk.ValidKioskID(id) {
-		return &exitError{exitUsage, fmt.Errorf("%q is not a kiosk id: 1 to 32 of a-z, 0-9 and '-'", id)}
-	}
-	creds, err := mqtt.OpenCredentials(*passwd)
+	creds, err := mqtt.OpenCredentials(p.passwd)
 	if err != nil {
 		return err
 	}
 	for _, u := range creds.Users() {
-		if u == id && !*replace {
-			return &exitError{exitUsage, fmt.Errorf("%s is already in %s (use -replace for a new card)", id, *passwd)}
+		if u == p.id && !p.replace {
+			return &exitError{exitUsage, fmt.Errorf("%s is already in %s (use -replace for a new card)", p.id, p.passwd)}
 		}
 	}
-	var pin, conf string
+	conf, pin, err := p.config()
+	if err != nil {
+		return err
+	}
+	if !strings.HasPrefix(p.broker, "tcp://") && !strings.HasPrefix(p.broker, "ssl://") {
+		return &exitError{exitUsage, fmt.Errorf("-broker must be tcp:// or ssl://, not %q", p.broker)}
+	}
+	pw, err := p.writeBundle(conf)
+	if err != nil {
+		return err
+	}
+	// The station learns the password last: a bundle that failed halfway
+	// is not a kiosk the broker lets in.
+	if err := creds.Set(p.id, pw); err != nil {
+		return err
+	}
+	if err := creds.WriteFile(p.passwd); err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "kiosk %s (number %d, %s): bundle in %s\n", p.id, p.number, p.role, filepath.Join(p.outDir, p.id))
+	fmt.Fprintf(out, "copy it onto the card's root file system (etc/opinionwall/...); admin PIN %s\n", pin)
+	fmt.Fprintf(out, "the station's broker knows %s once it rereads %s (restart the hub; mosquitto: systemctl reload mosquitto)\n", p.id, p.passwd)
+	return nil
+}
+
+// provision is what provisionCmd was asked for.
+type provision struct {
+	id, role, passwd, trust, broker, outDir string
+	number                                  int
+	replace                                 bool
+}
+
+func parseProvision(args []string) (provision, error) {
+	var p provision
+	fl := flag.NewFlagSet("provision", flag.ContinueOnError)
+	fl.IntVar(&p.number, "number", 0, "the kiosk's number, 10-99, unique at the station (first digits of its ticket codes)")
+	fl.StringVar(&p.role, "role", "wall", "wall or booth")
+	fl.StringVar(&p.passwd, "passwd", "/etc/opinionwall/passwd", "the station's broker password file")
+	fl.StringVar(&p.trust, "trust", "/etc/opinionwall", "directory with hub.pub and ops.pub")
+	fl.StringVar(&p.broker, "broker", "tcp://station.local:1883", "the broker URL the kiosk uses")
+	fl.StringVar(&p.outDir, "o", ".", "where the bundle goes (OUT/KIOSK-ID/etc/opinionwall)")
+	fl.BoolVar(&p.replace, "replace", false, "give an existing kiosk a new password and bundle (replacing its card)")
+	if err := fl.Parse(reorder(args)); err != nil {
+		return p, &exitError{exitUsage, err}
+	}
+	if fl.NArg() != 1 {
+		return p, &exitError{exitUsage, errors.New("usage: kioskctl provision KIOSK-ID -number N [-role wall|booth] [-broker URL] [-passwd FILE] [-trust DIR] [-o DIR]")}
+	}
+	p.id = fl.Arg(0)
+	if !kiosk.ValidKioskID(p.id) {
+		return p, &exitError{exitUsage, fmt.Errorf("%q is not a kiosk id: 1 to 32 of a-z, 0-9 and '-'", p.id)}
+	}
+	return p, nil
+}
+
+// config fills the example configuration in with the kiosk's identity and
+// a fresh admin PIN, and checks the result as the kiosk will.
+func (p provision) config() (conf, pin string, err error) {
 	for try := 0; ; try++ {
 		// 8 random digits; the rare easy one (all alike, a run) is drawn again.
 		if pin, err = randomDigits(8); err != nil {
-			return err
+			return "", "", err
 		}
-		conf = strings.NewReplacer(`id = "wall-01"`, fmt.Sprintf("id = %q", id),
-			"number = 12 ", fmt.Sprintf("number = %d ", *number),
-			`role = "wall"`, fmt.Sprintf("role = %q", *role),
+		conf = strings.NewReplacer(`id = "wall-01"`, fmt.Sprintf("id = %q", p.id),
+			"number = 12 ", fmt.Sprintf("number = %d ", p.number),
+			`role = "wall"`, fmt.Sprintf("role = %q", p.role),
 			`admin_pin = "480731"`, fmt.Sprintf("admin_pin = %q", pin)).Replace(toml.Example())
 		cfg, err := toml.Parse(conf)
 		if err == nil {
@@ -66,60 +109,50 @@ func provisionCmd(args []string, out io.Writer) error {
 			continue
 		}
 		if err != nil {
-			return &exitError{exitUsage, fmt.Errorf("provision %s: %w", id, err)}
+			return "", "", &exitError{exitUsage, fmt.Errorf("provision %s: %w", p.id, err)}
 		}
-		if cfg.Kiosk.ID != id || cfg.Kiosk.Number != *number || cfg.Kiosk.AdminPIN != pin || string(cfg.Kiosk.Role) != *role {
-			return fmt.Errorf("provision %s: the configuration template changed; update kioskctl", id)
+		if cfg.Kiosk.ID != p.id || cfg.Kiosk.Number != p.number || cfg.Kiosk.AdminPIN != pin || string(cfg.Kiosk.Role) != p.role {
+			return "", "", fmt.Errorf("provision %s: the configuration template changed; update kioskctl", p.id)
 		}
-		break
+		return conf, pin, nil
 	}
-	if !strings.HasPrefix(*broker, "tcp://") && !strings.HasPrefix(*broker, "ssl://") {
-		return &exitError{exitUsage, fmt.Errorf("-broker must be tcp:// or ssl://, not %q", *broker)}
-	}
+}
 
-	dir := filepath.Join(*outDir, id, "etc", "opinionwall")
+// writeBundle lays out the kiosk's /etc/opinionwall under the output
+// directory and returns the new broker password written into it.
+func (p provision) writeBundle(conf string) (string, error) {
+	dir := filepath.Join(p.outDir, p.id, "etc", "opinionwall")
 	if err := os.MkdirAll(filepath.Join(dir, "trust"), 0o750); err != nil {
-		return err
+		return "", err
 	}
 	for _, name := range []string{"hub.pub", "ops.pub"} {
-		src := filepath.Join(*trust, name)
+		src := filepath.Join(p.trust, name)
 		if _, err := mqtt.LoadPublicKey(src); err != nil {
-			return fmt.Errorf("provision %s: the kiosk must trust %s: %w", id, name, err)
+			return "", fmt.Errorf("provision %s: the kiosk must trust %s: %w", p.id, name, err)
 		}
 		b, err := os.ReadFile(src)
 		if err != nil {
-			return err
+			return "", err
 		}
 		if err := os.WriteFile(filepath.Join(dir, "trust", name), b, 0o644); err != nil {
-			return err
+			return "", err
 		}
 	}
 	pw, err := randomPassword()
 	if err != nil {
-		return err
+		return "", err
 	}
 	files := map[string]string{
 		"kiosk.toml":      conf,
 		"broker.password": pw + "\n",
-		"kiosk.env":       fmt.Sprintf("# read by opinionwall-kiosk.service\nOW_BROKER=%s\n", *broker),
+		"kiosk.env":       fmt.Sprintf("# read by opinionwall-kiosk.service\nOW_BROKER=%s\n", p.broker),
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o640); err != nil { // root:kiosk on the card
-			return err
+			return "", err
 		}
 	}
-	// The station learns the password last: a bundle that failed halfway
-	// is not a kiosk the broker lets in.
-	if err := creds.Set(id, pw); err != nil {
-		return err
-	}
-	if err := creds.WriteFile(*passwd); err != nil {
-		return err
-	}
-	fmt.Fprintf(out, "kiosk %s (number %d, %s): bundle in %s\n", id, *number, *role, filepath.Join(*outDir, id))
-	fmt.Fprintf(out, "copy it onto the card's root file system (etc/opinionwall/...); admin PIN %s\n", pin)
-	fmt.Fprintf(out, "the station's broker knows %s once it rereads %s (restart the hub; mosquitto: systemctl reload mosquitto)\n", id, *passwd)
-	return nil
+	return pw, nil
 }
 
 // revokeCmd removes a kiosk from the station's password file.

@@ -33,29 +33,29 @@ type Deps struct {
 
 var errNotHere = errors.New("not available on this kiosk")
 
-// DisplayArgs are display.set's arguments.
-type DisplayArgs struct {
+// displayArgs are display.set's arguments.
+type displayArgs struct {
 	Brightness *int  `json:"brightness,omitempty"` // 0-100
 	Power      *bool `json:"power,omitempty"`
 }
 
-// ScreenshotArgs are screenshot's arguments.
-type ScreenshotArgs struct {
+// screenshotArgs are screenshot's arguments.
+type screenshotArgs struct {
 	MaxBytes int `json:"max_bytes,omitempty"` // default 512 KiB, at most 2 MiB
 }
 
-// LogsArgs are logs' arguments.
-type LogsArgs struct {
+// logsArgs are logs' arguments.
+type logsArgs struct {
 	Lines int `json:"lines,omitempty"` // default 100, at most 1,000
 }
 
-// PurgeArgs are data.purge's arguments.
-type PurgeArgs struct {
+// purgeArgs are data.purge's arguments.
+type purgeArgs struct {
 	Days int `json:"days"` // delivered submissions older than this, at least 1
 }
 
-// AnnounceArgs are announce's arguments.
-type AnnounceArgs struct {
+// announceArgs are announce's arguments.
+type announceArgs struct {
 	Zh    string    `json:"zh"`
 	En    string    `json:"en,omitempty"`
 	Until time.Time `json:"until"`
@@ -66,153 +66,186 @@ func RegisterStandard(h *Handler, d Deps) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	h.Register("status", func(ctx context.Context, args json.RawMessage) (any, error) {
-		if err := DecodeArgs("status", args, &struct{}{}); err != nil {
+	s := standard{d}
+	for _, c := range []struct {
+		name string
+		fn   Func
+	}{
+		{"status", s.status},
+		{"config.get", s.configGet},
+		{"display.set", s.displaySet},
+		{"screenshot", s.screenshot},
+		{"logs", s.logs},
+		{"outbox.resend", s.outboxResend},
+		{"data.purge", s.dataPurge},
+		{"announce", s.announce},
+		{"selftest", s.selftest},
+		{"restart", s.restart},
+		{"reboot", s.reboot},
+	} {
+		h.Register(c.name, c.fn)
+	}
+}
+
+// standard holds the standard commands, one method each.
+type standard struct{ d Deps }
+
+func (s standard) status(ctx context.Context, args json.RawMessage) (any, error) {
+	if err := DecodeArgs("status", args, &struct{}{}); err != nil {
+		return nil, err
+	}
+	if s.d.Status == nil {
+		return nil, errNotHere
+	}
+	return s.d.Status(ctx)
+}
+
+func (s standard) configGet(_ context.Context, args json.RawMessage) (any, error) {
+	if err := DecodeArgs("config.get", args, &struct{}{}); err != nil {
+		return nil, err
+	}
+	if s.d.Config == nil {
+		return nil, errNotHere
+	}
+	return s.d.Config(), nil
+}
+
+func (s standard) displaySet(_ context.Context, args json.RawMessage) (any, error) {
+	var a displayArgs
+	if err := DecodeArgs("display.set", args, &a); err != nil {
+		return nil, err
+	}
+	if a.Brightness == nil && a.Power == nil {
+		return nil, kiosk.Errorf(kiosk.EINVALID, "display.set: give brightness (0-100) or power (true/false)")
+	}
+	if a.Brightness != nil && (*a.Brightness < 0 || *a.Brightness > 100) {
+		return nil, kiosk.Errorf(kiosk.EINVALID, "display.set: brightness %d is not 0-100", *a.Brightness)
+	}
+	if s.d.Display == nil {
+		return nil, errNotHere
+	}
+	if a.Power != nil {
+		if err := s.d.Display.SetPower(*a.Power); err != nil {
 			return nil, err
 		}
-		if d.Status == nil {
-			return nil, errNotHere
-		}
-		return d.Status(ctx)
-	})
-	h.Register("config.get", func(ctx context.Context, args json.RawMessage) (any, error) {
-		if err := DecodeArgs("config.get", args, &struct{}{}); err != nil {
+	}
+	if a.Brightness != nil {
+		if err := s.d.Display.SetBrightness(*a.Brightness); err != nil {
 			return nil, err
 		}
-		if d.Config == nil {
-			return nil, errNotHere
-		}
-		return d.Config(), nil
-	})
-	h.Register("display.set", func(ctx context.Context, args json.RawMessage) (any, error) {
-		var a DisplayArgs
-		if err := DecodeArgs("display.set", args, &a); err != nil {
-			return nil, err
-		}
-		if a.Brightness == nil && a.Power == nil {
-			return nil, kiosk.Errorf(kiosk.EINVALID, "display.set: give brightness (0-100) or power (true/false)")
-		}
-		if a.Brightness != nil && (*a.Brightness < 0 || *a.Brightness > 100) {
-			return nil, kiosk.Errorf(kiosk.EINVALID, "display.set: brightness %d is not 0-100", *a.Brightness)
-		}
-		if d.Display == nil {
-			return nil, errNotHere
-		}
-		if a.Power != nil {
-			if err := d.Display.SetPower(*a.Power); err != nil {
-				return nil, err
-			}
-		}
-		if a.Brightness != nil {
-			if err := d.Display.SetBrightness(*a.Brightness); err != nil {
-				return nil, err
-			}
-		}
-		return a, nil
-	})
-	h.Register("screenshot", func(ctx context.Context, args json.RawMessage) (any, error) {
-		var a ScreenshotArgs
-		if err := DecodeArgs("screenshot", args, &a); err != nil {
-			return nil, err
-		}
-		limit := 512 << 10
-		if a.MaxBytes > 0 {
-			limit = min(a.MaxBytes, 2<<20)
-		}
-		if d.Screenshot == nil {
-			return nil, errNotHere
-		}
-		png, err := d.Screenshot(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if len(png) > limit {
-			return nil, fmt.Errorf("screenshot is %d bytes, over the limit of %d", len(png), limit)
-		}
-		return map[string]any{"png": png, "bytes": len(png)}, nil
-	})
-	h.Register("logs", func(ctx context.Context, args json.RawMessage) (any, error) {
-		var a LogsArgs
-		if err := DecodeArgs("logs", args, &a); err != nil {
-			return nil, err
-		}
-		n := 100
-		if a.Lines > 0 {
-			n = min(a.Lines, 1000)
-		}
-		if d.Logs == nil {
-			return nil, errNotHere
-		}
-		return map[string]any{"lines": d.Logs.Last(n)}, nil
-	})
-	h.Register("outbox.resend", func(ctx context.Context, args json.RawMessage) (any, error) {
-		if err := DecodeArgs("outbox.resend", args, &struct{}{}); err != nil {
-			return nil, err
-		}
-		if d.Resend == nil {
-			return nil, errNotHere
-		}
-		n, err := d.Resend(ctx)
-		return map[string]int{"requeued": n}, err
-	})
-	h.Register("data.purge", func(ctx context.Context, args json.RawMessage) (any, error) {
-		var a PurgeArgs
-		if err := DecodeArgs("data.purge", args, &a); err != nil {
-			return nil, err
-		}
-		if a.Days < 1 {
-			return nil, kiosk.Errorf(kiosk.EINVALID, "data.purge: days must be at least 1 (got %d)", a.Days)
-		}
-		if d.Purge == nil {
-			return nil, errNotHere
-		}
-		n, err := d.Purge(ctx, time.Duration(a.Days)*24*time.Hour)
-		return map[string]int{"deleted": n}, err
-	})
-	h.Register("announce", func(ctx context.Context, args json.RawMessage) (any, error) {
-		var a AnnounceArgs
-		if err := DecodeArgs("announce", args, &a); err != nil {
-			return nil, err
-		}
-		if _, err := kiosk.CleanText(a.Zh, 200); err != nil {
-			return nil, err
-		}
-		if !a.Until.IsZero() && !a.Until.After(d.Now()) {
-			return nil, kiosk.Errorf(kiosk.EINVALID, "announce: until %s has passed", a.Until.Format(time.RFC3339))
-		}
-		if d.Announce == nil {
-			return nil, errNotHere
-		}
-		return a, d.Announce(kiosk.Text{Zh: a.Zh, En: a.En}, a.Until)
-	})
-	h.Register("selftest", func(ctx context.Context, args json.RawMessage) (any, error) {
-		if err := DecodeArgs("selftest", args, &struct{}{}); err != nil {
-			return nil, err
-		}
-		if d.SelfTest == nil {
-			return nil, errNotHere
-		}
-		return d.SelfTest(ctx)
-	})
-	h.Register("restart", func(ctx context.Context, args json.RawMessage) (any, error) {
-		if err := DecodeArgs("restart", args, &struct{}{}); err != nil {
-			return nil, err
-		}
-		if d.Restart == nil {
-			return nil, errNotHere
-		}
-		return map[string]string{"restarting": "in 1 s"}, d.Restart()
-	})
-	h.Register("reboot", func(ctx context.Context, args json.RawMessage) (any, error) {
-		if err := DecodeArgs("reboot", args, &struct{}{}); err != nil {
-			return nil, err
-		}
-		if d.Reboot == nil {
-			return nil, errNotHere
-		}
-		if d.Simulated {
-			return map[string]string{"reboot": "simulated hardware: nothing to reboot"}, d.Reboot()
-		}
-		return map[string]string{"rebooting": "in 1 s"}, d.Reboot()
-	})
+	}
+	return a, nil
+}
+
+func (s standard) screenshot(ctx context.Context, args json.RawMessage) (any, error) {
+	var a screenshotArgs
+	if err := DecodeArgs("screenshot", args, &a); err != nil {
+		return nil, err
+	}
+	limit := 512 << 10
+	if a.MaxBytes > 0 {
+		limit = min(a.MaxBytes, 2<<20)
+	}
+	if s.d.Screenshot == nil {
+		return nil, errNotHere
+	}
+	png, err := s.d.Screenshot(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if len(png) > limit {
+		return nil, fmt.Errorf("screenshot is %d bytes, over the limit of %d", len(png), limit)
+	}
+	return map[string]any{"png": png, "bytes": len(png)}, nil
+}
+
+func (s standard) logs(_ context.Context, args json.RawMessage) (any, error) {
+	var a logsArgs
+	if err := DecodeArgs("logs", args, &a); err != nil {
+		return nil, err
+	}
+	n := 100
+	if a.Lines > 0 {
+		n = min(a.Lines, 1000)
+	}
+	if s.d.Logs == nil {
+		return nil, errNotHere
+	}
+	return map[string]any{"lines": s.d.Logs.last(n)}, nil
+}
+
+func (s standard) outboxResend(ctx context.Context, args json.RawMessage) (any, error) {
+	if err := DecodeArgs("outbox.resend", args, &struct{}{}); err != nil {
+		return nil, err
+	}
+	if s.d.Resend == nil {
+		return nil, errNotHere
+	}
+	n, err := s.d.Resend(ctx)
+	return map[string]int{"requeued": n}, err
+}
+
+func (s standard) dataPurge(ctx context.Context, args json.RawMessage) (any, error) {
+	var a purgeArgs
+	if err := DecodeArgs("data.purge", args, &a); err != nil {
+		return nil, err
+	}
+	if a.Days < 1 {
+		return nil, kiosk.Errorf(kiosk.EINVALID, "data.purge: days must be at least 1 (got %d)", a.Days)
+	}
+	if s.d.Purge == nil {
+		return nil, errNotHere
+	}
+	n, err := s.d.Purge(ctx, time.Duration(a.Days)*24*time.Hour)
+	return map[string]int{"deleted": n}, err
+}
+
+func (s standard) announce(_ context.Context, args json.RawMessage) (any, error) {
+	var a announceArgs
+	if err := DecodeArgs("announce", args, &a); err != nil {
+		return nil, err
+	}
+	if _, err := kiosk.CleanText(a.Zh, 200); err != nil {
+		return nil, err
+	}
+	if !a.Until.IsZero() && !a.Until.After(s.d.Now()) {
+		return nil, kiosk.Errorf(kiosk.EINVALID, "announce: until %s has passed", a.Until.Format(time.RFC3339))
+	}
+	if s.d.Announce == nil {
+		return nil, errNotHere
+	}
+	return a, s.d.Announce(kiosk.Text{Zh: a.Zh, En: a.En}, a.Until)
+}
+
+func (s standard) selftest(ctx context.Context, args json.RawMessage) (any, error) {
+	if err := DecodeArgs("selftest", args, &struct{}{}); err != nil {
+		return nil, err
+	}
+	if s.d.SelfTest == nil {
+		return nil, errNotHere
+	}
+	return s.d.SelfTest(ctx)
+}
+
+func (s standard) restart(_ context.Context, args json.RawMessage) (any, error) {
+	if err := DecodeArgs("restart", args, &struct{}{}); err != nil {
+		return nil, err
+	}
+	if s.d.Restart == nil {
+		return nil, errNotHere
+	}
+	return map[string]string{"restarting": "in 1 s"}, s.d.Restart()
+}
+
+func (s standard) reboot(_ context.Context, args json.RawMessage) (any, error) {
+	if err := DecodeArgs("reboot", args, &struct{}{}); err != nil {
+		return nil, err
+	}
+	if s.d.Reboot == nil {
+		return nil, errNotHere
+	}
+	if s.d.Simulated {
+		return map[string]string{"reboot": "simulated hardware: nothing to reboot"}, s.d.Reboot()
+	}
+	return map[string]string{"rebooting": "in 1 s"}, s.d.Reboot()
 }

@@ -105,10 +105,17 @@ func TestCommandsAndArguments(t *testing.T) {
 	if r := do("display.set", `{"power":false}`); r.Status != kiosk.ResultSucceeded || d.on {
 		t.Errorf("display.set power: %+v", r)
 	}
-	for args, why := range map[string]string{`{"brightness":101}`: "not 0-100", `{}`: "give brightness", `{"dim":3}`: "unknown field", `[1]`: "arguments"} {
-		if r := do("display.set", args); r.Status != kiosk.ResultFailed || !strings.Contains(r.Detail, why) {
-			t.Errorf("display.set %s: %+v", args, r)
-		}
+	for _, tt := range []struct{ name, args, why string }{
+		{"brightness over 100", `{"brightness":101}`, "not 0-100"},
+		{"nothing to set", `{}`, "give brightness"},
+		{"unknown field", `{"dim":3}`, "unknown field"},
+		{"not an object", `[1]`, "arguments"},
+	} {
+		t.Run("display.set "+tt.name, func(t *testing.T) {
+			if r := do("display.set", tt.args); r.Status != kiosk.ResultFailed || !strings.Contains(r.Detail, tt.why) {
+				t.Errorf("display.set %s: %+v", tt.args, r)
+			}
+		})
 	}
 	if r := do("logs", `{"lines":2}`); r.Status != kiosk.ResultSucceeded || string(r.Data) != `{"lines":["line d","line e"]}` {
 		t.Errorf("logs: %+v %s", r, r.Data)

@@ -17,10 +17,10 @@ type ConfigStore interface {
 	AddCounter(ctx context.Context, name string, delta int64) error
 }
 
-// RemoteConfig decodes a desired configuration over the defaults and keeps
+// remoteConfig decodes a desired configuration over the defaults and keeps
 // the kiosk's identity and PIN from base: a remote configuration cannot
 // move a kiosk to another id or number, and never carries the PIN.
-func RemoteConfig(base *kiosk.Config, version int64, raw json.RawMessage) (kiosk.Config, error) {
+func remoteConfig(base *kiosk.Config, version int64, raw json.RawMessage) (kiosk.Config, error) {
 	next := kiosk.Defaults()
 	dec := json.NewDecoder(bytes.NewReader(raw))
 	dec.DisallowUnknownFields()
@@ -63,7 +63,7 @@ func (l *LiveConfig) ApplyConfig(ctx context.Context, version int64, raw json.Ra
 	if version <= l.version {
 		return kiosk.Errorf(kiosk.ECONFLICT, "configuration v%d is not newer than v%d", version, l.version)
 	}
-	next, err := RemoteConfig(l.Cfg, version, raw)
+	next, err := remoteConfig(l.Cfg, version, raw)
 	if err != nil {
 		l.lastErr = err.Error()
 		l.DB.AddCounter(ctx, "config_rejected", 1)
@@ -102,7 +102,7 @@ func (l *LiveConfig) LoadApplied(ctx context.Context) error {
 	if err != nil || v == 0 {
 		return err
 	}
-	next, err := RemoteConfig(l.Cfg, v, raw)
+	next, err := remoteConfig(l.Cfg, v, raw)
 	if err != nil {
 		return err
 	}

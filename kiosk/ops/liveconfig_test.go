@@ -57,11 +57,21 @@ func TestLiveConfig(t *testing.T) {
 	bad.Store.RetentionDays = 0
 	other := baseConfig()
 	other.Kiosk.ID = "wall-99"
-	for v, raw := range map[int64]json.RawMessage{6: rawOf(t, bad), 7: rawOf(t, other), 8: json.RawMessage(`{"colour":"red"}`)} {
-		err := live.ApplyConfig(ctx, v, raw)
-		if kiosk.ErrorCode(err) != kiosk.EINVALID || live.Version() != 5 || cfg.Session.IdleTimeout.D() != 2*time.Minute {
-			t.Fatalf("v%d: %v, version %d", v, err, live.Version())
-		}
+	for _, tt := range []struct {
+		name string
+		v    int64
+		raw  json.RawMessage
+	}{
+		{"invalid value", 6, rawOf(t, bad)},
+		{"another kiosk", 7, rawOf(t, other)},
+		{"unknown key", 8, json.RawMessage(`{"colour":"red"}`)},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := live.ApplyConfig(ctx, tt.v, tt.raw)
+			if kiosk.ErrorCode(err) != kiosk.EINVALID || live.Version() != 5 || cfg.Session.IdleTimeout.D() != 2*time.Minute {
+				t.Fatalf("v%d: %v, version %d", tt.v, err, live.Version())
+			}
+		})
 	}
 	if !strings.Contains(live.LastError(), "colour") && !strings.Contains(live.LastError(), "retention_days") && !strings.Contains(live.LastError(), "kiosk.id") {
 		t.Errorf("last error %q", live.LastError())

@@ -36,8 +36,8 @@ func (r *Ring) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// Last returns up to n of the last lines, oldest first.
-func (r *Ring) Last(n int) []string {
+// last returns up to n of the last lines, oldest first.
+func (r *Ring) last(n int) []string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	all := append(append([]string(nil), r.lines[r.next:]...), r.lines[:r.next]...)

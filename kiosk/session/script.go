@@ -46,23 +46,50 @@ func (sc *Script) Exec(ctx context.Context, line string) (string, error) {
 	return sc.Describe(), nil
 }
 
+// exec sends one action to the group that handles it.
 func (sc *Script) exec(ctx context.Context, cmd string, args []string, line string) error {
-	s := sc.S
-	arg := func(i int) string {
-		if i < len(args) {
-			return args[i]
-		}
-		return ""
+	a := scriptArgs(args)
+	switch cmd {
+	case "wake", "hook", "touch", "tick", "wait", "slow", "lang":
+		return sc.presence(cmd, a)
+	case "start", "next", "back", "home", "submit", "done":
+		return sc.navigate(ctx, cmd, a)
+	case "topic", "location", "phrase", "text", "contact", "service", "reason", "option":
+		return sc.choose(cmd, a, line)
+	case "rate", "button":
+		return sc.rate(ctx, cmd, a)
+	case "poll":
+		return sc.poll(ctx, a.at(0))
+	case "code":
+		return sc.S.LookUp(ctx, strings.Join(args, ""))
 	}
+	return kiosk.Errorf(kiosk.EINVALID, "unknown action %q", cmd)
+}
+
+// scriptArgs are an action's words after its name.
+type scriptArgs []string
+
+// at returns the i-th word, or "" when there are fewer.
+func (a scriptArgs) at(i int) string {
+	if i < len(a) {
+		return a[i]
+	}
+	return ""
+}
+
+// presence is what a resident does to the kiosk itself: wake it, lift the
+// handset, touch, switch the text size or language, or walk away a while.
+func (sc *Script) presence(cmd string, a scriptArgs) error {
+	s := sc.S
 	switch cmd {
 	case "wake":
 		ch := kiosk.ChannelTouch
-		if a := arg(0); a != "" {
-			ch = kiosk.Channel(a)
+		if a.at(0) != "" {
+			ch = kiosk.Channel(a.at(0))
 		}
 		s.Wake(ch)
 	case "hook":
-		switch arg(0) {
+		switch a.at(0) {
 		case "up":
 			s.HookUp()
 		case "down":
@@ -72,47 +99,30 @@ func (sc *Script) exec(ctx context.Context, cmd string, args []string, line stri
 		}
 	case "touch":
 		s.Touch()
-	case "start":
-		return s.Start(Flow(arg(0)))
-	case "topic":
-		return s.ChooseTopic(arg(0))
-	case "location":
-		if arg(0) == "none" {
-			return s.ChooseLocation("", "")
-		}
-		return s.ChooseLocation(arg(0), arg(1))
-	case "phrase":
-		return s.TogglePhrase(arg(0))
-	case "text":
-		return s.SetText(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "text")))
-	case "contact":
-		return s.SetContact(strings.Join(args[min(2, len(args)):], " "), arg(0), arg(1) == "agree")
-	case "service":
-		return s.ChooseService(arg(0))
-	case "rate", "button":
-		n, err := strconv.Atoi(arg(0))
+	case "tick":
+		s.Tick()
+	case "wait":
+		d, err := time.ParseDuration(a.at(0))
 		if err != nil {
-			return usage(cmd + " 1-4")
+			return usage("wait DURATION")
 		}
-		if cmd == "rate" {
-			return s.ChooseRating(kiosk.Rating(n))
-		}
-		out, err := s.ButtonRating(ctx, kiosk.Rating(n), kiosk.ChannelButton)
-		switch {
-		case err == nil && out == Ignored:
-			sc.note = "press counted once (within the minimum gap)"
-		case err == nil && out == Busy:
-			sc.note = "press not taken: a visit is in progress"
-		}
-		return err
-	case "reason":
-		return s.ToggleReason(arg(0))
-	case "poll":
-		return sc.poll(ctx, arg(0))
-	case "option":
-		return s.ChooseOption(arg(0))
-	case "code":
-		return s.LookUp(ctx, strings.Join(args, ""))
+		sc.Sleep(d)
+		s.Tick()
+	case "slow":
+		s.SetSlow(a.at(0) == "on")
+	case "lang":
+		return s.SetLanguage(a.at(0))
+	}
+	return nil
+}
+
+// navigate moves through a flow: start one, step on or back, go home,
+// submit, finish.
+func (sc *Script) navigate(ctx context.Context, cmd string, a scriptArgs) error {
+	s := sc.S
+	switch cmd {
+	case "start":
+		return s.Start(Flow(a.at(0)))
 	case "next":
 		return s.Next()
 	case "back":
@@ -123,23 +133,55 @@ func (sc *Script) exec(ctx context.Context, cmd string, args []string, line stri
 		return s.Submit(ctx)
 	case "done":
 		s.Done()
-	case "tick":
-		s.Tick()
-	case "slow":
-		s.SetSlow(arg(0) == "on")
-	case "lang":
-		return s.SetLanguage(arg(0))
-	case "wait":
-		d, err := time.ParseDuration(arg(0))
-		if err != nil {
-			return usage("wait DURATION")
-		}
-		sc.Sleep(d)
-		s.Tick()
-	default:
-		return kiosk.Errorf(kiosk.EINVALID, "unknown action %q", cmd)
 	}
 	return nil
+}
+
+// choose fills in a step of the draft.
+func (sc *Script) choose(cmd string, a scriptArgs, line string) error {
+	s := sc.S
+	switch cmd {
+	case "topic":
+		return s.ChooseTopic(a.at(0))
+	case "location":
+		if a.at(0) == "none" {
+			return s.ChooseLocation("", "")
+		}
+		return s.ChooseLocation(a.at(0), a.at(1))
+	case "phrase":
+		return s.TogglePhrase(a.at(0))
+	case "text":
+		return s.SetText(strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(line), "text")))
+	case "contact":
+		return s.SetContact(strings.Join(a[min(2, len(a)):], " "), a.at(0), a.at(1) == "agree")
+	case "service":
+		return s.ChooseService(a.at(0))
+	case "reason":
+		return s.ToggleReason(a.at(0))
+	case "option":
+		return s.ChooseOption(a.at(0))
+	}
+	return nil
+}
+
+// rate chooses a rating on the screen ("rate") or presses a rating button
+// ("button"), noting a press the session did not take.
+func (sc *Script) rate(ctx context.Context, cmd string, a scriptArgs) error {
+	n, err := strconv.Atoi(a.at(0))
+	if err != nil {
+		return usage(cmd + " 1-4")
+	}
+	if cmd == "rate" {
+		return sc.S.ChooseRating(kiosk.Rating(n))
+	}
+	out, err := sc.S.ButtonRating(ctx, kiosk.Rating(n), kiosk.ChannelButton)
+	switch {
+	case err == nil && out == Ignored:
+		sc.note = "press counted once (within the minimum gap)"
+	case err == nil && out == Busy:
+		sc.note = "press not taken: a visit is in progress"
+	}
+	return err
 }
 
 func (sc *Script) poll(ctx context.Context, id string) error {

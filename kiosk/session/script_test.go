@@ -70,11 +70,11 @@ func TestScriptErrorsInPlainWords(t *testing.T) {
 		{"start opinion", kiosk.ECONFLICT}, // not woken
 		{"poll p1", kiosk.ECONFLICT},
 	} {
-		got, err := sc.Exec(ctx, tt.line)
-		if kiosk.ErrorCode(err) != tt.code {
-			t.Errorf("%q: err %v, want %s", tt.line, err, tt.code)
-		}
-		_ = got
+		t.Run(tt.line, func(t *testing.T) {
+			if _, err := sc.Exec(ctx, tt.line); kiosk.ErrorCode(err) != tt.code {
+				t.Errorf("%q: err %v, want %s", tt.line, err, tt.code)
+			}
+		})
 	}
 	sc.Exec(ctx, "wake")
 	sc.Exec(ctx, "start lookup")

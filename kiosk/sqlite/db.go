@@ -12,10 +12,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+
 	"opinionwall/internal/sqlitedb"
 	"opinionwall/kiosk"
-
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
 
 //go:embed migrations/*.sql

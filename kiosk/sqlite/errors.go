@@ -5,10 +5,10 @@ import (
 	"fmt"
 	"strings"
 
+	sqlite3 "modernc.org/sqlite/lib"
+
 	"opinionwall/internal/sqlitedb"
 	"opinionwall/kiosk"
-
-	sqlite3 "modernc.org/sqlite/lib"
 )
 
 // corruptError is a quick_check that did not say "ok".

@@ -11,6 +11,11 @@ import (
 	"opinionwall/kiosk"
 )
 
+var (
+	_ kiosk.Downstream = (*DB)(nil)
+	_ kiosk.NonceStore = (*DB)(nil)
+)
+
 // PutTicketUpdate stores what the hub said about one of this kiosk's
 // tickets, replacing an older update of the same ticket. An update older
 // than the one stored is ignored.
@@ -62,7 +67,7 @@ func (db *DB) LookupTicket(ctx context.Context, code string) (kiosk.TicketUpdate
 	}
 	u.Ticket, u.Status = t.Code, kiosk.StatusQueued
 	u.UpdatedAt, _ = parseTime(created)
-	if state == StateAcked {
+	if state == stateAcked {
 		u.Status = kiosk.StatusReceived
 		u.UpdatedAt, _ = parseTime(acked.String)
 	}

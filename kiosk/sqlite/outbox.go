@@ -11,11 +11,13 @@ import (
 	"opinionwall/kiosk"
 )
 
+var _ kiosk.Outbox = (*DB)(nil)
+
 // Outbox states.
 const (
-	StatePending  = "pending"
-	StateInflight = "inflight"
-	StateAcked    = "acked"
+	statePending  = "pending"
+	stateInflight = "inflight"
+	stateAcked    = "acked"
 )
 
 // Claim marks up to limit pending rows inflight, oldest seq first, counting
@@ -93,18 +95,6 @@ const claimQuery = `SELECT s.seq, s.id,
 		',"clock_synced":' || iif(s.clock_synced, 'true', 'false') || ',"body":' || s.body || '}'
 	FROM outbox o JOIN submissions s ON s.seq = o.seq
 	WHERE o.state = 'pending' ORDER BY o.seq LIMIT ?`
-
-// Ack marks the submissions with the given ids delivered. Only the hub's
-// signed ack, sent after the hub committed them, may lead here. It returns
-// how many rows changed; ids unknown or already acked are ignored.
-func (db *DB) Ack(ctx context.Context, ids []string) (int, error) {
-	acked := make([]kiosk.Delivered, len(ids))
-	for i, id := range ids {
-		acked[i].ID = id
-	}
-	n, _, err := db.AckAndClaim(ctx, acked, 0)
-	return n, err
-}
 
 // ack marks runs of known seqs with one range update each, and the rest by id.
 func (db *DB) ack(ctx context.Context, tx *sql.Tx, acked []kiosk.Delivered) (int, error) {

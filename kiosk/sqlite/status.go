@@ -47,11 +47,11 @@ func (db *DB) Status(ctx context.Context) (Status, error) {
 			return st, fmt.Errorf("status: %w", err)
 		}
 		switch state {
-		case StatePending:
+		case statePending:
 			st.Pending = n
-		case StateInflight:
+		case stateInflight:
 			st.Inflight = n
-		case StateAcked:
+		case stateAcked:
 			st.Acked = n
 		}
 	}

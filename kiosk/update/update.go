@@ -88,8 +88,8 @@ func (u *Updater) now() time.Time {
 // link is the path of the symlink that runs.
 func (u *Updater) link() string { return filepath.Join(u.Dir, "kiosk") }
 
-// Current returns the binary the symlink points at (relative to Dir).
-func (u *Updater) Current() (string, error) { return os.Readlink(u.link()) }
+// current returns the binary the symlink points at (relative to Dir).
+func (u *Updater) current() (string, error) { return os.Readlink(u.link()) }
 
 // Stage downloads and checks the release, and leaves it as
 // releases/kiosk-VERSION; it returns that path relative to Dir.
@@ -152,7 +152,7 @@ func (u *Updater) Stage(ctx context.Context, p Plan) (string, error) {
 
 // Switch records the trial, then points the symlink at next atomically.
 func (u *Updater) Switch(cid, version, next string, deadline time.Duration) error {
-	prev, err := u.Current()
+	prev, err := u.current()
 	if err != nil {
 		return fmt.Errorf("update: no current binary: %w", err)
 	}
@@ -192,7 +192,7 @@ func (u *Updater) Guard() (bool, error) {
 		return false, err
 	}
 	// A kill between recording the trial and switching: nothing switched.
-	if cur, err := u.Current(); err == nil && cur == st.Previous {
+	if cur, err := u.current(); err == nil && cur == st.Previous {
 		return false, u.clear()
 	}
 	maxStarts := u.MaxStarts

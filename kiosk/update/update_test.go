@@ -72,12 +72,14 @@ func TestStageRefusesBadDownloads(t *testing.T) {
 		"too big":     func() update.Plan { q := good; q.Size = 2 << 20; return q }(),
 		"bad version": func() update.Plan { q := good; q.Version = "../x"; return q }(),
 	} {
-		if _, err := u.Stage(ctx, p); err == nil {
-			t.Errorf("%s: staged", name)
-		}
-		if entries, _ := os.ReadDir(filepath.Join(dir, "releases")); len(entries) != 1 {
-			t.Fatalf("%s: left %d files in releases", name, len(entries))
-		}
+		t.Run(name, func(t *testing.T) {
+			if _, err := u.Stage(ctx, p); err == nil {
+				t.Errorf("%s: staged", name)
+			}
+			if entries, _ := os.ReadDir(filepath.Join(dir, "releases")); len(entries) != 1 {
+				t.Fatalf("%s: left %d files in releases", name, len(entries))
+			}
+		})
 	}
 	if runs(t, dir) != "old" {
 		t.Fatal("a refused download changed what runs")

@@ -1,0 +1,74 @@
+package display
+
+import (
+	"context"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/session"
+)
+
+// review shows the submission as it will be sent, masked text included.
+func (k *Kiosk) review(v session.View) fyne.CanvasObject {
+	d := v.Draft.Body
+	parts := []fyne.CanvasObject{k.title(k.t("review.title"))}
+	line := func(s string) { parts = append(parts, k.text(s)) }
+	switch v.Draft.Kind {
+	case kiosk.KindOpinion:
+		if t, ok := k.d.Config.Topic(d.Topic); ok {
+			line(t.Name.In(v.Lang))
+			for _, p := range t.Phrases {
+				for _, id := range d.Phrases {
+					if id == p.ID {
+						line("· " + p.Text.In(v.Lang))
+					}
+				}
+			}
+		}
+		if d.Location != nil {
+			line(d.Location.Street + " " + d.Location.Building)
+		}
+		if d.Text != "" {
+			line("“" + d.Text + "”")
+		}
+		if d.Contact != nil {
+			line(k.t("review.contact") + ": " + d.Contact.Phone)
+		} else {
+			line(k.t("review.anon"))
+		}
+	case kiosk.KindRating:
+		if t, ok := k.d.Config.Service(d.Topic); ok {
+			line(t.Name.In(v.Lang))
+		}
+		line(k.t("rating." + strconv.Itoa(int(d.Rating))))
+		for _, p := range k.d.Config.RatingReasons {
+			for _, id := range d.Reasons {
+				if id == p.ID {
+					line("· " + p.Text.In(v.Lang))
+				}
+			}
+		}
+	case kiosk.KindVote:
+		if v.Poll != nil {
+			line(v.Poll.Title.In(v.Lang))
+			if o, ok := v.Poll.Option(d.Option); ok {
+				line("→ " + o.Text.In(v.Lang))
+			}
+		}
+	}
+	k.next = k.big(k.t("review.submit"), true, k.act(func() error { return k.d.Session.Submit(context.Background()) }))
+	return container.NewVBox(parts...)
+}
+
+// submitted shows the ticket code large, what happens next, and a way out.
+func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
+	code := canvas.NewText(kiosk.FormatTicket(v.Ticket), theme.Color(theme.ColorNameForeground))
+	code.TextSize, code.TextStyle, code.Alignment = 88, fyne.TextStyle{Bold: true}, fyne.TextAlignCenter
+	k.next = k.big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil }))
+	return container.NewVBox(k.title(k.t("done.thanks")), k.text(k.t("done.ticket")), code, k.text(k.t("done.next")))
+}

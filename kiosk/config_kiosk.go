@@ -1,0 +1,89 @@
+package kiosk
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Role is where a kiosk stands.
+type Role string
+
+// The roles of a kiosk.
+const (
+	RoleWall  Role = "wall"  // at the residents' opinion wall (居民意见墙)
+	RoleBooth Role = "booth" // in a fun phone booth (趣味电话亭), with a handset
+)
+
+// Languages the kiosk speaks.
+var languages = []string{"zh", "en"}
+
+// SupportedLanguage reports whether lang is a language the kiosk has texts for.
+func SupportedLanguage(lang string) bool {
+	for _, l := range languages {
+		if l == lang {
+			return true
+		}
+	}
+	return false
+}
+
+// KioskSection is the kiosk's identity.
+type KioskSection struct {
+	ID              string   `toml:"id" json:"id"`
+	Number          int      `toml:"number" json:"number"` // ticket code prefix, 10-99
+	Role            Role     `toml:"role" json:"role"`
+	Languages       []string `toml:"languages" json:"languages"`
+	DefaultLanguage string   `toml:"default_language" json:"default_language"`
+	AdminPIN        string   `toml:"admin_pin" json:"-"`
+}
+
+func (k *KioskSection) validate(p *problems) {
+	if !ValidKioskID(k.ID) {
+		p.add("kiosk.id", "must be 1 to 32 of a-z, 0-9 and '-' (got %q)", k.ID)
+	}
+	if k.Number < MinKioskNumber || k.Number > MaxKioskNumber {
+		p.add("kiosk.number", "must be between %d and %d, unique at the station (got %d)", MinKioskNumber, MaxKioskNumber, k.Number)
+	}
+	if k.Role != RoleWall && k.Role != RoleBooth {
+		p.add("kiosk.role", "must be %q or %q (got %q)", RoleWall, RoleBooth, k.Role)
+	}
+	if len(k.Languages) == 0 {
+		p.add("kiosk.languages", "must name at least one language")
+	}
+	for _, l := range k.Languages {
+		if !SupportedLanguage(l) {
+			p.add("kiosk.languages", "%q is not supported (supported: %s)", l, strings.Join(languages, ", "))
+		}
+	}
+	if !contains(k.Languages, k.DefaultLanguage) {
+		p.add("kiosk.default_language", "must be one of kiosk.languages (got %q)", k.DefaultLanguage)
+	}
+	if err := checkPIN(k.AdminPIN); err != "" {
+		p.add("kiosk.admin_pin", "%s", err)
+	}
+}
+
+// checkPIN returns why pin is not acceptable, or "".
+func checkPIN(pin string) string {
+	if pin == "" {
+		return "must be set: 6 to 8 digits, different for every kiosk"
+	}
+	if len(pin) < 6 || len(pin) > 8 {
+		return fmt.Sprintf("must be 6 to 8 digits (got %d characters)", len(pin))
+	}
+	for i := 0; i < len(pin); i++ {
+		if pin[i] < '0' || pin[i] > '9' {
+			return "must be digits only"
+		}
+	}
+	same, up, down := true, true, true
+	for i := 1; i < len(pin); i++ {
+		same = same && pin[i] == pin[0]
+		up = up && pin[i] == pin[i-1]+1
+		down = down && pin[i] == pin[i-1]-1
+	}
+	if same || up || down {
+		return "is too easy to guess (all one digit, or a run such as 123456)"
+	}
+	return ""
+}

@@ -1,0 +1,19 @@
+package kiosk_test
+
+import (
+	"testing"
+
+	"opinionwall/kiosk"
+)
+
+func TestValidateKioskSection(t *testing.T) {
+	testBadKeys(t, []badKey{
+		{"id with capitals and a space", "kiosk.id", func(c *kiosk.Config) { c.Kiosk.ID = "Wall 01" }},
+		{"number over 99", "kiosk.number", func(c *kiosk.Config) { c.Kiosk.Number = 100 }},
+		{"unknown role", "kiosk.role", func(c *kiosk.Config) { c.Kiosk.Role = "bench" }},
+		{"unsupported language", "kiosk.languages", func(c *kiosk.Config) { c.Kiosk.Languages = []string{"zh", "fr"} }},
+		{"default language not offered", "kiosk.default_language", func(c *kiosk.Config) { c.Kiosk.Languages = []string{"en"} }},
+		{"PIN a run", "kiosk.admin_pin", func(c *kiosk.Config) { c.Kiosk.AdminPIN = "123456" }},
+		{"PIN not digits", "kiosk.admin_pin", func(c *kiosk.Config) { c.Kiosk.AdminPIN = "12ab56" }},
+	})
+}
