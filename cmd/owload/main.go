@@ -68,7 +68,7 @@ type result struct {
 	elapsed       time.Duration
 	latencies     []time.Duration
 	stored        int64
-	ingest        mqtt.IngestStats
+	ingest        hubside.IngestStats
 }
 
 func (r result) rate() float64 { return float64(r.total) / r.elapsed.Seconds() }
@@ -111,12 +111,12 @@ func load(ctx context.Context, o options) (result, error) {
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	trust := mqtt.NewTrust(pub)
 
-	broker := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
-	if err := broker.Open(); err != nil {
+	b := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	if err := b.Open(); err != nil {
 		return res, err
 	}
-	defer broker.Close()
-	url := "tcp://" + broker.ListenAddr()
+	defer b.Close()
+	url := "tcp://" + b.ListenAddr()
 	db := hubsqlite.NewDB(filepath.Join(dir, "hub.db"))
 	db.DeferCases = true // as `hub run`: the review app's cases are made beside the ingest
 	if err := db.Open(); err != nil {
