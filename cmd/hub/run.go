@@ -135,11 +135,11 @@ func runCmd(ctx context.Context, args []string) error {
 	defer cancel()
 	done := make(chan struct{})
 	go func() { defer close(done); dl.Run(ctx) }()
-	projected := make(chan struct{})
-	go func() {
-		defer close(projected)
-		db.RunProjector(ctx, func(err error) { log.Error("making cases", "err", err) })
-	}()
+	proj := &hubsqlite.Projector{DB: db, OnError: func(err error) { log.Error("making cases", "err", err) }}
+	if err := proj.Open(); err != nil {
+		return err
+	}
+	defer proj.Close()
 	log.Info("hub running", "data", *data, "broker", conn.Broker, "signing_key", signer.KeyID(), "checklist", st.desk.Checklist.String())
 	if *headless {
 		<-ctx.Done()
@@ -148,7 +148,7 @@ func runCmd(ctx context.Context, args []string) error {
 	}
 	cancel()
 	<-done
-	<-projected
+	proj.Close()
 	log.Info("hub stopping", "stats", fmt.Sprintf("%+v", in.Stats()))
 	return in.Close()
 }

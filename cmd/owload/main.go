@@ -123,10 +123,11 @@ func load(ctx context.Context, o options) (result, error) {
 		return res, err
 	}
 	defer db.Close()
-	pctx, stopProjector := context.WithCancel(context.Background())
-	projected := make(chan struct{})
-	go func() { defer close(projected); db.RunProjector(pctx, nil) }()
-	defer func() { stopProjector(); <-projected }()
+	proj := &hubsqlite.Projector{DB: db}
+	if err := proj.Open(); err != nil {
+		return res, err
+	}
+	defer proj.Close()
 	in := &hubside.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: pass(mqtt.UserHub)}, Store: db, Signer: mqtt.NewSigner(priv)}
 	if err := in.Open(); err != nil {
 		return res, err
