@@ -92,7 +92,7 @@ func TestKioskCannotPublishForAnother(t *testing.T) {
 	url := "tcp://" + b.ListenAddr()
 	in := w.startIngest(url)
 	eventually(t, 10*time.Second, in.Connected, func() string { return "ingest not connected" })
-	checkNoCrossPublish(t, w, url, func() int64 { return b.Denied() })
+	checkNoCrossPublish(t, w, url, func() int64 { return b.Stats().Denied })
 }
 
 // checkNoCrossPublish has wall-01 publish a submission on wall-02's topic:
@@ -171,8 +171,8 @@ func TestBrokerRefusesBadLogins(t *testing.T) {
 			t.Errorf("%s: login accepted", name)
 		}
 	}
-	if b.Refused() != 4 {
-		t.Errorf("refused %d, want 4", b.Refused())
+	if n := b.Stats().Refused; n != 4 {
+		t.Errorf("refused %d, want 4", n)
 	}
 }
 

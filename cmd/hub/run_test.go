@@ -9,11 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/broker"
-
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
 )
 
 // TestRunWithEmbeddedBroker runs the hub as `hub run -headless` does, and a

@@ -8,11 +8,11 @@ import (
 	"log/slog"
 	"sync/atomic"
 
-	"opinionwall/mqtt"
-
 	mochi "github.com/mochi-mqtt/server/v2"
 	"github.com/mochi-mqtt/server/v2/listeners"
 	"github.com/mochi-mqtt/server/v2/packets"
+
+	"opinionwall/mqtt"
 )
 
 // Broker is the hub's embedded MQTT broker (mochi-mqtt): users from a
@@ -87,15 +87,23 @@ func (b *Broker) Close() error {
 // Addr asked for port 0).
 func (b *Broker) ListenAddr() string { return b.tcp.Address() }
 
-// TLSListenAddr returns the TLS listener's address.
-func (b *Broker) TLSListenAddr() string { return b.tlsL.Address() }
+// TLSListenAddr returns the TLS listener's address (with the real port
+// when TLSAddr asked for port 0), or "" without a TLS listener.
+func (b *Broker) TLSListenAddr() string {
+	if b.tlsL == nil {
+		return ""
+	}
+	return b.tlsL.Address()
+}
 
-// Denied returns how many publishes the ACL dropped.
-func (b *Broker) Denied() int64 { return b.denied.Load() }
+// Stats counts what the broker turned away since Open.
+type Stats struct {
+	Denied  int64 // publishes the ACL dropped
+	Refused int64 // connections refused: bad credentials, another kiosk's client id, a will on a foreign topic
+}
 
-// Refused returns how many connections were refused (bad credentials,
-// another kiosk's client id, a will on a foreign topic).
-func (b *Broker) Refused() int64 { return b.refused.Load() }
+// Stats returns the broker's counters.
+func (b *Broker) Stats() Stats { return Stats{Denied: b.denied.Load(), Refused: b.refused.Load()} }
 
 // authHook authenticates users and enforces the ACL.
 type authHook struct {

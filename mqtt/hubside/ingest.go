@@ -11,11 +11,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"opinionwall/mqtt"
-
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/hub"
+	"opinionwall/mqtt"
 )
 
 // Ingest is the hub side: it receives every kiosk's submissions, presence
