@@ -57,12 +57,3 @@ func (db *DB) Has(ctx context.Context, id string) (bool, error) {
 }
 
 func kindOf(s string) kiosk.Kind { return kiosk.Kind(s) }
-
-// RejectedCount returns how many submissions were kept aside as rejected.
-func (db *DB) RejectedCount(ctx context.Context) (int64, error) {
-	var n int64
-	if err := db.db.QueryRowContext(ctx, `SELECT count(*) FROM rejected_submissions`).Scan(&n); err != nil {
-		return 0, fmt.Errorf("rejected: %w", err)
-	}
-	return n, nil
-}

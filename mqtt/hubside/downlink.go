@@ -134,10 +134,10 @@ func (d *Downlink) loop(ctx context.Context) {
 // round publishes whatever is pending; it does nothing while the hub is
 // not connected with its subscriptions granted.
 func (d *Downlink) round(ctx context.Context) error {
-	if !d.Ingest.Connected() || d.Ingest.Epoch() == 0 {
+	if !d.Ingest.Connected() || d.Ingest.subscribed() == 0 {
 		return nil
 	}
-	if e := d.Ingest.Epoch(); e != d.at || d.sent == nil {
+	if e := d.Ingest.subscribed(); e != d.at || d.sent == nil {
 		d.sent, d.at = map[string]int64{}, e
 	}
 	for _, s := range []struct{ name, topic string }{{hub.SnapshotWall, mqtt.TopicWall}, {hub.SnapshotPolls, mqtt.TopicPolls}} {
@@ -152,7 +152,7 @@ func (d *Downlink) round(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := d.Ingest.Publish(ctx, s.topic, true, b); err != nil {
+		if err := d.Ingest.publish(ctx, s.topic, true, b); err != nil {
 			return err
 		}
 		d.sent[s.name] = v
@@ -207,7 +207,7 @@ func (d *Downlink) sendTickets(ctx context.Context, pending []hub.OutgoingTicket
 			if err != nil {
 				return fmt.Errorf("downlink: %w", err)
 			}
-			if err := d.Ingest.Publish(ctx, mqtt.KioskTopic(k, mqtt.LeafTickets), false, b); err != nil {
+			if err := d.Ingest.publish(ctx, mqtt.KioskTopic(k, mqtt.LeafTickets), false, b); err != nil {
 				return err
 			}
 			if err := d.Store.MarkTicketsSent(ctx, ids, d.Now()); err != nil {
