@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -55,17 +56,9 @@ func TestRunWithEmbeddedBroker(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		st, _ := db.Status(ctx)
-		if st.Acked == 20 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("acked %d/20: %+v", st.Acked, r.Stats())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	var st kiosksqlite.Status
+	waitFor(t, 30*time.Second, func() bool { st, _ = db.Status(ctx); return st.Acked == 20 },
+		func() string { return fmt.Sprintf("acked %d/20: %+v", st.Acked, r.Stats()) })
 	var csv strings.Builder
 	if err := exportCmd(ctx, []string{"-data", filepath.Join(dir, "hub"), "-format", "csv"}, &csv); err != nil {
 		t.Fatal(err)
@@ -151,11 +144,6 @@ func TestRunWithExternalBroker(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	deadline := time.Now().Add(30 * time.Second)
-	for st, _ := db.Status(ctx); st.Acked != 1; st, _ = db.Status(ctx) {
-		if time.Now().After(deadline) {
-			t.Fatalf("not acked through the external broker: %+v", r.Stats())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	waitFor(t, 30*time.Second, func() bool { st, _ := db.Status(ctx); return st.Acked == 1 },
+		func() string { return fmt.Sprintf("not acked through the external broker: %+v", r.Stats()) })
 }
