@@ -147,3 +147,32 @@ func TestRunWithExternalBroker(t *testing.T) {
 	waitFor(t, 30*time.Second, func() bool { st, _ := db.Status(ctx); return st.Acked == 1 },
 		func() string { return fmt.Sprintf("not acked through the external broker: %+v", r.Stats()) })
 }
+
+// TestMainClosesWhatItOpened: a run that fails half way (no password file
+// for the embedded broker) has opened the store and the projector, and
+// nothing after them; Close closes both.
+func TestMainClosesWhatItOpened(t *testing.T) {
+	dir := t.TempDir()
+	var out strings.Builder
+	if err := keygenCmd([]string{"-dir", dir, "-name", "hub"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "hub")
+	m := NewMain()
+	if err := m.ParseFlags([]string{"-headless", "-data", data, "-key", filepath.Join(dir, "hub.key"),
+		"-credentials", filepath.Join(dir, "missing"), "-listen", "127.0.0.1:0"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(context.Background()); err == nil {
+		t.Fatal("ran without a password file")
+	}
+	if n := len(m.parts); n != 2 {
+		t.Errorf("%d parts open after the failure, want the store and the projector", n)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.parts) != 0 {
+		t.Errorf("%d parts left after Close", len(m.parts))
+	}
+}

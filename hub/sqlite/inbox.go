@@ -91,29 +91,44 @@ func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
 	if textSearch(f) {
 		return db.searchInbox(ctx, f, in)
 	}
+	var err error
+	if in.Cases, err = db.inboxPage(ctx, f); err != nil {
+		return in, err
+	}
+	return in, db.inboxCounts(ctx, f, &in)
+}
+
+// inboxPage reads the filter's page of cases.
+func (db *DB) inboxPage(ctx context.Context, f hub.Filter) ([]hub.Case, error) {
 	w, args := conditions(f, true)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases`+w+` ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
 		append(args, f.PageSize(), max(f.Offset, 0))...)
 	if err != nil {
-		return in, fmt.Errorf("inbox: %w", err)
+		return nil, fmt.Errorf("inbox: %w", err)
 	}
 	defer rows.Close()
+	var out []hub.Case
 	for rows.Next() {
 		c, err := scanCase(rows)
 		if err != nil {
-			return in, fmt.Errorf("inbox: %w", err)
+			return out, fmt.Errorf("inbox: %w", err)
 		}
-		in.Cases = append(in.Cases, c)
+		out = append(out, c)
 	}
 	if err := rows.Err(); err != nil {
-		return in, fmt.Errorf("inbox: %w", err)
+		return out, fmt.Errorf("inbox: %w", err)
 	}
-	// All the counts at once: by status, kind, class, topic and assignee
-	// under the other filters, then added up for each select. Without
-	// other filters they come from case_counts, kept by triggers; with
-	// them, from one scan of the covering index.
+	return out, nil
+}
+
+// inboxCounts adds all the counts at once: by status, kind, class, topic
+// and assignee under the other filters, then added up for each select.
+// Without other filters they come from case_counts, kept by triggers; with
+// them, from one scan of the covering index.
+func (db *DB) inboxCounts(ctx context.Context, f hub.Filter, in *hub.Inbox) error {
 	rest := hub.Filter{Kiosk: f.Kiosk, Building: f.Building, From: f.From, To: f.To, Search: f.Search}
-	var crow *sql.Rows
+	var rows *sql.Rows
+	var err error
 	if rest == (hub.Filter{}) {
 		cond := ""
 		switch f.Flagged {
@@ -122,25 +137,25 @@ func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
 		case hub.FlagNone:
 			cond = ` WHERE flagged = 0`
 		}
-		crow, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, topic, assignee, sum(n) FROM case_counts`+cond+` GROUP BY 1, 2, 3, 4, 5`)
+		rows, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, topic, assignee, sum(n) FROM case_counts`+cond+` GROUP BY 1, 2, 3, 4, 5`)
 	} else {
 		rest.Flagged = f.Flagged
-		w, args = where(rest)
-		crow, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, topic, assignee, count(*) FROM cases`+w+` GROUP BY 1, 2, 3, 4, 5`, args...)
+		w, args := where(rest)
+		rows, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, topic, assignee, count(*) FROM cases`+w+` GROUP BY 1, 2, 3, 4, 5`, args...)
 	}
 	if err != nil {
-		return in, fmt.Errorf("inbox counts: %w", err)
+		return fmt.Errorf("inbox counts: %w", err)
 	}
-	defer crow.Close()
-	for crow.Next() {
+	defer rows.Close()
+	for rows.Next() {
 		var g facets
 		var n int
-		if err := crow.Scan(&g.status, &g.kind, &g.matter, &g.topic, &g.assignee, &n); err != nil {
-			return in, fmt.Errorf("inbox counts: %w", err)
+		if err := rows.Scan(&g.status, &g.kind, &g.matter, &g.topic, &g.assignee, &n); err != nil {
+			return fmt.Errorf("inbox counts: %w", err)
 		}
 		in.Count(f, g.Facets(), n)
 	}
-	return in, crow.Err()
+	return rows.Err()
 }
 
 // facets are the grouped columns of the counts as scanned.
