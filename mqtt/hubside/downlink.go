@@ -37,7 +37,7 @@ type Downlink struct {
 	Ingest   *Ingest
 	Store    DownlinkStore
 	Signer   *mqtt.Signer
-	Log      *slog.Logger
+	Log      *slog.Logger     // default slog.Default()
 	Interval time.Duration    // how often to look without a Wake; default 2s
 	Now      func() time.Time // default time.Now
 
