@@ -47,29 +47,34 @@ func (b *Broker) Open() error {
 	caps := mochi.NewDefaultServerCapabilities()
 	// Acks and ticket updates wait for a kiosk that is offline for days.
 	caps.MaximumMessageExpiryInterval = 60 * 60 * 24 * 14
-	b.server = mochi.New(&mochi.Options{Logger: log, Capabilities: caps})
-	if err := b.server.AddHook(&authHook{b: b}, nil); err != nil {
-		return fmt.Errorf("broker: %w", err)
+	s := mochi.New(&mochi.Options{Logger: log, Capabilities: caps})
+	// fail stops what was started; the broker stays closed.
+	fail := func(err error) error {
+		s.Close()
+		return err
+	}
+	if err := s.AddHook(&authHook{b: b}, nil); err != nil {
+		return fail(fmt.Errorf("broker: %w", err))
 	}
 	if b.Addr != "" {
 		b.tcp = listeners.NewTCP(listeners.Config{ID: "tcp", Address: b.Addr})
-		if err := b.server.AddListener(b.tcp); err != nil {
-			return fmt.Errorf("broker: listen %s: %w", b.Addr, err)
+		if err := s.AddListener(b.tcp); err != nil {
+			return fail(fmt.Errorf("broker: listen %s: %w", b.Addr, err))
 		}
 	}
 	if b.TLSAddr != "" {
 		if b.TLS == nil {
-			return fmt.Errorf("broker: TLS listener without certificate")
+			return fail(fmt.Errorf("broker: TLS listener without certificate"))
 		}
 		b.tlsL = listeners.NewTCP(listeners.Config{ID: "tls", Address: b.TLSAddr, TLSConfig: b.TLS})
-		if err := b.server.AddListener(b.tlsL); err != nil {
-			b.server.Close()
-			return fmt.Errorf("broker: listen %s: %w", b.TLSAddr, err)
+		if err := s.AddListener(b.tlsL); err != nil {
+			return fail(fmt.Errorf("broker: listen %s: %w", b.TLSAddr, err))
 		}
 	}
-	if err := b.server.Serve(); err != nil {
-		return fmt.Errorf("broker: %w", err)
+	if err := s.Serve(); err != nil {
+		return fail(fmt.Errorf("broker: %w", err))
 	}
+	b.server = s
 	return nil
 }
 
