@@ -31,14 +31,16 @@ func TestDownlinkSurvivesBrokerOutage(t *testing.T) {
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
 	desk := &hub.Desk{Store: w.hubDB, Checklist: cl, Now: time.Now}
 	dl := &hubside.Downlink{Ingest: in, Store: w.hubDB, Signer: w.signer, Interval: 50 * time.Millisecond, Log: testLog(t)}
-	dl.Start()
 	in.OnOnline = dl.KioskOnline
 	if err := in.Open(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { in.Close() })
 	desk.Notify = dl.Wake
-	go dl.Run(ctx)
+	if err := dl.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dl.Close() })
 	lead := hub.Worker{ID: "zhang", Name: "张丽", Role: hub.RoleLead}
 	lead.PINHash, _ = hub.HashPIN("1234")
 	w.hubDB.PutWorker(ctx, lead)

@@ -52,11 +52,11 @@ func newWorld(t testing.TB, kiosks ...string) *world {
 	if err := w.hubDB.Open(); err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan struct{})
-	db := w.hubDB
-	go func() { defer close(done); db.RunProjector(ctx, func(err error) { t.Error(err) }) }()
-	w.stopProjector = func() { cancel(); <-done }
+	p := &hubsqlite.Projector{DB: w.hubDB, OnError: func(err error) { t.Error(err) }}
+	if err := p.Open(); err != nil {
+		t.Fatal(err)
+	}
+	w.stopProjector = func() { p.Close() }
 	t.Cleanup(func() { w.stopProjector(); w.hubDB.Close() })
 	return w
 }

@@ -92,7 +92,7 @@ func TestKioskCannotPublishForAnother(t *testing.T) {
 	url := "tcp://" + b.ListenAddr()
 	in := w.startIngest(url)
 	eventually(t, 10*time.Second, in.Connected, func() string { return "ingest not connected" })
-	checkNoCrossPublish(t, w, url, func() int64 { return b.Denied() })
+	checkNoCrossPublish(t, w, url, func() int64 { return b.Stats().Denied })
 }
 
 // checkNoCrossPublish has wall-01 publish a submission on wall-02's topic:
@@ -167,12 +167,14 @@ func TestBrokerRefusesBadLogins(t *testing.T) {
 		"another kiosk's clientid": {"wall-01", password("wall-01"), "wall-02", ""},
 		"will on another's topic":  {"wall-01", password("wall-01"), "wall-01", mqtt.KioskTopic("wall-02", mqtt.LeafState)},
 	} {
-		if err := try(args[0], args[1], args[2], args[3]); err == nil {
-			t.Errorf("%s: login accepted", name)
-		}
+		t.Run(name, func(t *testing.T) {
+			if err := try(args[0], args[1], args[2], args[3]); err == nil {
+				t.Error("login accepted")
+			}
+		})
 	}
-	if b.Refused() != 4 {
-		t.Errorf("refused %d, want 4", b.Refused())
+	if n := b.Stats().Refused; n != 4 {
+		t.Errorf("refused %d, want 4", n)
 	}
 }
 

@@ -70,11 +70,7 @@ func TestAppBesideService(t *testing.T) {
 	}
 	wait := func(what string, cond func() bool) {
 		t.Helper()
-		for deadline := time.Now().Add(30 * time.Second); !cond(); time.Sleep(20 * time.Millisecond) {
-			if time.Now().After(deadline) {
-				t.Fatalf("timed out waiting for %s", what)
-			}
-		}
+		waitFor(t, 30*time.Second, cond, func() string { return "timed out waiting for " + what })
 	}
 	wait("the case, made by the service", func() bool { _, _, err := db.Case(ctx, s.ID); return err == nil })
 	lead, err := st.desk.Login(ctx, "zhang", "2468")

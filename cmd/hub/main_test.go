@@ -144,10 +144,17 @@ func TestFleet(t *testing.T) {
 }
 
 func TestLoopback(t *testing.T) {
-	for in, want := range map[string]string{"[::]:1883": "127.0.0.1:1883", "0.0.0.0:1883": "127.0.0.1:1883", "127.0.0.1:5": "127.0.0.1:5", ":1883": "127.0.0.1:1883"} {
-		if got := loopback(in); got != want {
-			t.Errorf("loopback(%q) = %q", in, got)
-		}
+	for _, c := range []struct{ name, in, want string }{
+		{"any IPv6", "[::]:1883", "127.0.0.1:1883"},
+		{"any IPv4", "0.0.0.0:1883", "127.0.0.1:1883"},
+		{"a host", "127.0.0.1:5", "127.0.0.1:5"},
+		{"no host", ":1883", "127.0.0.1:1883"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := loopback(c.in); got != c.want {
+				t.Errorf("loopback(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
 	}
 }
 

@@ -5,151 +5,255 @@ import (
 	"crypto/rand"
 	"crypto/tls"
 	"encoding/hex"
-	"errors"
 	"flag"
 	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
-
-	"opinionwall/mqtt/hubside"
 
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
+	"opinionwall/mqtt/hubside"
 )
 
+// runCmd is `hub run`.
 func runCmd(ctx context.Context, args []string) error {
+	m := NewMain()
+	if err := m.ParseFlags(args); err != nil {
+		return err
+	}
+	err := m.Run(ctx)
+	if cerr := m.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// runConfig is what `hub run`'s flags set.
+type runConfig struct {
+	data, credentials, key                string
+	listen, tlsListen, tlsCert, tlsKey    string
+	brokerURL, brokerUser, brokerPassFile string
+	brokerCA                              string
+	headless, shared                      bool
+	exportDir, releases, releasesAddr     string
+}
+
+// part is a long-lived piece of the hub: Open starts it, Close stops it
+// and waits for it.
+type part interface {
+	Open() error
+	Close() error
+}
+
+// Main is the station's service: the store and the projector beside it,
+// the embedded broker (or a connection to an external one), the ingest,
+// the downlink, the polls' clock and, with a display, the review app.
+// Parts are opened in order and closed in reverse.
+type Main struct {
+	Config runConfig
+	Log    *slog.Logger
+
+	parts  []part // opened so far
+	db     *hubsqlite.DB
+	desk   *desk
+	broker *broker.Broker // nil with an external broker
+	ingest *hubside.Ingest
+}
+
+// NewMain returns a Main that logs to standard error.
+func NewMain() *Main {
+	return &Main{Log: slog.New(slog.NewTextHandler(os.Stderr, nil))}
+}
+
+// ParseFlags reads `hub run`'s flags.
+func (m *Main) ParseFlags(args []string) error {
+	c := &m.Config
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	data := fs.String("data", "/var/lib/opinionwall-hub", "data directory (the station's store lives here)")
-	credsPath := fs.String("credentials", "/etc/opinionwall/passwd", "broker users, mosquitto password file format")
-	keyPath := fs.String("key", "/etc/opinionwall/hub.key", "ed25519 private key that signs acks and other downstream messages")
-	listen := fs.String("listen", ":1883", "embedded broker: plain MQTT listener address")
-	tlsListen := fs.String("tls-listen", "", "embedded broker: TLS listener address (needs -tls-cert and -tls-key)")
-	tlsCert := fs.String("tls-cert", "", "embedded broker: TLS certificate file")
-	tlsKey := fs.String("tls-key", "", "embedded broker: TLS key file")
-	broker := fs.String("broker", "", "external broker URL (tcp://host:1883 or ssl://host:8883) instead of the embedded one")
-	brokerUser := fs.String("broker-user", mqtt.UserHub, "external broker: user name")
-	brokerPassFile := fs.String("broker-password-file", "", "external broker: file holding the password")
-	brokerCA := fs.String("broker-ca", "", "external broker: CA file for ssl://")
-	headless := fs.Bool("headless", false, "run as a service, without the review app's window")
-	exportDir := fs.String("export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where the review app saves ledgers and charts")
-	shared := fs.Bool("shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
-	releases := fs.String("releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
-	releasesAddr := fs.String("releases-listen", ":8088", "HTTP address serving -releases")
+	fs.StringVar(&c.data, "data", "/var/lib/opinionwall-hub", "data directory (the station's store lives here)")
+	fs.StringVar(&c.credentials, "credentials", "/etc/opinionwall/passwd", "broker users, mosquitto password file format")
+	fs.StringVar(&c.key, "key", "/etc/opinionwall/hub.key", "ed25519 private key that signs acks and other downstream messages")
+	fs.StringVar(&c.listen, "listen", ":1883", "embedded broker: plain MQTT listener address")
+	fs.StringVar(&c.tlsListen, "tls-listen", "", "embedded broker: TLS listener address (needs -tls-cert and -tls-key)")
+	fs.StringVar(&c.tlsCert, "tls-cert", "", "embedded broker: TLS certificate file")
+	fs.StringVar(&c.tlsKey, "tls-key", "", "embedded broker: TLS key file")
+	fs.StringVar(&c.brokerURL, "broker", "", "external broker URL (tcp://host:1883 or ssl://host:8883) instead of the embedded one")
+	fs.StringVar(&c.brokerUser, "broker-user", mqtt.UserHub, "external broker: user name")
+	fs.StringVar(&c.brokerPassFile, "broker-password-file", "", "external broker: file holding the password")
+	fs.StringVar(&c.brokerCA, "broker-ca", "", "external broker: CA file for ssl://")
+	fs.BoolVar(&c.headless, "headless", false, "run as a service, without the review app's window")
+	fs.StringVar(&c.exportDir, "export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where the review app saves ledgers and charts")
+	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
+	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
+	fs.StringVar(&c.releasesAddr, "releases-listen", ":8088", "HTTP address serving -releases")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	if !*headless && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
-		log.Warn("no display: running headless (the review app needs a desktop)")
-		*headless = true
+	if !c.headless && os.Getenv("DISPLAY") == "" && os.Getenv("WAYLAND_DISPLAY") == "" {
+		m.Log.Warn("no display: running headless (the review app needs a desktop)")
+		c.headless = true
 	}
+	return nil
+}
 
-	key, err := mqtt.LoadPrivateKey(*keyPath)
-	if err != nil {
-		return fmt.Errorf("%w (make one with: hub keygen -dir %s)", err, filepath.Dir(*keyPath))
-	}
-	signer := mqtt.NewSigner(key)
-
-	db := hubsqlite.NewDB(filepath.Join(*data, "hub.db"))
-	db.DeferCases = true // acks do not wait for the inbox: the projector below makes the cases
-	if err := db.Open(); err != nil {
-		return err
-	}
-	defer db.Close()
-	st, err := newDesk(*data, db)
+// Run opens the parts in order, then runs until ctx ends or the review
+// app's window closes. Close closes what Run opened, also after an error.
+func (m *Main) Run(ctx context.Context) error {
+	signer, err := loadSigner(m.Config.key)
 	if err != nil {
 		return err
 	}
-
-	conn := mqtt.Conn{Broker: *broker, Username: *brokerUser}
-	if *broker == "" {
-		creds, err := mqtt.LoadCredentials(*credsPath)
-		if err != nil {
-			return err
-		}
-		// The hub reaches its own broker over loopback with a password made
-		// for this run and never written down.
-		pass := randomPassword()
-		if err := creds.Set(mqtt.UserHub, pass); err != nil {
-			return err
-		}
-		b := &broker.Broker{Addr: *listen, Credentials: creds, Log: log.With("part", "broker")}
-		if *tlsListen != "" {
-			cert, err := tls.LoadX509KeyPair(*tlsCert, *tlsKey)
-			if err != nil {
-				return fmt.Errorf("broker TLS: %w", err)
-			}
-			b.TLSAddr, b.TLS = *tlsListen, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
-		}
-		if err := b.Open(); err != nil {
-			return err
-		}
-		defer b.Close()
-		log.Info("embedded broker listening", "addr", b.ListenAddr(), "tls", *tlsListen, "users", len(creds.Users())-1)
-		conn.Broker = "tcp://" + loopback(b.ListenAddr())
-		conn.Username, conn.Password = mqtt.UserHub, pass
-	} else {
-		if *brokerPassFile != "" {
-			p, err := os.ReadFile(*brokerPassFile)
-			if err != nil {
-				return fmt.Errorf("broker password: %w", err)
-			}
-			conn.Password = strings.TrimSpace(string(p))
-		}
-		if strings.HasPrefix(*broker, "ssl://") || strings.HasPrefix(*broker, "tls://") {
-			if conn.TLS, err = mqtt.TLSConfig(*brokerCA, "", ""); err != nil {
-				return err
-			}
-		}
-	}
-
-	if *releases != "" {
-		srv := &http.Server{Addr: *releasesAddr, Handler: http.StripPrefix("/releases/", http.FileServer(http.Dir(*releases))), ReadHeaderTimeout: 10 * time.Second}
-		go func() {
-			if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
-				log.Error("releases server", "err", err)
-			}
-		}()
-		defer srv.Close()
-		log.Info("serving kiosk releases", "folder", *releases, "url", "http://"+*releasesAddr+"/releases/")
-	}
-	in := &hubside.Ingest{Conn: conn, Store: db, Signer: signer, Shared: *shared, Log: log.With("part", "ingest")}
-	dl := &hubside.Downlink{Ingest: in, Store: db, Signer: signer, Log: log.With("part", "downlink"),
-		BeforeRound: func(ctx context.Context) {
-			if _, err := st.desk.RefreshPolls(ctx); err != nil {
-				log.Warn("polls snapshot", "err", err)
-			}
-		}}
-	dl.Start()
-	st.desk.Notify = dl.Wake
-	in.OnOnline = dl.KioskOnline // a kiosk back online gets its recent ticket updates again
-	if err := in.Open(); err != nil {
+	if err := m.openStore(); err != nil {
 		return err
 	}
+	conn, err := m.connection()
+	if err != nil {
+		return err
+	}
+	if m.Config.releases != "" {
+		r := &releaseServer{Dir: m.Config.releases, Addr: m.Config.releasesAddr, Log: m.Log}
+		if err := m.open(r); err != nil {
+			return err
+		}
+	}
+	if err := m.openMQTT(conn, signer); err != nil {
+		return err
+	}
+	m.Log.Info("hub running", "data", m.Config.data, "broker", conn.Broker, "signing_key", signer.KeyID(), "checklist", m.desk.desk.Checklist.String())
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	done := make(chan struct{})
-	go func() { defer close(done); dl.Run(ctx) }()
-	projected := make(chan struct{})
-	go func() {
-		defer close(projected)
-		db.RunProjector(ctx, func(err error) { log.Error("making cases", "err", err) })
-	}()
-	log.Info("hub running", "data", *data, "broker", conn.Broker, "signing_key", signer.KeyID(), "checklist", st.desk.Checklist.String())
-	if *headless {
+	if m.Config.headless {
 		<-ctx.Done()
 	} else {
-		st.showWindow(ctx, cancel, *exportDir, log)
+		m.desk.showWindow(ctx, cancel, m.Config.exportDir, m.Log)
 	}
-	cancel()
-	<-done
-	<-projected
-	log.Info("hub stopping", "stats", fmt.Sprintf("%+v", in.Stats()))
-	return in.Close()
+	return nil
+}
+
+// Close closes the parts in the reverse of their opening and returns the
+// first error.
+func (m *Main) Close() error {
+	if m.ingest != nil {
+		var bs broker.Stats
+		if m.broker != nil {
+			bs = m.broker.Stats()
+		}
+		m.Log.Info("hub stopping", "stats", fmt.Sprintf("%+v", m.ingest.Stats()), "broker", fmt.Sprintf("%+v", bs))
+	}
+	var first error
+	for i := len(m.parts) - 1; i >= 0; i-- {
+		if err := m.parts[i].Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	m.parts = nil
+	return first
+}
+
+// open opens p and keeps it for Close.
+func (m *Main) open(p part) error {
+	if err := p.Open(); err != nil {
+		return err
+	}
+	m.parts = append(m.parts, p)
+	return nil
+}
+
+func loadSigner(path string) (*mqtt.Signer, error) {
+	key, err := mqtt.LoadPrivateKey(path)
+	if err != nil {
+		return nil, fmt.Errorf("%w (make one with: hub keygen -dir %s)", err, filepath.Dir(path))
+	}
+	return mqtt.NewSigner(key), nil
+}
+
+// openStore opens the store, the desk over it and the projector beside it.
+func (m *Main) openStore() error {
+	m.db = hubsqlite.NewDB(filepath.Join(m.Config.data, "hub.db"))
+	m.db.DeferCases = true // acks do not wait for the inbox: the projector makes the cases
+	if err := m.open(m.db); err != nil {
+		return err
+	}
+	d, err := newDesk(m.Config.data, m.db)
+	if err != nil {
+		return err
+	}
+	m.desk = d
+	return m.open(&hubsqlite.Projector{DB: m.db, OnError: func(err error) { m.Log.Error("making cases", "err", err) }})
+}
+
+// connection opens the embedded broker, or reads how to reach an external
+// one, and returns the hub's connection.
+func (m *Main) connection() (mqtt.Conn, error) {
+	if m.Config.brokerURL != "" {
+		return m.externalBroker()
+	}
+	return m.embeddedBroker()
+}
+
+func (m *Main) embeddedBroker() (mqtt.Conn, error) {
+	c := m.Config
+	creds, err := mqtt.LoadCredentials(c.credentials)
+	if err != nil {
+		return mqtt.Conn{}, err
+	}
+	// The hub reaches its own broker over loopback with a password made
+	// for this run and never written down.
+	pass := randomPassword()
+	if err := creds.Set(mqtt.UserHub, pass); err != nil {
+		return mqtt.Conn{}, err
+	}
+	b := &broker.Broker{Addr: c.listen, Credentials: creds, Log: m.Log.With("part", "broker")}
+	if c.tlsListen != "" {
+		cert, err := tls.LoadX509KeyPair(c.tlsCert, c.tlsKey)
+		if err != nil {
+			return mqtt.Conn{}, fmt.Errorf("broker TLS: %w", err)
+		}
+		b.TLSAddr, b.TLS = c.tlsListen, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+	}
+	if err := m.open(b); err != nil {
+		return mqtt.Conn{}, err
+	}
+	m.broker = b
+	m.Log.Info("embedded broker listening", "addr", b.ListenAddr(), "tls", b.TLSListenAddr(), "users", len(creds.Users())-1)
+	return mqtt.Conn{Broker: "tcp://" + loopback(b.ListenAddr()), Username: mqtt.UserHub, Password: pass}, nil
+}
+
+func (m *Main) externalBroker() (mqtt.Conn, error) {
+	c := m.Config
+	conn := mqtt.Conn{Broker: c.brokerURL, Username: c.brokerUser}
+	if c.brokerPassFile != "" {
+		p, err := os.ReadFile(c.brokerPassFile)
+		if err != nil {
+			return conn, fmt.Errorf("broker password: %w", err)
+		}
+		conn.Password = strings.TrimSpace(string(p))
+	}
+	if strings.HasPrefix(c.brokerURL, "ssl://") || strings.HasPrefix(c.brokerURL, "tls://") {
+		var err error
+		if conn.TLS, err = mqtt.TLSConfig(c.brokerCA, "", ""); err != nil {
+			return conn, err
+		}
+	}
+	return conn, nil
+}
+
+// openMQTT opens the ingest, the downlink and the polls' clock.
+func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
+	in := &hubside.Ingest{Conn: conn, Store: m.db, Signer: signer, Shared: m.Config.shared, Log: m.Log.With("part", "ingest")}
+	dl := &hubside.Downlink{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "downlink")}
+	m.desk.desk.Notify = dl.Wake
+	in.OnOnline = dl.KioskOnline // a kiosk back online gets its recent ticket updates again
+	if err := m.open(in); err != nil {
+		return err
+	}
+	m.ingest = in
+	if err := m.open(dl); err != nil {
+		return err
+	}
+	return m.open(&pollClock{Polls: m.desk.desk, Log: m.Log.With("part", "polls")})
 }
 
 // loopback turns a listener address such as "[::]:1883" into one to dial.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"os"
 	"path/filepath"
@@ -9,11 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/broker"
-
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
 )
 
 // TestRunWithEmbeddedBroker runs the hub as `hub run -headless` does, and a
@@ -56,17 +56,9 @@ func TestRunWithEmbeddedBroker(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		st, _ := db.Status(ctx)
-		if st.Acked == 20 {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("acked %d/20: %+v", st.Acked, r.Stats())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+	var st kiosksqlite.Status
+	waitFor(t, 30*time.Second, func() bool { st, _ = db.Status(ctx); return st.Acked == 20 },
+		func() string { return fmt.Sprintf("acked %d/20: %+v", st.Acked, r.Stats()) })
 	var csv strings.Builder
 	if err := exportCmd(ctx, []string{"-data", filepath.Join(dir, "hub"), "-format", "csv"}, &csv); err != nil {
 		t.Fatal(err)
@@ -152,11 +144,35 @@ func TestRunWithExternalBroker(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer r.Close()
-	deadline := time.Now().Add(30 * time.Second)
-	for st, _ := db.Status(ctx); st.Acked != 1; st, _ = db.Status(ctx) {
-		if time.Now().After(deadline) {
-			t.Fatalf("not acked through the external broker: %+v", r.Stats())
-		}
-		time.Sleep(20 * time.Millisecond)
+	waitFor(t, 30*time.Second, func() bool { st, _ := db.Status(ctx); return st.Acked == 1 },
+		func() string { return fmt.Sprintf("not acked through the external broker: %+v", r.Stats()) })
+}
+
+// TestMainClosesWhatItOpened: a run that fails half way (no password file
+// for the embedded broker) has opened the store and the projector, and
+// nothing after them; Close closes both.
+func TestMainClosesWhatItOpened(t *testing.T) {
+	dir := t.TempDir()
+	var out strings.Builder
+	if err := keygenCmd([]string{"-dir", dir, "-name", "hub"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	data := filepath.Join(dir, "hub")
+	m := NewMain()
+	if err := m.ParseFlags([]string{"-headless", "-data", data, "-key", filepath.Join(dir, "hub.key"),
+		"-credentials", filepath.Join(dir, "missing"), "-listen", "127.0.0.1:0"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Run(context.Background()); err == nil {
+		t.Fatal("ran without a password file")
+	}
+	if n := len(m.parts); n != 2 {
+		t.Errorf("%d parts open after the failure, want the store and the projector", n)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if len(m.parts) != 0 {
+		t.Errorf("%d parts left after Close", len(m.parts))
 	}
 }

@@ -23,14 +23,13 @@ import (
 	"sync/atomic"
 	"time"
 
-	"opinionwall/mqtt/broker"
-	"opinionwall/mqtt/hubside"
-
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
+	"opinionwall/mqtt/hubside"
 )
 
 func main() {
@@ -68,7 +67,7 @@ type result struct {
 	elapsed       time.Duration
 	latencies     []time.Duration
 	stored        int64
-	ingest        mqtt.IngestStats
+	ingest        hubside.IngestStats
 }
 
 func (r result) rate() float64 { return float64(r.total) / r.elapsed.Seconds() }
@@ -98,50 +97,22 @@ func load(ctx context.Context, o options) (result, error) {
 	if !o.keep {
 		defer os.RemoveAll(dir)
 	}
-	creds := &mqtt.Credentials{}
-	pass := func(u string) string { return "load-" + u }
 	ids := make([]string, o.kiosks)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("load-%03d", i)
-		if err := creds.Set(ids[i], pass(ids[i])); err != nil {
-			return res, err
-		}
 	}
-	creds.Set(mqtt.UserHub, pass(mqtt.UserHub))
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	trust := mqtt.NewTrust(pub)
-
-	broker := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
-	if err := broker.Open(); err != nil {
+	h := &loadHub{Dir: dir, Kiosks: ids, Signer: mqtt.NewSigner(priv)}
+	err = h.Open()
+	defer h.Close()
+	if err != nil {
 		return res, err
 	}
-	defer broker.Close()
-	url := "tcp://" + broker.ListenAddr()
-	db := hubsqlite.NewDB(filepath.Join(dir, "hub.db"))
-	db.DeferCases = true // as `hub run`: the review app's cases are made beside the ingest
-	if err := db.Open(); err != nil {
-		return res, err
-	}
-	defer db.Close()
-	pctx, stopProjector := context.WithCancel(context.Background())
-	projected := make(chan struct{})
-	go func() { defer close(projected); db.RunProjector(pctx, nil) }()
-	defer func() { stopProjector(); <-projected }()
-	in := &hubside.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: pass(mqtt.UserHub)}, Store: db, Signer: mqtt.NewSigner(priv)}
-	if err := in.Open(); err != nil {
-		return res, err
-	}
-	defer in.Close()
-	for deadline := time.Now().Add(10 * time.Second); !in.Connected(); time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			return res, fmt.Errorf("ingest did not connect")
-		}
-	}
-
 	// Connect every kiosk first, then let them all go at once.
+	trust := mqtt.NewTrust(pub)
 	sims := make([]*sim, o.kiosks)
 	for i, id := range ids {
-		s, err := newSim(id, 10+i%90, url, pass(id), trust, o)
+		s, err := newSim(id, 10+i%90, h.URL(), password(id), trust, o)
 		if err != nil {
 			return res, err
 		}
@@ -149,30 +120,109 @@ func load(ctx context.Context, o options) (result, error) {
 		sims[i] = s
 	}
 	start := time.Now()
+	if err := runSims(sims, o.timeout); err != nil {
+		return res, err
+	}
+	res.elapsed = time.Since(start)
+	for _, s := range sims {
+		res.latencies = append(res.latencies, s.latencies...)
+	}
+	sort.Slice(res.latencies, func(i, j int) bool { return res.latencies[i] < res.latencies[j] })
+	res.stored, _, err = h.db.Count(ctx)
+	res.ingest = h.ingest.Stats()
+	return res, err
+}
+
+// runSims runs every kiosk at once and returns the first error.
+func runSims(sims []*sim, timeout time.Duration) error {
 	var wg sync.WaitGroup
 	errs := make(chan error, len(sims))
 	for _, s := range sims {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := s.run(o.timeout); err != nil {
+			if err := s.run(timeout); err != nil {
 				errs <- err
 			}
 		}()
 	}
 	wg.Wait()
-	res.elapsed = time.Since(start)
 	close(errs)
-	if err := <-errs; err != nil {
-		return res, err
+	return <-errs
+}
+
+func password(user string) string { return "load-" + user }
+
+// loadHub is the hub under load, as `hub run` has it: the embedded broker
+// on a loopback port, the store with the projector beside it, the ingest.
+// Open opens the parts in order; Close closes what was opened, in reverse.
+type loadHub struct {
+	Dir    string
+	Kiosks []string
+	Signer *mqtt.Signer
+
+	broker *broker.Broker
+	db     *hubsqlite.DB
+	ingest *hubside.Ingest
+	parts  []part // opened so far
+}
+
+// part is a long-lived piece of the hub.
+type part interface {
+	Open() error
+	Close() error
+}
+
+func (h *loadHub) open(p part) error {
+	if err := p.Open(); err != nil {
+		return err
 	}
-	for _, s := range sims {
-		res.latencies = append(res.latencies, s.latencies...)
+	h.parts = append(h.parts, p)
+	return nil
+}
+
+// URL is where the kiosks connect.
+func (h *loadHub) URL() string { return "tcp://" + h.broker.ListenAddr() }
+
+// Open starts the hub and waits for the ingest to connect.
+func (h *loadHub) Open() error {
+	creds := &mqtt.Credentials{}
+	for _, u := range append([]string{mqtt.UserHub}, h.Kiosks...) {
+		if err := creds.Set(u, password(u)); err != nil {
+			return err
+		}
 	}
-	sort.Slice(res.latencies, func(i, j int) bool { return res.latencies[i] < res.latencies[j] })
-	res.stored, _, err = db.Count(ctx)
-	res.ingest = in.Stats()
-	return res, err
+	h.broker = &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
+	if err := h.open(h.broker); err != nil {
+		return err
+	}
+	h.db = hubsqlite.NewDB(filepath.Join(h.Dir, "hub.db"))
+	h.db.DeferCases = true // as `hub run`: the review app's cases are made beside the ingest
+	h.ingest = &hubside.Ingest{Conn: mqtt.Conn{Broker: h.URL(), Username: mqtt.UserHub, Password: password(mqtt.UserHub)},
+		Store: h.db, Signer: h.Signer}
+	for _, p := range []part{h.db, &hubsqlite.Projector{DB: h.db}, h.ingest} {
+		if err := h.open(p); err != nil {
+			return err
+		}
+	}
+	for deadline := time.Now().Add(10 * time.Second); !h.ingest.Connected(); time.Sleep(10 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			return fmt.Errorf("ingest did not connect")
+		}
+	}
+	return nil
+}
+
+// Close stops the hub and returns the first error.
+func (h *loadHub) Close() error {
+	var first error
+	for i := len(h.parts) - 1; i >= 0; i-- {
+		if err := h.parts[i].Close(); err != nil && first == nil {
+			first = err
+		}
+	}
+	h.parts = nil
+	return first
 }
 
 // sim is one simulated kiosk: it publishes its submissions with a bounded

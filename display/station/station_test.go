@@ -63,14 +63,16 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
 	w.desk = &hub.Desk{Store: w.hubDB, Checklist: cl, Now: time.Now}
 	dl := &hubside.Downlink{Ingest: in, Store: w.hubDB, Signer: signer, Interval: 50 * time.Millisecond}
-	dl.Start()
 	w.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline
 	if err := in.Open(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { in.Close() })
-	go dl.Run(ctx)
+	if err := dl.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { dl.Close() })
 
 	relay := &mqtt.Relay{Conn: mqtt.Conn{Broker: url, Username: "wall-01", Password: "pw-wall-01"}, Kiosk: "wall-01",
 		Outbox: f.DB, Downstream: f.DB, Trust: mqtt.NewTrust(pub), MinBackoff: 50 * time.Millisecond}

@@ -22,10 +22,16 @@ func TestBackupWhileWriting(t *testing.T) {
 	t0 := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
 	var committed atomic.Int64
 	stop := make(chan struct{})
+	enough := make(chan struct{}) // closed once 200 are committed, or the writer gave up
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
+		defer func() {
+			if committed.Load() < 200 {
+				close(enough)
+			}
+		}()
 		for seq := int64(1); ; seq += 10 {
 			select {
 			case <-stop:
@@ -40,11 +46,14 @@ func TestBackupWhileWriting(t *testing.T) {
 				t.Error(err)
 				return
 			}
-			committed.Add(10)
+			if committed.Add(10) == 200 {
+				close(enough)
+			}
 		}
 	}()
-	for committed.Load() < 200 {
-		time.Sleep(time.Millisecond)
+	<-enough
+	if committed.Load() < 200 {
+		t.FailNow() // the writer reported why
 	}
 	dest := filepath.Join(t.TempDir(), "hub-backup.db")
 	for i := range 3 {

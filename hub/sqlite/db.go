@@ -14,6 +14,8 @@ import (
 	"opinionwall/kiosk"
 )
 
+var _ hub.StationStore = (*DB)(nil)
+
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
@@ -26,7 +28,7 @@ type DB struct {
 	// nil means the kiosks' default configuration.
 	Catalog *hub.Catalog
 	// DeferCases leaves making the review app's cases (and their search
-	// index) to RunProjector, out of the ingest's transactions: the hub
+	// index) to a Projector, out of the ingest's transactions: the hub
 	// acknowledges submissions as fast as without the inbox. Without it,
 	// Apply makes them in its own transaction.
 	DeferCases bool

@@ -1,5 +1,28 @@
-// Package sqlite is the station's store on modernc.org/sqlite: submissions
-// received from every kiosk (each once, by id), the fleet with presence,
-// last seq, gaps and latest telemetry, and the log of acks sent. WAL with
-// synchronous=FULL: what the hub acknowledges is on disk.
+// Package sqlite is the station's store on modernc.org/sqlite (no cgo). It
+// implements hub.IngestStore for the MQTT ingest and hub.StationStore for
+// the review app. WAL with synchronous=FULL: what the hub acknowledges is
+// on disk. Migrations are embedded SQL files, one transaction each.
+//
+// What it holds, file by file:
+//
+//   - ingest.go, kiosk_row.go: DB.Apply stores a batch in one transaction:
+//     submissions once each (by id), rejected ones kept aside, and per
+//     kiosk presence, last seq, gaps, telemetry and the log of acks sent.
+//   - project.go: the review app's cases of new submissions, made in
+//     Apply's transaction, or (DB.DeferCases, as `hub run` does) queued and
+//     made by a Projector beside the ingest, so acks do not wait for them.
+//   - cases.go, inbox.go, search.go: reading cases; the inbox's page and
+//     its counts under the other filters (kept by triggers in case_counts
+//     when only the status, kind, class, topic or assignee is filtered);
+//     text search through an FTS5 index of the terms hub.SearchTerms makes
+//     (pairs of Chinese characters, words of letters and digits).
+//   - case_save.go, audit.go, tickets.go: a worker's change to a case, in
+//     one transaction with its audit record and the kiosk's ticket update
+//     in the ticket outbox, which the downlink drains.
+//   - snapshots.go: the wall and polls snapshots, versioned.
+//   - workers.go, polls.go, stats.go: the station's workers and their
+//     buildings (包楼), polls and votes, and the weekly statistics.
+//   - fleet.go, submissions.go: the kiosks as the fleet screen shows them,
+//     and the submissions for export.
+//   - backup.go: a consistent copy taken while the hub runs.
 package sqlite

@@ -25,3 +25,9 @@ func (db *DB) BarePage(ctx context.Context, n int) error {
 	}
 	return rows.Err()
 }
+
+// ProjectQueued makes the cases of at most max queued submissions, as a
+// Projector's round does.
+func (db *DB) ProjectQueued(ctx context.Context, max int) (int, error) {
+	return db.projectQueued(ctx, max)
+}

@@ -2,34 +2,12 @@ package sqlite_test
 
 import (
 	"context"
-	"path/filepath"
 	"testing"
 	"time"
 
 	"opinionwall/hub"
-	"opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
 )
-
-func MustOpenDB(tb testing.TB) *sqlite.DB {
-	tb.Helper()
-	db := sqlite.NewDB(filepath.Join(tb.TempDir(), "hub.db"))
-	if err := db.Open(); err != nil {
-		tb.Fatal(err)
-	}
-	tb.Cleanup(func() { db.Close() })
-	return db
-}
-
-var gen kiosk.UUIDGen
-
-func received(k string, seq int64, at time.Time) hub.Received {
-	codec, _ := kiosk.NewTicketCodec(12, k)
-	return hub.Received{ReceivedAt: at, Submission: kiosk.Submission{
-		ID: gen.New(at), Kiosk: k, Seq: seq, Kind: kiosk.KindRating, Ticket: codec.Code(seq), CreatedAt: at, ClockSynced: true,
-		Body: kiosk.Body{Topic: "station", Rating: kiosk.RatingSatisfied, Lang: "zh", Channel: kiosk.ChannelButton},
-	}}
-}
 
 func TestApplyOnceAndGaps(t *testing.T) {
 	ctx := context.Background()

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"opinionwall/hub"
@@ -45,7 +46,7 @@ func (db *DB) makeCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) e
 	return nil
 }
 
-// queueCases records submissions whose cases RunProjector will make.
+// queueCases records submissions whose cases a Projector will make.
 func queueCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
 	if len(subs) == 0 {
 		return nil
@@ -63,9 +64,9 @@ func queueCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
 	return nil
 }
 
-// ProjectQueued makes the cases of at most max queued submissions in one
+// projectQueued makes the cases of at most max queued submissions in one
 // transaction and returns how many it made.
-func (db *DB) ProjectQueued(ctx context.Context, max int) (int, error) {
+func (db *DB) projectQueued(ctx context.Context, max int) (int, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("project: %w", err)
@@ -112,52 +113,104 @@ func (db *DB) ProjectQueued(ctx context.Context, max int) (int, error) {
 }
 
 // Projector timing: cases are made once the ingest has been quiet for
-// ProjectQuiet, or ProjectMaxLag after the first waiting submission,
-// ProjectBatch at a time (each batch holds the write lock a few ms).
+// projectQuiet, or projectMaxLag after the first waiting submission,
+// projectBatch at a time (each batch holds the write lock a few ms).
 const (
-	ProjectQuiet  = 100 * time.Millisecond
-	ProjectMaxLag = 2 * time.Second
-	ProjectBatch  = 256
+	projectQuiet  = 100 * time.Millisecond
+	projectMaxLag = 2 * time.Second
+	projectBatch  = 256
+	// projectSweep catches anything queued before a restart.
+	projectSweep = time.Second
 )
 
-// RunProjector makes the cases of queued submissions until ctx ends. It
-// waits for a lull in the ingest (bursts of submissions are acknowledged
-// first), but never more than ProjectMaxLag.
-func (db *DB) RunProjector(ctx context.Context, onErr func(error)) {
-	tick := time.NewTicker(time.Second) // catches anything queued before a restart
+// Projector makes the review app's cases of the submissions a DB with
+// DeferCases queued, beside the ingest. It waits for a lull in the ingest
+// (bursts of submissions are acknowledged first), but never more than
+// projectMaxLag. Set the fields, then Open; Close stops it. One Projector
+// per DB.
+type Projector struct {
+	DB *DB
+	// OnError is told of each round that failed (the next round tries
+	// again); nil for none.
+	OnError func(error)
+
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+// Open starts making cases.
+func (p *Projector) Open() error {
+	if p.DB == nil || p.DB.db == nil {
+		return fmt.Errorf("projector: needs an open store")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		p.loop(ctx)
+	}()
+	return nil
+}
+
+// Close stops making cases, finishing the batch in hand. Failed rounds
+// were reported to OnError as they happened: Close itself has none.
+func (p *Projector) Close() error {
+	if p.cancel == nil {
+		return nil
+	}
+	p.cancel()
+	p.wg.Wait()
+	p.cancel = nil
+	return nil
+}
+
+func (p *Projector) loop(ctx context.Context) {
+	tick := time.NewTicker(projectSweep)
 	defer tick.Stop()
 	for {
 		select {
 		case <-ctx.Done():
 			return
-		case <-db.wake:
+		case <-p.DB.wake:
 		case <-tick.C:
 		}
-		deadline := time.After(ProjectMaxLag)
-	quiet:
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-db.wake:
-				continue
-			case <-deadline:
-				break quiet
-			case <-time.After(ProjectQuiet):
-				break quiet
-			}
+		if !p.waitQuiet(ctx) {
+			return
 		}
-		for {
-			n, err := db.ProjectQueued(ctx, ProjectBatch)
-			if err != nil {
-				if onErr != nil && ctx.Err() == nil {
-					onErr(err)
-				}
-				break
+		p.drain(ctx)
+	}
+}
+
+// waitQuiet waits until no submission was queued for projectQuiet, or
+// projectMaxLag passed; false when ctx ended.
+func (p *Projector) waitQuiet(ctx context.Context) bool {
+	deadline := time.After(projectMaxLag)
+	for {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-p.DB.wake:
+		case <-deadline:
+			return true
+		case <-time.After(projectQuiet):
+			return true
+		}
+	}
+}
+
+// drain makes the queued cases, a batch at a time, until the queue is empty.
+func (p *Projector) drain(ctx context.Context) {
+	for {
+		n, err := p.DB.projectQueued(ctx, projectBatch)
+		if err != nil {
+			if p.OnError != nil && ctx.Err() == nil {
+				p.OnError(err)
 			}
-			if n < ProjectBatch {
-				break
-			}
+			return
+		}
+		if n < projectBatch {
+			return
 		}
 	}
 }

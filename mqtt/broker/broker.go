@@ -8,11 +8,11 @@ import (
 	"log/slog"
 	"sync/atomic"
 
-	"opinionwall/mqtt"
-
 	mochi "github.com/mochi-mqtt/server/v2"
 	"github.com/mochi-mqtt/server/v2/listeners"
 	"github.com/mochi-mqtt/server/v2/packets"
+
+	"opinionwall/mqtt"
 )
 
 // Broker is the hub's embedded MQTT broker (mochi-mqtt): users from a
@@ -47,29 +47,34 @@ func (b *Broker) Open() error {
 	caps := mochi.NewDefaultServerCapabilities()
 	// Acks and ticket updates wait for a kiosk that is offline for days.
 	caps.MaximumMessageExpiryInterval = 60 * 60 * 24 * 14
-	b.server = mochi.New(&mochi.Options{Logger: log, Capabilities: caps})
-	if err := b.server.AddHook(&authHook{b: b}, nil); err != nil {
-		return fmt.Errorf("broker: %w", err)
+	s := mochi.New(&mochi.Options{Logger: log, Capabilities: caps})
+	// fail stops what was started; the broker stays closed.
+	fail := func(err error) error {
+		s.Close()
+		return err
+	}
+	if err := s.AddHook(&authHook{b: b}, nil); err != nil {
+		return fail(fmt.Errorf("broker: %w", err))
 	}
 	if b.Addr != "" {
 		b.tcp = listeners.NewTCP(listeners.Config{ID: "tcp", Address: b.Addr})
-		if err := b.server.AddListener(b.tcp); err != nil {
-			return fmt.Errorf("broker: listen %s: %w", b.Addr, err)
+		if err := s.AddListener(b.tcp); err != nil {
+			return fail(fmt.Errorf("broker: listen %s: %w", b.Addr, err))
 		}
 	}
 	if b.TLSAddr != "" {
 		if b.TLS == nil {
-			return fmt.Errorf("broker: TLS listener without certificate")
+			return fail(fmt.Errorf("broker: TLS listener without certificate"))
 		}
 		b.tlsL = listeners.NewTCP(listeners.Config{ID: "tls", Address: b.TLSAddr, TLSConfig: b.TLS})
-		if err := b.server.AddListener(b.tlsL); err != nil {
-			b.server.Close()
-			return fmt.Errorf("broker: listen %s: %w", b.TLSAddr, err)
+		if err := s.AddListener(b.tlsL); err != nil {
+			return fail(fmt.Errorf("broker: listen %s: %w", b.TLSAddr, err))
 		}
 	}
-	if err := b.server.Serve(); err != nil {
-		return fmt.Errorf("broker: %w", err)
+	if err := s.Serve(); err != nil {
+		return fail(fmt.Errorf("broker: %w", err))
 	}
+	b.server = s
 	return nil
 }
 
@@ -87,15 +92,23 @@ func (b *Broker) Close() error {
 // Addr asked for port 0).
 func (b *Broker) ListenAddr() string { return b.tcp.Address() }
 
-// TLSListenAddr returns the TLS listener's address.
-func (b *Broker) TLSListenAddr() string { return b.tlsL.Address() }
+// TLSListenAddr returns the TLS listener's address (with the real port
+// when TLSAddr asked for port 0), or "" without a TLS listener.
+func (b *Broker) TLSListenAddr() string {
+	if b.tlsL == nil {
+		return ""
+	}
+	return b.tlsL.Address()
+}
 
-// Denied returns how many publishes the ACL dropped.
-func (b *Broker) Denied() int64 { return b.denied.Load() }
+// Stats counts what the broker turned away since Open.
+type Stats struct {
+	Denied  int64 // publishes the ACL dropped
+	Refused int64 // connections refused: bad credentials, another kiosk's client id, a will on a foreign topic
+}
 
-// Refused returns how many connections were refused (bad credentials,
-// another kiosk's client id, a will on a foreign topic).
-func (b *Broker) Refused() int64 { return b.refused.Load() }
+// Stats returns the broker's counters.
+func (b *Broker) Stats() Stats { return Stats{Denied: b.denied.Load(), Refused: b.refused.Load()} }
 
 // authHook authenticates users and enforces the ACL.
 type authHook struct {

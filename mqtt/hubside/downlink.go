@@ -8,9 +8,8 @@ import (
 	"sync"
 	"time"
 
-	"opinionwall/mqtt"
-
 	"opinionwall/hub"
+	"opinionwall/mqtt"
 )
 
 // DownlinkStore is what the downlink reads from the hub's store.
@@ -23,38 +22,45 @@ type DownlinkStore interface {
 	ResendTickets(ctx context.Context, kiosk string, since time.Time) (int, error)
 }
 
-// ResendWindow is how far back a kiosk that comes online is sent its
+// resendWindow is how far back a kiosk that comes online is sent its
 // tickets' updates again: a broker that lost the kiosk's session (the
 // embedded broker restarted with the hub) dropped what came meanwhile.
-const ResendWindow = 7 * 24 * time.Hour
+const resendWindow = 7 * 24 * time.Hour
 
 // Downlink sends what the station decided to the kiosks, signed: ticket
 // updates to each kiosk's tickets topic (kept in the store until the broker
 // takes them, so a broker that is down loses nothing) and the wall and
 // polls snapshots, retained, whenever a newer one is stored or the hub
-// reconnects.
+// reconnects. Set the fields, then Open; Close stops it. Wake and
+// KioskOnline may be called before Open.
 type Downlink struct {
 	Ingest   *Ingest
 	Store    DownlinkStore
 	Signer   *mqtt.Signer
-	Log      *slog.Logger
-	Interval time.Duration // how often to look without a Wake; default 2s
-	// BeforeRound runs at the start of every round (the station refreshes
-	// the polls snapshot as polls open and close with time); nil for none.
-	BeforeRound func(ctx context.Context)
+	Log      *slog.Logger     // default slog.Default()
+	Interval time.Duration    // how often to look without a Wake; default 2s
+	Now      func() time.Time // default time.Now
 
-	wake   chan struct{}
-	mu     sync.Mutex
-	online map[string]bool  // kiosks that came online since the last round
-	sent   map[string]int64 // snapshot versions published in this epoch
-	at     int64            // the ingest epoch they were published in
+	initOnce sync.Once
+	wake     chan struct{}
+	mu       sync.Mutex
+	online   map[string]bool  // kiosks that came online since the last round
+	sent     map[string]int64 // snapshot versions published in this epoch (owned by the loop)
+	at       int64            // the ingest epoch they were published in (owned by the loop)
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
 }
 
 // maxTicketsPerMsg bounds one tickets message.
 const maxTicketsPerMsg = 20
 
+func (d *Downlink) init() {
+	d.initOnce.Do(func() { d.wake = make(chan struct{}, 1) })
+}
+
 // Wake asks for a round now (after a worker's change).
 func (d *Downlink) Wake() {
+	d.init()
 	select {
 	case d.wake <- struct{}{}:
 	default:
@@ -73,30 +79,47 @@ func (d *Downlink) KioskOnline(kiosk string) {
 	d.Wake()
 }
 
-// Start makes the downlink ready to Wake; Run calls it if needed.
-func (d *Downlink) Start() {
-	if d.wake == nil {
-		d.wake = make(chan struct{}, 1)
+// Open starts sending: a round at once, then after every Wake and every
+// Interval. Rounds that fail are logged and tried again.
+func (d *Downlink) Open() error {
+	if d.Ingest == nil || d.Store == nil || d.Signer == nil {
+		return fmt.Errorf("downlink: needs an ingest, a store and a signer")
 	}
-}
-
-// Run sends until ctx ends.
-func (d *Downlink) Run(ctx context.Context) {
-	d.Start()
+	d.init()
 	if d.Log == nil {
 		d.Log = slog.Default()
 	}
-	iv := d.Interval
-	if iv <= 0 {
-		iv = 2 * time.Second
+	if d.Now == nil {
+		d.Now = time.Now
 	}
-	t := time.NewTicker(iv)
+	d.Interval = mqtt.OrDefault(d.Interval, 2*time.Second)
+	ctx, cancel := context.WithCancel(context.Background())
+	d.cancel = cancel
+	d.wg.Add(1)
+	go func() {
+		defer d.wg.Done()
+		d.loop(ctx)
+	}()
+	return nil
+}
+
+// Close stops sending, finishing the round in hand. What is not sent stays
+// in the store for the next start.
+func (d *Downlink) Close() error {
+	if d.cancel == nil {
+		return nil
+	}
+	d.cancel()
+	d.wg.Wait()
+	d.cancel = nil
+	return nil
+}
+
+func (d *Downlink) loop(ctx context.Context) {
+	t := time.NewTicker(d.Interval)
 	defer t.Stop()
 	for {
-		if d.BeforeRound != nil {
-			d.BeforeRound(ctx)
-		}
-		if err := d.Round(ctx); err != nil && ctx.Err() == nil {
+		if err := d.round(ctx); err != nil && ctx.Err() == nil {
 			d.Log.Warn("downlink: will retry", "err", err)
 		}
 		select {
@@ -108,13 +131,13 @@ func (d *Downlink) Run(ctx context.Context) {
 	}
 }
 
-// Round publishes whatever is pending; it does nothing while the hub is
+// round publishes whatever is pending; it does nothing while the hub is
 // not connected with its subscriptions granted.
-func (d *Downlink) Round(ctx context.Context) error {
-	if !d.Ingest.Connected() || d.Ingest.Epoch() == 0 {
+func (d *Downlink) round(ctx context.Context) error {
+	if !d.Ingest.Connected() || d.Ingest.subscribed() == 0 {
 		return nil
 	}
-	if e := d.Ingest.Epoch(); e != d.at || d.sent == nil {
+	if e := d.Ingest.subscribed(); e != d.at || d.sent == nil {
 		d.sent, d.at = map[string]int64{}, e
 	}
 	for _, s := range []struct{ name, topic string }{{hub.SnapshotWall, mqtt.TopicWall}, {hub.SnapshotPolls, mqtt.TopicPolls}} {
@@ -129,7 +152,7 @@ func (d *Downlink) Round(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		if err := d.Ingest.Publish(ctx, s.topic, true, b); err != nil {
+		if err := d.Ingest.publish(ctx, s.topic, true, b); err != nil {
 			return err
 		}
 		d.sent[s.name] = v
@@ -140,7 +163,7 @@ func (d *Downlink) Round(ctx context.Context) error {
 	d.online = nil
 	d.mu.Unlock()
 	for k := range online {
-		n, err := d.Store.ResendTickets(ctx, k, time.Now().Add(-ResendWindow))
+		n, err := d.Store.ResendTickets(ctx, k, d.Now().Add(-resendWindow))
 		if err != nil {
 			d.KioskOnline(k) // next round
 			return err
@@ -184,10 +207,10 @@ func (d *Downlink) sendTickets(ctx context.Context, pending []hub.OutgoingTicket
 			if err != nil {
 				return fmt.Errorf("downlink: %w", err)
 			}
-			if err := d.Ingest.Publish(ctx, mqtt.KioskTopic(k, mqtt.LeafTickets), false, b); err != nil {
+			if err := d.Ingest.publish(ctx, mqtt.KioskTopic(k, mqtt.LeafTickets), false, b); err != nil {
 				return err
 			}
-			if err := d.Store.MarkTicketsSent(ctx, ids, time.Now()); err != nil {
+			if err := d.Store.MarkTicketsSent(ctx, ids, d.Now()); err != nil {
 				return err
 			}
 			list = list[n:]

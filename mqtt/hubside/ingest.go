@@ -11,11 +11,10 @@ import (
 	"sync/atomic"
 	"time"
 
-	"opinionwall/mqtt"
-
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/hub"
+	"opinionwall/mqtt"
 )
 
 // Ingest is the hub side: it receives every kiosk's submissions, presence
@@ -125,14 +124,15 @@ func (in *Ingest) Close() error {
 // Connected reports whether the ingest is connected to the broker.
 func (in *Ingest) Connected() bool { return in.client != nil && in.client.IsConnectionOpen() }
 
-// Epoch counts the connections whose subscriptions were granted: when it
-// changes, the broker may have lost what was retained (a restarted
-// embedded broker keeps nothing), so snapshots are published again.
-func (in *Ingest) Epoch() int64 { return in.epoch.Load() }
+// subscribed counts the connections whose subscriptions were granted: when
+// it changes, the broker may have lost what was retained (a restarted
+// embedded broker keeps nothing), so the downlink publishes its snapshots
+// again.
+func (in *Ingest) subscribed() int64 { return in.epoch.Load() }
 
-// Publish sends a message on the ingest's connection (signed downstream
+// publish sends a message on the ingest's connection (signed downstream
 // messages from the station) and waits for the broker to take it.
-func (in *Ingest) Publish(ctx context.Context, topic string, retained bool, payload []byte) error {
+func (in *Ingest) publish(ctx context.Context, topic string, retained bool, payload []byte) error {
 	if in.client == nil {
 		return fmt.Errorf("publish %s: ingest not open", topic)
 	}
