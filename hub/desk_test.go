@@ -362,7 +362,10 @@ func TestDeskReadsByRole(t *testing.T) {
 		}},
 		{"the wall", func(d *hub.Desk, w hub.Worker) error { _, err := d.Published(ctx, w, 10); return err }},
 		{"the polls", func(d *hub.Desk, w hub.Worker) error { _, err := d.Polls(ctx, w); return err }},
-		{"the statistics", func(d *hub.Desk, w hub.Worker) error { _, err := d.Stats(ctx, w, deskNow.Add(-time.Hour), deskNow); return err }},
+		{"the statistics", func(d *hub.Desk, w hub.Worker) error {
+			_, err := d.Stats(ctx, w, deskNow.Add(-time.Hour), deskNow)
+			return err
+		}},
 		{"the fleet", func(d *hub.Desk, w hub.Worker) error { _, err := d.Fleet(ctx, w); return err }},
 	}
 	for _, r := range reads {

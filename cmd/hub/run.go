@@ -15,10 +15,10 @@ import (
 	"strings"
 	"time"
 
-	"opinionwall/mqtt/hubside"
-
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
+	"opinionwall/mqtt/hubside"
 )
 
 func runCmd(ctx context.Context, args []string) error {
@@ -30,7 +30,7 @@ func runCmd(ctx context.Context, args []string) error {
 	tlsListen := fs.String("tls-listen", "", "embedded broker: TLS listener address (needs -tls-cert and -tls-key)")
 	tlsCert := fs.String("tls-cert", "", "embedded broker: TLS certificate file")
 	tlsKey := fs.String("tls-key", "", "embedded broker: TLS key file")
-	broker := fs.String("broker", "", "external broker URL (tcp://host:1883 or ssl://host:8883) instead of the embedded one")
+	brokerURL := fs.String("broker", "", "external broker URL (tcp://host:1883 or ssl://host:8883) instead of the embedded one")
 	brokerUser := fs.String("broker-user", mqtt.UserHub, "external broker: user name")
 	brokerPassFile := fs.String("broker-password-file", "", "external broker: file holding the password")
 	brokerCA := fs.String("broker-ca", "", "external broker: CA file for ssl://")
@@ -65,8 +65,8 @@ func runCmd(ctx context.Context, args []string) error {
 		return err
 	}
 
-	conn := mqtt.Conn{Broker: *broker, Username: *brokerUser}
-	if *broker == "" {
+	conn := mqtt.Conn{Broker: *brokerURL, Username: *brokerUser}
+	if *brokerURL == "" {
 		creds, err := mqtt.LoadCredentials(*credsPath)
 		if err != nil {
 			return err
@@ -100,7 +100,7 @@ func runCmd(ctx context.Context, args []string) error {
 			}
 			conn.Password = strings.TrimSpace(string(p))
 		}
-		if strings.HasPrefix(*broker, "ssl://") || strings.HasPrefix(*broker, "tls://") {
+		if strings.HasPrefix(*brokerURL, "ssl://") || strings.HasPrefix(*brokerURL, "tls://") {
 			if conn.TLS, err = mqtt.TLSConfig(*brokerCA, "", ""); err != nil {
 				return err
 			}
