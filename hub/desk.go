@@ -74,8 +74,14 @@ func (d *Desk) workerMap(ctx context.Context) (map[string]Worker, error) {
 
 // Act applies a worker's action to the case as they saw it (version), with
 // its audit record; the kiosk hears of changes residents see, and the wall
-// is rebuilt when what it shows changed.
+// is rebuilt when what it shows changed. It returns the case as it is
+// now, as the worker may see it.
 func (d *Desk) Act(ctx context.Context, w Worker, id string, version int64, a Action) (Case, error) {
+	c, err := d.act(ctx, w, id, version, a)
+	return w.Role.shapeCase(c), err
+}
+
+func (d *Desk) act(ctx context.Context, w Worker, id string, version int64, a Action) (Case, error) {
 	if err := w.mayAct(a.Kind); err != nil {
 		return Case{}, err
 	}

@@ -284,6 +284,9 @@ func TestDeskCaseActionsByRole(t *testing.T) {
 				if got.Version != before.Version+1 || len(st.audits) != 1 || st.audits[0].Worker != w.ID || st.audits[0].Action != ca.a.Kind {
 					t.Fatalf("case %+v, audit %+v", got, st.audits)
 				}
+				if want := w.Role == hub.RoleVolunteer; strings.Contains(got.Text, "13812345678") == want {
+					t.Errorf("the case returned to a %s has text %q", w.Role, got.Text)
+				}
 			})
 		}
 	}
