@@ -49,6 +49,7 @@ var catalog = map[Lang]map[string]string{
 		"filter":       "筛选", "clear": "清除", "prev": "上一页", "next": "下一页",
 		"export.csv": "导出 CSV", "export.xlsx": "导出 Excel",
 		"inbox.play":  "［疑似误触］",
+		"line.topic":  "%s：%s",
 		"bad.date":    "日期 %q 应写成 2026-01-31",
 		"page":        "第 %d/%d 页 · 共 %d 条 · %d ms",
 		"export.none": "导出不可用",
@@ -136,6 +137,7 @@ var catalog = map[Lang]map[string]string{
 		"fleet.screen": "屏幕", "fleet.config": "配置",
 		"fleet.box":      "箱 %.0f°",
 		"fleet.noalerts": "没有提醒",
+		"fleet.alert":    "%s · %s：%s",
 		"what.fleet":     "设备",
 	},
 	LangEn: {
@@ -173,6 +175,7 @@ var catalog = map[Lang]map[string]string{
 		"filter":       "Filter", "clear": "Clear", "prev": "Previous", "next": "Next",
 		"export.csv": "Export CSV", "export.xlsx": "Export Excel",
 		"inbox.play":  "[probable play]",
+		"line.topic":  "%s: %s",
 		"bad.date":    "Write the date %q as YYYY-MM-DD",
 		"page":        "Page %d/%d · %d cases · %d ms",
 		"export.none": "No exporter",
@@ -260,6 +263,7 @@ var catalog = map[Lang]map[string]string{
 		"fleet.screen": "Screen", "fleet.config": "Config",
 		"fleet.box":      "box %.0f°",
 		"fleet.noalerts": "No alerts",
+		"fleet.alert":    "%s · %s: %s",
 		"what.fleet":     "Fleet",
 	},
 }

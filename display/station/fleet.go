@@ -69,7 +69,7 @@ func (s *App) refreshFleet() {
 	for i := range ks {
 		rows = append(rows, s.fleetRow(&ks[i], now))
 		for _, a := range ks[i].Alerts {
-			details = append(details, fmt.Sprintf("%s · %s：%s", ks[i].ID, a.Code, a.Detail))
+			details = append(details, s.tf("fleet.alert", ks[i].ID, a.Code, a.Detail))
 		}
 	}
 	v.rows = rows

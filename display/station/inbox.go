@@ -214,7 +214,7 @@ func (s *App) caseLine(c *hub.Case) string {
 	if c.Kind == kiosk.KindRating {
 		text = fmt.Sprintf("%s %d/4 %s", s.topicName(c.Topic), c.Rating, c.Text)
 	} else if c.Topic != "" {
-		text = s.topicName(c.Topic) + "：" + text
+		text = s.tf("line.topic", s.topicName(c.Topic), text)
 	}
 	return fmt.Sprintf("%s %s  %s  %s%s  %s", kiosk.FormatTicket(c.Ticket), c.At.Local().Format("01-02 15:04"),
 		s.statusName(c.Status), mark, s.kindName(c.Kind), text)
