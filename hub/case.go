@@ -119,132 +119,193 @@ var ErrConflict = kiosk.Errorf(kiosk.ECONFLICT, "the case was changed by someone
 // returns its audit record. The checklist checks triage items; workers
 // checks assignees. On error the case is unchanged.
 func (c *Case) Apply(a Action, w Worker, at time.Time, cl *Checklist, workers map[string]Worker) (Audit, error) {
-	next := *c
 	rec := Audit{Case: c.ID, Worker: w.ID, At: at, Action: a.Kind, From: c.Status}
 	if !w.Role.Valid() {
-		return rec, kiosk.Errorf(kiosk.EINVALID, "worker %q has no role", w.ID)
+		return rec, kiosk.Errorf(kiosk.EFORBIDDEN, "worker %q has no role", w.ID)
 	}
-	fail := func(format string, args ...any) (Audit, error) {
-		return rec, kiosk.Errorf(kiosk.EINVALID, "%s: "+format, append([]any{a.Kind}, args...)...)
+	step, ok := transitions[a.Kind]
+	if !ok {
+		return rec, refuse(a.Kind, "unknown action")
 	}
-	from := func(ok ...kiosk.TicketStatus) bool {
-		for _, s := range ok {
-			if c.Status == s {
-				return true
-			}
-		}
-		return false
-	}
-	switch a.Kind {
-	case ActTriage:
-		if !c.Open() {
-			return fail("the case is %s", c.Status)
-		}
-		if err := cl.Check(a.Matter, a.Item); err != nil {
-			return rec, err
-		}
-		if !a.Priority.Valid() {
-			return fail("priority %d is not known", a.Priority)
-		}
-		next.Matter, next.Item, next.Priority = a.Matter, a.Item, a.Priority
-		if c.Status == kiosk.StatusReceived {
-			next.Status = kiosk.StatusTriaged
-		}
-		rec.Detail = fmt.Sprintf("%s %s priority %d", a.Matter, a.Item, a.Priority)
-	case ActAssign:
-		if !from(kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress) {
-			return fail("triage the case first (it is %s)", c.Status)
-		}
-		to, ok := workers[a.Worker]
-		if !ok {
-			return fail("no worker %q", a.Worker)
-		}
-		next.Assignee, next.Status = to.ID, kiosk.StatusAssigned
-		rec.Detail = "to " + to.ID
-	case ActStart:
-		if !from(kiosk.StatusAssigned) {
-			return fail("only an assigned case can be started (it is %s)", c.Status)
-		}
-		next.Status = kiosk.StatusInProgress
-	case ActReply:
-		if !from(kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress, kiosk.StatusReplied) {
-			return fail("triage the case before replying (it is %s)", c.Status)
-		}
-		zh, err := workerText("reply", a.Reply, MaxReplyRunes, true)
-		if err != nil {
-			return rec, err
-		}
-		en, err := workerText("English reply", a.ReplyEn, MaxReplyRunes, false)
-		if err != nil {
-			return rec, err
-		}
-		next.Reply, next.ReplyEn, next.Status = zh, en, kiosk.StatusReplied
-		if c.RepliedAt.IsZero() {
-			next.RepliedAt = at
-		}
-		rec.Detail = zh
-	case ActPublish:
-		if c.Reply == "" || !from(kiosk.StatusReplied, kiosk.StatusClosed) {
-			return fail("only a replied case goes on the wall (it is %s)", c.Status)
-		}
-		q, err := workerText("wall question", a.WallText, MaxWallRunes, true)
-		if err != nil {
-			return rec, err
-		}
-		next.WallText, next.PublishedAt = Redact(q), at
-		rec.Detail = next.WallText
-	case ActUnpublish:
-		if c.PublishedAt.IsZero() {
-			return fail("the case is not on the wall")
-		}
-		next.PublishedAt, next.WallText = time.Time{}, ""
-	case ActClose:
-		if !from(kiosk.StatusReplied) {
-			return fail("reply before closing (it is %s)", c.Status)
-		}
-		next.Status = kiosk.StatusClosed
-	case ActDuplicate:
-		if !from(kiosk.StatusReceived, kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress) {
-			return fail("the case is %s", c.Status)
-		}
-		t, err := kiosk.ParseTicket(a.Of)
-		if err != nil {
-			return rec, err
-		}
-		if t.Code == c.Ticket {
-			return fail("a ticket cannot duplicate itself")
-		}
-		next.DuplicateOf, next.Status = t.Code, kiosk.StatusDuplicate
-		rec.Detail = "of " + t.Code
-	case ActNotApplicable:
-		if !from(kiosk.StatusReceived, kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress) {
-			return fail("the case is %s", c.Status)
-		}
-		r, err := workerText("reason", a.Reason, MaxReasonRunes, true)
-		if err != nil {
-			return rec, err
-		}
-		next.Reason, next.Status = r, kiosk.StatusNotApplicable
-		rec.Detail = r
-	case ActReopen:
-		if c.Open() {
-			return fail("the case is still open (%s)", c.Status)
-		}
-		next.Status, next.DuplicateOf, next.Reason = kiosk.StatusReceived, "", ""
-		switch {
-		case c.Assignee != "" && c.Matter != "":
-			next.Status = kiosk.StatusAssigned
-		case c.Matter != "":
-			next.Status = kiosk.StatusTriaged
-		}
-	default:
-		return fail("unknown action")
+	next := *c // the steps change the copy: a refusal leaves c as it was
+	detail, err := step(&next, a, change{at: at, checklist: cl, workers: workers})
+	if err != nil {
+		return rec, err
 	}
 	next.UpdatedAt = at
 	next.Version = c.Version + 1
-	rec.To = next.Status
+	rec.To, rec.Detail = next.Status, detail
 	*c = next
 	return rec, nil
+}
+
+// change is what a transition reads besides the case and the action.
+type change struct {
+	at        time.Time
+	checklist *Checklist
+	workers   map[string]Worker
+}
+
+// A transition changes a copy of the case (read before it changes it)
+// and returns the audit record's detail, or refuses.
+type transition func(c *Case, a Action, ch change) (string, error)
+
+// transitions are the actions on a case, each a named step.
+var transitions = map[ActionKind]transition{
+	ActTriage:        (*Case).triage,
+	ActAssign:        (*Case).assign,
+	ActStart:         (*Case).start,
+	ActReply:         (*Case).reply,
+	ActPublish:       (*Case).publish,
+	ActUnpublish:     (*Case).unpublish,
+	ActClose:         (*Case).close,
+	ActDuplicate:     (*Case).duplicate,
+	ActNotApplicable: (*Case).notApplicable,
+	ActReopen:        (*Case).reopen,
+}
+
+// refuse is a transition's refusal: the input breaks a rule of the case.
+func refuse(kind ActionKind, format string, args ...any) error {
+	return kiosk.Errorf(kiosk.EINVALID, "%s: "+format, append([]any{kind}, args...)...)
+}
+
+// in reports whether the case's status is one of ok.
+func (c *Case) in(ok ...kiosk.TicketStatus) bool {
+	for _, s := range ok {
+		if c.Status == s {
+			return true
+		}
+	}
+	return false
+}
+
+// workable are the statuses a case can still be sorted out of the inbox from.
+var workable = []kiosk.TicketStatus{kiosk.StatusReceived, kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress}
+
+func (c *Case) triage(a Action, ch change) (string, error) {
+	if !c.Open() {
+		return "", refuse(a.Kind, "the case is %s", c.Status)
+	}
+	if err := ch.checklist.Check(a.Matter, a.Item); err != nil {
+		return "", err
+	}
+	if !a.Priority.Valid() {
+		return "", refuse(a.Kind, "priority %d is not known", a.Priority)
+	}
+	c.Matter, c.Item, c.Priority = a.Matter, a.Item, a.Priority
+	if c.Status == kiosk.StatusReceived {
+		c.Status = kiosk.StatusTriaged
+	}
+	return fmt.Sprintf("%s %s priority %d", a.Matter, a.Item, a.Priority), nil
+}
+
+func (c *Case) assign(a Action, ch change) (string, error) {
+	if !c.in(kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress) {
+		return "", refuse(a.Kind, "triage the case first (it is %s)", c.Status)
+	}
+	to, ok := ch.workers[a.Worker]
+	if !ok {
+		return "", refuse(a.Kind, "no worker %q", a.Worker)
+	}
+	c.Assignee, c.Status = to.ID, kiosk.StatusAssigned
+	return "to " + to.ID, nil
+}
+
+func (c *Case) start(a Action, _ change) (string, error) {
+	if !c.in(kiosk.StatusAssigned) {
+		return "", refuse(a.Kind, "only an assigned case can be started (it is %s)", c.Status)
+	}
+	c.Status = kiosk.StatusInProgress
+	return "", nil
+}
+
+func (c *Case) reply(a Action, ch change) (string, error) {
+	if !c.in(kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress, kiosk.StatusReplied) {
+		return "", refuse(a.Kind, "triage the case before replying (it is %s)", c.Status)
+	}
+	zh, err := workerText("reply", a.Reply, MaxReplyRunes, true)
+	if err != nil {
+		return "", err
+	}
+	en, err := workerText("English reply", a.ReplyEn, MaxReplyRunes, false)
+	if err != nil {
+		return "", err
+	}
+	c.Reply, c.ReplyEn, c.Status = zh, en, kiosk.StatusReplied
+	if c.RepliedAt.IsZero() {
+		c.RepliedAt = ch.at
+	}
+	return zh, nil
+}
+
+func (c *Case) publish(a Action, ch change) (string, error) {
+	if c.Reply == "" || !c.in(kiosk.StatusReplied, kiosk.StatusClosed) {
+		return "", refuse(a.Kind, "only a replied case goes on the wall (it is %s)", c.Status)
+	}
+	q, err := workerText("wall question", a.WallText, MaxWallRunes, true)
+	if err != nil {
+		return "", err
+	}
+	c.WallText, c.PublishedAt = Redact(q), ch.at
+	return c.WallText, nil
+}
+
+func (c *Case) unpublish(a Action, _ change) (string, error) {
+	if c.PublishedAt.IsZero() {
+		return "", refuse(a.Kind, "the case is not on the wall")
+	}
+	c.PublishedAt, c.WallText = time.Time{}, ""
+	return "", nil
+}
+
+func (c *Case) close(a Action, _ change) (string, error) {
+	if !c.in(kiosk.StatusReplied) {
+		return "", refuse(a.Kind, "reply before closing (it is %s)", c.Status)
+	}
+	c.Status = kiosk.StatusClosed
+	return "", nil
+}
+
+func (c *Case) duplicate(a Action, _ change) (string, error) {
+	if !c.in(workable...) {
+		return "", refuse(a.Kind, "the case is %s", c.Status)
+	}
+	t, err := kiosk.ParseTicket(a.Of)
+	if err != nil {
+		return "", err
+	}
+	if t.Code == c.Ticket {
+		return "", refuse(a.Kind, "a ticket cannot duplicate itself")
+	}
+	c.DuplicateOf, c.Status = t.Code, kiosk.StatusDuplicate
+	return "of " + t.Code, nil
+}
+
+func (c *Case) notApplicable(a Action, _ change) (string, error) {
+	if !c.in(workable...) {
+		return "", refuse(a.Kind, "the case is %s", c.Status)
+	}
+	r, err := workerText("reason", a.Reason, MaxReasonRunes, true)
+	if err != nil {
+		return "", err
+	}
+	c.Reason, c.Status = r, kiosk.StatusNotApplicable
+	return r, nil
+}
+
+// reopen puts a finished case back where its work stood.
+func (c *Case) reopen(a Action, _ change) (string, error) {
+	if c.Open() {
+		return "", refuse(a.Kind, "the case is still open (%s)", c.Status)
+	}
+	c.Status, c.DuplicateOf, c.Reason = kiosk.StatusReceived, "", ""
+	switch {
+	case c.Assignee != "" && c.Matter != "":
+		c.Status = kiosk.StatusAssigned
+	case c.Matter != "":
+		c.Status = kiosk.StatusTriaged
+	}
+	return "", nil
 }
 
 // workerText cleans what a worker typed and checks its length.

@@ -45,6 +45,15 @@ func (c *Catalog) Name(id string) string {
 	return id
 }
 
+// NameIn returns the name of an id in lang ("zh" or "en", falling back
+// to Chinese), or the id itself.
+func (c *Catalog) NameIn(id, lang string) string {
+	if t, ok := c.names[id]; ok && t.Zh != "" {
+		return t.In(lang)
+	}
+	return id
+}
+
 // NewCase returns the case of a newly received submission. Opinions start
 // received; ratings and votes are counted, not worked, and start closed.
 func NewCase(r *Received, cat *Catalog) Case {

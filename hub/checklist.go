@@ -121,6 +121,19 @@ func (c *Checklist) ItemName(id string) string {
 	return id
 }
 
+// ItemNameIn returns the name of an item in lang ("zh" or "en", falling
+// back to Chinese), or its id if unknown.
+func (c *Checklist) ItemNameIn(id, lang string) string {
+	for _, cl := range c.Classes {
+		for _, it := range cl.Items {
+			if it.ID == id {
+				return it.Name.In(lang)
+			}
+		}
+	}
+	return id
+}
+
 // Len returns the number of items.
 func (c *Checklist) Len() int {
 	n := 0

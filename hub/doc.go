@@ -1,7 +1,22 @@
 // Package hub is the community station's domain: submissions received from
 // the kiosks, the fleet of kiosks with their presence, sequence gaps and
-// telemetry, and the interfaces the station's adapters implement.
+// telemetry, and the station's work on each submission (its case).
 //
-// It imports only the standard library and the kiosk domain. The review
-// app (triage, replies, moderation, polls, statistics) builds on it.
+// The rules of that work live here, not in the screens. Case.Apply is the
+// pure state machine of a case (one named transition per action). Desk
+// is the only way in for the review app: it checks who may do what
+// (Worker.Allowed; a refusal is kiosk.EFORBIDDEN, a wrong PIN or a locked
+// account kiosk.EUNAUTHORIZED), writes the audit trail, queues ticket
+// updates and rebuilds the wall and polls snapshots, and every read it
+// offers (Roster, Inbox, Case, EachCase, Published, Polls, Stats, Fleet)
+// takes the logged-in worker and returns views shaped for their role: a
+// volunteer's never carry a resident's contact details, and the
+// resident's free text reaches them masked (Redact).
+//
+// The store is described per concern: CaseStore, WorkerStore, PollStore,
+// SnapshotStore, TicketOutbox, StatsStore, FleetStore and IngestStore.
+// DeskStore is what the Desk needs, StationStore the whole; hub/sqlite
+// implements them all.
+//
+// It imports only the standard library and the kiosk domain.
 package hub

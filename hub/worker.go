@@ -61,6 +61,36 @@ func (w Worker) Allowed(a ActionKind) bool {
 	return w.Role.Replies()
 }
 
+// mayAct refuses (EFORBIDDEN) an action the worker's role may not take.
+func (w Worker) mayAct(a ActionKind) error {
+	if err := w.signedIn(); err != nil {
+		return err
+	}
+	if !w.Allowed(a) {
+		return kiosk.Errorf(kiosk.EFORBIDDEN, "a %s may not %s", w.Role, a)
+	}
+	return nil
+}
+
+// mayRunPolls refuses (EFORBIDDEN) poll work to all but moderators.
+func (w Worker) mayRunPolls(what string) error {
+	if err := w.signedIn(); err != nil {
+		return err
+	}
+	if !w.Role.Moderates() {
+		return kiosk.Errorf(kiosk.EFORBIDDEN, "a %s may not %s", w.Role, what)
+	}
+	return nil
+}
+
+// signedIn refuses (EUNAUTHORIZED) a worker without a role: no one logged in.
+func (w Worker) signedIn() error {
+	if w.ID == "" || !w.Role.Valid() {
+		return kiosk.Errorf(kiosk.EUNAUTHORIZED, "log in first")
+	}
+	return nil
+}
+
 // ValidWorkerID reports whether id can name a worker: like a kiosk id.
 func ValidWorkerID(id string) bool { return kiosk.ValidKioskID(id) }
 

@@ -13,6 +13,11 @@ const (
 	EUNAVAILABLE = "unavailable" // the kiosk cannot do it now (disk full, read-only media)
 	ECONFLICT    = "conflict"    // the thing already exists or changed meanwhile
 	EINTERNAL    = "internal"    // anything else: a bug or an unexpected failure
+
+	// At the station: who asks is not known (a wrong PIN, a locked
+	// account), or is known and their role may not do it.
+	EUNAUTHORIZED = "unauthorized"
+	EFORBIDDEN    = "forbidden"
 )
 
 // Error is a domain error: a code for programs and screens, a message for
@@ -58,11 +63,13 @@ func ErrorCode(err error) string {
 // plainMessages are what a resident reads when something goes wrong: no
 // codes, no jargon, and what to do next.
 var plainMessages = map[string][2]string{ // code -> {zh, en}
-	EINVALID:     {"输入有误，请检查后再试。", "Something in your input is not right. Please check it and try again."},
-	ENOTFOUND:    {"没有找到，请核对号码。", "Nothing was found. Please check the number."},
-	EUNAVAILABLE: {"本机暂时不能接收意见，请稍后再试或到社区工作站反映。", "This kiosk cannot take submissions right now. Please try later or visit the community station."},
-	ECONFLICT:    {"已经提交过了。", "This was already submitted."},
-	EINTERNAL:    {"出了点问题，请稍后再试。", "Something went wrong. Please try again later."},
+	EINVALID:      {"输入有误，请检查后再试。", "Something in your input is not right. Please check it and try again."},
+	ENOTFOUND:     {"没有找到，请核对号码。", "Nothing was found. Please check the number."},
+	EUNAVAILABLE:  {"本机暂时不能接收意见，请稍后再试或到社区工作站反映。", "This kiosk cannot take submissions right now. Please try later or visit the community station."},
+	ECONFLICT:     {"已经提交过了。", "This was already submitted."},
+	EUNAUTHORIZED: {"姓名或密码不对，请重试。", "The name or PIN is not right. Please try again."},
+	EFORBIDDEN:    {"无权限：您的角色不能这样做。", "Not allowed: your role may not do this."},
+	EINTERNAL:     {"出了点问题，请稍后再试。", "Something went wrong. Please try again later."},
 }
 
 // PlainMessage returns the message a screen shows a resident for err, in the

@@ -52,6 +52,7 @@ type desk struct {
 	desk    *hub.Desk
 	catalog *hub.Catalog
 	db      *hubsqlite.DB
+	lang    station.Lang // the screens' language; "" is Chinese
 }
 
 func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
@@ -65,14 +66,21 @@ func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 // deps returns what the screens need.
 func (s *desk) deps(exportDir string) station.Deps {
 	return station.Deps{
-		Desk: s.desk, Store: s.db, Catalog: s.catalog, ExportDir: exportDir,
+		Desk: s.desk, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
 		Charts: func(st hub.Stats) ([]hub.Chart, error) { return charts.Draw(st, s.catalog) },
-		Ledger: s.ledger,
+		Ledger: s.workerLedger,
 	}
 }
 
-// ledger writes the work ledger with the station's names.
-func (s *desk) ledger(ctx context.Context, w io.Writer, format string, f hub.Filter) (int, error) {
+// workerLedger writes the work ledger of the cases as the worker me may
+// see them (the review app's export).
+func (s *desk) workerLedger(ctx context.Context, me hub.Worker, w io.Writer, format string, f hub.Filter) (int, error) {
+	return s.ledger(ctx, deskCases{s.desk, me}, w, format, f)
+}
+
+// ledger writes the work ledger of the cases src gives, with the
+// station's names.
+func (s *desk) ledger(ctx context.Context, src ledger.Source, w io.Writer, format string, f hub.Filter) (int, error) {
 	ws, err := s.db.Workers(ctx)
 	if err != nil {
 		return 0, err
@@ -81,7 +89,17 @@ func (s *desk) ledger(ctx context.Context, w io.Writer, format string, f hub.Fil
 	for _, w := range ws {
 		names.Workers[w.ID] = w.Name
 	}
-	return ledger.Write(ctx, w, format, s.db, f, names)
+	return ledger.Write(ctx, w, format, src, f, names)
+}
+
+// deskCases are the cases as a worker may see them (ledger.Source).
+type deskCases struct {
+	desk *hub.Desk
+	me   hub.Worker
+}
+
+func (c deskCases) EachCase(ctx context.Context, f hub.Filter, fn func(hub.Case) error) error {
+	return c.desk.EachCase(ctx, c.me, f, fn)
 }
 
 // showWindow runs the review app until the window closes or ctx ends; it
@@ -135,9 +153,9 @@ func (s *desk) tour(ctx context.Context, st *station.App, dir, login string, log
 				st.OpenCase(in.Cases[0].ID)
 			}
 		}},
-		{"polls", func() { st.SelectTab("投票") }},
-		{"stats", func() { st.SelectTab("统计") }},
-		{"fleet", func() { st.SelectTab("设备") }},
+		{"polls", func() { st.Show(station.TabPolls) }},
+		{"stats", func() { st.Show(station.TabStats) }},
+		{"fleet", func() { st.Show(station.TabFleet) }},
 	}
 	for i, step := range steps {
 		fyne.DoAndWait(step.do)
@@ -166,8 +184,12 @@ func appCmd(ctx context.Context, args []string) error {
 	fl := flag.NewFlagSet("app", flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "the station's data directory (shared with the hub service)")
 	exportDir := fl.String("export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where ledgers and charts are saved")
+	lang := fl.String("lang", string(station.LangZh), "the screens' language: zh or en")
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	if l := station.Lang(*lang); l != station.LangZh && l != station.LangEn {
+		return fmt.Errorf("app: -lang %q: use zh or en", *lang)
 	}
 	db, err := openStore(*data)
 	if err != nil {
@@ -178,6 +200,7 @@ func appCmd(ctx context.Context, args []string) error {
 	if err != nil {
 		return err
 	}
+	st.lang = station.Lang(*lang)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	st.showWindow(ctx, cancel, *exportDir, slog.New(slog.NewTextHandler(os.Stderr, nil)))

@@ -135,7 +135,7 @@ func ledgerCmd(ctx context.Context, args []string, stdout io.Writer) error {
 		}
 		w = f
 	}
-	n, err := st.ledger(ctx, w, *format, hub.Filter{Status: statusOf(*status)})
+	n, err := st.ledger(ctx, db, w, *format, hub.Filter{Status: statusOf(*status)}) // the whole store: run by the station's administrator
 	if f != nil {
 		if cerr := f.Close(); err == nil {
 			err = cerr

@@ -12,26 +12,23 @@ import (
 	"opinionwall/kiosk"
 )
 
-// caseForm holds the detail's inputs, for tests.
+// caseForm holds the detail's inputs.
 type caseForm struct {
 	c                                   hub.Case
 	matter, item, priority, worker      *widget.Select
 	reply, replyEn, wall, dupOf, reason *widget.Entry
 }
 
-// OpenCase shows a case in the detail pane.
+// OpenCase shows a case in the detail pane, as the logged-in worker may
+// see it.
 func (s *App) OpenCase(id string) {
 	v := &s.inbox
-	c, r, err := s.d.Store.Case(s.ctx, id)
-	if s.fail("打开 Open", err) {
-		return
-	}
-	hist, err := s.d.Store.History(s.ctx, id)
-	if s.fail("记录 History", err) {
+	cv, err := s.d.Desk.Case(s.ctx, s.me, id)
+	if s.fail(s.t("what.open"), err) {
 		return
 	}
 	v.sel = id
-	v.detail.Objects = []fyne.CanvasObject{s.caseDetail(c, r, hist)}
+	v.detail.Objects = []fyne.CanvasObject{s.caseDetail(cv)}
 	v.detail.Refresh()
 }
 
@@ -45,76 +42,104 @@ func wrap(t string) *widget.Label {
 	return l
 }
 
-func (s *App) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.CanvasObject {
-	s.form = caseForm{c: c}
-	f := &s.form
-	cat := s.d.Catalog
+// caseDetail is the case pane: what the resident sent, where the work
+// stands, the forms of each action and the history.
+func (s *App) caseDetail(v hub.CaseView) fyne.CanvasObject {
+	s.form = caseForm{c: v.Case}
+	objs := s.submissionInfo(v)
+	objs = append(objs, s.workInfo(&v.Case)...)
+	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.triage")), s.triageForm(&v.Case),
+		bold(s.t("sec.assign")), s.assignForm(v))
+	objs = append(objs, s.replyForms(v)...)
+	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.history")))
+	for _, a := range v.History {
+		line := fmt.Sprintf("%s %s %s %s→%s %s", fmtTime(a.At), s.workerName(a.Worker), a.Action, a.From, a.To, a.Detail)
+		objs = append(objs, wrap(line))
+	}
+	return container.NewVBox(objs...)
+}
+
+// submissionInfo is what the resident sent, as the view carries it (for
+// a volunteer the domain left the contact out and masked the text).
+func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
+	c, b := &v.Case, &v.Body
 	when := fmtTime(c.At)
 	if !c.ClockSynced {
-		when += "（设备时钟未同步，按工作站收到时间 kiosk clock not synced: time received）"
+		when += s.t("case.unsynced")
 	}
 	info := []fyne.CanvasObject{
-		bold(fmt.Sprintf("回执号 %s · %s · %s", kiosk.FormatTicket(c.Ticket), kindName(c.Kind), statusName(c.Status))),
-		widget.NewLabel(fmt.Sprintf("设备 %s · 时间 %s · 收到 %s", c.Kiosk, when, fmtTime(c.ReceivedAt))),
+		bold(s.tf("case.head", kiosk.FormatTicket(c.Ticket), s.kindName(c.Kind), s.statusName(c.Status))),
+		widget.NewLabel(s.tf("case.where", c.Kiosk, when, fmtTime(c.ReceivedAt))),
 	}
-	b := r.Body
 	if c.Topic != "" {
-		info = append(info, widget.NewLabel("话题/服务 topic: "+cat.Name(c.Topic)))
+		info = append(info, widget.NewLabel(s.tf("case.topic", s.topicName(c.Topic))))
 	}
 	if b.Location != nil && !b.Location.IsZero() {
-		info = append(info, widget.NewLabel("地点 place: "+strings.TrimSpace(b.Location.Street+" "+b.Location.Building)))
+		info = append(info, widget.NewLabel(s.tf("case.place", strings.TrimSpace(b.Location.Street+" "+b.Location.Building))))
 	}
 	if c.Kind == kiosk.KindRating {
-		info = append(info, widget.NewLabel(fmt.Sprintf("评分 rating: %d/4", b.Rating)))
+		info = append(info, widget.NewLabel(s.tf("case.rating", b.Rating)))
 	}
 	if c.Kind == kiosk.KindVote {
-		info = append(info, widget.NewLabel(fmt.Sprintf("投票 vote: %s → %s", b.PollID, b.Option)))
+		info = append(info, widget.NewLabel(s.tf("case.vote", b.PollID, b.Option)))
 	}
 	if c.Text != "" {
-		info = append(info, bold("居民说 The resident said:"), wrap(c.Text))
+		info = append(info, bold(s.t("case.said")), wrap(c.Text))
 	}
 	switch {
+	case v.ContactWithheld:
+		info = append(info, widget.NewLabel(s.t("contact.withheld")))
 	case b.Contact == nil:
-		info = append(info, widget.NewLabel("联系方式：未留 (no contact left)"))
-	case s.me.Role.SeesContact():
-		info = append(info, widget.NewLabel(fmt.Sprintf("联系方式 contact: %s %s", b.Contact.Name, b.Contact.Phone)))
+		info = append(info, widget.NewLabel(s.t("contact.none")))
 	default:
-		info = append(info, widget.NewLabel("联系方式：仅社工和站长可见 (contact: workers and the lead only)"))
+		info = append(info, widget.NewLabel(s.tf("contact", b.Contact.Name, b.Contact.Phone)))
 	}
-	info = append(info, widget.NewLabel(fmt.Sprintf("输入 channel: %s · 语言 language: %s", b.Channel, b.Lang)))
+	info = append(info, widget.NewLabel(s.tf("case.channel", b.Channel, b.Lang)))
 	if c.Flagged {
-		info = append(info, widget.NewLabel("［疑似误触 probable play: not in statistics］"))
+		info = append(info, widget.NewLabel(s.t("case.play")))
 	}
-	state := fmt.Sprintf("分流 %s %s · 优先级 %d · 负责人 %s", matterName(c.Matter), s.d.Desk.Checklist.ItemName(c.Item), c.Priority, s.workerName(c.Assignee))
-	info = append(info, widget.NewSeparator(), bold("办理 Work"), widget.NewLabel(state))
+	return info
+}
+
+// workInfo is where the work on the case stands.
+func (s *App) workInfo(c *hub.Case) []fyne.CanvasObject {
+	state := s.tf("case.state", s.matterName(c.Matter), s.itemName(c.Item), c.Priority, s.workerName(c.Assignee))
+	info := []fyne.CanvasObject{widget.NewSeparator(), bold(s.t("case.work")), widget.NewLabel(state)}
 	if c.Reply != "" {
-		info = append(info, widget.NewLabel("回复 reply（"+fmtTime(c.RepliedAt)+"）:"), wrap(c.Reply))
+		info = append(info, widget.NewLabel(s.tf("case.reply", fmtTime(c.RepliedAt))), wrap(c.Reply))
 		if c.ReplyEn != "" {
 			info = append(info, wrap(c.ReplyEn))
 		}
 	}
 	if c.DuplicateOf != "" {
-		info = append(info, widget.NewLabel("重复于 duplicate of "+kiosk.FormatTicket(c.DuplicateOf)))
+		info = append(info, widget.NewLabel(s.tf("case.dup", kiosk.FormatTicket(c.DuplicateOf))))
 	}
 	if c.Reason != "" {
-		info = append(info, widget.NewLabel("不受理原因 reason: "+c.Reason))
+		info = append(info, widget.NewLabel(s.tf("case.reason", c.Reason)))
 	}
 	if !c.PublishedAt.IsZero() {
-		info = append(info, widget.NewLabel("已上墙 on the wall since "+fmtTime(c.PublishedAt)+": "+c.WallText))
+		info = append(info, widget.NewLabel(s.tf("case.onwall", fmtTime(c.PublishedAt), c.WallText)))
 	}
+	return info
+}
 
-	// Triage: class, checklist item, priority.
-	cl := s.d.Desk.Checklist
+// itemName is a checklist item's name in the app's language.
+func (s *App) itemName(id string) string {
+	return s.d.Desk.Checklist.ItemNameIn(id, string(s.d.Lang))
+}
+
+// triageForm chooses the class, the checklist item and the priority.
+func (s *App) triageForm(c *hub.Case) fyne.CanvasObject {
+	f, cl, lang := &s.form, s.d.Desk.Checklist, string(s.d.Lang)
 	var matters []string
 	for _, cc := range cl.Classes {
-		matters = append(matters, cc.Name.Zh+" "+string(cc.Matter))
+		matters = append(matters, cc.Name.In(lang)+" · "+string(cc.Matter))
 	}
 	f.item = widget.NewSelect(nil, nil)
 	f.matter = widget.NewSelect(matters, func(string) {
-		i := f.matter.SelectedIndex()
 		var items []string
-		for _, it := range cl.Classes[i].Items {
-			items = append(items, it.Name.Zh+" · "+it.ID)
+		for _, it := range cl.Classes[f.matter.SelectedIndex()].Items {
+			items = append(items, it.Name.In(lang)+" · "+it.ID)
 		}
 		f.item.SetOptions(items)
 		f.item.ClearSelected()
@@ -129,82 +154,90 @@ func (s *App) caseDetail(c hub.Case, r hub.Received, hist []hub.Audit) fyne.Canv
 			}
 		}
 	}
-	f.priority = widget.NewSelect([]string{"0 一般 normal", "1 较急 high", "2 紧急 urgent"}, nil)
+	f.priority = widget.NewSelect([]string{s.t("prio.0"), s.t("prio.1"), s.t("prio.2")}, nil)
 	f.priority.SetSelectedIndex(int(c.Priority))
-	triage := container.NewGridWithColumns(2, f.matter, f.item, f.priority, widget.NewButton("分类 Triage", s.triage))
+	return container.NewGridWithColumns(2, f.matter, f.item, f.priority, widget.NewButton(s.t("triage"), s.triage))
+}
 
-	// Assignment, with the 包楼 worker suggested.
+// assignForm chooses the worker, with the building's (包楼) preselected.
+func (s *App) assignForm(v hub.CaseView) fyne.CanvasObject {
+	f := &s.form
 	var names []string
 	for _, w := range s.workers {
 		names = append(names, w.Name+" · "+w.ID)
 	}
 	f.worker = widget.NewSelect(names, nil)
-	suggest, _ := s.d.Desk.SuggestAssignee(s.ctx, c)
-	pick := c.Assignee
+	pick := v.Assignee
 	if pick == "" {
-		pick = suggest
+		pick = v.Suggested
 	}
 	for i, w := range s.workers {
 		if w.ID == pick {
 			f.worker.SetSelectedIndex(i)
 		}
 	}
-	hint := "无包楼人员 (no building worker)"
-	if suggest != "" {
-		hint = "包楼建议 suggested: " + s.workerName(suggest)
+	hint := s.t("assign.none")
+	if v.Suggested != "" {
+		hint = s.tf("assign.suggest", s.workerName(v.Suggested))
 	}
-	assign := container.NewVBox(widget.NewLabel(hint), container.NewGridWithColumns(3, f.worker, widget.NewButton("指派 Assign", s.assign),
-		widget.NewButton("开始办理 Start", s.act(hub.Action{Kind: hub.ActStart}))))
+	return container.NewVBox(widget.NewLabel(hint), container.NewGridWithColumns(3, f.worker, widget.NewButton(s.t("assign"), s.assign),
+		widget.NewButton(s.t("start"), s.act(hub.Action{Kind: hub.ActStart}))))
+}
 
+// replyForms are the reply, the wall and the other ways a case ends.
+func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
+	f := &s.form
+	entry := func(key, text string) *widget.Entry {
+		e := widget.NewEntry()
+		e.PlaceHolder = s.t(key)
+		e.SetText(text)
+		return e
+	}
 	f.reply = widget.NewMultiLineEntry()
-	f.reply.PlaceHolder = "回复居民（中文）Reply in Chinese"
-	f.reply.SetText(c.Reply)
+	f.reply.PlaceHolder = s.t("ph.reply")
+	f.reply.SetText(v.Reply)
 	f.reply.SetMinRowsVisible(3)
-	f.replyEn = widget.NewEntry()
-	f.replyEn.PlaceHolder = "English (optional)"
-	f.replyEn.SetText(c.ReplyEn)
-	f.wall = widget.NewEntry()
-	f.wall.PlaceHolder = "上墙的问题（已去除个人信息，可修改）moderated question"
-	wallText := c.WallText
-	if wallText == "" {
-		wallText = hub.Redact(c.Text)
+	f.replyEn = entry("ph.replyEn", v.ReplyEn)
+	f.wall = entry("ph.wall", v.WallDraft)
+	f.dupOf = entry("ph.dup", "")
+	f.reason = entry("ph.reason", "")
+	button := func(key string, do func()) *widget.Button { return widget.NewButton(s.t(key), do) }
+	return []fyne.CanvasObject{
+		bold(s.t("sec.reply")), f.reply, f.replyEn,
+		container.NewHBox(button("send", s.reply), button("close", s.act(hub.Action{Kind: hub.ActClose}))),
+		bold(s.t("sec.wall")), f.wall,
+		container.NewHBox(button("publish", s.publish), button("unpublish", s.act(hub.Action{Kind: hub.ActUnpublish}))),
+		bold(s.t("sec.other")), container.NewGridWithColumns(2, f.dupOf, button("duplicate", s.duplicate)),
+		container.NewGridWithColumns(2, f.reason, button("na", s.notApplicable)),
+		button("reopen", s.act(hub.Action{Kind: hub.ActReopen})),
 	}
-	f.wall.SetText(wallText)
-	f.dupOf = widget.NewEntry()
-	f.dupOf.PlaceHolder = "原回执号 ticket it duplicates"
-	f.reason = widget.NewEntry()
-	f.reason.PlaceHolder = "不受理原因 reason"
+}
 
-	forms := []fyne.CanvasObject{widget.NewSeparator(), bold("三事分流 Triage"), triage, bold("指派 Assign"), assign,
-		bold("回复 Reply"), f.reply, f.replyEn, container.NewHBox(widget.NewButton("发送回复 Send reply", s.reply), widget.NewButton("办结 Close", s.act(hub.Action{Kind: hub.ActClose}))),
-		bold("回复墙 Wall"), f.wall, container.NewHBox(widget.NewButton("上墙 Publish", s.publish), widget.NewButton("撤下 Take down", s.act(hub.Action{Kind: hub.ActUnpublish}))),
-		bold("其他 Other"), container.NewGridWithColumns(2, f.dupOf, widget.NewButton("标为重复 Mark duplicate", s.duplicate)),
-		container.NewGridWithColumns(2, f.reason, widget.NewButton("不受理 Not applicable", s.notApplicable)),
-		widget.NewButton("重新打开 Reopen", s.act(hub.Action{Kind: hub.ActReopen})),
-		widget.NewSeparator(), bold("记录 History")}
-	for _, a := range hist {
-		line := fmt.Sprintf("%s %s %s %s→%s %s", fmtTime(a.At), s.workerName(a.Worker), a.Action, a.From, a.To, a.Detail)
-		forms = append(forms, wrap(line))
-	}
-	return container.NewVBox(append(info, forms...)...)
+// actionKeys are the catalog keys of the actions' buttons, to name them
+// in messages.
+var actionKeys = map[hub.ActionKind]string{
+	hub.ActTriage: "triage", hub.ActAssign: "assign", hub.ActStart: "start", hub.ActReply: "send",
+	hub.ActPublish: "publish", hub.ActUnpublish: "unpublish", hub.ActClose: "close", hub.ActDuplicate: "duplicate",
+	hub.ActNotApplicable: "na", hub.ActReopen: "reopen",
 }
 
 // act returns a button action doing a to the open case.
 func (s *App) act(a hub.Action) func() {
-	return func() { s.Do(a) }
+	return func() { s.do(a) }
 }
 
-// Do applies an action to the open case, then reloads it and the inbox.
-func (s *App) Do(a hub.Action) error {
+// do applies an action to the open case, then reloads it and the inbox.
+func (s *App) do(a hub.Action) error {
 	c := s.form.c
+	what := s.t(actionKeys[a.Kind])
 	_, err := s.d.Desk.Act(s.ctx, s.me, c.ID, c.Version, a)
-	if s.fail(string(a.Kind), err) {
+	if s.fail(what, err) {
 		if hub.IsConflict(err) {
 			s.OpenCase(c.ID)
 		}
 		return err
 	}
-	s.say("%s：%s 已保存 saved", kiosk.FormatTicket(c.Ticket), a.Kind)
+	s.say("%s", s.tf("case.saved", kiosk.FormatTicket(c.Ticket), what))
 	sel := c.ID
 	s.refreshInbox()
 	s.OpenCase(sel)
@@ -221,7 +254,7 @@ func (s *App) triage() {
 			a.Item = cc.Items[j].ID
 		}
 	}
-	s.Do(a)
+	s.do(a)
 }
 
 func (s *App) assign() {
@@ -229,17 +262,17 @@ func (s *App) assign() {
 	if i := s.form.worker.SelectedIndex(); i >= 0 {
 		a.Worker = s.workers[i].ID
 	}
-	s.Do(a)
+	s.do(a)
 }
 
 func (s *App) reply() {
-	s.Do(hub.Action{Kind: hub.ActReply, Reply: s.form.reply.Text, ReplyEn: s.form.replyEn.Text})
+	s.do(hub.Action{Kind: hub.ActReply, Reply: s.form.reply.Text, ReplyEn: s.form.replyEn.Text})
 }
 
-func (s *App) publish() { s.Do(hub.Action{Kind: hub.ActPublish, WallText: s.form.wall.Text}) }
+func (s *App) publish() { s.do(hub.Action{Kind: hub.ActPublish, WallText: s.form.wall.Text}) }
 
-func (s *App) duplicate() { s.Do(hub.Action{Kind: hub.ActDuplicate, Of: s.form.dupOf.Text}) }
+func (s *App) duplicate() { s.do(hub.Action{Kind: hub.ActDuplicate, Of: s.form.dupOf.Text}) }
 
 func (s *App) notApplicable() {
-	s.Do(hub.Action{Kind: hub.ActNotApplicable, Reason: s.form.reason.Text})
+	s.do(hub.Action{Kind: hub.ActNotApplicable, Reason: s.form.reason.Text})
 }

@@ -1,7 +1,6 @@
 package station
 
 import (
-	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -11,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/hub"
-	"opinionwall/kiosk"
 )
 
 type fleetView struct {
@@ -20,14 +18,22 @@ type fleetView struct {
 	details *widget.Label // every alert in full, below the table
 }
 
-var fleetHeader = []string{"设备 kiosk", "状态 state", "提醒 alerts", "最后联系 last seen", "版本 version", "待发 outbox",
-	"最久待发 oldest", "温度 temp", "屏幕 screen", "配置 config"}
+// fleetHeader is the table's first row.
+func (s *App) fleetHeader() []string {
+	var h []string
+	for _, k := range []string{"fleet.kiosk", "fleet.state", "fleet.alerts", "fleet.seen", "fleet.version", "fleet.outbox",
+		"fleet.oldest", "fleet.temp", "fleet.screen", "fleet.config"} {
+		h = append(h, s.t(k))
+	}
+	return h
+}
 
 func (s *App) fleetScreen() fyne.CanvasObject {
 	v := &s.fleet
-	v.rows = [][]string{fleetHeader}
+	v.rows = [][]string{s.fleetHeader()}
+	cols := len(v.rows[0])
 	v.table = widget.NewTable(
-		func() (int, int) { return len(v.rows), len(fleetHeader) },
+		func() (int, int) { return len(v.rows), cols },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
 			l.Truncation = fyne.TextTruncateEllipsis // the details are below the table
@@ -47,54 +53,55 @@ func (s *App) fleetScreen() fyne.CanvasObject {
 	return container.NewVSplit(v.table, container.NewVScroll(v.details))
 }
 
-// FleetRows returns the fleet table as text (tests, smoke).
-func (s *App) FleetRows() [][]string { return s.fleet.rows }
-
 // refreshFleet reloads the kiosks with their telemetry and alerts.
 func (s *App) refreshFleet() {
 	v := &s.fleet
 	if v.table == nil {
 		return
 	}
-	ks, err := s.d.Store.Kiosks(s.ctx)
-	if s.fail("设备 Fleet", err) {
+	ks, err := s.d.Desk.Fleet(s.ctx, s.me)
+	if s.fail(s.t("what.fleet"), err) {
 		return
 	}
 	now := s.d.Now()
-	rows := [][]string{fleetHeader}
+	rows := [][]string{s.fleetHeader()}
 	var details []string
-	for _, k := range ks {
-		var t kiosk.Telemetry
-		if len(k.Telemetry) > 0 {
-			_ = json.Unmarshal(k.Telemetry, &t) // unreadable telemetry shows as an alert
+	for i := range ks {
+		rows = append(rows, s.fleetRow(&ks[i], now))
+		for _, a := range ks[i].Alerts {
+			details = append(details, s.tf("fleet.alert", ks[i].ID, a.Code, a.Detail))
 		}
-		temp := "—"
-		if c := t.Counters["cpu_temp_mc"]; c > 0 {
-			temp = fmt.Sprintf("CPU %.0f°", float64(c)/1000)
-		}
-		if t.TempC != nil {
-			temp += fmt.Sprintf(" 箱 %.0f°", *t.TempC)
-		}
-		var alerts []string
-		for _, a := range hub.Alerts(k, now) {
-			alerts = append(alerts, a.Code)
-			details = append(details, fmt.Sprintf("%s · %s：%s", k.ID, a.Code, a.Detail))
-		}
-		seen := "—"
-		if !k.LastSeen.IsZero() {
-			seen = fmtTime(k.LastSeen) + fmt.Sprintf(" (%s)", now.Sub(k.LastSeen).Round(time.Minute))
-		}
-		oldest := "—"
-		if t.OldestPendingS > 0 {
-			oldest = (time.Duration(t.OldestPendingS) * time.Second).String()
-		}
-		rows = append(rows, []string{k.ID, k.State, strings.Join(alerts, ", "), seen, k.Version, fmt.Sprint(t.OutboxPending + t.OutboxInflight),
-			oldest, temp, t.Screen, fmt.Sprint(t.ConfigVersion)})
 	}
 	v.rows = rows
 	if len(details) == 0 {
-		details = []string{"没有提醒 No alerts"}
+		details = []string{s.t("fleet.noalerts")}
 	}
-	v.details.SetText("提醒 Alerts\n" + strings.Join(details, "\n"))
+	v.details.SetText(s.t("fleet.alerts") + "\n" + strings.Join(details, "\n"))
 	v.table.Refresh()
+}
+
+// fleetRow is one kiosk's row of the table.
+func (s *App) fleetRow(k *hub.KioskView, now time.Time) []string {
+	t := &k.Telemetry
+	temp := "—"
+	if c := t.Counters["cpu_temp_mc"]; c > 0 {
+		temp = fmt.Sprintf("CPU %.0f°", float64(c)/1000)
+	}
+	if t.TempC != nil {
+		temp += " " + s.tf("fleet.box", *t.TempC)
+	}
+	var alerts []string
+	for _, a := range k.Alerts {
+		alerts = append(alerts, a.Code)
+	}
+	seen := "—"
+	if !k.LastSeen.IsZero() {
+		seen = fmtTime(k.LastSeen) + fmt.Sprintf(" (%s)", now.Sub(k.LastSeen).Round(time.Minute))
+	}
+	oldest := "—"
+	if t.OldestPendingS > 0 {
+		oldest = (time.Duration(t.OldestPendingS) * time.Second).String()
+	}
+	return []string{k.ID, k.State, strings.Join(alerts, ", "), seen, k.Version, fmt.Sprint(t.OutboxPending + t.OutboxInflight),
+		oldest, temp, t.Screen, fmt.Sprint(t.ConfigVersion)}
 }

@@ -1,9 +1,8 @@
 package station
 
 import (
+	"errors"
 	"fmt"
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -29,37 +28,59 @@ type inboxView struct {
 	detail                                         *fyne.Container
 }
 
-// choice is one entry of a filter's select: its label and the value it
-// stands for ("" is every value).
+// choice is one entry of a filter's select: its label (a catalog key
+// until choicesOf) and the value it stands for ("" is every value).
 type choice[V comparable] struct {
 	label string
 	v     V
 }
 
-// Filter choices.
-var (
-	statusChoices = []choice[kiosk.TicketStatus]{{"全部状态", ""}, {"待办 open", hub.StatusOpen}, {"已收到 received", kiosk.StatusReceived},
-		{"已分类 triaged", kiosk.StatusTriaged}, {"已指派 assigned", kiosk.StatusAssigned}, {"办理中 in progress", kiosk.StatusInProgress},
-		{"已回复 replied", kiosk.StatusReplied}, {"已办结 closed", kiosk.StatusClosed}, {"重复 duplicate", kiosk.StatusDuplicate},
-		{"不受理 n/a", kiosk.StatusNotApplicable}}
-	kindChoices   = []choice[kiosk.Kind]{{"全部类型", ""}, {"意见 opinion", kiosk.KindOpinion}, {"评价 rating", kiosk.KindRating}, {"投票 vote", kiosk.KindVote}}
-	matterChoices = []choice[kiosk.Matter]{{"全部分流", ""}, {"未分类 untriaged", hub.Untriaged}, {"大事 big", kiosk.MatterBig},
-		{"小事 small", kiosk.MatterSmall}, {"私事 private", kiosk.MatterPrivate}}
-	flagChoices = []string{"含疑似误触 all", "仅疑似误触 play only", "不含疑似误触 no play"}
-)
+// statusChoices are the statuses a worker filters by.
+func (s *App) statusChoices() []choice[kiosk.TicketStatus] {
+	return choicesOf(s, []choice[kiosk.TicketStatus]{{"status.all", ""}, {"status.open", hub.StatusOpen},
+		{"status.received", kiosk.StatusReceived}, {"status.triaged", kiosk.StatusTriaged}, {"status.assigned", kiosk.StatusAssigned},
+		{"status.in_progress", kiosk.StatusInProgress}, {"status.replied", kiosk.StatusReplied}, {"status.closed", kiosk.StatusClosed},
+		{"status.duplicate", kiosk.StatusDuplicate}, {"status.not_applicable", kiosk.StatusNotApplicable}})
+}
+
+func (s *App) kindChoices() []choice[kiosk.Kind] {
+	return choicesOf(s, []choice[kiosk.Kind]{{"kind.all", ""}, {"kind.opinion", kiosk.KindOpinion}, {"kind.rating", kiosk.KindRating},
+		{"kind.vote", kiosk.KindVote}})
+}
+
+func (s *App) matterChoices() []choice[kiosk.Matter] {
+	return choicesOf(s, []choice[kiosk.Matter]{{"matter.all", ""}, {"matter.untriaged", hub.Untriaged}, {"matter.big", kiosk.MatterBig},
+		{"matter.small", kiosk.MatterSmall}, {"matter.private", kiosk.MatterPrivate}})
+}
+
+// flagChoices are the hub.FlagFilter values in order.
+func (s *App) flagChoices() []string {
+	return []string{s.t("flag.all"), s.t("flag.only"), s.t("flag.none")}
+}
+
+// choices turns catalog keys into labels.
+func choicesOf[V comparable](s *App, keyed []choice[V]) []choice[V] {
+	for i := range keyed {
+		keyed[i].label = s.t(keyed[i].label)
+	}
+	return keyed
+}
 
 // topicChoices are every topic and service of the catalog.
 func (s *App) topicChoices() []choice[string] {
-	cs := []choice[string]{{"全部话题", ""}}
+	cs := []choice[string]{{s.t("topic.all"), ""}}
 	for _, id := range s.d.Catalog.Topics() {
-		cs = append(cs, choice[string]{s.d.Catalog.Name(id) + " · " + id, id})
+		cs = append(cs, choice[string]{s.topicName(id) + " · " + id, id})
 	}
 	return cs
 }
 
+// topicName is a topic's or service's name in the app's language.
+func (s *App) topicName(id string) string { return s.d.Catalog.NameIn(id, string(s.d.Lang)) }
+
 // assigneeChoices are the station's workers.
 func (s *App) assigneeChoices() []choice[string] {
-	cs := []choice[string]{{"全部人员", ""}}
+	cs := []choice[string]{{s.t("assignee.all"), ""}}
 	for _, w := range s.workers {
 		cs = append(cs, choice[string]{w.Name + " · " + w.ID, w.ID})
 	}
@@ -101,32 +122,26 @@ func chosen[V comparable](sel *widget.Select, cs []choice[V]) V {
 	return all
 }
 
-func statusName(st kiosk.TicketStatus) string {
-	for _, c := range statusChoices {
-		if c.v == st {
+// nameOf returns the label of v among the choices (the first, every
+// value, left out), or fallback.
+func nameOf[V comparable](cs []choice[V], v V, fallback string) string {
+	for _, c := range cs[1:] {
+		if c.v == v {
 			return c.label
 		}
 	}
-	return string(st)
+	return fallback
 }
 
-func matterName(m kiosk.Matter) string {
-	for _, c := range matterChoices[1:] {
-		if c.v == m {
-			return c.label
-		}
-	}
-	return "未分类"
+func (s *App) statusName(st kiosk.TicketStatus) string {
+	return nameOf(s.statusChoices(), st, string(st))
 }
 
-func kindName(k kiosk.Kind) string {
-	for _, c := range kindChoices[1:] {
-		if c.v == k {
-			return c.label
-		}
-	}
-	return string(k)
+func (s *App) matterName(m kiosk.Matter) string {
+	return nameOf(s.matterChoices(), m, s.t("matter.untriaged"))
 }
+
+func (s *App) kindName(k kiosk.Kind) string { return nameOf(s.kindChoices(), k, string(k)) }
 
 func (s *App) inboxScreen() fyne.CanvasObject {
 	v := &s.inbox
@@ -138,20 +153,35 @@ func (s *App) inboxScreen() fyne.CanvasObject {
 	v.matter = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	v.topic = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	v.assignee = widget.NewSelect(nil, func(string) { s.applyFilter() })
-	v.flagged = widget.NewSelect(flagChoices, func(string) { s.applyFilter() })
+	v.flagged = widget.NewSelect(s.flagChoices(), func(string) { s.applyFilter() })
 	v.flagged.SetSelectedIndex(0)
-	entry := func(ph string) *widget.Entry {
+	entry := func(key string) *widget.Entry {
 		e := widget.NewEntry()
-		e.PlaceHolder = ph
+		e.PlaceHolder = s.t(key)
 		e.OnSubmitted = func(string) { s.applyFilter() }
 		return e
 	}
-	v.kioskE, v.building = entry("设备 kiosk"), entry("楼栋 building")
-	v.from, v.to = entry("从 from 2026-01-31"), entry("到 to 2026-12-31")
-	v.search = entry("搜索文字或回执号 search text or ticket")
+	v.kioskE, v.building = entry("ph.kiosk"), entry("ph.building")
+	v.from, v.to = entry("ph.from"), entry("ph.to")
+	v.search = entry("ph.search")
 	v.pageLabel = widget.NewLabel("")
-	v.detail = container.NewVBox(widget.NewLabel("在左边选择一条 Choose one on the left"))
-	v.list = widget.NewList(
+	v.detail = container.NewVBox(widget.NewLabel(s.t("inbox.choose")))
+	v.list = s.caseList()
+	filters := container.NewGridWithColumns(6, v.status, v.kind, v.matter, v.topic, v.assignee, v.flagged,
+		v.kioskE, v.building, v.from, v.to, v.search,
+		container.NewGridWithColumns(2, widget.NewButton(s.t("filter"), s.applyFilter), widget.NewButton(s.t("clear"), s.clearFilter)))
+	paging := container.NewHBox(widget.NewButton(s.t("prev"), func() { s.turnPage(-1) }), v.pageLabel, widget.NewButton(s.t("next"), func() { s.turnPage(1) }),
+		widget.NewButton(s.t("export.csv"), func() { s.exportLedger("csv") }), widget.NewButton(s.t("export.xlsx"), func() { s.exportLedger("xlsx") }))
+	left := container.NewBorder(nil, paging, nil, nil, v.list)
+	split := container.NewHSplit(left, container.NewScroll(v.detail)) // both ways: a long line must not widen the window
+	split.Offset = 0.45
+	return container.NewBorder(filters, nil, nil, nil, split)
+}
+
+// caseList is the inbox's page of cases; choosing one opens it.
+func (s *App) caseList() *widget.List {
+	v := &s.inbox
+	l := widget.NewList(
 		func() int { return len(v.page.Cases) },
 		func() fyne.CanvasObject {
 			l := widget.NewLabel("")
@@ -163,43 +193,35 @@ func (s *App) inboxScreen() fyne.CanvasObject {
 				o.(*widget.Label).SetText(s.caseLine(&v.page.Cases[i]))
 			}
 		})
-	v.list.OnSelected = func(i widget.ListItemID) {
+	l.OnSelected = func(i widget.ListItemID) {
 		if i < len(v.page.Cases) {
 			s.OpenCase(v.page.Cases[i].ID)
 		}
 	}
-	filters := container.NewGridWithColumns(6, v.status, v.kind, v.matter, v.topic, v.assignee, v.flagged,
-		v.kioskE, v.building, v.from, v.to, v.search,
-		container.NewGridWithColumns(2, widget.NewButton("筛选 Filter", s.applyFilter), widget.NewButton("清除 Clear", s.clearFilter)))
-	paging := container.NewHBox(widget.NewButton("上一页 Prev", func() { s.turnPage(-1) }), v.pageLabel, widget.NewButton("下一页 Next", func() { s.turnPage(1) }),
-		widget.NewButton("导出 CSV", func() { s.exportLedger("csv") }), widget.NewButton("导出 Excel", func() { s.exportLedger("xlsx") }))
-	left := container.NewBorder(nil, paging, nil, nil, v.list)
-	split := container.NewHSplit(left, container.NewScroll(v.detail)) // both ways: a long line must not widen the window
-	split.Offset = 0.45
-	return container.NewBorder(filters, nil, nil, nil, split)
+	return l
 }
 
 // caseLine is one row of the inbox list.
 func (s *App) caseLine(c *hub.Case) string {
 	mark := ""
 	if c.Flagged {
-		mark = "［疑似误触］"
+		mark = s.t("inbox.play")
 	}
 	if c.Priority > 0 {
 		mark += strings.Repeat("!", int(c.Priority))
 	}
 	text := c.Text
 	if c.Kind == kiosk.KindRating {
-		text = fmt.Sprintf("%s %d/4 %s", s.d.Catalog.Name(c.Topic), c.Rating, c.Text)
+		text = fmt.Sprintf("%s %d/4 %s", s.topicName(c.Topic), c.Rating, c.Text)
 	} else if c.Topic != "" {
-		text = s.d.Catalog.Name(c.Topic) + "：" + text
+		text = s.tf("line.topic", s.topicName(c.Topic), text)
 	}
 	return fmt.Sprintf("%s %s  %s  %s%s  %s", kiosk.FormatTicket(c.Ticket), c.At.Local().Format("01-02 15:04"),
-		strings.Fields(statusName(c.Status))[0], mark, strings.Fields(kindName(c.Kind))[0], text)
+		s.statusName(c.Status), mark, s.kindName(c.Kind), text)
 }
 
-// SetFilter replaces the inbox filter and reloads (tests, smoke).
-func (s *App) SetFilter(f hub.Filter) {
+// setFilter replaces the inbox filter and reloads.
+func (s *App) setFilter(f hub.Filter) {
 	s.inbox.filter = f
 	s.refreshInbox()
 }
@@ -208,18 +230,18 @@ func (s *App) SetFilter(f hub.Filter) {
 func (s *App) readFilter() (hub.Filter, error) {
 	v := &s.inbox
 	f := hub.Filter{}
-	f.Status = chosen(v.status, statusChoices)
-	f.Kind = chosen(v.kind, kindChoices)
-	f.Matter = chosen(v.matter, matterChoices)
+	f.Status = chosen(v.status, s.statusChoices())
+	f.Kind = chosen(v.kind, s.kindChoices())
+	f.Matter = chosen(v.matter, s.matterChoices())
 	f.Topic = chosen(v.topic, s.topicChoices())
 	f.Assignee = chosen(v.assignee, s.assigneeChoices())
 	f.Flagged = hub.FlagFilter(max(v.flagged.SelectedIndex(), 0))
 	f.Kiosk, f.Building, f.Search = strings.TrimSpace(v.kioskE.Text), strings.TrimSpace(v.building.Text), v.search.Text
 	var err error
-	if f.From, err = parseDay(v.from.Text); err != nil {
+	if f.From, err = s.parseDay(v.from.Text); err != nil {
 		return f, err
 	}
-	if f.To, err = parseDay(v.to.Text); err != nil {
+	if f.To, err = s.parseDay(v.to.Text); err != nil {
 		return f, err
 	}
 	if !f.To.IsZero() {
@@ -228,14 +250,15 @@ func (s *App) readFilter() (hub.Filter, error) {
 	return f, nil
 }
 
-func parseDay(s string) (time.Time, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+// parseDay reads a date as 2026-01-31; "" is none.
+func (s *App) parseDay(day string) (time.Time, error) {
+	day = strings.TrimSpace(day)
+	if day == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.ParseInLocation("2006-01-02", s, time.Local)
+	t, err := time.ParseInLocation("2006-01-02", day, time.Local)
 	if err != nil {
-		return t, fmt.Errorf("日期 %q 应写成 2026-01-31 (date as YYYY-MM-DD)", s)
+		return t, errors.New(s.tf("bad.date", day))
 	}
 	return t, nil
 }
@@ -245,7 +268,7 @@ func (s *App) applyFilter() {
 		return
 	}
 	f, err := s.readFilter()
-	if s.fail("筛选 Filter", err) {
+	if s.fail(s.t("filter"), err) {
 		return
 	}
 	s.inbox.filter = f
@@ -257,7 +280,7 @@ func (s *App) clearFilter() {
 	for _, e := range []*widget.Entry{v.kioskE, v.building, v.from, v.to, v.search} {
 		e.SetText("")
 	}
-	s.SetFilter(hub.Filter{Status: hub.StatusOpen})
+	s.setFilter(hub.Filter{Status: hub.StatusOpen})
 }
 
 // loading is true while refreshInbox sets the selects (their callbacks
@@ -281,72 +304,26 @@ func (s *App) refreshInbox() {
 		return
 	}
 	start := time.Now()
-	page, err := s.d.Store.Inbox(s.ctx, v.filter)
-	if s.fail("收件箱 Inbox", err) {
+	page, err := s.d.Desk.Inbox(s.ctx, s.me, v.filter)
+	if s.fail(s.t("tab.inbox"), err) {
 		return
 	}
 	if page.Total > 0 && v.filter.Offset >= page.Total {
 		v.filter.Offset = 0
-		if page, err = s.d.Store.Inbox(s.ctx, v.filter); s.fail("收件箱 Inbox", err) {
+		if page, err = s.d.Desk.Inbox(s.ctx, s.me, v.filter); s.fail(s.t("tab.inbox"), err) {
 			return
 		}
 	}
 	v.page = page
 	v.busy = true
-	showCounts(v.status, statusChoices, page.ByStatus, v.filter.Status, hub.StatusOpen)
-	showCounts(v.kind, kindChoices, page.ByKind, v.filter.Kind)
-	showCounts(v.matter, matterChoices, page.ByMatter, v.filter.Matter)
+	showCounts(v.status, s.statusChoices(), page.ByStatus, v.filter.Status, hub.StatusOpen)
+	showCounts(v.kind, s.kindChoices(), page.ByKind, v.filter.Kind)
+	showCounts(v.matter, s.matterChoices(), page.ByMatter, v.filter.Matter)
 	showCounts(v.topic, s.topicChoices(), page.ByTopic, v.filter.Topic)
 	showCounts(v.assignee, s.assigneeChoices(), page.ByAssignee, v.filter.Assignee)
 	v.busy = false
 	pages := max((page.Total+v.filter.PageSize()-1)/v.filter.PageSize(), 1)
-	v.pageLabel.SetText(fmt.Sprintf("第 %d/%d 页 · 共 %d 条 · %d ms", v.filter.Offset/v.filter.PageSize()+1, pages, page.Total,
-		time.Since(start).Milliseconds()))
+	v.pageLabel.SetText(s.tf("page", v.filter.Offset/v.filter.PageSize()+1, pages, page.Total, time.Since(start).Milliseconds()))
 	v.list.UnselectAll()
 	v.list.Refresh()
-}
-
-// exportLedger writes the filtered cases to the export folder.
-func (s *App) exportLedger(format string) {
-	if s.d.Ledger == nil {
-		s.say("导出不可用 (no exporter)")
-		return
-	}
-	path, n, err := s.ExportLedger(format)
-	if s.fail("导出 Export", err) {
-		return
-	}
-	s.say("已导出 %d 条到 %s", n, path)
-}
-
-// ExportLedger writes the work ledger of the current filter and returns
-// the file's path and the rows written.
-func (s *App) ExportLedger(format string) (string, int, error) {
-	dir := s.d.ExportDir
-	if dir == "" {
-		dir = os.TempDir()
-	}
-	if err := os.MkdirAll(dir, 0o750); err != nil {
-		return "", 0, err
-	}
-	path := filepath.Join(dir, fmt.Sprintf("工作台账-%s.%s", s.d.Now().Format("20060102-150405"), format))
-	tmp := path + ".part"
-	f, err := os.Create(tmp)
-	if err != nil {
-		return "", 0, err
-	}
-	filter := s.inbox.filter
-	filter.Offset, filter.Limit = 0, 0
-	n, err := s.d.Ledger(s.ctx, f, format, filter)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return "", 0, err
-	}
-	return path, n, nil
 }

@@ -1,7 +1,6 @@
 package station
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -22,20 +21,20 @@ func (s *App) pollsScreen() fyne.CanvasObject {
 	v := &s.poll
 	v.list = container.NewVBox()
 	v.id, v.title = widget.NewEntry(), widget.NewEntry()
-	v.id.PlaceHolder = "编号 id, e.g. 2026-12-parking"
-	v.title.PlaceHolder = "议题 title: 中文 | English"
+	v.id.PlaceHolder = s.t("ph.pollid")
+	v.title.PlaceHolder = s.t("ph.title")
 	v.options = widget.NewMultiLineEntry()
-	v.options.PlaceHolder = "每行一个选项 one option per line: 中文 | English"
+	v.options.PlaceHolder = s.t("ph.options")
 	v.options.SetMinRowsVisible(4)
 	now := s.d.Now()
 	v.opens, v.closes = widget.NewEntry(), widget.NewEntry()
-	v.opens.PlaceHolder, v.closes.PlaceHolder = "开始时间 2026-12-01 09:00", "截止时间 2026-12-15 18:00"
+	v.opens.PlaceHolder, v.closes.PlaceHolder = s.t("ph.opens"), s.t("ph.closes")
 	v.opens.SetText(now.Local().Format("2006-01-02 15:04"))
 	v.closes.SetText(now.Local().AddDate(0, 0, 14).Format("2006-01-02 15:04"))
-	form := container.NewVBox(bold("新投票 New poll（草稿 draft）"), v.id, v.title, v.options,
-		container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel("开始 opens"), nil, v.opens),
-			container.NewBorder(nil, nil, widget.NewLabel("截止 closes"), nil, v.closes)),
-		widget.NewButton("保存草稿 Save draft", s.createPoll))
+	form := container.NewVBox(bold(s.t("poll.new")), v.id, v.title, v.options,
+		container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel(s.t("opens")), nil, v.opens),
+			container.NewBorder(nil, nil, widget.NewLabel(s.t("closes")), nil, v.closes)),
+		widget.NewButton(s.t("poll.save"), s.createPoll))
 	return container.NewBorder(form, nil, nil, nil, container.NewScroll(v.list))
 }
 
@@ -44,48 +43,48 @@ func (s *App) createPoll() {
 	opens, err1 := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(v.opens.Text), time.Local)
 	closes, err2 := time.ParseInLocation("2006-01-02 15:04", strings.TrimSpace(v.closes.Text), time.Local)
 	if err1 != nil || err2 != nil {
-		s.say("时间应写成 2026-12-01 09:00 (times as YYYY-MM-DD HH:MM)")
+		s.say("%s", s.t("bad.time"))
 		return
 	}
 	p, err := hub.NewPoll(strings.TrimSpace(v.id.Text), v.title.Text, strings.Split(v.options.Text, "\n"), opens, closes, s.me.ID, s.d.Now())
-	if s.fail("投票 Poll", err) {
+	if s.fail(s.t("what.poll"), err) {
 		return
 	}
-	if s.fail("投票 Poll", s.d.Desk.CreatePoll(s.ctx, s.me, p)) {
+	if s.fail(s.t("what.poll"), s.d.Desk.CreatePoll(s.ctx, s.me, p)) {
 		return
 	}
-	s.say("投票 %s 已存为草稿 saved as a draft", p.ID)
+	s.say("%s", s.tf("poll.saved", p.ID))
 	v.id.SetText("")
 	v.title.SetText("")
 	v.options.SetText("")
 	s.refreshPolls()
 }
 
-// PollAct opens, closes or publishes a poll's results (buttons; tests).
-func (s *App) PollAct(id string, act hub.PollAction) error {
+// pollAct opens, closes or publishes a poll's results (its buttons).
+func (s *App) pollAct(id string, act hub.PollAction) error {
 	_, err := s.d.Desk.PollAct(s.ctx, s.me, id, act)
-	if s.fail("投票 Poll", err) {
+	if s.fail(s.t("what.poll"), err) {
 		return err
 	}
-	s.say("投票 %s: %s", id, act)
+	s.say("%s", s.tf("poll.done", id, act))
 	s.refreshPolls()
 	return nil
 }
 
-func pollStateName(p *hub.Poll, now time.Time) string {
+func (s *App) pollStateName(p *hub.Poll, now time.Time) string {
 	switch {
 	case p.State == hub.PollDraft:
-		return "草稿 draft"
+		return s.t("poll.draft")
 	case p.Live(now):
-		return "投票中 open"
+		return s.t("poll.live")
 	case p.State == hub.PollOpen && now.Before(p.Opens):
-		return "待开始 scheduled"
+		return s.t("poll.scheduled")
 	case p.State == hub.PollOpen:
-		return "已到截止时间 past closing time"
+		return s.t("poll.overdue")
 	case p.ResultsPublished:
-		return "已公布结果 results published"
+		return s.t("poll.results")
 	}
-	return "已结束 closed"
+	return s.t("poll.closed")
 }
 
 // refreshPolls lists the polls with their live tallies.
@@ -94,41 +93,40 @@ func (s *App) refreshPolls() {
 	if v.list == nil {
 		return
 	}
-	polls, err := s.d.Store.Polls(s.ctx)
-	if s.fail("投票 Polls", err) {
+	polls, err := s.d.Desk.Polls(s.ctx, s.me)
+	if s.fail(s.t("tab.polls"), err) {
 		return
 	}
-	tallies, err := s.d.Desk.Tallies(s.ctx, polls)
-	if s.fail("投票 Polls", err) {
-		return
-	}
-	now := s.d.Now()
 	var objs []fyne.CanvasObject
 	if len(polls) == 0 {
-		objs = append(objs, widget.NewLabel("还没有投票 No polls yet"))
+		objs = append(objs, widget.NewLabel(s.t("poll.none")))
 	}
+	now := s.d.Now()
 	for i := range polls {
-		p := &polls[i]
-		t := tallies[p.ID]
-		objs = append(objs, widget.NewSeparator(),
-			bold(fmt.Sprintf("%s · %s · %s", p.Title.Zh, p.ID, pollStateName(p, now))),
-			widget.NewLabel(fmt.Sprintf("%s → %s · 有效票 counted %d · 疑似误触 probable play %d · 时间外 outside times %d",
-				fmtTime(p.Opens), fmtTime(p.Closes), t.Total(), t.PlayTotal(), t.Late)))
-		for _, o := range p.Options {
-			objs = append(objs, widget.NewLabel(fmt.Sprintf("    %s：%d 票（另有疑似误触 %d）", o.Text.Zh, t.Counted[o.ID], t.Play[o.ID])))
-		}
-		id := p.ID
-		var acts []fyne.CanvasObject
-		switch {
-		case p.State == hub.PollDraft:
-			acts = append(acts, widget.NewButton("发布到设备 Publish "+id, func() { s.PollAct(id, hub.PollActOpen) }))
-		case p.State == hub.PollOpen:
-			acts = append(acts, widget.NewButton("结束投票 Close "+id, func() { s.PollAct(id, hub.PollActClose) }))
-		case !p.ResultsPublished:
-			acts = append(acts, widget.NewButton("公布结果 Publish results "+id, func() { s.PollAct(id, hub.PollActResults) }))
-		}
-		objs = append(objs, container.NewHBox(acts...))
+		objs = append(objs, s.pollRows(&polls[i], now)...)
 	}
 	v.list.Objects = objs
 	v.list.Refresh()
+}
+
+// pollRows show one poll: its state, tally and the next step's button.
+func (s *App) pollRows(p *hub.PollView, now time.Time) []fyne.CanvasObject {
+	lang, t := string(s.d.Lang), &p.Tally
+	objs := []fyne.CanvasObject{widget.NewSeparator(),
+		bold(s.tf("poll.head", p.Title.In(lang), p.ID, s.pollStateName(&p.Poll, now))),
+		widget.NewLabel(s.tf("poll.count", fmtTime(p.Opens), fmtTime(p.Closes), t.Total(), t.PlayTotal(), t.Late))}
+	for _, o := range p.Options {
+		objs = append(objs, widget.NewLabel(s.tf("poll.option", o.Text.In(lang), t.Counted[o.ID], t.Play[o.ID])))
+	}
+	id := p.ID
+	var acts []fyne.CanvasObject
+	switch {
+	case p.State == hub.PollDraft:
+		acts = append(acts, widget.NewButton(s.tf("poll.open", id), func() { s.pollAct(id, hub.PollActOpen) }))
+	case p.State == hub.PollOpen:
+		acts = append(acts, widget.NewButton(s.tf("poll.close", id), func() { s.pollAct(id, hub.PollActClose) }))
+	case !p.ResultsPublished:
+		acts = append(acts, widget.NewButton(s.tf("poll.publish", id), func() { s.pollAct(id, hub.PollActResults) }))
+	}
+	return append(objs, container.NewHBox(acts...))
 }

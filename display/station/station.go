@@ -2,34 +2,47 @@ package station
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"image/color"
 	"io"
 	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/hub"
-	"opinionwall/internal/assets"
+	"opinionwall/kiosk"
 )
 
-// Deps is what the station's review app works on.
+// Deps is what the station's review app works on. The screens reach the
+// station's data only through Desk.
 type Deps struct {
 	Desk    *hub.Desk
-	Store   hub.StationStore
 	Catalog *hub.Catalog
 	Now     func() time.Time
+	// Lang is the language of the screens: LangZh (the default) or LangEn.
+	Lang Lang
 	// Charts draws the statistics; nil hides them.
 	Charts func(st hub.Stats) ([]hub.Chart, error)
-	// Ledger writes the work ledger (工作台账) of the filtered cases as
-	// "csv" or "xlsx" and returns how many rows it wrote.
-	Ledger func(ctx context.Context, w io.Writer, format string, f hub.Filter) (int, error)
+	// Ledger writes the work ledger (工作台账) of the filtered cases, as
+	// the worker me may see them, as "csv" or "xlsx" and returns how many
+	// rows it wrote.
+	Ledger func(ctx context.Context, me hub.Worker, w io.Writer, format string, f hub.Filter) (int, error)
 	// ExportDir is where exports and chart PNGs are saved.
 	ExportDir string
 }
+
+// Tab names one of the main screen's tabs.
+type Tab int
+
+// The tabs, in the order they are shown.
+const (
+	TabInbox Tab = iota
+	TabPolls
+	TabStats
+	TabFleet
+)
 
 // App is the review app at the community station: log in, inbox and
 // case detail (triage, assignment, replies, the wall), polls, statistics
@@ -43,6 +56,7 @@ type App struct {
 	workers []hub.Worker
 	status  *widget.Label // the message line at the bottom
 	tabs    *container.AppTabs
+	tab     map[Tab]*container.TabItem
 
 	inbox inboxView
 	poll  pollsView
@@ -57,98 +71,103 @@ func New(win fyne.Window, d Deps) *App {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	if _, ok := catalog[d.Lang]; !ok {
+		d.Lang = LangZh
+	}
 	s := &App{win: win, d: d, ctx: context.Background(), status: widget.NewLabel("")}
 	s.status.Wrapping = fyne.TextWrapWord
 	s.showLogin()
 	return s
 }
 
-// Theme is the station's desktop look: Fyne's default sizes for a
-// keyboard and mouse, with the bundled Chinese font.
-type Theme struct{}
-
-var _ fyne.Theme = Theme{}
-
-// Font returns the bundled font.
-func (Theme) Font(s fyne.TextStyle) fyne.Resource { return assetFont(s) }
-
-// Size returns Fyne's default sizes, text a little larger for Chinese.
-func (Theme) Size(n fyne.ThemeSizeName) float32 {
-	if n == theme.SizeNameText {
-		return 15
-	}
-	return theme.DefaultTheme().Size(n)
-}
-
-// Color returns the light default palette.
-func (Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return theme.DefaultTheme().Color(n, theme.VariantLight)
-}
-
-// Icon returns Fyne's icons.
-func (Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
-
-// say shows a message on the status line; an error shows its plain text.
+// say shows a message on the status line.
 func (s *App) say(format string, args ...any) { s.status.SetText(fmt.Sprintf(format, args...)) }
 
+// fail shows what went wrong doing what, if err is not nil: a role's
+// refusal as such, anything else with its text.
 func (s *App) fail(what string, err error) bool {
 	if err == nil {
 		return false
 	}
-	s.say("%s：%s", what, err.Error())
+	msg := err.Error()
+	var e *kiosk.Error
+	if errors.As(err, &e) {
+		msg = e.Message
+	}
+	switch kiosk.ErrorCode(err) {
+	case kiosk.EFORBIDDEN:
+		s.say("%s", s.tf("forbidden", what, msg))
+	case kiosk.EUNAUTHORIZED:
+		s.say("%s", s.tf("unauthorized", what, msg))
+	default:
+		s.say("%s", s.tf("fail", what, err.Error()))
+	}
 	return true
 }
 
 func (s *App) showMain() {
-	s.tabs = container.NewAppTabs(
-		container.NewTabItem("收件箱 Inbox", s.inboxScreen()),
-		container.NewTabItem("投票 Polls", s.pollsScreen()),
-		container.NewTabItem("统计 Statistics", s.statsScreen()),
-		container.NewTabItem("设备 Fleet", s.fleetScreen()),
-	)
-	s.tabs.OnSelected = func(t *container.TabItem) {
-		switch t.Text {
-		case "投票 Polls":
-			s.refreshPolls()
-		case "统计 Statistics":
-			s.refreshStats()
-		case "设备 Fleet":
-			s.refreshFleet()
-		default:
-			s.refreshInbox()
-		}
+	s.tab = map[Tab]*container.TabItem{
+		TabInbox: container.NewTabItem(s.t("tab.inbox"), s.inboxScreen()),
+		TabPolls: container.NewTabItem(s.t("tab.polls"), s.pollsScreen()),
+		TabStats: container.NewTabItem(s.t("tab.stats"), s.statsScreen()),
+		TabFleet: container.NewTabItem(s.t("tab.fleet"), s.fleetScreen()),
 	}
-	who := widget.NewLabelWithStyle(fmt.Sprintf("%s（%s）", s.me.Name, roleName(s.me.Role)), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle("意见墙 · 社区工作站", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewHBox(who, widget.NewButton("退出 Log out", s.logout)))
+	s.tabs = container.NewAppTabs(s.tab[TabInbox], s.tab[TabPolls], s.tab[TabStats], s.tab[TabFleet])
+	s.tabs.OnSelected = func(t *container.TabItem) { s.refresh(s.tabOf(t)) }
+	who := widget.NewLabelWithStyle(s.tf("who", s.me.Name, s.roleName(s.me.Role)), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle(s.t("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(who, widget.NewButton(s.t("logout"), s.logout)))
 	s.win.SetContent(container.NewBorder(top, s.status, nil, nil, s.tabs))
 	s.refreshInbox()
 }
 
-// SelectTab shows the tab whose title starts with name (tests, smoke).
-func (s *App) SelectTab(name string) {
-	for i, t := range s.tabs.Items {
-		if len(t.Text) >= len(name) && t.Text[:len(name)] == name {
-			s.tabs.SelectIndex(i)
-			return
+// tabOf returns which tab an item of the main screen is.
+func (s *App) tabOf(t *container.TabItem) Tab {
+	for tab, it := range s.tab {
+		if it == t {
+			return tab
 		}
+	}
+	return TabInbox
+}
+
+// refresh reloads what a tab shows.
+func (s *App) refresh(t Tab) {
+	switch t {
+	case TabPolls:
+		s.refreshPolls()
+	case TabStats:
+		s.refreshStats()
+	case TabFleet:
+		s.refreshFleet()
+	default:
+		s.refreshInbox()
+	}
+}
+
+// Show brings a tab of the main screen to the front, reloaded; before
+// anyone logs in it does nothing.
+func (s *App) Show(t Tab) {
+	if it, ok := s.tab[t]; ok && s.tabs != nil {
+		s.tabs.Select(it)
 	}
 }
 
 func (s *App) logout() {
 	s.me = hub.Worker{}
 	s.inbox = inboxView{}
+	s.tabs, s.tab = nil, nil
 	s.showLogin()
 }
 
-func roleName(r hub.Role) string {
+func (s *App) roleName(r hub.Role) string {
 	switch r {
 	case hub.RoleLead:
-		return "站长"
+		return s.t("role.lead")
 	case hub.RoleWorker:
-		return "社工/网格员"
+		return s.t("role.worker")
 	case hub.RoleVolunteer:
-		return "志愿者"
+		return s.t("role.volunt")
 	}
 	return string(r)
 }
@@ -164,8 +183,8 @@ func (s *App) workerName(id string) string {
 }
 
 func (s *App) loadWorkers() {
-	ws, err := s.d.Store.Workers(s.ctx)
-	if !s.fail("工作人员 workers", err) {
+	ws, err := s.d.Desk.Roster(s.ctx)
+	if !s.fail(s.t("what.workers"), err) {
 		s.workers = ws
 	}
 }
@@ -185,24 +204,10 @@ func (s *App) Tick() {
 	if s.tabs == nil || s.tabs.Selected() == nil {
 		return
 	}
-	switch s.tabs.Selected().Text {
-	case "收件箱 Inbox":
+	switch s.tabs.Selected() {
+	case s.tab[TabInbox]:
 		s.refreshInbox()
-	case "设备 Fleet":
+	case s.tab[TabFleet]:
 		s.refreshFleet()
 	}
-}
-
-// The bundled font (internal/assets): Fyne cannot load the system's .ttc
-// collections.
-var (
-	fontRegular = fyne.NewStaticResource("NotoSansSC-Regular-GB2312.otf", assets.Regular)
-	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-GB2312.otf", assets.Bold)
-)
-
-func assetFont(s fyne.TextStyle) fyne.Resource {
-	if s.Bold {
-		return fontBold
-	}
-	return fontRegular
 }

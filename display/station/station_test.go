@@ -91,13 +91,23 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	cat := hub.NewCatalog(kiosk.Defaults())
 	win := f.App.NewWindow("station")
 	win.Resize(fyne.NewSize(1400, 900))
-	w.st = station.New(win, station.Deps{Desk: w.desk, Store: w.hubDB, Catalog: cat, ExportDir: t.TempDir(),
+	w.st = station.New(win, station.Deps{Desk: w.desk, Catalog: cat, ExportDir: t.TempDir(),
 		Charts: func(s hub.Stats) ([]hub.Chart, error) { return charts.Draw(s, cat) },
-		Ledger: func(ctx context.Context, wr io.Writer, format string, fl hub.Filter) (int, error) {
-			return ledger.Write(ctx, wr, format, w.hubDB, fl, ledger.Names{Catalog: cat, Checklist: cl})
+		Ledger: func(ctx context.Context, me hub.Worker, wr io.Writer, format string, fl hub.Filter) (int, error) {
+			return ledger.Write(ctx, wr, format, deskCases{w.desk, me}, fl, ledger.Names{Catalog: cat, Checklist: cl})
 		}})
 	w.ui = displaytest.Screen{T: t, Win: win}
 	return w
+}
+
+// deskCases are the cases as a worker may see them, for the ledger.
+type deskCases struct {
+	desk *hub.Desk
+	me   hub.Worker
+}
+
+func (c deskCases) EachCase(ctx context.Context, f hub.Filter, fn func(hub.Case) error) error {
+	return c.desk.EachCase(ctx, c.me, f, fn)
 }
 
 // waitFor polls cond; the timeout only keeps a broken test from hanging.
@@ -135,52 +145,53 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 	// A wrong PIN, then the right one.
 	u.Choose("王刚")
 	u.Entry("PIN").SetText("1111")
-	u.Tap("登录 Log in")
+	u.Tap("登录")
 	u.Want("wrong worker or PIN")
 	u.Choose("王刚")
 	u.Entry("PIN").SetText("2468")
-	u.Tap("登录 Log in")
+	u.Tap("登录")
 	u.Want("王刚（社工/网格员）")
 
 	// The inbox shows it among the open cases, counted in each select; open it.
-	u.Want("待办 open (1)")
+	u.Want("待办 (1)")
 	u.Want("<全部话题 (1)>")
 	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen, Topic: "sanitation"})
 	u.Want("<环境卫生 · sanitation (1)>")
 	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen, Topic: "renting"})
 	u.Want("<房屋租赁 · renting (0)>")
-	u.Want("待办 open (0)")
+	u.Want("待办 (0)")
 	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen})
 	u.List().Select(0)
 	u.Want("门口垃圾三天没人清理")
 	u.Want("13812345678") // a grid worker may see the contact
-	u.Want("包楼建议 suggested: 王刚")
+	u.Want("包楼建议：王刚")
 
-	u.Choose("小事 small")
+	u.Choose("小事 · small")
 	u.Choose("垃圾清运")
-	u.Tap("分类 Triage")
-	u.Want("分流 小事 small 垃圾清运")
-	u.Tap("指派 Assign") // the building's worker is preselected
-	u.Tap("开始办理 Start")
+	u.Tap("分类")
+	u.Want("分流 小事 垃圾清运")
+	u.Tap("指派") // the building's worker is preselected
+	u.Tap("开始办理")
 	u.Entry("回复居民").SetText("已安排保洁员明早清运，谢谢反映。")
-	u.Entry("English").SetText("Cleaners will collect it tomorrow morning.")
-	u.Tap("发送回复 Send reply")
+	u.Entry("英文回复").SetText("Cleaners will collect it tomorrow morning.")
+	u.Tap("发送回复")
 	u.Want("已安排保洁员明早清运")
 	// A worker may not publish: the lead does.
-	u.Tap("上墙 Publish")
+	u.Tap("上墙")
 	u.Want("may not publish")
+	u.Want("上墙：无权限") // a refusal, not invalid input
 
-	u.Tap("退出 Log out")
+	u.Tap("退出")
 	u.Choose("张丽")
 	u.Entry("PIN").SetText("2468")
-	u.Tap("登录 Log in")
+	u.Tap("登录")
 	w.st.SetFilter(hub.Filter{Status: kiosk.StatusReplied})
 	u.List().Select(0)
 	if got := u.Entry("上墙的问题").Text; got != "我住***室，门口垃圾三天没人清理" {
 		t.Fatalf("moderated copy %q", got)
 	}
-	u.Tap("上墙 Publish")
-	u.Want("已上墙 on the wall")
+	u.Tap("上墙")
+	u.Want("已上墙")
 	c, _, _ := w.hubDB.Case(ctx, s.ID)
 	hist, _ := w.hubDB.History(ctx, s.ID)
 	if len(hist) != 5 || hist[4].Worker != "zhang" || hist[4].Action != hub.ActPublish || c.Status != kiosk.StatusReplied {
@@ -251,8 +262,8 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 	if err != nil || len(rows) != 3 || strings.Contains(string(b), "13912345678") {
 		t.Fatalf("ledger %v %v", rows, err)
 	}
-	w.st.SelectTab("统计")
-	u.Tap("更新 Update")
+	w.st.Show(station.TabStats)
+	u.Tap("更新")
 	paths, err := w.st.ExportCharts()
 	if err != nil || len(paths) != 4 {
 		t.Fatalf("charts %v %v", paths, err)
@@ -281,13 +292,13 @@ func TestInboxTickShowsNewSubmissions(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := w.ui
-	u.Want("待办 open (1)")
+	u.Want("待办 (1)")
 	u.List().Select(0)
 	u.Want("第一条")
 	submit("第二条")
-	u.Want("待办 open (1)")
+	u.Want("待办 (1)")
 	w.st.Tick()
-	u.Want("待办 open (2)")
+	u.Want("待办 (2)")
 	u.Want("第一条") // the case pane still shows the case being read
 }
 
@@ -310,7 +321,7 @@ func TestFleetScreen(t *testing.T) {
 	if err := w.st.LogIn("wang", "2468"); err != nil {
 		t.Fatal(err)
 	}
-	w.st.SelectTab("设备")
+	w.st.Show(station.TabFleet)
 	rows := w.st.FleetRows()
 	if len(rows) != 2 {
 		t.Fatalf("rows %q", rows)
@@ -335,16 +346,16 @@ func TestPollThroughTheScreens(t *testing.T) {
 		t.Fatal(err)
 	}
 	u := w.ui
-	w.st.SelectTab("投票")
+	w.st.Show(station.TabPolls)
 	u.Entry("编号").SetText("square")
 	u.Entry("议题").SetText("村口空地做什么 | The square")
 	u.Entry("每行一个选项").SetText("篮球场 | Basketball\n儿童乐园 | Playground")
 	now := time.Now()
 	u.Entry("开始时间").SetText(now.Add(-time.Minute).Format("2006-01-02 15:04"))
-	u.Tap("保存草稿 Save draft")
-	u.Want("村口空地做什么 · square · 草稿 draft")
-	u.Tap("发布到设备 Publish square")
-	u.Want("投票中 open")
+	u.Tap("保存草稿")
+	u.Want("村口空地做什么 · square · 草稿")
+	u.Tap("发布到设备 square")
+	u.Want("投票中")
 	waitFor(t, "the poll at the kiosk", func() bool {
 		ps, _ := f.DB.Polls(ctx)
 		return len(ps.Polls) == 1 && ps.Polls[0].Title.En == "The square"
@@ -363,15 +374,47 @@ func TestPollThroughTheScreens(t *testing.T) {
 		}
 	}
 	waitFor(t, "three votes at the hub", func() bool { n, _, _ := w.hubDB.Count(ctx); return n == 3 })
-	w.st.SelectTab("收件箱")
-	w.st.SelectTab("投票")
-	u.Want("有效票 counted 2 · 疑似误触 probable play 1")
+	w.st.Show(station.TabInbox)
+	w.st.Show(station.TabPolls)
+	u.Want("有效票 2 · 疑似误触 1")
 	u.Want("篮球场：2 票（另有疑似误触 1）")
-	u.Tap("结束投票 Close square")
-	u.Tap("公布结果 Publish results square")
-	u.Want("已公布结果 results published")
+	u.Tap("结束投票 square")
+	u.Tap("公布结果 square")
+	u.Want("已公布结果")
 	waitFor(t, "the results at the kiosk", func() bool {
 		ps, _ := f.DB.Polls(ctx)
 		return len(ps.Polls) == 1 && ps.Polls[0].Results["o1"] == 2 && ps.Polls[0].Results["o2"] == 0
 	})
+}
+
+// TestEnglishScreens: with Lang set to English the station speaks only
+// English: the log-in, the tabs, a refusal.
+func TestEnglishScreens(t *testing.T) {
+	f := displaytest.NewKiosk(t, 0)
+	w := newStationWorld(t, f)
+	win := f.App.NewWindow("station-en")
+	win.Resize(fyne.NewSize(1400, 900))
+	st := station.New(win, station.Deps{Desk: w.desk, Catalog: hub.NewCatalog(kiosk.Defaults()), Lang: station.LangEn})
+	u := displaytest.Screen{T: t, Win: win}
+	u.Want("Worker log-in")
+	u.Choose("王刚")
+	u.Entry("PIN").SetText("1111")
+	u.Tap("Log in")
+	u.Want("Log in: not signed in (wrong worker or PIN)")
+	if err := st.LogIn("wang", "2468"); err != nil {
+		t.Fatal(err)
+	}
+	u.Want("王刚 (social or grid worker)")
+	u.Want("<Open (0)>")
+	st.Show(station.TabPolls)
+	u.Entry("Id").SetText("square")
+	u.Entry("Title").SetText("村口空地做什么 | The square")
+	u.Entry("One option per line").SetText("篮球场 | Basketball\n儿童乐园 | Playground")
+	u.Tap("Save draft")
+	u.Want("Poll: not allowed (a worker may not create polls)")
+	for _, zh := range []string{"收件箱", "退出", "待办", "保存草稿"} {
+		if u.Has(zh) {
+			t.Errorf("%q on an English screen:\n%s", zh, u.Texts())
+		}
+	}
 }

@@ -27,9 +27,9 @@ func (s *App) statsScreen() fyne.CanvasObject {
 	v.from.SetText(now.AddDate(0, 0, -7*12).Format("2006-01-02"))
 	v.to.SetText(now.Format("2006-01-02"))
 	v.grid = container.NewGridWithColumns(2)
-	bar := container.NewHBox(widget.NewLabel("从 from"), container.NewGridWrap(fyne.NewSize(130, v.from.MinSize().Height), v.from),
-		widget.NewLabel("到 to"), container.NewGridWrap(fyne.NewSize(130, v.to.MinSize().Height), v.to),
-		widget.NewButton("更新 Update", s.refreshStats), widget.NewButton("导出图片 Export PNG", s.exportCharts))
+	bar := container.NewHBox(widget.NewLabel(s.t("from")), container.NewGridWrap(fyne.NewSize(130, v.from.MinSize().Height), v.from),
+		widget.NewLabel(s.t("to")), container.NewGridWrap(fyne.NewSize(130, v.to.MinSize().Height), v.to),
+		widget.NewButton(s.t("update"), s.refreshStats), widget.NewButton(s.t("export.png"), s.exportCharts))
 	return container.NewBorder(bar, nil, nil, nil, v.grid)
 }
 
@@ -39,29 +39,29 @@ func (s *App) refreshStats() {
 	if v.grid == nil {
 		return
 	}
-	from, err := parseDay(v.from.Text)
-	if s.fail("统计 Statistics", err) {
+	from, err := s.parseDay(v.from.Text)
+	if s.fail(s.t("what.stats"), err) {
 		return
 	}
-	to, err := parseDay(v.to.Text)
-	if s.fail("统计 Statistics", err) {
+	to, err := s.parseDay(v.to.Text)
+	if s.fail(s.t("what.stats"), err) {
 		return
 	}
 	if from.IsZero() || to.IsZero() || !to.After(from.AddDate(0, 0, -1)) {
-		s.say("统计：请填写开始和结束日期 (give both dates, from before to)")
+		s.say("%s", s.t("stats.dates"))
 		return
 	}
 	start := time.Now()
-	st, err := s.d.Store.Stats(s.ctx, from, to.AddDate(0, 0, 1))
-	if s.fail("统计 Statistics", err) {
+	st, err := s.d.Desk.Stats(s.ctx, s.me, from, to.AddDate(0, 0, 1))
+	if s.fail(s.t("what.stats"), err) {
 		return
 	}
 	if s.d.Charts == nil {
-		s.say("图表不可用 (no charts)")
+		s.say("%s", s.t("charts.none"))
 		return
 	}
 	charts, err := s.d.Charts(st)
-	if s.fail("图表 Charts", err) {
+	if s.fail(s.t("what.charts"), err) {
 		return
 	}
 	v.charts = charts
@@ -74,11 +74,11 @@ func (s *App) refreshStats() {
 	}
 	v.grid.Objects = objs
 	v.grid.Refresh()
-	s.say("统计 %s 至 %s，用时 %d ms", v.from.Text, v.to.Text, time.Since(start).Milliseconds())
+	s.say("%s", s.tf("stats.done", v.from.Text, v.to.Text, time.Since(start).Milliseconds()))
 }
 
-// ExportCharts saves the charts shown as PNG files and returns their paths.
-func (s *App) ExportCharts() ([]string, error) {
+// saveCharts saves the charts shown as PNG files and returns their paths.
+func (s *App) saveCharts() ([]string, error) {
 	dir := s.d.ExportDir
 	if dir == "" {
 		dir = os.TempDir()
@@ -99,13 +99,13 @@ func (s *App) ExportCharts() ([]string, error) {
 }
 
 func (s *App) exportCharts() {
-	paths, err := s.ExportCharts()
-	if s.fail("导出图片 Export", err) {
+	paths, err := s.saveCharts()
+	if s.fail(s.t("export.png"), err) {
 		return
 	}
 	if len(paths) == 0 {
-		s.say("先按“更新”画出图表 (press Update first)")
+		s.say("%s", s.t("export.first"))
 		return
 	}
-	s.say("已导出 %d 张图到 %s", len(paths), filepath.Dir(paths[0]))
+	s.say("%s", s.tf("export.pngs", len(paths), filepath.Dir(paths[0])))
 }

@@ -16,8 +16,8 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
-	"opinionwall/internal/assets"
 	"opinionwall/hub"
+	"opinionwall/internal/assets"
 	"opinionwall/kiosk"
 )
 

@@ -19,6 +19,17 @@ var _ hub.StationStore = (*DB)(nil)
 //go:embed migrations/*.sql
 var migrationFS embed.FS
 
+// The station's stores, one per concern.
+var (
+	_ hub.CaseStore     = (*DB)(nil)
+	_ hub.WorkerStore   = (*DB)(nil)
+	_ hub.PollStore     = (*DB)(nil)
+	_ hub.SnapshotStore = (*DB)(nil)
+	_ hub.TicketOutbox  = (*DB)(nil)
+	_ hub.StatsStore    = (*DB)(nil)
+	_ hub.FleetStore    = (*DB)(nil)
+)
+
 // DB is the hub's store. Set the fields, then Open.
 type DB struct {
 	Path        string

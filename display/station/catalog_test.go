@@ -1,0 +1,94 @@
+package station_test
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"opinionwall/display/station"
+)
+
+// TestCatalogEveryKeyInBothLanguages: every text the screens name exists
+// in Chinese and in English, with the same format verbs.
+func TestCatalogEveryKeyInBothLanguages(t *testing.T) {
+	cat := station.Catalog()
+	zh, en := cat[station.LangZh], cat[station.LangEn]
+	if len(zh) == 0 || len(en) == 0 {
+		t.Fatalf("%d Chinese, %d English texts", len(zh), len(en))
+	}
+	keys := map[string]bool{}
+	for k := range zh {
+		keys[k] = true
+	}
+	for k := range en {
+		keys[k] = true
+	}
+	var sorted []string
+	for k := range keys {
+		sorted = append(sorted, k)
+	}
+	sort.Strings(sorted)
+	for _, k := range sorted {
+		t.Run(k, func(t *testing.T) {
+			z, okZ := zh[k]
+			e, okE := en[k]
+			if !okZ || !okE || z == "" || e == "" {
+				t.Fatalf("zh %q (%v), en %q (%v)", z, okZ, e, okE)
+			}
+			if verbs(z) != verbs(e) {
+				t.Errorf("format verbs differ: zh %q, en %q", z, e)
+			}
+		})
+	}
+}
+
+// verbs lists the format verbs of s in order.
+func verbs(s string) string {
+	var out []string
+	for i := 0; i < len(s)-1; i++ {
+		if s[i] == '%' {
+			j := i + 1
+			for j < len(s) && strings.ContainsRune(".0123456789", rune(s[j])) {
+				j++
+			}
+			if j < len(s) {
+				out = append(out, s[i:j+1])
+			}
+			i = j
+		}
+	}
+	return strings.Join(out, " ")
+}
+
+// TestCatalogHasEveryKeyUsed: every key the code names (s.t("..."),
+// s.tf("...") and the dotted keys of choices and headers) is in the
+// Chinese catalog; the test above then finds it in English.
+func TestCatalogHasEveryKeyUsed(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	used := regexp.MustCompile(`s\.tf?\("([^"]+)"|"([a-z]+\.[a-zA-Z_]+)"`)
+	zh := station.Catalog()[station.LangZh]
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || f == "catalog.go" {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range used.FindAllStringSubmatch(string(b), -1) {
+			key := m[1] + m[2]
+			if strings.HasPrefix(key, "opinionwall") || strings.HasPrefix(key, "fyne") {
+				continue
+			}
+			if _, ok := zh[key]; !ok {
+				t.Errorf("%s: key %q is not in the catalog", f, key)
+			}
+		}
+	}
+}

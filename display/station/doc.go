@@ -1,0 +1,16 @@
+// Package station is the review app at the community station, a Fyne
+// desktop window: a worker logs in with a PIN, then works the inbox and
+// a case (triage, assignment, replies, the wall), runs polls, reads the
+// statistics and watches the fleet of kiosks.
+//
+// The screens reach the station's data only through hub.Desk, which
+// returns what the logged-in worker's role may see; no widget decides who
+// may see or do what. Refusals (kiosk.EFORBIDDEN) are shown as such.
+//
+// Every label comes from the catalog (catalog.go), in one language at a
+// time: Chinese by default, English with Deps.Lang = LangEn. Tabs are
+// chosen by identity (Tab, App.Show), never by their label text.
+//
+// New builds the app in a window; station.Theme is its look with the
+// bundled font. Tests drive it through display/displaytest.
+package station

@@ -1,0 +1,141 @@
+package hub
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"opinionwall/kiosk"
+)
+
+// What the station's screens read, each through the Desk and shaped for
+// the worker's role before it leaves the domain.
+
+// Roster returns the station's workers as the log-in screen and the
+// assignment lists show them: names, ids and roles, no PIN hashes.
+func (d *Desk) Roster(ctx context.Context) ([]Worker, error) {
+	ws, err := d.Store.Workers(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for i := range ws {
+		ws[i] = publicWorker(ws[i])
+	}
+	return ws, nil
+}
+
+// Inbox returns a page of the cases the filter selects, with the counts
+// of each filter's choices, as the worker may see them.
+func (d *Desk) Inbox(ctx context.Context, w Worker, f Filter) (Inbox, error) {
+	if err := w.signedIn(); err != nil {
+		return Inbox{}, err
+	}
+	in, err := d.Store.Inbox(ctx, f)
+	if err != nil {
+		return in, err
+	}
+	for i := range in.Cases {
+		in.Cases[i] = w.Role.shapeCase(in.Cases[i])
+	}
+	return in, nil
+}
+
+// EachCase calls fn for every case the filter selects, newest first,
+// ignoring paging, as the worker may see them (the work ledger).
+func (d *Desk) EachCase(ctx context.Context, w Worker, f Filter, fn func(Case) error) error {
+	if err := w.signedIn(); err != nil {
+		return err
+	}
+	return d.Store.EachCase(ctx, f, func(c Case) error { return fn(w.Role.shapeCase(c)) })
+}
+
+// Case returns one case as the worker may see it, with what the resident
+// sent, its history and the building's worker.
+func (d *Desk) Case(ctx context.Context, w Worker, id string) (CaseView, error) {
+	if err := w.signedIn(); err != nil {
+		return CaseView{}, err
+	}
+	c, rcv, err := d.Store.Case(ctx, id)
+	if err != nil {
+		return CaseView{}, err
+	}
+	hist, err := d.Store.History(ctx, id)
+	if err != nil {
+		return CaseView{}, fmt.Errorf("history: %w", err)
+	}
+	suggested, err := d.SuggestAssignee(ctx, c)
+	if err != nil {
+		return CaseView{}, fmt.Errorf("buildings: %w", err)
+	}
+	return newCaseView(w.Role, c, rcv, hist, suggested), nil
+}
+
+// Published returns the cases on the wall, newest first, at most limit,
+// as the worker may see them.
+func (d *Desk) Published(ctx context.Context, w Worker, limit int) ([]Case, error) {
+	if err := w.signedIn(); err != nil {
+		return nil, err
+	}
+	cs, err := d.Store.Published(ctx, limit)
+	for i := range cs {
+		cs[i] = w.Role.shapeCase(cs[i])
+	}
+	return cs, err
+}
+
+// Polls returns every poll with its live tally (probable play apart).
+func (d *Desk) Polls(ctx context.Context, w Worker) ([]PollView, error) {
+	if err := w.signedIn(); err != nil {
+		return nil, err
+	}
+	ps, err := d.Store.Polls(ctx)
+	if err != nil {
+		return nil, err
+	}
+	tallies, err := d.Tallies(ctx, ps)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]PollView, len(ps))
+	for i, p := range ps {
+		out[i] = PollView{Poll: p, Tally: tallies[p.ID]}
+	}
+	return out, nil
+}
+
+// Stats returns the statistics of [from, to).
+func (d *Desk) Stats(ctx context.Context, w Worker, from, to time.Time) (Stats, error) {
+	if err := w.signedIn(); err != nil {
+		return Stats{}, err
+	}
+	return d.Store.Stats(ctx, from, to)
+}
+
+// KioskView is a kiosk as the fleet screen shows it: its record, its
+// telemetry decoded and its alerts now.
+type KioskView struct {
+	Kiosk
+	Telemetry kiosk.Telemetry
+	Alerts    []Alert
+}
+
+// Fleet returns the kiosks with their telemetry and alerts.
+func (d *Desk) Fleet(ctx context.Context, w Worker) ([]KioskView, error) {
+	if err := w.signedIn(); err != nil {
+		return nil, err
+	}
+	ks, err := d.Store.Kiosks(ctx)
+	if err != nil {
+		return nil, err
+	}
+	now := d.Now()
+	out := make([]KioskView, len(ks))
+	for i, k := range ks {
+		out[i] = KioskView{Kiosk: k, Alerts: Alerts(k, now)}
+		if len(k.Telemetry) > 0 {
+			_ = json.Unmarshal(k.Telemetry, &out[i].Telemetry) // unreadable telemetry is among the alerts
+		}
+	}
+	return out, nil
+}
