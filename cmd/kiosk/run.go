@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"opinionwall/hardware"
 	"os"
 	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"opinionwall/hardware"
 
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/ops"
@@ -144,7 +145,7 @@ func runCmd(ctx context.Context, args []string, stdin io.Reader, out io.Writer) 
 		defer wg.Done()
 		k.tickLoop(ctx, out)
 	}()
-	disp := &hardware.Dispatcher{Session: k.s, Role: cfg.Kiosk.Role, LEDs: hw.leds}
+	disp := &buttons{session: k.s, role: cfg.Kiosk.Role, leds: hw.leds}
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
@@ -223,7 +224,7 @@ func (k *visit) serve(ctx context.Context, lines <-chan string, out io.Writer, o
 
 // hardwareLoop hands hardware events to the session, in turn with the
 // script and the ticker.
-func (k *visit) hardwareLoop(ctx context.Context, in hardware.Inputs, d *hardware.Dispatcher, out io.Writer) {
+func (k *visit) hardwareLoop(ctx context.Context, in hardware.Inputs, d *buttons, out io.Writer) {
 	for {
 		select {
 		case <-ctx.Done():

@@ -4,11 +4,12 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"opinionwall/hardware"
 	"os"
 	"strings"
 	"sync/atomic"
 	"time"
+
+	"opinionwall/hardware"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
@@ -63,7 +64,7 @@ func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *s
 		parts.announce = func(t kiosk.Text, until time.Time) { fyne.Do(func() { k.Announce(t, until) }) }
 	})
 	// Hardware events reach the visit on the UI thread.
-	disp := &hardware.Dispatcher{Session: s, Role: cfg.Kiosk.Role, LEDs: hw.leds, Screen: screen, After: func() { k.Refresh() }}
+	disp := &buttons{session: s, role: cfg.Kiosk.Role, leds: hw.leds, screen: screen, after: func() { k.Refresh() }}
 	go func() {
 		for {
 			select {
