@@ -52,7 +52,7 @@ func watchTrial(ctx context.Context, u *update.Updater, relay *mqtt.Relay, db *s
 	}
 	if st.State == update.StateFailed {
 		log.Error("the update was rolled back", "version", st.Version, "reason", st.Reason)
-		if relay.Report(kiosk.Result{CID: st.CID, Status: kiosk.ResultFailed, Detail: "rolled back to " + st.Previous + ": " + st.Reason}) == nil {
+		if relay.Report(ctx, kiosk.Result{CID: st.CID, Status: kiosk.ResultFailed, Detail: "rolled back to " + st.Previous + ": " + st.Reason}) == nil {
 			u.Clear()
 		}
 		return
@@ -72,7 +72,7 @@ func watchTrial(ctx context.Context, u *update.Updater, relay *mqtt.Relay, db *s
 				return
 			}
 			log.Info("update healthy: kept", "version", st.Version)
-			relay.Report(kiosk.Result{CID: st.CID, Status: kiosk.ResultSucceeded, Detail: "running " + version + ", healthy"})
+			relay.Report(ctx, kiosk.Result{CID: st.CID, Status: kiosk.ResultSucceeded, Detail: "running " + version + ", healthy"})
 			return
 		}
 	}
