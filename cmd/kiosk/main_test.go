@@ -10,11 +10,12 @@ import (
 	"sync"
 	"time"
 
-	"opinionwall/kiosk"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"opinionwall/kiosk"
 
 	"opinionwall/kiosk/sqlite"
 )
