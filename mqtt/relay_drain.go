@@ -47,7 +47,7 @@ func (r *Relay) publish(batch []kiosk.Claimed) {
 		}
 		// Not waited for: the broker's PUBACK is not delivery, the hub's
 		// ack is. A publish that fails is resent on reconnect or timeout.
-		r.client.Publish(KioskTopic(r.Kiosk, LeafUp), 1, false, EncodeUpJSON(subs...))
+		r.client.Publish(KioskTopic(r.Kiosk, LeafUp), 1, false, encodeUpJSON(subs...))
 		for _, s := range group {
 			r.inflight[s.ID] = sent{seq: s.Seq, at: now}
 		}
