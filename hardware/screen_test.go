@@ -60,12 +60,21 @@ func TestScreenDimsAndSleepsAtNight(t *testing.T) {
 func TestAutoBrightness(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	for _, tt := range []struct {
+		name  string
 		sched int
 		lux   *float64
 		want  int
-	}{{80, nil, 80}, {80, f(1000), 80}, {80, f(0), 20}, {80, f(200), 50}, {100, f(400), 90}} {
-		if got := hardware.AutoBrightness(tt.sched, tt.lux, 20, 90); got != tt.want {
-			t.Errorf("AutoBrightness(%d, %v) = %d, want %d", tt.sched, tt.lux, got, tt.want)
-		}
+	}{
+		{"no light sensor: the schedule", 80, nil, 80},
+		{"bright daylight: the schedule", 80, f(1000), 80},
+		{"dark: the minimum", 80, f(0), 20},
+		{"dusk: halfway", 80, f(200), 50},
+		{"never above the maximum", 100, f(400), 90},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := hardware.AutoBrightness(tt.sched, tt.lux, 20, 90); got != tt.want {
+				t.Errorf("AutoBrightness(%d, %v) = %d, want %d", tt.sched, tt.lux, got, tt.want)
+			}
+		})
 	}
 }

@@ -167,9 +167,11 @@ func TestBrokerRefusesBadLogins(t *testing.T) {
 		"another kiosk's clientid": {"wall-01", password("wall-01"), "wall-02", ""},
 		"will on another's topic":  {"wall-01", password("wall-01"), "wall-01", mqtt.KioskTopic("wall-02", mqtt.LeafState)},
 	} {
-		if err := try(args[0], args[1], args[2], args[3]); err == nil {
-			t.Errorf("%s: login accepted", name)
-		}
+		t.Run(name, func(t *testing.T) {
+			if err := try(args[0], args[1], args[2], args[3]); err == nil {
+				t.Errorf("%s: login accepted", name)
+			}
+		})
 	}
 	if b.Refused() != 4 {
 		t.Errorf("refused %d, want 4", b.Refused())

@@ -1,6 +1,7 @@
 package periph
 
 import (
+	"fmt"
 	"syscall"
 	"testing"
 	"time"
@@ -101,9 +102,11 @@ func TestPatternLevel(t *testing.T) {
 		{hardware.Thank, 100, gpio.High}, {hardware.Thank, 200, gpio.Low}, {hardware.Thank, 1000, gpio.Low},
 		{hardware.Fault, 50, gpio.High}, {hardware.Fault, 150, gpio.Low},
 	} {
-		if got := patternLevel(tt.p, time.Duration(tt.ms)*time.Millisecond); got != tt.want {
-			t.Errorf("%s at %d ms: %v", tt.p, tt.ms, got)
-		}
+		t.Run(fmt.Sprintf("%s at %d ms", tt.p, tt.ms), func(t *testing.T) {
+			if got := patternLevel(tt.p, time.Duration(tt.ms)*time.Millisecond); got != tt.want {
+				t.Errorf("%s at %d ms: %v", tt.p, tt.ms, got)
+			}
+		})
 	}
 }
 
