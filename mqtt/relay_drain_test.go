@@ -25,9 +25,9 @@ func TestResendWhenHubComesBack(t *testing.T) {
 	k.submit(t, 5)
 	eventually(t, 10*time.Second, func() bool { return k.relay.Stats().Published == 5 && k.relay.Stats().Subscribed },
 		func() string { return fmt.Sprintf("%+v", k.relay.Stats()) })
-	time.Sleep(300 * time.Millisecond) // the retained state is in
-	say(mqtt.StateOnline)              // no change of state: nothing is resent
-	time.Sleep(300 * time.Millisecond)
+	handled(t, hubc, k, mqtt.TopicHubState) // the retained state is in
+	say(mqtt.StateOnline)                   // no change of state: nothing is resent
+	handled(t, hubc, k, mqtt.TopicHubState)
 	if st := k.relay.Stats(); st.Published != 5 {
 		t.Fatalf("resent on a hub state that did not change: %+v", st)
 	}
