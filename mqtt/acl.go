@@ -14,8 +14,9 @@ const (
 	UserOps = "ops" // maintenance: commands and configuration out, results, state and telemetry in
 )
 
-// CanWrite reports whether user may publish on topic (DESIGN.md §4): a
-// kiosk writes only its own state, tele, up and res.
+// CanWrite reports whether user may publish on topic (docs/PROTOCOL.md,
+// "Broker users and ACL"): a kiosk writes only its own state, tele, up and
+// res.
 func CanWrite(user, topic string) bool {
 	switch user {
 	case UserHub:
