@@ -2,8 +2,8 @@ package hardware
 
 import "time"
 
-// DefaultDebounce is how long a level must hold to count, unless configured.
-const DefaultDebounce = 30 * time.Millisecond
+// defaultDebounce is how long a level must hold to count, unless configured.
+const defaultDebounce = 30 * time.Millisecond
 
 // Debouncer turns the raw state of one input, sampled at its edges, into
 // clean press and release events. It is a pure state machine fed edges and
@@ -72,14 +72,11 @@ func (d *Debouncer) Deadline() time.Time {
 	return time.Time{}
 }
 
-// Pressed reports the debounced state.
-func (d *Debouncer) Pressed() bool { return d.stable }
-
 func (d *Debouncer) window() time.Duration {
 	if d.Window > 0 {
 		return d.Window
 	}
-	return DefaultDebounce
+	return defaultDebounce
 }
 
 // Translate turns raw press and release events of the hook switch and the

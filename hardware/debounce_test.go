@@ -122,20 +122,23 @@ func TestLongPress(t *testing.T) {
 
 func TestTranslate(t *testing.T) {
 	for _, tt := range []struct {
+		name string
 		in   hardware.Event
 		want hardware.Kind
 		ok   bool
 	}{
-		{hardware.Event{Kind: hardware.Press, Input: hardware.Hook}, hardware.HookDown, true},
-		{hardware.Event{Kind: hardware.Release, Input: hardware.Hook}, hardware.HookUp, true},
-		{hardware.Event{Kind: hardware.Press, Input: hardware.Motion}, hardware.Moved, true},
-		{hardware.Event{Kind: hardware.Release, Input: hardware.Motion}, "", false},
-		{hardware.Event{Kind: hardware.Press, Input: hardware.Rate1}, hardware.Press, true},
+		{"handset put down", hardware.Event{Kind: hardware.Press, Input: hardware.Hook}, hardware.HookDown, true},
+		{"handset lifted", hardware.Event{Kind: hardware.Release, Input: hardware.Hook}, hardware.HookUp, true},
+		{"someone seen", hardware.Event{Kind: hardware.Press, Input: hardware.Motion}, hardware.Moved, true},
+		{"nobody seen any more", hardware.Event{Kind: hardware.Release, Input: hardware.Motion}, "", false},
+		{"button unchanged", hardware.Event{Kind: hardware.Press, Input: hardware.Rate1}, hardware.Press, true},
 	} {
-		got, ok := hardware.Translate(tt.in)
-		if ok != tt.ok || (ok && got.Kind != tt.want) {
-			t.Errorf("Translate(%+v) = %+v, %v", tt.in, got, ok)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			got, ok := hardware.Translate(tt.in)
+			if ok != tt.ok || (ok && got.Kind != tt.want) {
+				t.Errorf("Translate(%+v) = %+v, %v", tt.in, got, ok)
+			}
+		})
 	}
 }
 

@@ -44,7 +44,7 @@ func (s *Screen) Update(scheduleLevel int, lux *float64, night bool) int {
 	if !s.powered {
 		s.setPower(true)
 	}
-	level := AutoBrightness(scheduleLevel, lux, s.Min, s.Max)
+	level := autoBrightness(scheduleLevel, lux, s.Min, s.Max)
 	if night && s.DimAfter > 0 && idle >= s.DimAfter {
 		level = s.Min
 	}
@@ -62,10 +62,10 @@ func (s *Screen) setPower(on bool) {
 	}
 }
 
-// AutoBrightness is the schedule's level scaled by the ambient light: full
+// autoBrightness is the schedule's level scaled by the ambient light: full
 // at 400 lx and brighter (daylight at the wall), the minimum in the dark,
 // always within [min, max].
-func AutoBrightness(scheduleLevel int, lux *float64, lo, hi int) int {
+func autoBrightness(scheduleLevel int, lux *float64, lo, hi int) int {
 	level := scheduleLevel
 	if lux != nil {
 		f := min(max(*lux/400, 0), 1)

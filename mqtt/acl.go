@@ -14,12 +14,13 @@ const (
 	UserOps = "ops" // maintenance: commands and configuration out, results, state and telemetry in
 )
 
-// CanWrite reports whether user may publish on topic (DESIGN.md §4): a
-// kiosk writes only its own state, tele, up and res.
+// CanWrite reports whether user may publish on topic (docs/PROTOCOL.md,
+// "Broker users and ACL"): a kiosk writes only its own state, tele, up and
+// res.
 func CanWrite(user, topic string) bool {
 	switch user {
 	case UserHub:
-		return strings.HasPrefix(topic, Root+"/")
+		return strings.HasPrefix(topic, root+"/")
 	case UserOps:
 		_, leaf, ok := ParseKioskTopic(topic)
 		return ok && (leaf == LeafCmd || leaf == LeafConfig)
@@ -45,7 +46,7 @@ func CanRead(user, filter string) bool {
 		if shared {
 			_, filter, _ = strings.Cut(rest, "/")
 		}
-		return strings.HasPrefix(filter, Root+"/") || filter == Root+"/#"
+		return strings.HasPrefix(filter, root+"/") || filter == root+"/#"
 	case UserOps:
 		if filter == TopicHubState {
 			return true
@@ -70,7 +71,7 @@ func CanRead(user, filter string) bool {
 
 // parseKioskFilter is ParseKioskTopic that also accepts "+" for the kiosk.
 func parseKioskFilter(filter string) (k, leaf string, ok bool) {
-	rest, found := strings.CutPrefix(filter, Root+"/kiosk/")
+	rest, found := strings.CutPrefix(filter, root+"/kiosk/")
 	if !found {
 		return "", "", false
 	}

@@ -160,8 +160,7 @@ func TestCommandsAndConfigOnMosquitto(t *testing.T) {
 	live := &ops.LiveConfig{Cfg: &cfg, DB: k.db}
 	w.trust = mqtt.NewTrust(opsPub)
 	w.startRelay(k, url, func(r *mqtt.Relay) { r.Commands, r.Config, r.ConfigVersion = h, live, live.Version })
-	eventually(t, 10*time.Second, func() bool { return k.relay.Stats().Connected }, func() string { return "kiosk not connected" })
-	time.Sleep(300 * time.Millisecond)
+	eventually(t, 10*time.Second, func() bool { return k.relay.Stats().Subscribed }, func() string { return "kiosk not subscribed" })
 	o := &mqtt.Ops{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserOps, Password: password(mqtt.UserOps)}, Signer: mqtt.NewSigner(opsPriv)}
 	outs, err := o.Send(context.Background(), []string{"wall-01"}, "status", map[string]any{}, 10*time.Second)
 	if err != nil || outs[0].Final != mqtt.ResultSucceeded {

@@ -102,17 +102,9 @@ func (o *Ops) NewCommand(k, cmd string, args any, ttl time.Duration) (Command, [
 	return c, b, err
 }
 
-// Send sends cmd to each kiosk and waits, at most timeout, for a final
-// result from each.
+// Send sends cmd to each kiosk, signed, and waits, at most timeout, for a
+// final result from each.
 func (o *Ops) Send(ctx context.Context, kiosks []string, cmd string, args any, timeout time.Duration) ([]Outcome, error) {
-	return o.SendRaw(ctx, kiosks, timeout, func(k string) (Command, []byte, error) {
-		return o.NewCommand(k, cmd, args, 5*time.Minute)
-	})
-}
-
-// SendRaw is Send with the signed commands made by mk (tests use it to
-// send forged or expired ones).
-func (o *Ops) SendRaw(ctx context.Context, kiosks []string, timeout time.Duration, mk func(k string) (Command, []byte, error)) ([]Outcome, error) {
 	var mu sync.Mutex
 	out := map[string]*Outcome{}
 	byCID := map[string]*Outcome{}
@@ -147,13 +139,13 @@ func (o *Ops) SendRaw(ctx context.Context, kiosks []string, timeout time.Duratio
 		return nil, err
 	}
 	for _, k := range kiosks {
-		cmd, payload, err := mk(k)
+		signed, payload, err := o.NewCommand(k, cmd, args, 5*time.Minute)
 		if err != nil {
 			return nil, err
 		}
-		oc := &Outcome{Kiosk: k, CID: cmd.CID}
+		oc := &Outcome{Kiosk: k, CID: signed.CID}
 		mu.Lock()
-		out[k], byCID[cmd.CID] = oc, oc
+		out[k], byCID[signed.CID] = oc, oc
 		mu.Unlock()
 		if err := WaitToken(c.Publish(KioskTopic(k, LeafCmd), 1, false, payload), 10*time.Second, "publish"); err != nil {
 			return nil, err

@@ -20,8 +20,16 @@ import (
 // and keeps what the hub sends down. A submission is marked delivered only
 // on a valid signed ack from the hub, sent after the hub's commit; anything
 // unacknowledged is sent again after AckTimeout, on every reconnect, and
-// when the hub's state turns online. Set the fields, then Open; Close stops
-// it and says offline.
+// when the hub's state turns online. Set the fields, the command handler
+// too, then Open: nothing is read under a lock after that. Close stops it
+// and says offline.
+//
+// One goroutine (loop) owns the connection state and the window; paho's
+// callbacks only hand events over channels. The parts live in files named
+// for them: relay_conn.go (connecting, presence), relay_drain.go (the
+// outbox window), relay_downstream.go (acks, tickets, snapshots, the hub's
+// state), relay_commands.go (commands, configuration, late results),
+// relay_telemetry.go.
 type Relay struct {
 	Conn
 	Kiosk      string // kiosk id: topics, and what acks must name
@@ -101,6 +109,26 @@ func (r *Relay) Open() error {
 	if r.Outbox == nil || r.Trust == nil || !kiosk.ValidKioskID(r.Kiosk) {
 		return fmt.Errorf("relay: needs an outbox, a trust list and a valid kiosk id")
 	}
+	r.setDefaults()
+	var g kiosk.UUIDGen
+	r.session = g.New(r.Now())
+	r.connCh = make(chan connEvent, 16)
+	r.msgs = make(chan paho.Message, 4096)
+	r.notify = make(chan struct{}, 1)
+	r.inflight = map[string]sent{}
+	r.client = paho.NewClient(r.clientOptions())
+
+	ctx, cancel := context.WithCancel(context.Background())
+	r.cancel = cancel
+	r.wg.Add(1)
+	go func() {
+		defer r.wg.Done()
+		r.loop(ctx)
+	}()
+	return nil
+}
+
+func (r *Relay) setDefaults() {
 	if r.Window <= 0 {
 		// Deep enough that the round trip (claim, broker, hub commit, ack)
 		// does not starve the pipe; a few hundred KiB of memory at most.
@@ -119,13 +147,11 @@ func (r *Relay) Open() error {
 	if r.ClientID == "" {
 		r.ClientID = r.Kiosk
 	}
-	var g kiosk.UUIDGen
-	r.session = g.New(r.Now())
-	r.connCh = make(chan connEvent, 16)
-	r.msgs = make(chan paho.Message, 4096)
-	r.notify = make(chan struct{}, 1)
-	r.inflight = map[string]sent{}
+}
 
+// clientOptions are the connection's options with the relay's will and
+// callbacks; the callbacks only hand events to the loop.
+func (r *Relay) clientOptions() *paho.ClientOptions {
 	o := r.ClientOptions()
 	o.SetAutoReconnect(false) // the relay reconnects itself, with backoff and jitter
 	will, _ := json.Marshal(StateMsg{V: Version, State: StateLost, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()})
@@ -136,16 +162,7 @@ func (r *Relay) Open() error {
 		r.connCh <- connEvent{err: err}
 	})
 	o.SetDefaultPublishHandler(r.onMessage)
-	r.client = paho.NewClient(o)
-
-	ctx, cancel := context.WithCancel(context.Background())
-	r.cancel = cancel
-	r.wg.Add(1)
-	go func() {
-		defer r.wg.Done()
-		r.loop(ctx)
-	}()
-	return nil
+	return o
 }
 
 // Close says offline (retained), disconnects cleanly so the will is not
@@ -183,70 +200,6 @@ func (r *Relay) Stats() RelayStats {
 		Connects: r.stats.connects.Load(), Lost: r.stats.lost.Load(),
 		Connected:  r.client != nil && r.client.IsConnectionOpen(),
 		Subscribed: r.stats.subscribed.Load(),
-	}
-}
-
-// onConnect runs on paho's goroutine: say online, subscribe, tell the loop.
-// It waits for nothing.
-func (r *Relay) onConnect(c paho.Client) {
-	r.stats.subscribed.Store(false)
-	subs := map[string]byte{
-		KioskTopic(r.Kiosk, LeafAck): 1, KioskTopic(r.Kiosk, LeafTickets): 1,
-		TopicWall: 1, TopicPolls: 1, TopicHubState: 1,
-	}
-	if r.Commands != nil {
-		subs[KioskTopic(r.Kiosk, LeafCmd)] = 1
-	}
-	if r.Config != nil {
-		subs[KioskTopic(r.Kiosk, LeafConfig)] = 1
-	}
-	tok := c.SubscribeMultiple(subs, nil)
-	go func() {
-		// Online only once subscribed (or refused): the hub sends what it
-		// kept for this kiosk when it says online, and a broker that lost
-		// the kiosk's session (a restarted embedded broker) delivers only
-		// to subscriptions it has.
-		defer func() {
-			if c.IsConnectionOpen() {
-				r.sayOnline()
-			}
-		}()
-		if err := WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
-			r.Log.Warn("relay: subscribe", "err", err)
-			return
-		}
-		if st, ok := tok.(*paho.SubscribeToken); ok {
-			for topic, qos := range st.Result() {
-				if qos == 0x80 {
-					r.Log.Warn("relay: the broker refused a subscription", "topic", topic)
-					return
-				}
-			}
-		}
-		r.stats.subscribed.Store(c.IsConnectionOpen())
-	}()
-	r.connCh <- connEvent{up: true}
-}
-
-// sayOnline publishes the retained online state with the configuration
-// version applied.
-func (r *Relay) sayOnline() {
-	st := StateMsg{V: Version, State: StateOnline, Session: r.session, BootID: r.BootID, Version: r.Version, TS: r.Now()}
-	if r.ConfigVersion != nil {
-		st.ConfigVersion = r.ConfigVersion()
-	}
-	online, _ := json.Marshal(st)
-	r.client.Publish(KioskTopic(r.Kiosk, LeafState), 1, true, online)
-}
-
-// onMessage hands a message to the loop and returns at once.
-func (r *Relay) onMessage(_ paho.Client, m paho.Message) {
-	select {
-	case r.msgs <- m:
-	default:
-		// Dropping is safe: an ack not seen means a resend, which the hub
-		// acknowledges again; snapshots are retained and come back.
-		r.stats.dropped.Add(1)
 	}
 }
 
@@ -300,331 +253,4 @@ func (r *Relay) loop(ctx context.Context) {
 // the station together do not come back in lockstep.
 func jitter(d time.Duration) time.Duration {
 	return d/2 + time.Duration(rand.Int64N(int64(d/2)+1))
-}
-
-// resendAll puts every unacknowledged submission back and drains again.
-func (r *Relay) resendAll(ctx context.Context, why string) {
-	n, err := r.Outbox.Requeue(ctx, 0)
-	if err != nil {
-		r.Log.Warn("relay: requeue", "err", err)
-	}
-	r.stats.resent.Add(int64(n))
-	clear(r.inflight)
-	if n > 0 {
-		r.Log.Info("relay: resending", "why", why, "count", n)
-	}
-	r.fill(ctx)
-}
-
-// fill publishes pending submissions, in seq order, until the window is full.
-func (r *Relay) fill(ctx context.Context) {
-	for r.connected && len(r.inflight) < r.Window {
-		want := r.Window - len(r.inflight)
-		batch, err := r.Outbox.Claim(ctx, want)
-		if err != nil {
-			r.Log.Warn("relay: claim", "err", err)
-			return
-		}
-		r.publish(batch)
-		if len(batch) < want {
-			return
-		}
-	}
-}
-
-// publish sends claimed submissions in up messages of at most MaxUpBatch.
-func (r *Relay) publish(batch []kiosk.Claimed) {
-	now := r.Now()
-	for start := 0; start < len(batch); start += MaxUpBatch {
-		group := batch[start:min(start+MaxUpBatch, len(batch))]
-		subs := make([][]byte, len(group))
-		for i := range group {
-			subs[i] = group[i].JSON
-		}
-		// Not waited for: the broker's PUBACK is not delivery, the hub's
-		// ack is. A publish that fails is resent on reconnect or timeout.
-		r.client.Publish(KioskTopic(r.Kiosk, LeafUp), 1, false, EncodeUpJSON(subs...))
-		for _, s := range group {
-			r.inflight[s.ID] = sent{seq: s.Seq, at: now}
-		}
-		r.stats.published.Add(int64(len(group)))
-	}
-}
-
-// expire puts submissions not acknowledged within AckTimeout back.
-func (r *Relay) expire(ctx context.Context) {
-	cutoff := r.Now().Add(-r.AckTimeout)
-	stale := 0
-	for id, s := range r.inflight {
-		if s.at.Before(cutoff) {
-			delete(r.inflight, id)
-			stale++
-		}
-	}
-	if stale == 0 {
-		return
-	}
-	n, err := r.Outbox.Requeue(ctx, r.AckTimeout)
-	if err != nil {
-		r.Log.Warn("relay: requeue", "err", err)
-		return
-	}
-	r.stats.resent.Add(int64(n))
-	r.Log.Info("relay: no ack in time, resending", "count", n, "timeout", r.AckTimeout)
-}
-
-// handleBurst handles m and whatever else has arrived meanwhile. Acks are
-// verified one by one but marked in the store together, with one fill of
-// the window after them: one transaction instead of one per ack message.
-func (r *Relay) handleBurst(ctx context.Context, m paho.Message) {
-	var acked []string
-	for more := true; more; {
-		if m.Topic() == KioskTopic(r.Kiosk, LeafAck) {
-			ack, err := r.Trust.OpenAck(r.Kiosk, m.Payload())
-			if err != nil {
-				r.refused(ctx, m.Topic(), err)
-			} else {
-				acked = append(acked, ack.IDs...)
-			}
-		} else {
-			r.handle(ctx, m)
-		}
-		if len(acked) >= 4*r.Window {
-			break
-		}
-		select {
-		case m = <-r.msgs:
-		default:
-			more = false
-		}
-	}
-	if len(acked) > 0 {
-		r.markAcked(ctx, acked)
-	}
-}
-
-// handle acts on one downstream message other than an ack; anything not
-// properly signed for this kiosk is refused and counted.
-func (r *Relay) handle(ctx context.Context, m paho.Message) {
-	topic, payload := m.Topic(), m.Payload()
-	var err error
-	switch topic {
-	case KioskTopic(r.Kiosk, LeafTickets):
-		err = r.handleTickets(ctx, payload)
-	case TopicWall:
-		err = r.handleWall(ctx, payload)
-	case TopicPolls:
-		err = r.handlePolls(ctx, payload)
-	case KioskTopic(r.Kiosk, LeafCmd):
-		r.handleCommand(ctx, payload, m.Retained())
-	case KioskTopic(r.Kiosk, LeafConfig):
-		err = r.handleConfig(ctx, payload)
-	case TopicHubState:
-		var st StateMsg
-		if st, err = DecodeState(payload); err == nil {
-			// The retained state arrives with every subscription; connecting
-			// already resent everything. Only the hub coming back counts: a
-			// change to online, or a live (not retained) online, which the
-			// hub says once its subscriptions are granted: what was published
-			// before that reached nobody.
-			back := st.State == StateOnline && r.hubState != StateOnline && (r.hubState != "" || !m.Retained())
-			r.hubState = st.State
-			if back && r.connected {
-				r.resendAll(ctx, "hub online")
-			}
-		}
-	default:
-		err = invalid("relay", "unexpected topic %q", topic)
-	}
-	if err != nil {
-		r.refused(ctx, topic, err)
-	}
-}
-
-func (r *Relay) refused(ctx context.Context, topic string, err error) {
-	r.stats.rejected.Add(1)
-	r.Log.Warn("relay: refused a message", "topic", topic, "err", err)
-	if r.Downstream != nil {
-		r.Downstream.AddCounter(ctx, "rejected_downstream", 1)
-	}
-}
-
-// markAcked marks submissions the hub acknowledged as delivered and claims
-// the next ones for the freed window in the same transaction, then
-// publishes them.
-func (r *Relay) markAcked(ctx context.Context, ids []string) {
-	present := 0
-	acked := make([]kiosk.Delivered, len(ids))
-	for i, id := range ids {
-		acked[i].ID = id
-		if s, ok := r.inflight[id]; ok {
-			acked[i].Seq = s.seq
-			present++
-		}
-	}
-	free := 0
-	if r.connected {
-		free = max(r.Window-(len(r.inflight)-present), 0)
-	}
-	n, batch, err := r.Outbox.AckAndClaim(ctx, acked, free)
-	if err != nil {
-		// Not marked: they stay in flight, time out, and are resent and
-		// acknowledged again.
-		r.Log.Warn("relay: mark acked", "err", err)
-		return
-	}
-	for _, id := range ids {
-		delete(r.inflight, id)
-	}
-	r.stats.acked.Add(int64(n))
-	r.publish(batch)
-	if len(batch) == free {
-		r.fill(ctx)
-	}
-}
-
-func (r *Relay) handleTickets(ctx context.Context, payload []byte) error {
-	msg, err := r.Trust.OpenTickets(r.Kiosk, payload)
-	if err != nil || r.Downstream == nil {
-		return err
-	}
-	for _, u := range msg.Updates {
-		if err := r.Downstream.PutTicketUpdate(ctx, u); err != nil {
-			r.Log.Warn("relay: ticket update", "ticket", u.Ticket, "err", err)
-		}
-	}
-	return nil
-}
-
-func (r *Relay) handleWall(ctx context.Context, payload []byte) error {
-	w, err := r.Trust.OpenWall(payload)
-	if err != nil || r.Downstream == nil {
-		return err
-	}
-	if _, err := r.Downstream.PutWall(ctx, w); err != nil {
-		r.Log.Warn("relay: wall", "err", err)
-	}
-	return nil
-}
-
-func (r *Relay) handlePolls(ctx context.Context, payload []byte) error {
-	p, err := r.Trust.OpenPolls(payload)
-	if err != nil || r.Downstream == nil {
-		return err
-	}
-	if _, err := r.Downstream.PutPolls(ctx, p); err != nil {
-		r.Log.Warn("relay: polls", "err", err)
-	}
-	return nil
-}
-
-// handleCommand verifies a command's signature and hands it to the
-// command handler, which answers on res; each command runs on its own
-// goroutine so a slow one (a screenshot) does not hold the relay up. A
-// command whose signature fails is answered rejected, with the cid it
-// claims.
-func (r *Relay) handleCommand(ctx context.Context, payload []byte, retained bool) {
-	if len(payload) == 0 {
-		return // a retained command being cleared
-	}
-	reply := func(res kiosk.Result) {
-		b, _ := json.Marshal(ResultMsg{V: Version, CID: res.CID, Status: res.Status, Detail: res.Detail, Data: res.Data})
-		r.client.Publish(KioskTopic(r.Kiosk, LeafRes), 1, false, b)
-	}
-	c, err := r.Trust.OpenCommand(payload)
-	if err != nil {
-		r.refused(ctx, KioskTopic(r.Kiosk, LeafCmd), err)
-		reply(kiosk.Result{CID: claimedCID(payload), Status: kiosk.ResultRejected, Detail: err.Error()})
-		return
-	}
-	go r.Commands.HandleCommand(ctx, c, retained, reply)
-}
-
-// handleConfig applies a signed desired configuration and answers on res
-// with cid "config-vVERSION": succeeded, or rejected with the reasons.
-func (r *Relay) handleConfig(ctx context.Context, payload []byte) error {
-	if len(payload) == 0 {
-		return nil // the retained configuration was cleared
-	}
-	c, err := r.Trust.OpenConfig(r.Kiosk, payload)
-	if err != nil {
-		return err
-	}
-	res := ResultMsg{V: Version, CID: fmt.Sprintf("config-v%d", c.Version), Status: ResultSucceeded}
-	if err := r.Config.ApplyConfig(ctx, c.Version, c.Config); err != nil {
-		if kiosk.ErrorCode(err) == kiosk.ECONFLICT {
-			return nil // not newer: already applied, nothing to say
-		}
-		res.Status, res.Detail = ResultRejected, err.Error()
-	} else {
-		r.sayOnline()
-	}
-	b, _ := json.Marshal(res)
-	r.client.Publish(KioskTopic(r.Kiosk, LeafRes), 1, false, b)
-	return nil
-}
-
-// RoundTrip measures a round trip to the broker: a subscription it must
-// acknowledge.
-func (r *Relay) RoundTrip(ctx context.Context) (time.Duration, error) {
-	if !r.client.IsConnectionOpen() {
-		return 0, fmt.Errorf("not connected")
-	}
-	start := time.Now()
-	if err := WaitToken(r.client.Subscribe(TopicHubState, 1, nil), 5*time.Second, "round trip"); err != nil {
-		return 0, err
-	}
-	return time.Since(start), nil
-}
-
-// Report publishes a command result that comes later than the command
-// (an update's, after the restart). It waits, at most a minute, to be
-// connected.
-func (r *Relay) Report(res kiosk.Result) error {
-	for i := 0; i < 600 && !r.client.IsConnectionOpen(); i++ {
-		time.Sleep(100 * time.Millisecond)
-	}
-	b, _ := json.Marshal(ResultMsg{V: Version, CID: res.CID, Status: res.Status, Detail: res.Detail, Data: res.Data})
-	return WaitToken(r.client.Publish(KioskTopic(r.Kiosk, LeafRes), 1, false, b), 10*time.Second, "report")
-}
-
-// claimedCID reads the cid of a command whose signature failed, to answer
-// it; "" when even that cannot be read.
-func claimedCID(payload []byte) string {
-	var e Envelope
-	var c struct {
-		CID string `json:"cid"`
-	}
-	if json.Unmarshal(payload, &e) == nil && json.Unmarshal(e.Payload, &c) == nil && len(c.CID) <= 64 {
-		return c.CID
-	}
-	return ""
-}
-
-func (r *Relay) sendTelemetry(ctx context.Context) {
-	if !r.connected {
-		return
-	}
-	var t kiosk.Telemetry
-	if r.Telemetry != nil {
-		var err error
-		if t, err = r.Telemetry(ctx); err != nil {
-			r.Log.Warn("relay: telemetry", "err", err)
-		}
-	}
-	st := r.Stats()
-	if t.Counters == nil {
-		t.Counters = map[string]int64{}
-	}
-	t.Counters["relay_published"] = st.Published
-	t.Counters["relay_acked"] = st.Acked
-	t.Counters["relay_resent"] = st.Resent
-	t.Counters["relay_rejected"] = st.Rejected
-	t.Counters["relay_dropped"] = st.Dropped
-	t.Counters["relay_connects"] = st.Connects
-	payload, err := json.Marshal(TeleMsg{V: Version, Kiosk: r.Kiosk, TS: r.Now(), Telemetry: t})
-	if err != nil {
-		return
-	}
-	r.client.Publish(KioskTopic(r.Kiosk, LeafTele), 0, false, payload)
 }

@@ -1,6 +1,7 @@
 package mqtt_test
 
 import (
+	"context"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -9,10 +10,12 @@ import (
 	"crypto/x509/pkix"
 	"encoding/pem"
 	"fmt"
+	"log/slog"
 	"math/big"
 	"net"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -97,12 +100,15 @@ func TestDrainOverMutualTLS(t *testing.T) {
 	// Without a client certificate the broker refuses the TLS handshake.
 	noCert, _ := mqtt.TLSConfig(p.caFile, "", "")
 	k2 := w.newKiosk("wall-01", 11)
+	failures := &logCounter{msg: "relay: cannot reach the broker"}
 	r := &mqtt.Relay{Conn: mqtt.Conn{Broker: "ssl://" + b.TLSListenAddr(), Username: "wall-01", Password: password("wall-01"), TLS: noCert, ConnectTimeout: time.Second},
-		Kiosk: "wall-01", Outbox: k2.db, Trust: w.trust, MinBackoff: 50 * time.Millisecond, MaxBackoff: 100 * time.Millisecond}
+		Kiosk: "wall-01", Outbox: k2.db, Trust: w.trust, MinBackoff: 50 * time.Millisecond, MaxBackoff: 100 * time.Millisecond,
+		Log: slog.New(failures)}
 	if err := r.Open(); err != nil {
 		t.Fatal(err)
 	}
-	time.Sleep(time.Second)
+	eventually(t, 10*time.Second, func() bool { return failures.n.Load() >= 3 },
+		func() string { return fmt.Sprintf("%d refused attempts", failures.n.Load()) })
 	if st := r.Stats(); st.Connects != 0 {
 		t.Errorf("connected without a client certificate: %+v", st)
 	}
@@ -118,4 +124,21 @@ func TestTLSConfigErrors(t *testing.T) {
 	if _, err := mqtt.TLSConfig(empty, "", ""); err == nil {
 		t.Error("a CA file without certificates was accepted")
 	}
+}
+
+// logCounter is a log handler that counts the records saying msg.
+type logCounter struct {
+	msg string
+	n   atomic.Int64
+}
+
+func (c *logCounter) Enabled(context.Context, slog.Level) bool { return true }
+func (c *logCounter) WithAttrs([]slog.Attr) slog.Handler       { return c }
+func (c *logCounter) WithGroup(string) slog.Handler            { return c }
+
+func (c *logCounter) Handle(_ context.Context, r slog.Record) error {
+	if r.Message == c.msg {
+		c.n.Add(1)
+	}
+	return nil
 }

@@ -6,8 +6,8 @@ import (
 	"opinionwall/kiosk"
 )
 
-// Root is the prefix of every topic of protocol v1.
-const Root = "ow/v1"
+// root is the prefix of every topic of protocol v1.
+const root = "ow/v1"
 
 // Leaves of a kiosk's topics ow/v1/kiosk/{k}/{leaf}.
 const (
@@ -23,21 +23,21 @@ const (
 
 // Shared topics.
 const (
-	TopicWall     = Root + "/wall"      // hub → kiosks, signed, retained
-	TopicPolls    = Root + "/polls"     // hub → kiosks, signed, retained
-	TopicHubState = Root + "/hub/state" // hub → all, retained: online/lost
+	TopicWall     = root + "/wall"      // hub → kiosks, signed, retained
+	TopicPolls    = root + "/polls"     // hub → kiosks, signed, retained
+	TopicHubState = root + "/hub/state" // hub → all, retained: online/lost
 )
 
 // KioskTopic returns ow/v1/kiosk/{k}/{leaf}.
-func KioskTopic(k, leaf string) string { return Root + "/kiosk/" + k + "/" + leaf }
+func KioskTopic(k, leaf string) string { return root + "/kiosk/" + k + "/" + leaf }
 
 // KioskFilter returns ow/v1/kiosk/+/{leaf}, every kiosk's topic of a leaf.
-func KioskFilter(leaf string) string { return Root + "/kiosk/+/" + leaf }
+func KioskFilter(leaf string) string { return root + "/kiosk/+/" + leaf }
 
 // ParseKioskTopic splits ow/v1/kiosk/{k}/{leaf}; ok is false for any other
 // topic or a kiosk id that breaks the id rule.
 func ParseKioskTopic(topic string) (k, leaf string, ok bool) {
-	rest, found := strings.CutPrefix(topic, Root+"/kiosk/")
+	rest, found := strings.CutPrefix(topic, root+"/kiosk/")
 	if !found {
 		return "", "", false
 	}

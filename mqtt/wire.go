@@ -143,9 +143,9 @@ func EncodeUp(subs ...*kiosk.Submission) ([]byte, error) {
 	return json.Marshal(m)
 }
 
-// EncodeUpJSON returns the wire form of a batch of submissions already
+// encodeUpJSON returns the wire form of a batch of submissions already
 // encoded as JSON (kiosk.Claimed), without decoding them again.
-func EncodeUpJSON(subs ...[]byte) []byte {
+func encodeUpJSON(subs ...[]byte) []byte {
 	n := 20
 	for _, s := range subs {
 		n += len(s) + 1

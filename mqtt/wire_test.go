@@ -213,36 +213,38 @@ func TestCredentials(t *testing.T) {
 func TestACL(t *testing.T) {
 	up := mqtt.KioskTopic("wall-01", mqtt.LeafUp)
 	for _, tt := range []struct {
-		user, topic string
-		write, want bool
+		name, user, topic string
+		write, want       bool
 	}{
-		{"wall-01", up, true, true},
-		{"wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafState), true, true},
-		{"wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafAck), true, false},
-		{"wall-01", mqtt.KioskTopic("wall-02", mqtt.LeafUp), true, false},
-		{"wall-01", mqtt.TopicWall, true, false},
-		{"wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafAck), false, true},
-		{"wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafUp), false, false},
-		{"wall-01", mqtt.TopicPolls, false, true},
-		{"wall-01", "ow/v1/kiosk/+/ack", false, false},
-		{"hub", up, false, true},
-		{"hub", "$share/ow-hub/ow/v1/kiosk/+/up", false, true},
-		{"hub", mqtt.KioskTopic("wall-01", mqtt.LeafAck), true, true},
-		{"hub", "elsewhere/x", true, false},
-		{"ops", mqtt.KioskTopic("wall-01", mqtt.LeafCmd), true, true},
-		{"ops", mqtt.KioskTopic("wall-01", mqtt.LeafAck), true, false},
-		{"ops", mqtt.KioskTopic("wall-01", mqtt.LeafConfig), true, true},
-		{"ops", "ow/v1/kiosk/+/res", false, true},
-		{"ops", "ow/v1/kiosk/+/up", false, false},
+		{"kiosk publishes its submissions", "wall-01", up, true, true},
+		{"kiosk publishes its state", "wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafState), true, true},
+		{"kiosk cannot ack itself", "wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafAck), true, false},
+		{"kiosk cannot publish for another", "wall-01", mqtt.KioskTopic("wall-02", mqtt.LeafUp), true, false},
+		{"kiosk cannot publish the wall", "wall-01", mqtt.TopicWall, true, false},
+		{"kiosk reads its acks", "wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafAck), false, true},
+		{"kiosk cannot read its own up", "wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafUp), false, false},
+		{"kiosk reads the polls", "wall-01", mqtt.TopicPolls, false, true},
+		{"kiosk cannot read every kiosk's acks", "wall-01", "ow/v1/kiosk/+/ack", false, false},
+		{"hub reads a kiosk's up", "hub", up, false, true},
+		{"hub reads every up through its shared subscription", "hub", "$share/ow-hub/ow/v1/kiosk/+/up", false, true},
+		{"hub acks", "hub", mqtt.KioskTopic("wall-01", mqtt.LeafAck), true, true},
+		{"hub cannot publish outside the protocol", "hub", "elsewhere/x", true, false},
+		{"ops sends commands", "ops", mqtt.KioskTopic("wall-01", mqtt.LeafCmd), true, true},
+		{"ops cannot ack", "ops", mqtt.KioskTopic("wall-01", mqtt.LeafAck), true, false},
+		{"ops pushes configuration", "ops", mqtt.KioskTopic("wall-01", mqtt.LeafConfig), true, true},
+		{"ops reads results", "ops", "ow/v1/kiosk/+/res", false, true},
+		{"ops cannot read submissions", "ops", "ow/v1/kiosk/+/up", false, false},
 	} {
-		var got bool
-		if tt.write {
-			got = mqtt.CanWrite(tt.user, tt.topic)
-		} else {
-			got = mqtt.CanRead(tt.user, tt.topic)
-		}
-		if got != tt.want {
-			t.Errorf("%s write=%v %s: %v, want %v", tt.user, tt.write, tt.topic, got, tt.want)
-		}
+		t.Run(tt.name, func(t *testing.T) {
+			var got bool
+			if tt.write {
+				got = mqtt.CanWrite(tt.user, tt.topic)
+			} else {
+				got = mqtt.CanRead(tt.user, tt.topic)
+			}
+			if got != tt.want {
+				t.Errorf("%s write=%v %s: %v, want %v", tt.user, tt.write, tt.topic, got, tt.want)
+			}
+		})
 	}
 }

@@ -1,11 +1,20 @@
 // Command kiosk runs an Opinion Wall street kiosk, and prints the state of
 // its local store for maintenance staff.
 //
-//	kiosk [run] -config FILE -data DIR   run the kiosk
+//	kiosk [run] -config FILE -data DIR   run the kiosk (resident screens, or -script without a window)
 //	kiosk status -data DIR               the local store's state, without starting the kiosk
 //	kiosk check-config -config FILE      validate a configuration file
 //	kiosk config-example                 print a commented configuration file
+//	kiosk update-guard -install-dir DIR  before every start: roll a failing update back
 //	kiosk hwcheck -config FILE           check the buttons, LEDs, sensors and backlight of a Pi
+//
+// This is where the kiosk's parts are wired, and only here: Main (run.go)
+// opens the local store (kiosk/sqlite), the hardware (hardware/periph or
+// hardware/sim), the relay to the station (mqtt), the resident's side (the
+// window of package display, or a script of kiosk/session), the
+// maintenance commands (kiosk/ops) and updates (kiosk/update), and closes
+// them in reverse order. What a hardware button means for a visit is
+// decided here too (buttons.go).
 package main
 
 import (

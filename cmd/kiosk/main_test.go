@@ -10,11 +10,12 @@ import (
 	"sync"
 	"time"
 
-	"opinionwall/kiosk"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
+
+	"opinionwall/kiosk"
 
 	"opinionwall/kiosk/sqlite"
 )
@@ -206,8 +207,7 @@ func TestHWCheckOnSimulatedHardware(t *testing.T) {
 		defer c.Close()
 		r := bufio.NewReader(c)
 		for _, line := range []string{"click rate1", "click rate2", "click rate3", "click rate4", "click help", "motion"} {
-			time.Sleep(50 * time.Millisecond)
-			fmt.Fprintln(c, line)
+			fmt.Fprintln(c, line) // queued in order: hwcheck takes each in turn
 			r.ReadString('\n')
 		}
 	}()

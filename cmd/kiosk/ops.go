@@ -4,113 +4,124 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"image"
 	"image/png"
-	"log/slog"
 	"os/exec"
-	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/ops"
-	"opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
 )
 
-// opsParts are what the maintenance commands reach that only exist once
-// the relay or the window do.
-type opsParts struct {
-	mu         sync.Mutex
-	relay      *mqtt.Relay
-	screenshot func() image.Image
-	announce   func(kiosk.Text, time.Time)
+// link is what the maintenance commands ask of the relay.
+type link interface {
+	Stats() mqtt.RelayStats
+	Notify()
+	RoundTrip(ctx context.Context) (time.Duration, error)
 }
 
-func (p *opsParts) set(fn func()) { p.mu.Lock(); fn(); p.mu.Unlock() }
+var _ link = (*mqtt.Relay)(nil)
 
-// newOps makes the command handler of this kiosk.
-func newOps(cfg *kiosk.Config, db *sqlite.DB, hw *kit, parts *opsParts, ring *ops.Ring, version string, stop func(), log *slog.Logger) *ops.Handler {
-	h := &ops.Handler{Kiosk: cfg.Kiosk.ID, Nonces: db, Now: time.Now, Log: log.With("part", "ops"), MaxAge: 24 * time.Hour}
+// kioskOps are the maintenance commands' view of this kiosk: every part
+// they reach exists before the command handler is made and does not
+// change after, so they take no lock.
+type kioskOps struct {
+	m    *Main
+	link link    // nil without a broker
+	win  *window // nil with a script
+}
+
+// newOps makes the command handler of this kiosk, before the relay that
+// feeds it is opened.
+func (m *Main) newOps(win *window) *ops.Handler {
+	k := &kioskOps{m: m, win: win}
+	if m.relay != nil {
+		k.link = m.relay
+	}
+	h := &ops.Handler{Kiosk: m.cfg.Kiosk.ID, Nonces: m.db, Now: time.Now, Log: m.log.With("part", "ops"), MaxAge: 24 * time.Hour}
 	ops.RegisterStandard(h, ops.Deps{
-		Status: func(ctx context.Context) (any, error) {
-			st, err := db.Status(ctx)
-			out := map[string]any{"version": version, "store": st, "hardware": hw.backend, "sensors": describeReading(hw.Reading())}
-			parts.mu.Lock()
-			if parts.relay != nil {
-				out["relay"] = parts.relay.Stats()
-			}
-			parts.mu.Unlock()
-			return out, err
-		},
-		Config:    func() any { return cfg },
-		Simulated: hw.backend == "sim", // not a Pi whose wiring failed: that one reboots
-		Display:   hw.backlight,
-		Screenshot: func(ctx context.Context) ([]byte, error) {
-			parts.mu.Lock()
-			shoot := parts.screenshot
-			parts.mu.Unlock()
-			if shoot == nil {
-				return nil, errors.New("this kiosk has no window")
-			}
-			var buf bytes.Buffer
-			var err error
-			fyne.DoAndWait(func() { err = png.Encode(&buf, shoot()) })
-			return buf.Bytes(), err
-		},
-		Logs: ring,
-		Resend: func(ctx context.Context) (int, error) {
-			n, err := db.Requeue(ctx, 0)
-			parts.mu.Lock()
-			if parts.relay != nil {
-				parts.relay.Notify()
-			}
-			parts.mu.Unlock()
-			return n, err
-		},
-		Purge: db.DeleteDelivered,
-		Announce: func(t kiosk.Text, until time.Time) error {
-			parts.mu.Lock()
-			fn := parts.announce
-			parts.mu.Unlock()
-			if fn == nil {
-				return errors.New("this kiosk has no screen to show it on")
-			}
-			fn(t, until)
-			return nil
-		},
-		SelfTest: func(ctx context.Context) (any, error) {
-			out := map[string]any{"hardware": hw.hardwareTest(ctx)}
-			st, err := db.Status(ctx)
-			out["store"] = err == nil && st.ReadOnly == ""
-			parts.mu.Lock()
-			relay := parts.relay
-			parts.mu.Unlock()
-			if relay != nil {
-				rt, rerr := relay.RoundTrip(ctx)
-				out["broker_round_trip_ms"] = rt.Milliseconds()
-				if rerr != nil {
-					out["broker_error"] = rerr.Error()
-					if err == nil {
-						err = rerr
-					}
-				}
-			}
-			return out, err
-		},
-		Restart: func() error {
-			time.AfterFunc(time.Second, stop) // let the result go out first
-			return nil
-		},
-		Reboot: func() error {
-			if hw.backend == "sim" {
-				log.Info("reboot asked on simulated hardware: nothing rebooted")
-				return nil // the result says nothing was rebooted: a simulated kiosk has no machine of its own
-			}
-			time.AfterFunc(time.Second, func() { exec.Command("systemctl", "reboot").Run() })
-			return nil
-		},
+		Status:     k.status,
+		Config:     func() any { return &m.cfg },
+		Simulated:  m.hw.backend == "sim", // not a Pi whose wiring failed: that one reboots
+		Display:    m.hw.backlight,
+		Screenshot: k.screenshot,
+		Logs:       m.ring,
+		Resend:     k.resend,
+		Purge:      m.db.DeleteDelivered,
+		Announce:   k.announce,
+		SelfTest:   k.selfTest,
+		Restart:    k.restart,
+		Reboot:     k.reboot,
 	})
+	registerUpdate(h, m.updater, m.stop)
 	return h
+}
+
+func (k *kioskOps) status(ctx context.Context) (any, error) {
+	st, err := k.m.db.Status(ctx)
+	out := map[string]any{"version": k.m.Relay.version, "store": st, "hardware": k.m.hw.backend, "sensors": describeReading(k.m.hw.Reading())}
+	if k.link != nil {
+		out["relay"] = k.link.Stats()
+	}
+	return out, err
+}
+
+func (k *kioskOps) screenshot(ctx context.Context) ([]byte, error) {
+	if k.win == nil {
+		return nil, errors.New("this kiosk has no window")
+	}
+	var buf bytes.Buffer
+	var err error
+	fyne.DoAndWait(func() { err = png.Encode(&buf, k.win.kiosk.Screenshot()) })
+	return buf.Bytes(), err
+}
+
+func (k *kioskOps) resend(ctx context.Context) (int, error) {
+	n, err := k.m.db.Requeue(ctx, 0)
+	if k.link != nil {
+		k.link.Notify()
+	}
+	return n, err
+}
+
+func (k *kioskOps) announce(t kiosk.Text, until time.Time) error {
+	if k.win == nil {
+		return errors.New("this kiosk has no screen to show it on")
+	}
+	fyne.Do(func() { k.win.kiosk.Announce(t, until) })
+	return nil
+}
+
+func (k *kioskOps) selfTest(ctx context.Context) (any, error) {
+	out := map[string]any{"hardware": k.m.hw.hardwareTest(ctx)}
+	st, err := k.m.db.Status(ctx)
+	out["store"] = err == nil && st.ReadOnly == ""
+	if k.link == nil {
+		return out, err
+	}
+	rt, rerr := k.link.RoundTrip(ctx)
+	out["broker_round_trip_ms"] = rt.Milliseconds()
+	if rerr != nil {
+		out["broker_error"] = rerr.Error()
+		if err == nil {
+			err = rerr
+		}
+	}
+	return out, err
+}
+
+func (k *kioskOps) restart() error {
+	time.AfterFunc(time.Second, k.m.stop) // let the result go out first
+	return nil
+}
+
+func (k *kioskOps) reboot() error {
+	if k.m.hw.backend == "sim" {
+		k.m.log.Info("reboot asked on simulated hardware: nothing rebooted")
+		return nil // the result says nothing was rebooted: a simulated kiosk has no machine of its own
+	}
+	time.AfterFunc(time.Second, func() { exec.Command("systemctl", "reboot").Run() })
+	return nil
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,55 +36,86 @@ func (f *relayFlags) register(fs *flag.FlagSet) {
 	f.version = version
 }
 
-// startRelay connects the kiosk to the station, or returns nil when no
-// broker is configured.
-func startRelay(f relayFlags, cfg *kiosk.Config, db *sqlite.DB, hw *kit, commands *ops.Handler, live *ops.LiveConfig, log *slog.Logger) (*mqtt.Relay, error) {
+// newRelay makes the connection to the station, not yet open, or leaves
+// m.relay nil when no broker is configured.
+func (m *Main) newRelay() error {
+	f := m.Relay
 	if f.broker == "" {
-		log.Warn("no -broker: submissions are stored on the kiosk and not relayed")
-		return nil, nil
+		m.log.Warn("no -broker: submissions are stored on the kiosk and not relayed")
+		return nil
 	}
 	trust, err := mqtt.LoadTrust(f.trust)
 	if err != nil {
-		return nil, err
+		return err
 	}
+	conn, err := f.conn(m.cfg.Kiosk.ID)
+	if err != nil {
+		return err
+	}
+	m.relay = &mqtt.Relay{Conn: conn, Kiosk: m.cfg.Kiosk.ID, Outbox: m.db, Downstream: m.db, Trust: trust,
+		Config: m.live, ConfigVersion: m.live.Version,
+		Version: f.version, BootID: bootID(), Log: m.log.With("part", "relay"),
+		Telemetry: m.telemetry}
+	return nil
+}
+
+// conn is the broker connection the flags describe; the user name defaults
+// to the kiosk id.
+func (f relayFlags) conn(kioskID string) (mqtt.Conn, error) {
 	conn := mqtt.Conn{Broker: f.broker, Username: f.user}
 	if conn.Username == "" {
-		conn.Username = cfg.Kiosk.ID
+		conn.Username = kioskID
 	}
 	if f.passwordFile != "" {
 		p, err := os.ReadFile(f.passwordFile)
 		if err != nil {
-			return nil, fmt.Errorf("broker password: %w", err)
+			return conn, fmt.Errorf("broker password: %w", err)
 		}
 		conn.Password = strings.TrimSpace(string(p))
 	}
 	if strings.HasPrefix(f.broker, "ssl://") || strings.HasPrefix(f.broker, "tls://") {
+		var err error
 		if conn.TLS, err = mqtt.TLSConfig(f.tlsCA, f.tlsCert, f.tlsKey); err != nil {
-			return nil, err
+			return conn, err
 		}
 	}
-	r := &mqtt.Relay{Conn: conn, Kiosk: cfg.Kiosk.ID, Outbox: db, Downstream: db, Trust: trust, Commands: commands,
-		Config: live, ConfigVersion: live.Version,
-		Version: f.version, BootID: bootID(), Log: log.With("part", "relay"),
-		Telemetry: func(ctx context.Context) (kiosk.Telemetry, error) {
-			t, err := telemetry(ctx, db)
-			r := hw.Reading()
-			t.Lux, t.TempC, t.Humidity, t.Hardware = r.Lux, r.TempC, r.Humidity, hw.backend
-			t.ConfigError = live.LastError()
-			for k, v := range commands.Counts() {
-				t.Counters[k] = v
-			}
-			if r.CPUTempC != nil {
-				t.Counters["cpu_temp_mc"] = int64(*r.CPUTempC * 1000)
-			}
-			t.Counters["sensor_errors"] = int64(len(r.Errors))
-			return t, err
-		}}
-	if err := r.Open(); err != nil {
-		return nil, err
+	return conn, nil
+}
+
+// openRelay gives the relay its command handler, then opens it: both are
+// made before either runs, so neither reaches for the other under a lock.
+func (m *Main) openRelay(commands *ops.Handler) error {
+	m.ops = commands
+	if m.relay == nil {
+		return nil
 	}
-	log.Info("relaying to the station", "broker", f.broker, "trusted_keys", strings.Join(trust.KeyIDs(), ","))
-	return r, nil
+	m.relay.Commands = commands
+	if err := m.relay.Open(); err != nil {
+		return err
+	}
+	m.closers = append(m.closers, m.relay.Close)
+	m.log.Info("relaying to the station", "broker", m.Relay.broker, "trusted_keys", strings.Join(m.relay.Trust.KeyIDs(), ","))
+	return nil
+}
+
+// telemetry is what the relay reports every minute: the store's state, the
+// hardware's readings and the commands' counts.
+func (m *Main) telemetry(ctx context.Context) (kiosk.Telemetry, error) {
+	t, err := telemetry(ctx, m.db)
+	r := m.hw.Reading()
+	t.Lux, t.TempC, t.Humidity, t.Hardware = r.Lux, r.TempC, r.Humidity, m.hw.backend
+	t.ConfigError = m.live.LastError()
+	if t.Counters == nil { // the store did not answer
+		t.Counters = map[string]int64{}
+	}
+	for k, v := range m.ops.Counts() {
+		t.Counters[k] = v
+	}
+	if r.CPUTempC != nil {
+		t.Counters["cpu_temp_mc"] = int64(*r.CPUTempC * 1000)
+	}
+	t.Counters["sensor_errors"] = int64(len(r.Errors))
+	return t, err
 }
 
 // telemetry gathers what the kiosk reports every minute.

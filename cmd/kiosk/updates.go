@@ -20,6 +20,26 @@ import (
 // healthDeadline is how long a new binary has to report healthy.
 var healthDeadline = 3 * time.Minute
 
+// newUpdater is the updater of the install directory, or nil without one:
+// then the update command says so.
+func newUpdater(installDir string) *update.Updater {
+	if installDir == "" {
+		return nil
+	}
+	return &update.Updater{Dir: installDir, MaxBytes: 512 << 20}
+}
+
+// startUpdates finishes an update after its restart, once the kiosk is
+// healthy; Close stops it.
+func (m *Main) startUpdates(ctx context.Context) {
+	if m.updater == nil || m.relay == nil {
+		return
+	}
+	m.background(ctx, func(ctx context.Context) {
+		watchTrial(ctx, m.updater, m.relay, m.db, &m.uiUp, m.Relay.version, m.log)
+	})
+}
+
 // registerUpdate adds the update command: download, check, switch, restart.
 func registerUpdate(h *ops.Handler, u *update.Updater, stop func()) {
 	h.Register("update", func(ctx context.Context, args json.RawMessage) (any, error) {
@@ -52,7 +72,7 @@ func watchTrial(ctx context.Context, u *update.Updater, relay *mqtt.Relay, db *s
 	}
 	if st.State == update.StateFailed {
 		log.Error("the update was rolled back", "version", st.Version, "reason", st.Reason)
-		if relay.Report(kiosk.Result{CID: st.CID, Status: kiosk.ResultFailed, Detail: "rolled back to " + st.Previous + ": " + st.Reason}) == nil {
+		if relay.Report(ctx, kiosk.Result{CID: st.CID, Status: kiosk.ResultFailed, Detail: "rolled back to " + st.Previous + ": " + st.Reason}) == nil {
 			u.Clear()
 		}
 		return
@@ -72,7 +92,7 @@ func watchTrial(ctx context.Context, u *update.Updater, relay *mqtt.Relay, db *s
 				return
 			}
 			log.Info("update healthy: kept", "version", st.Version)
-			relay.Report(kiosk.Result{CID: st.CID, Status: kiosk.ResultSucceeded, Detail: "running " + version + ", healthy"})
+			relay.Report(ctx, kiosk.Result{CID: st.CID, Status: kiosk.ResultSucceeded, Detail: "running " + version + ", healthy"})
 			return
 		}
 	}

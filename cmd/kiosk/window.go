@@ -3,112 +3,127 @@ package main
 import (
 	"context"
 	"fmt"
-	"log/slog"
-	"opinionwall/hardware"
 	"os"
 	"strings"
-	"sync/atomic"
 	"time"
+
+	"opinionwall/hardware"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"opinionwall/display"
 	"opinionwall/kiosk"
-	"opinionwall/kiosk/ops"
-	"opinionwall/kiosk/session"
 	"opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
 )
 
-// runWindow shows the resident screens full screen until the context ends
-// or the window is closed.
-func runWindow(ctx context.Context, cfg *kiosk.Config, s *session.Session, db *sqlite.DB, relay *mqtt.Relay, hw *kit, parts *opsParts, live *ops.LiveConfig, uiUp *atomic.Bool, version string, log *slog.Logger) error {
-	a := app.NewWithID("org.opinionwall.kiosk")
-	w := a.NewWindow("意见墙 Opinion Wall")
+// window is the resident screens, full screen (OW_WINDOWED=1: a window).
+type window struct {
+	app     fyne.App
+	win     fyne.Window
+	kiosk   *display.Kiosk
+	screen  *hardware.Screen // the backlight: schedule, ambient light, idle at night
+	buttons *buttons
+	targets string // OW_TARGETS_FILE: where the smoke test reads the buttons' places
+}
+
+// newWindow makes the window and its screens, not yet shown: the command
+// handler made next can take screenshots and show announcements in it.
+func (m *Main) newWindow() *window {
+	w := &window{app: app.NewWithID("org.opinionwall.kiosk"), targets: os.Getenv("OW_TARGETS_FILE")}
+	w.win = w.app.NewWindow("意见墙 Opinion Wall")
 	if os.Getenv("OW_WINDOWED") == "" {
-		w.SetFullScreen(true)
+		w.win.SetFullScreen(true)
 	} else {
-		w.Resize(fyne.NewSize(1280, 800))
+		w.win.Resize(fyne.NewSize(1280, 800))
 	}
-	var k *display.Kiosk
-	targets := os.Getenv("OW_TARGETS_FILE") // the smoke test reads where the buttons are
-	screen := &hardware.Screen{Backlight: hw.backlight, DimAfter: cfg.Hardware.DimAfter.D(), OffAfter: cfg.Hardware.OffAfter.D(),
-		Min: cfg.Hardware.MinBright, Max: cfg.Hardware.MaxBright, Now: time.Now}
-	k = display.New(a, w, display.Deps{
-		Activity: screen.Activity,
-		AfterRefresh: func() {
-			if targets != "" && k != nil {
-				go fyne.Do(func() { writeTargets(targets, w, k.Targets()) })
-			}
-		},
-		Session: s, Config: cfg, Snapshots: db,
+	h := m.cfg.Hardware
+	w.screen = &hardware.Screen{Backlight: m.hw.backlight, DimAfter: h.DimAfter.D(), OffAfter: h.OffAfter.D(),
+		Min: h.MinBright, Max: h.MaxBright, Now: time.Now}
+	w.kiosk = display.New(w.app, w.win, display.Deps{
+		Activity:     w.screen.Activity,
+		AfterRefresh: w.writeTargetsLater,
+		Session:      m.session, Config: &m.cfg, Snapshots: m.db,
 		Admin: func(ctx context.Context) []display.AdminLine {
-			return append(adminLines(ctx, cfg, db, relay, version),
-				display.AdminLine{Name: "hardware", Value: hw.backend},
-				display.AdminLine{Name: "sensors", Value: describeReading(hw.Reading())})
+			return append(adminLines(ctx, &m.cfg, m.db, m.relay, m.Relay.version),
+				display.AdminLine{Name: "hardware", Value: m.hw.backend},
+				display.AdminLine{Name: "sensors", Value: describeReading(m.hw.Reading())})
 		},
-		HardwareTest: func() string { return hw.hardwareTest(context.Background()) },
+		HardwareTest: func() string { return m.hw.hardwareTest(context.Background()) },
 		Restart: func() {
-			log.Info("restart asked on the admin screen")
-			a.Quit()
+			m.log.Info("restart asked on the admin screen")
+			w.app.Quit()
 		},
 	})
-	if targets != "" {
-		go fyne.Do(func() { writeTargets(targets, w, k.Targets()) })
-	}
-	live.SetApply(func(f func()) { fyne.DoAndWait(func() { f(); k.Refresh() }) })
-	parts.set(func() {
-		parts.screenshot = k.Screenshot
-		parts.announce = func(t kiosk.Text, until time.Time) { fyne.Do(func() { k.Announce(t, until) }) }
-	})
+	w.writeTargetsLater()
+	m.live.SetApply(func(f func()) { fyne.DoAndWait(func() { f(); w.kiosk.Refresh() }) })
 	// Hardware events reach the visit on the UI thread.
-	disp := &hardware.Dispatcher{Session: s, Role: cfg.Kiosk.Role, LEDs: hw.leds, Screen: screen, After: func() { k.Refresh() }}
-	go func() {
+	w.buttons = &buttons{session: m.session, role: m.cfg.Kiosk.Role, leds: m.hw.leds, screen: w.screen, after: func() { w.kiosk.Refresh() }}
+	return w
+}
+
+// writeTargetsLater records where the buttons are, for the smoke test,
+// once the UI thread has drawn them.
+func (w *window) writeTargetsLater() {
+	if w.targets != "" && w.kiosk != nil {
+		go fyne.Do(func() { writeTargets(w.targets, w.win, w.kiosk.Targets()) })
+	}
+}
+
+// runWindow shows the resident screens until ctx ends or the window is
+// closed; the hardware, the sensors and the timeouts reach them meanwhile.
+func (m *Main) runWindow(ctx context.Context, w *window) error {
+	m.background(ctx, func(ctx context.Context) {
 		for {
 			select {
 			case <-ctx.Done():
 				return
-			case e := <-hw.inputs.Events():
-				fyne.Do(func() { disp.Handle(ctx, e) })
+			case e := <-m.hw.inputs.Events():
+				fyne.Do(func() { w.buttons.Handle(ctx, e) })
 			}
 		}
-	}()
-	go hw.sense(ctx, cfg, screen, fyne.Do, log)
-	if hw.sim != nil {
+	})
+	m.background(ctx, func(ctx context.Context) { m.hw.sense(ctx, &m.cfg, w.screen, fyne.Do, m.log) })
+	if m.hw.sim != nil {
 		// The simulation's keys: 1-4 the rating buttons, h the handset, m motion.
 		hookUp := false
-		w.Canvas().SetOnTypedRune(func(r rune) {
-			if c := hw.sim.KeyCommand(r, &hookUp); c != "" {
-				hw.sim.Command(c)
+		w.win.Canvas().SetOnTypedRune(func(r rune) {
+			if c := m.hw.sim.KeyCommand(r, &hookUp); c != "" {
+				m.hw.sim.Command(c)
 			}
 		})
 	}
-	dog := newWatchdog(log)
-	go func() {
-		t := time.NewTicker(250 * time.Millisecond)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				fyne.Do(a.Quit)
-				return
-			case <-t.C:
-				fyne.Do(func() {
-					k.Tick()
-					k.SetNight(cfg.BrightnessAt(time.Now()) < 50)
-					dog.Pet(time.Now()) // on the UI thread: a frozen UI stops the pings
-				})
-			}
-		}
-	}()
-	a.Lifecycle().SetOnStarted(func() {
-		uiUp.Store(true)
-		ready(log)
+	dog := newWatchdog(m.log)
+	m.background(ctx, func(ctx context.Context) { w.tickLoop(ctx, &m.cfg, dog) })
+	w.app.Lifecycle().SetOnStarted(func() {
+		m.uiUp.Store(true)
+		ready(m.log)
 	})
-	log.Info("window open", "fullscreen", os.Getenv("OW_WINDOWED") == "")
-	w.ShowAndRun()
+	m.log.Info("window open", "fullscreen", os.Getenv("OW_WINDOWED") == "")
+	w.win.ShowAndRun()
 	return nil
+}
+
+// tickLoop applies the session's timeouts and the night look, and pets
+// systemd's watchdog from the UI thread, until ctx ends: then it quits the
+// app.
+func (w *window) tickLoop(ctx context.Context, cfg *kiosk.Config, dog *watchdog) {
+	t := time.NewTicker(250 * time.Millisecond)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			fyne.Do(w.app.Quit)
+			return
+		case <-t.C:
+			fyne.Do(func() {
+				w.kiosk.Tick()
+				w.kiosk.SetNight(cfg.BrightnessAt(time.Now()) < 50)
+				dog.Pet(time.Now()) // on the UI thread: a frozen UI stops the pings
+			})
+		}
+	}
 }
 
 // adminLines is what the admin screen shows of the kiosk.

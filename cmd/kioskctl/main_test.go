@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -203,7 +204,6 @@ func TestForgedExpiredReplayedRefusedWithoutEffect(t *testing.T) {
 	o := &mqtt.Ops{Conn: mqtt.Conn{Broker: s.url, Username: mqtt.UserOps, Password: "ops-pass"}, Signer: mqtt.NewSigner(key)}
 	_, forgerKey, _ := ed25519.GenerateKey(rand.Reader)
 	forger := &mqtt.Ops{Signer: mqtt.NewSigner(forgerKey)}
-	ctx := context.Background()
 	var replay []byte
 	for _, tt := range []struct {
 		name string
@@ -237,11 +237,7 @@ func TestForgedExpiredReplayedRefusedWithoutEffect(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			before := s.display.bright
-			outs, err := o.SendRaw(ctx, []string{"wall-01"}, 10*time.Second, tt.mk)
-			if err != nil {
-				t.Fatal(err)
-			}
-			oc := outs[0]
+			oc := sendMade(t, s.url, tt.mk, 10*time.Second)
 			if tt.why == "" {
 				if oc.Final != mqtt.ResultSucceeded || s.display.bright != 70 {
 					t.Fatalf("%s: %+v, brightness %d", tt.name, oc, s.display.bright)
@@ -256,6 +252,51 @@ func TestForgedExpiredReplayedRefusedWithoutEffect(t *testing.T) {
 			}
 		})
 	}
+}
+
+// sendMade publishes the command mk makes for wall-01, bytes as they are
+// (forged, expired, replayed), as an ops client, and waits at most timeout
+// for the kiosk's final result.
+func sendMade(t *testing.T, url string, mk func(k string) (mqtt.Command, []byte, error), timeout time.Duration) mqtt.Outcome {
+	t.Helper()
+	cmd, payload, err := mk("wall-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := paho.NewClient(paho.NewClientOptions().AddBroker(url).SetClientID("ops-forger").SetUsername(mqtt.UserOps).SetPassword("ops-pass").SetProtocolVersion(4))
+	if tok := c.Connect(); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
+		t.Fatal(tok.Error())
+	}
+	defer c.Disconnect(50)
+	final := make(chan struct{})
+	oc := mqtt.Outcome{Kiosk: "wall-01", CID: cmd.CID}
+	var mu sync.Mutex
+	tok := c.Subscribe(mqtt.KioskTopic("wall-01", mqtt.LeafRes), 1, func(_ paho.Client, m paho.Message) {
+		r, err := mqtt.DecodeResult(m.Payload())
+		mu.Lock()
+		defer mu.Unlock()
+		if err != nil || r.CID != cmd.CID || oc.Final != "" {
+			return
+		}
+		oc.Results = append(oc.Results, r)
+		if r.Status == mqtt.ResultSucceeded || r.Status == mqtt.ResultFailed || r.Status == mqtt.ResultRejected {
+			oc.Final = r.Status
+			close(final)
+		}
+	})
+	if !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
+		t.Fatal(tok.Error())
+	}
+	if tok := c.Publish(mqtt.KioskTopic("wall-01", mqtt.LeafCmd), 1, false, payload); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
+		t.Fatal(tok.Error())
+	}
+	select {
+	case <-final:
+	case <-time.After(timeout):
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	return oc
 }
 
 func TestRetainedCommandRefused(t *testing.T) {

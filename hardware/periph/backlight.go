@@ -47,18 +47,6 @@ func (b *Backlight) SetBrightness(percent int) error {
 	return os.WriteFile(filepath.Join(b.Dir, "brightness"), []byte(strconv.Itoa(v)), 0o644)
 }
 
-// Brightness reads the brightness back, in percent.
-func (b *Backlight) Brightness() (int, error) {
-	if b.Dir == "" {
-		return 100, nil
-	}
-	v, err := readInt(filepath.Join(b.Dir, "brightness"))
-	if err != nil {
-		return 0, err
-	}
-	return (v*100 + b.max/2) / b.max, nil
-}
-
 // SetPower turns the screen on or off (bl_power 0 is on, 4 is off).
 func (b *Backlight) SetPower(on bool) error {
 	if b.Dir == "" {

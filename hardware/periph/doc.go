@@ -5,7 +5,8 @@
 // devices module is not available), the sysfs backlight with an X11 DPMS
 // fallback, and the CPU temperature.
 //
-// DESIGN.md §7: pins by gpioreg.ByName with a nil check (host.Init says
-// nothing when every driver was skipped); WaitForEdge always with a finite
-// positive timeout; never Read() an output.
+// Rules of the drivers: pins by gpioreg.ByName with a nil check (host.Init
+// says nothing when every driver was skipped); WaitForEdge always with a
+// finite positive timeout; never Read() an output. Opening pins and buses
+// is the caller's (cmd/kiosk), after host.Init.
 package periph

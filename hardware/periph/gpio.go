@@ -176,16 +176,6 @@ func (g *GPIO) SetLED(name string, pat hardware.Pattern) error {
 	return g.apply(l, g.Now())
 }
 
-// LED returns an LED's pattern and the level last written to it.
-func (g *GPIO) LED(name string) (hardware.Pattern, gpio.Level) {
-	g.mu.Lock()
-	defer g.mu.Unlock()
-	if l, ok := g.leds[name]; ok {
-		return l.pattern, l.level
-	}
-	return hardware.Off, gpio.Low
-}
-
 func (g *GPIO) drive(ctx context.Context) {
 	t := time.NewTicker(50 * time.Millisecond)
 	defer t.Stop()
@@ -206,7 +196,7 @@ func (g *GPIO) drive(ctx context.Context) {
 
 // apply writes the level the LED's pattern gives at now, if it changed.
 func (g *GPIO) apply(l *led, now time.Time) error {
-	want := PatternLevel(l.pattern, now.Sub(l.since))
+	want := patternLevel(l.pattern, now.Sub(l.since))
 	if l.written && want == l.level {
 		return nil
 	}
@@ -217,9 +207,9 @@ func (g *GPIO) apply(l *led, now time.Time) error {
 	return nil
 }
 
-// PatternLevel is the level of a pattern at a time since it was set:
+// patternLevel is the level of a pattern at a time since it was set:
 // blink 1 Hz, error 5 Hz, "thank you" three quick pulses then off.
-func PatternLevel(p hardware.Pattern, since time.Duration) gpio.Level {
+func patternLevel(p hardware.Pattern, since time.Duration) gpio.Level {
 	ms := since.Milliseconds()
 	switch p {
 	case hardware.On:

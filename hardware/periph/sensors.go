@@ -122,7 +122,7 @@ func (s *Sensors) Read(context.Context) hardware.Reading {
 		}
 	}
 	if s.ThermalFS != "" {
-		if c, err := CPUTemp(s.ThermalFS); err != nil {
+		if c, err := cpuTemp(s.ThermalFS); err != nil {
 			r.Errors = append(r.Errors, err.Error())
 		} else {
 			r.CPUTempC = &c
@@ -131,8 +131,8 @@ func (s *Sensors) Read(context.Context) hardware.Reading {
 	return r
 }
 
-// CPUTemp reads a thermal zone file (millidegrees Celsius).
-func CPUTemp(path string) (float64, error) {
+// cpuTemp reads a thermal zone file (millidegrees Celsius).
+func cpuTemp(path string) (float64, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
 		return 0, fmt.Errorf("cpu temperature: %w", err)

@@ -76,24 +76,7 @@ func (s *Sim) Command(line string) (string, error) {
 		if !inputs[arg] {
 			return "", fmt.Errorf("unknown input %q (rate1..rate4, help)", arg)
 		}
-		var err error
-		switch f[0] {
-		case "press":
-			err = s.emit(hardware.Press, arg)
-		case "release":
-			err = s.emit(hardware.Release, arg)
-		case "click":
-			if err = s.emit(hardware.Press, arg); err == nil {
-				err = s.emit(hardware.Release, arg)
-			}
-		case "long":
-			if err = s.emit(hardware.Press, arg); err == nil {
-				if err = s.emit(hardware.LongPress, arg); err == nil {
-					err = s.emit(hardware.Release, arg)
-				}
-			}
-		}
-		return "ok", err
+		return "ok", s.button(f[0], arg)
 	case "hook":
 		switch arg {
 		case "up":
@@ -105,42 +88,71 @@ func (s *Sim) Command(line string) (string, error) {
 	case "motion":
 		return "ok", s.emit(hardware.Moved, hardware.Motion)
 	case "lux", "temp", "humidity", "cputemp":
-		var v *float64
-		if arg != "none" {
-			x, err := strconv.ParseFloat(arg, 64)
-			if err != nil {
-				return "", fmt.Errorf("%s: %q is not a number", f[0], arg)
-			}
-			v = &x
+		if err := s.sensor(f[0], arg); err != nil {
+			return "", err
 		}
-		s.mu.Lock()
-		switch f[0] {
-		case "lux":
-			s.read.Lux = v
-		case "temp":
-			s.read.TempC = v
-		case "humidity":
-			s.read.Humidity = v
-		case "cputemp":
-			s.read.CPUTempC = v
-		}
-		s.mu.Unlock()
 		return "ok", nil
 	case "leds":
-		s.mu.Lock()
-		defer s.mu.Unlock()
-		var parts []string
-		for n, p := range s.leds {
-			parts = append(parts, n+"="+string(p))
-		}
-		sort.Strings(parts)
-		return strings.Join(parts, " "), nil
+		return s.ledsLine(), nil
 	case "backlight":
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		return fmt.Sprintf("brightness=%d power=%v", s.bright, s.power), nil
 	}
 	return "", fmt.Errorf("unknown command %q", f[0])
+}
+
+// button emits what a press, release, click or long press of a button gives.
+func (s *Sim) button(action, input string) error {
+	kinds := map[string][]hardware.Kind{
+		"press":   {hardware.Press},
+		"release": {hardware.Release},
+		"click":   {hardware.Press, hardware.Release},
+		"long":    {hardware.Press, hardware.LongPress, hardware.Release},
+	}[action]
+	for _, k := range kinds {
+		if err := s.emit(k, input); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// sensor makes a sensor read value ("none": absent).
+func (s *Sim) sensor(name, value string) error {
+	var v *float64
+	if value != "none" {
+		x, err := strconv.ParseFloat(value, 64)
+		if err != nil {
+			return fmt.Errorf("%s: %q is not a number", name, value)
+		}
+		v = &x
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	switch name {
+	case "lux":
+		s.read.Lux = v
+	case "temp":
+		s.read.TempC = v
+	case "humidity":
+		s.read.Humidity = v
+	case "cputemp":
+		s.read.CPUTempC = v
+	}
+	return nil
+}
+
+// ledsLine is the LEDs' patterns, "name=pattern" sorted by name.
+func (s *Sim) ledsLine() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var parts []string
+	for n, p := range s.leds {
+		parts = append(parts, n+"="+string(p))
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, " ")
 }
 
 // Serve answers control lines on a Unix socket at path until ctx ends: one

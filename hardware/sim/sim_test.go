@@ -58,12 +58,18 @@ func TestControlSocket(t *testing.T) {
 	}
 	defer c.Close()
 	r := bufio.NewReader(c)
-	for _, tt := range []struct{ line, want string }{{"press rate1", "ok"}, {"fly", "error: unknown command \"fly\""}, {"backlight", "brightness=100 power=true"}} {
-		fmt.Fprintln(c, tt.line)
-		got, _ := r.ReadString('\n')
-		if got != tt.want+"\n" {
-			t.Errorf("%q: %q, want %q", tt.line, got, tt.want)
-		}
+	for _, tt := range []struct{ name, line, want string }{
+		{"a press", "press rate1", "ok"},
+		{"an unknown command", "fly", "error: unknown command \"fly\""},
+		{"the backlight read back", "backlight", "brightness=100 power=true"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			fmt.Fprintln(c, tt.line)
+			got, _ := r.ReadString('\n')
+			if got != tt.want+"\n" {
+				t.Errorf("%q: %q, want %q", tt.line, got, tt.want)
+			}
+		})
 	}
 	if e := <-s.Events(); e.Kind != hardware.Press || e.Input != hardware.Rate1 {
 		t.Errorf("event %+v", e)
@@ -73,10 +79,20 @@ func TestControlSocket(t *testing.T) {
 func TestKeys(t *testing.T) {
 	s := sim.New()
 	up := false
-	for r, want := range map[rune]string{'3': "click rate3", 'm': "motion", 'x': ""} {
-		if got := s.KeyCommand(r, &up); got != want {
-			t.Errorf("key %c: %q", r, got)
-		}
+	for _, tt := range []struct {
+		name string
+		key  rune
+		want string
+	}{
+		{"a digit clicks its rating button", '3', "click rate3"},
+		{"m is motion", 'm', "motion"},
+		{"other keys do nothing", 'x', ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := s.KeyCommand(tt.key, &up); got != tt.want {
+				t.Errorf("key %c: %q", tt.key, got)
+			}
+		})
 	}
 	if s.KeyCommand('h', &up) != "hook up" || s.KeyCommand('h', &up) != "hook down" {
 		t.Error("h does not toggle the handset")

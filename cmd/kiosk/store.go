@@ -1,0 +1,54 @@
+package main
+
+import (
+	"context"
+	"log/slog"
+	"path/filepath"
+	"time"
+
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/sqlite"
+)
+
+// openStore opens the local store in dataDir, saying what it found: a
+// corrupt store moved aside, a read-only card.
+func openStore(cfg *kiosk.Config, dataDir string, log *slog.Logger) (*sqlite.DB, error) {
+	codec, err := kiosk.NewTicketCodec(cfg.Kiosk.Number, cfg.Kiosk.ID)
+	if err != nil {
+		return nil, err
+	}
+	db := sqlite.NewDB(filepath.Join(dataDir, "kiosk.db"))
+	db.Tickets = codec
+	db.MaxPages = cfg.Store.MaxMB * 256 // 4 KiB pages
+	if err := db.Open(); err != nil {
+		return nil, err
+	}
+	if aside := db.MovedAside(); aside != "" {
+		log.Warn("the local store was corrupt: moved aside, started fresh", "moved_to", aside)
+	}
+	if why := db.ReadOnlyReason(); why != "" {
+		log.Error("the local store is read-only: submissions are refused until the card is fixed", "reason", why)
+	}
+	log.Info("kiosk started", "kiosk", cfg.Kiosk.ID, "number", cfg.Kiosk.Number, "role", cfg.Kiosk.Role, "store", db.Path)
+	return db, nil
+}
+
+// purgeLoop removes the texts of delivered submissions past retention, at
+// start and then every hour.
+func purgeLoop(ctx context.Context, db *sqlite.DB, retention time.Duration, log *slog.Logger) {
+	t := time.NewTicker(time.Hour)
+	defer t.Stop()
+	for {
+		n, err := db.Purge(ctx, retention)
+		if err != nil && ctx.Err() == nil {
+			log.Warn("purge", "err", err)
+		} else if n > 0 {
+			log.Info("purged texts of delivered submissions", "count", n)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
+}
