@@ -6,11 +6,10 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/hubside"
-
 	"opinionwall/hub"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/hubside"
 )
 
 // TestDownlinkSurvivesBrokerOutage: ticket updates made while the broker is

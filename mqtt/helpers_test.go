@@ -12,13 +12,12 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/broker"
-	"opinionwall/mqtt/hubside"
-
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
+	"opinionwall/mqtt/hubside"
 )
 
 // world is one station: credentials, a signing key, a hub store.

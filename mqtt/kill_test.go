@@ -12,12 +12,11 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/hubside"
-
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/hubside"
 )
 
 // The test binary doubles as a kiosk relay or a hub ingest process, so that

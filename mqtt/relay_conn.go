@@ -1,12 +1,12 @@
 package mqtt
 
 import (
-	paho "github.com/eclipse/paho.mqtt.golang"
-
 	"context"
 	"encoding/json"
 	"fmt"
 	"time"
+
+	paho "github.com/eclipse/paho.mqtt.golang"
 )
 
 // onConnect runs on paho's goroutine: say online, subscribe, tell the loop.

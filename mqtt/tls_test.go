@@ -19,9 +19,8 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/broker"
-
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
 )
 
 // testPKI makes a CA, a server certificate for 127.0.0.1 and a client

@@ -7,16 +7,14 @@ import (
 	"io"
 	"net"
 	"os"
-	"sync"
-	"time"
-
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"opinionwall/kiosk"
-
 	"opinionwall/kiosk/sqlite"
 )
 

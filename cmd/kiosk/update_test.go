@@ -15,10 +15,9 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/broker"
-
 	"opinionwall/kiosk/update"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
 )
 
 // updateWorld is a broker, an ops key the kiosk trusts, a releases server

@@ -7,12 +7,11 @@ import (
 	"strings"
 	"time"
 
-	"opinionwall/hardware"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/app"
 
 	"opinionwall/display"
+	"opinionwall/hardware"
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"

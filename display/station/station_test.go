@@ -13,9 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/mqtt/broker"
-	"opinionwall/mqtt/hubside"
-
 	"fyne.io/fyne/v2"
 
 	"opinionwall/display/displaytest"
@@ -26,6 +23,8 @@ import (
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/broker"
+	"opinionwall/mqtt/hubside"
 )
 
 // stationWorld is a station with its broker, ingest and downlink, and
