@@ -73,7 +73,7 @@ const usage = `usage:
             [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
                        run the station: embedded broker (default) or an external one, the ingest, and
                        the review app's window (unless -headless or there is no display)
-  hub app -data DIR [-export-dir DIR]
+  hub app -data DIR [-export-dir DIR] [-lang zh|en]
                        the review app alone, on the store of a hub that runs as a service (-headless)
   hub worker add -data DIR -id ID -name NAME -role lead|worker|volunteer [-buildings B1,B2]
                        add a station worker (PIN read from standard input); buildings are their 包楼

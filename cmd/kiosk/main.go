@@ -23,6 +23,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	"opinionwall/kiosk/session"
 )
 
 func main() {
@@ -53,7 +55,7 @@ func dispatch(ctx context.Context, args []string) error {
 	case "update-guard":
 		return updateGuardCmd(args, os.Stdout)
 	case "help", "-h", "--help":
-		fmt.Fprint(os.Stdout, usage)
+		fmt.Fprint(os.Stdout, usage+"\n"+session.ScriptHelp)
 		return nil
 	}
 	return fmt.Errorf("unknown command %q\n%s", cmd, usage)

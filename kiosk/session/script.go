@@ -10,20 +10,9 @@ import (
 	"opinionwall/kiosk"
 )
 
-// Script drives a session with text lines, one action each, so that a
-// shell script, a test or the demo can act as a resident without a screen:
-//
-//	wake [touch|button|handset]   hook up|down     touch
-//	start opinion|rating|vote|lookup|wall
-//	topic ID      location STREET [BUILDING] | location none
-//	phrase ID     text WORDS...   contact PHONE agree [NAME]
-//	service ID    rate 1-4        reason ID
-//	poll ID       option ID       code DIGITS
-//	next  back  home  submit  done  tick
-//	button 1-4    slow on|off     lang zh|en
-//	wait DURATION (sleeps, then ticks)
-//
-// Exec returns one line describing the visit afterwards.
+// Script drives a session with text lines, one action each (ScriptHelp),
+// so that a shell script, a test or the demo can act as a resident without
+// a screen. Exec returns one line describing the visit afterwards.
 type Script struct {
 	S *Session
 	// Polls returns the open polls, for "poll ID"; nil means none.
@@ -33,6 +22,35 @@ type Script struct {
 
 	note string // said once after the action that caused it
 }
+
+// ScriptHelp lists the actions a script may use, as `kiosk help` prints
+// them.
+const ScriptHelp = `resident actions (kiosk run -script FILE|-), one a line:
+  wake [touch|button|handset]     a resident arrives
+  hook up|down                    the booth's handset is lifted or hung up
+  touch                           any tap (counts as activity)
+  tick                            apply timeouts now
+  wait DURATION                   wait (for example 30s), then apply timeouts
+  slow on|off                     large text (大字) mode
+  lang zh|en                      the screen's language
+  start opinion|rating|vote|lookup|wall
+                                  choose a flow on the home screen
+  topic ID                        an opinion's topic
+  location STREET [BUILDING]      where (location none: no place)
+  phrase ID                       add a preset phrase
+  text WORDS...                   type free text
+  contact PHONE agree [NAME]      leave contact details, with consent
+  service ID                      the service to rate
+  rate 1-4                        tap a rating (1 very dissatisfied … 4 very satisfied)
+  button 1-4                      press a physical rating button
+  reason ID                       a reason after a low rating
+  poll ID                         choose an open poll
+  option ID                       choose a poll's option
+  code DIGITS                     look up a receipt code
+  next | back | home              move between steps
+  submit                          submit the reviewed draft
+  done                            leave the receipt screen
+`
 
 // Exec runs one line. An empty line or a line starting with # does nothing.
 func (sc *Script) Exec(ctx context.Context, line string) (string, error) {
