@@ -459,6 +459,39 @@ func TestDeskRedactionByRole(t *testing.T) {
 	})
 }
 
+// TestDeskSearchForPersonalData: a volunteer's search for a phone, ID-card
+// or room number is refused (its hits would confirm what the masked view
+// hides); a ticket code or words are fine; workers and the lead may.
+func TestDeskSearchForPersonalData(t *testing.T) {
+	ctx := context.Background()
+	for _, tt := range []struct {
+		name   string
+		w      hub.Worker
+		search string
+		code   string
+	}{
+		{"volunteer cannot search a phone number", volunteer, "13812345678", kiosk.EFORBIDDEN},
+		{"volunteer cannot search a room number", volunteer, "502室", kiosk.EFORBIDDEN},
+		{"volunteer cannot list the ledger by a phone number", volunteer, "电话13812345678", kiosk.EFORBIDDEN},
+		{"volunteer may search words", volunteer, "垃圾", ""},
+		{"volunteer may search a ticket code", volunteer, codec.Code(1), ""},
+		{"worker may search a phone number", grid, "13812345678", ""},
+		{"lead may search a phone number", lead, "13812345678", ""},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			d, _ := newDesk(t, kiosk.StatusReceived)
+			_, err := d.Inbox(ctx, tt.w, hub.Filter{Search: tt.search})
+			if got := kiosk.ErrorCode(err); got != tt.code {
+				t.Errorf("inbox: code %q (%v), want %q", got, err, tt.code)
+			}
+			err = d.EachCase(ctx, tt.w, hub.Filter{Search: tt.search}, func(hub.Case) error { return nil })
+			if got := kiosk.ErrorCode(err); got != tt.code {
+				t.Errorf("ledger: code %q (%v), want %q", got, err, tt.code)
+			}
+		})
+	}
+}
+
 // TestDeskLogin: a right PIN logs in; a wrong one or an unknown worker is
 // EUNAUTHORIZED.
 func TestDeskLogin(t *testing.T) {
