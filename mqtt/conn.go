@@ -5,6 +5,7 @@ import (
 	"crypto/x509"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	paho "github.com/eclipse/paho.mqtt.golang"
@@ -87,4 +88,34 @@ func WaitToken(t paho.Token, d time.Duration, what string) error {
 		return fmt.Errorf("%s: %w", what, err)
 	}
 	return nil
+}
+
+// ConnFiles are the files a client's connection is configured from, as
+// the commands' flags name them.
+type ConnFiles struct {
+	Password string // the broker password, one line; "" for none
+	CA       string // the CA for ssl:// and tls:// brokers; "" for the system roots
+	Cert     string // a client certificate, with Key, for mutual TLS
+	Key      string
+}
+
+// ConnFromFiles is a connection to broker as user with the password read
+// from its file and, for ssl:// and tls:// brokers, TLS from the CA and
+// client certificate files.
+func ConnFromFiles(broker, user string, f ConnFiles) (Conn, error) {
+	conn := Conn{Broker: broker, Username: user}
+	if f.Password != "" {
+		p, err := os.ReadFile(f.Password)
+		if err != nil {
+			return conn, fmt.Errorf("broker password: %w", err)
+		}
+		conn.Password = strings.TrimSpace(string(p))
+	}
+	if strings.HasPrefix(broker, "ssl://") || strings.HasPrefix(broker, "tls://") {
+		var err error
+		if conn.TLS, err = TLSConfig(f.CA, f.Cert, f.Key); err != nil {
+			return conn, err
+		}
+	}
+	return conn, nil
 }

@@ -223,21 +223,7 @@ func (m *Main) embeddedBroker() (mqtt.Conn, error) {
 
 func (m *Main) externalBroker() (mqtt.Conn, error) {
 	c := m.Config
-	conn := mqtt.Conn{Broker: c.brokerURL, Username: c.brokerUser}
-	if c.brokerPassFile != "" {
-		p, err := os.ReadFile(c.brokerPassFile)
-		if err != nil {
-			return conn, fmt.Errorf("broker password: %w", err)
-		}
-		conn.Password = strings.TrimSpace(string(p))
-	}
-	if strings.HasPrefix(c.brokerURL, "ssl://") || strings.HasPrefix(c.brokerURL, "tls://") {
-		var err error
-		if conn.TLS, err = mqtt.TLSConfig(c.brokerCA, "", ""); err != nil {
-			return conn, err
-		}
-	}
-	return conn, nil
+	return mqtt.ConnFromFiles(c.brokerURL, c.brokerUser, mqtt.ConnFiles{Password: c.brokerPassFile, CA: c.brokerCA})
 }
 
 // openMQTT opens the ingest, the downlink and the polls' clock.

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,24 +61,11 @@ func (m *Main) newRelay() error {
 // conn is the broker connection the flags describe; the user name defaults
 // to the kiosk id.
 func (f relayFlags) conn(kioskID string) (mqtt.Conn, error) {
-	conn := mqtt.Conn{Broker: f.broker, Username: f.user}
-	if conn.Username == "" {
-		conn.Username = kioskID
+	user := f.user
+	if user == "" {
+		user = kioskID
 	}
-	if f.passwordFile != "" {
-		p, err := os.ReadFile(f.passwordFile)
-		if err != nil {
-			return conn, fmt.Errorf("broker password: %w", err)
-		}
-		conn.Password = strings.TrimSpace(string(p))
-	}
-	if strings.HasPrefix(f.broker, "ssl://") || strings.HasPrefix(f.broker, "tls://") {
-		var err error
-		if conn.TLS, err = mqtt.TLSConfig(f.tlsCA, f.tlsCert, f.tlsKey); err != nil {
-			return conn, err
-		}
-	}
-	return conn, nil
+	return mqtt.ConnFromFiles(f.broker, user, mqtt.ConnFiles{Password: f.passwordFile, CA: f.tlsCA, Cert: f.tlsCert, Key: f.tlsKey})
 }
 
 // openRelay gives the relay its command handler, then opens it: both are

@@ -7,7 +7,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -33,21 +32,12 @@ func (c *common) register(fs *flag.FlagSet) {
 }
 
 func (c *common) ops(needKey bool) (*mqtt.Ops, error) {
-	o := &mqtt.Ops{Conn: mqtt.Conn{Broker: c.broker, Username: c.user, ConnectTimeout: 5 * time.Second}}
-	if c.passwordFile != "" {
-		b, err := os.ReadFile(c.passwordFile)
-		if err != nil {
-			return nil, err
-		}
-		o.Password = strings.TrimSpace(string(b))
+	conn, err := mqtt.ConnFromFiles(c.broker, c.user, mqtt.ConnFiles{Password: c.passwordFile, CA: c.tlsCA})
+	if err != nil {
+		return nil, err
 	}
-	if strings.HasPrefix(c.broker, "ssl://") {
-		cfg, err := mqtt.TLSConfig(c.tlsCA, "", "")
-		if err != nil {
-			return nil, err
-		}
-		o.TLS = cfg
-	}
+	conn.ConnectTimeout = 5 * time.Second
+	o := &mqtt.Ops{Conn: conn}
 	if needKey {
 		k, err := mqtt.LoadPrivateKey(c.key)
 		if err != nil {
