@@ -31,8 +31,8 @@ var _ Source = (*Engine)(nil)
 // Weights of the ranking (multipliers of a frequency).
 const (
 	// A character offered through a reading that is not its usual one
-	// (是 for "ti"): it must never outrank a character read that way.
-	charSecondary = 0.003
+	// (是 for "ti"); it also comes after every character read that way.
+	charSecondary = 0.01
 	// A word matched through such a reading: the word's frequency counts
 	// all its readings, so lower it too (说话 is not "yh").
 	wordSecondary = 0.05
@@ -86,8 +86,8 @@ func (e *Engine) Candidates(input string) []Candidate {
 	s := normalize(input)
 	best := map[string]scored{}
 	e.ix.parses(s, func(ps []piece, end, splits int) {
-		e.collect(ps, func(text string, score float64) {
-			c := scored{Candidate{text, end}, splits, score}
+		e.collect(ps, func(text string, rare bool, score float64) {
+			c := scored{Candidate{text, end}, splits, rare, score}
 			if old, ok := best[text]; !ok || c.before(old, -1) {
 				best[text] = c
 			}
@@ -109,12 +109,14 @@ func (e *Engine) Candidates(input string) []Candidate {
 type scored struct {
 	Candidate
 	splits int
+	rare   bool // a character offered only through a reading it rarely has
 	score  float64
 }
 
 // before orders candidates: those taking more of the input first, then
 // those reading it greedily; among those taking all of it (whole bytes),
-// words before single characters; then by score.
+// words before single characters; characters through a rare reading after
+// the others; then by score.
 func (a scored) before(b scored, whole int) bool {
 	if a.Letters != b.Letters {
 		return a.Letters > b.Letters
@@ -128,6 +130,9 @@ func (a scored) before(b scored, whole int) bool {
 			return aw
 		}
 	}
+	if a.rare != b.rare {
+		return b.rare
+	}
 	if a.score != b.score {
 		return a.score > b.score
 	}
@@ -135,7 +140,7 @@ func (a scored) before(b scored, whole int) bool {
 }
 
 // collect adds the characters or words the pieces ps spell.
-func (e *Engine) collect(ps []piece, add func(string, float64)) {
+func (e *Engine) collect(ps []piece, add func(text string, rare bool, score float64)) {
 	ix := e.ix
 	for _, syl := range ix.syllables {
 		if syl != ps[0].s && !(ps[0].abbrev && strings.HasPrefix(syl, ps[0].s)) {
@@ -146,23 +151,23 @@ func (e *Engine) collect(ps []piece, add func(string, float64)) {
 			if syl != c.readings[0] && ix.bySylFirst(r, ps[0]) {
 				continue // reached through its usual reading on another pass
 			}
-			w := match(r, c, ps[0], true)
 			if len(ps) == 1 {
-				add(string(r), math.Log(e.freqOf(string(r), c.freq)*w))
+				w, rare := match(r, c, ps[0], true)
+				add(string(r), rare, math.Log(e.freqOf(string(r), c.freq)*w))
 				continue
 			}
 			if len(ps) <= 4 {
 				for i := c.runs[len(ps)-2]; i < c.runs[len(ps)-1]; i++ {
 					text := ix.word(i)
 					if m := e.matchRest(text, ps); m > 0 {
-						add(text, math.Log(e.freqOf(text, ix.entries[i].freq)*m))
+						add(text, false, math.Log(e.freqOf(text, ix.entries[i].freq)*m))
 					}
 				}
 			}
 			for _, text := range e.extra[r] {
 				if utf8.RuneCountInString(text) == len(ps) {
 					if m := e.matchRest(text, ps); m > 0 {
-						add(text, math.Log(e.freqOf(text, 0)*m))
+						add(text, false, math.Log(e.freqOf(text, 0)*m))
 					}
 				}
 			}
@@ -187,7 +192,7 @@ func (e *Engine) matchRest(text string, ps []piece) float64 {
 		if c == nil {
 			return 0
 		}
-		m := match(r, c, ps[i], false)
+		m, _ := match(r, c, ps[i], false)
 		if m == 0 {
 			return 0
 		}
@@ -197,10 +202,9 @@ func (e *Engine) matchRest(text string, ps []piece) float64 {
 	return w
 }
 
-// match is the weight with which character c fits piece p: 0 if none of
-// its readings does.
-func match(r rune, c *charInfo, p piece, single bool) float64 {
-	best := 0.0
+// match is the weight with which character c fits piece p (0 if none of
+// its readings does), and whether only a rarely used reading does.
+func match(r rune, c *charInfo, p piece, single bool) (best float64, rare bool) {
 	for i, syl := range c.readings {
 		w := 1.0
 		switch {
@@ -212,18 +216,21 @@ func match(r rune, c *charInfo, p piece, single bool) float64 {
 		default:
 			continue
 		}
+		isRare := false
 		switch {
 		case i == 0:
 		case usual[string(r)+syl]:
 			w *= usualSecondary
 		case single:
-			w *= charSecondary
+			w, isRare = w*charSecondary, true
 		default:
 			w *= wordSecondary
 		}
-		best = max(best, w)
+		if best == 0 || rare && !isRare || rare == isRare && w > best {
+			best, rare = w, isRare
+		}
 	}
-	return best
+	return best, rare
 }
 
 // freqOf is the frequency text ranks by: the dictionary's, or for a word of
