@@ -26,7 +26,7 @@
 //
 // # Index
 //
-// index.txt.gz is generated (`go generate ./display/pinyin/words`, by
+// index.txt is generated (`go generate ./display/pinyin/words`, by
 // internal/genindex, which fetches gse through the Go module cache without
 // adding it to go.mod), committed and embedded; New reads it in one pass
 // into one string and flat tables (see docs/BENCHMARKS.md for its time and

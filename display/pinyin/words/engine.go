@@ -157,7 +157,14 @@ func (e *Engine) collect(ps []piece, add func(text string, rare bool, score floa
 				continue
 			}
 			if len(ps) <= 4 {
+				need := uint64(0)
+				for k, p := range ps[1:] {
+					need |= 1 << ((uint64(p.s[0]-'a') % sigBits) + uint64(k*sigBits))
+				}
 				for i := c.runs[len(ps)-2]; i < c.runs[len(ps)-1]; i++ {
+					if ix.entries[i].sig&need != need {
+						continue
+					}
 					text := ix.word(i)
 					if m := e.matchRest(text, ps); m > 0 {
 						add(text, false, math.Log(e.freqOf(text, ix.entries[i].freq)*m))

@@ -11,8 +11,8 @@ func TestCandidates(t *testing.T) {
 	e := mustNew(t, nil)
 	tests := []struct {
 		name, input, want string
-		letters          int
-		maxPos           int // want within the first maxPos+1
+		letters           int
+		maxPos            int // want within the first maxPos+1
 	}{
 		{"full pinyin", "dianti", "电梯", 6, 0},
 		{"initials", "dt", "电梯", 2, 0},

@@ -1,3 +1,3 @@
 package words
 
-//go:generate go run ./internal/genindex -o index.txt.gz
+//go:generate go run ./internal/genindex -o index.txt

@@ -1,5 +1,5 @@
 // Command genindex writes the compact index package words embeds
-// (index.txt.gz): the GB2312 characters with their toneless readings from
+// (index.txt): the GB2312 characters with their toneless readings from
 // github.com/mozillazg/go-pinyin and their frequency, and the words of 2 to 4
 // characters of the go-ego/gse v0.80.3 simplified-Chinese dictionary with
 // theirs, grouped by the first letters of their characters' readings. Run by
