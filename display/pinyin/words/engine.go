@@ -79,16 +79,16 @@ func New(vocab []string) (*Engine, error) {
 }
 
 // Candidates returns what input (letters, with ' or space between
-// syllables if the resident wants) may stand for, best first: the
-// candidates taking more of the input first; among those taking all of
-// it, words before single characters; then by frequency.
+// syllables if the resident wants) may stand for, best first (see
+// scored.before): the candidates taking more of the input first, so words
+// taking all of it before single characters; then by frequency.
 func (e *Engine) Candidates(input string) []Candidate {
 	s := normalize(input)
 	best := map[string]scored{}
 	e.ix.parses(s, func(ps []piece, end, splits int) {
 		e.collect(ps, func(text string, rare bool, score float64) {
 			c := scored{Candidate{text, end}, splits, rare, score}
-			if old, ok := best[text]; !ok || c.before(old, -1) {
+			if old, ok := best[text]; !ok || c.before(old) {
 				best[text] = c
 			}
 		})
@@ -97,8 +97,7 @@ func (e *Engine) Candidates(input string) []Candidate {
 	for _, c := range best {
 		out = append(out, c)
 	}
-	whole := len(strings.TrimRight(s, "' "))
-	sort.Slice(out, func(i, j int) bool { return out[i].before(out[j], whole) })
+	sort.Slice(out, func(i, j int) bool { return out[i].before(out[j]) })
 	cands := make([]Candidate, len(out))
 	for i, c := range out {
 		cands[i] = c.Candidate
@@ -113,22 +112,17 @@ type scored struct {
 	score  float64
 }
 
-// before orders candidates: those taking more of the input first, then
-// those reading it greedily; among those taking all of it (whole bytes),
-// words before single characters; characters through a rare reading after
-// the others; then by score.
-func (a scored) before(b scored, whole int) bool {
+// before orders candidates: those taking more of the input first (so
+// words taking all of it come before single characters, which take one
+// syllable), then those reading it greedily ("fang" is 方 before 反g…,
+// "sh" 是 before s+h words); characters through a rare reading after the
+// others; then by score.
+func (a scored) before(b scored) bool {
 	if a.Letters != b.Letters {
 		return a.Letters > b.Letters
 	}
 	if a.splits != b.splits {
 		return a.splits < b.splits
-	}
-	if whole >= 0 && a.Letters >= whole {
-		aw, bw := utf8.RuneCountInString(a.Text) > 1, utf8.RuneCountInString(b.Text) > 1
-		if aw != bw {
-			return aw
-		}
 	}
 	if a.rare != b.rare {
 		return b.rare
