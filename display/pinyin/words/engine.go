@@ -1,8 +1,9 @@
 package words
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -48,6 +49,10 @@ const (
 	communityFreq = 2000
 )
 
+// enough candidates: ten pages. Candidates stops reading the input in
+// worse ways once it has found this many in better ones.
+const enough = 10 * PageSize
+
 // Engine proposes words for typed pinyin. Build it with New; it is then
 // read-only and safe for use by one keyboard at a time (and, read-only, by
 // several).
@@ -81,26 +86,55 @@ func New(vocab []string) (*Engine, error) {
 // Candidates returns what input (letters, with ' or space between
 // syllables if the resident wants) may stand for, best first (see
 // scored.before): the candidates taking more of the input first, so words
-// taking all of it before single characters; then by frequency.
+// taking all of it before single characters; then by frequency. Once the
+// better readings of the input give enough candidates (ten pages), the
+// worse ones are not looked at.
 func (e *Engine) Candidates(input string) []Candidate {
 	s := normalize(input)
-	best := map[string]scored{}
+	var out []scored
+	at := make(map[string]int, 512) // index in out of each text
+	type parse struct {
+		ps          []piece
+		end, splits int
+	}
+	var all []parse
 	e.ix.parses(s, func(ps []piece, end, splits int) {
-		e.collect(ps, func(text string, rare bool, score float64) {
-			c := scored{Candidate{text, end}, splits, rare, score}
-			if old, ok := best[text]; !ok || c.before(old) {
-				best[text] = c
+		all = append(all, parse{slices.Clone(ps), end, splits})
+	})
+	// Best tiers first (more letters taken, fewer splits); once a tier
+	// leaves enough candidates for the pages a resident turns, stop.
+	slices.SortStableFunc(all, func(a, b parse) int {
+		return cmp.Or(cmp.Compare(b.end, a.end), cmp.Compare(a.splits, b.splits))
+	})
+	for i, p := range all {
+		if i > 0 && (p.end != all[i-1].end || p.splits != all[i-1].splits) && len(out) >= enough {
+			break
+		}
+		e.collect(p.ps, func(text string, rare bool, score float64) {
+			c := scored{Candidate{text, p.end}, p.splits, rare, score}
+			if i, ok := at[text]; !ok {
+				at[text] = len(out)
+				out = append(out, c)
+			} else if c.before(out[i]) {
+				out[i] = c
 			}
 		})
-	})
-	out := make([]scored, 0, len(best))
-	for _, c := range best {
-		out = append(out, c)
 	}
-	sort.Slice(out, func(i, j int) bool { return out[i].before(out[j]) })
-	cands := make([]Candidate, len(out))
+	// Sort on one number (see rank) rather than with before: lookups of
+	// initials sort thousands of candidates per keystroke.
+	order := make([]ranked, len(out))
 	for i, c := range out {
-		cands[i] = c.Candidate
+		order[i] = ranked{c.rank(), int32(i)}
+	}
+	slices.SortFunc(order, func(a, b ranked) int {
+		if a.key != b.key {
+			return cmp.Compare(b.key, a.key)
+		}
+		return strings.Compare(out[a.i].Text, out[b.i].Text)
+	})
+	cands := make([]Candidate, len(out))
+	for i, o := range order {
+		cands[i] = out[o.i].Candidate
 	}
 	return cands
 }
@@ -131,6 +165,21 @@ func (a scored) before(b scored) bool {
 		return a.score > b.score
 	}
 	return a.Text < b.Text
+}
+
+type ranked struct {
+	key float64
+	i   int32
+}
+
+// rank is a number ordering as before does, highest first: the score, a
+// natural log of a frequency times weights, lies within ±100.
+func (a scored) rank() float64 {
+	k := float64(a.Letters)*1e6 - float64(a.splits)*1e4 + max(-100, min(100, a.score))
+	if a.rare {
+		k -= 1000
+	}
+	return k
 }
 
 // collect adds the characters or words the pieces ps spell.

@@ -45,11 +45,14 @@ func TestCandidates(t *testing.T) {
 // before single characters; a greedy syllable comes before a split one.
 func TestWordsBeforeCharacters(t *testing.T) {
 	e := mustNew(t, nil)
-	got := e.Candidates("jm")
-	first := slices.IndexFunc(got, func(c words.Candidate) bool { return len([]rune(c.Text)) == 1 })
-	for _, c := range got[first:] {
-		if len([]rune(c.Text)) > 1 {
-			t.Fatalf("jm: word %s after a single character", c.Text)
+	for _, in := range []string{"jm", "dthl", "lj"} {
+		single := false
+		for _, c := range e.Candidates(in) {
+			n := len([]rune(c.Text))
+			if single && n > 1 {
+				t.Fatalf("%s: word %s after a single character", in, c.Text)
+			}
+			single = single || n == 1
 		}
 	}
 	if got := e.Candidates("sh"); got[0].Text != "是" {

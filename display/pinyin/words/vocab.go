@@ -19,10 +19,9 @@ const Governance = `居委会 居民 网格员 网格 物业 房东 租客 垃�
 // their first one in go-pinyin's order (地 as de, 长 as cháng): without
 // them their first reading alone would count as usual. Editorial, from the
 // readings in Xiandai Hanyu Cidian; tested to be readings go-pinyin has.
-var usual = setOf(`地de 得de 得dei 了liao 行hang 长chang 还huan 重chong 着zhao 着zhuo 都du 和huo
-乐yue 觉jiao 会kuai 大dai 没mo 种zhong 中zhong 只zhi 少shao 好hao 便pian 朝chao 传zhuan 调diao 差cha
-差chai 数shu 分fen 相xiang 当dang 更geng 看kan 难nan 空kong 教jiao 处chu 应ying 量liang 结jie 系ji 给ji
-藏zang 干gan 发fa 为wei 省xing 背bei 角jue 降xiang 假jia 占zhan 转zhuan 奇ji 曾ceng 降jiang 露lou`)
+var usual = setOf(`地de 得dei 了liao 行hang 长chang 还huan 重chong 着zhao 着zhuo 都du 和huo 乐yue
+觉jiao 会kuai 大dai 没mo 便pian 朝zhao 传zhuan 调tiao 差chai 数shuo 曾zeng 省xing 角jue 奇ji
+露lou 给ji 系ji 藏zang 降xiang`)
 
 func setOf(list string) map[string]bool {
 	m := map[string]bool{}
