@@ -37,9 +37,13 @@ func (c *Composer) Input() string { return c.input }
 // composing).
 func (c *Composer) Associating() bool { return c.input == "" && len(c.cands) > 0 }
 
-// Letter adds a letter (or ' between syllables); it reports false, and
-// changes nothing, when the letters could not be read as pinyin then.
+// Letter adds a letter a to z (or ' between syllables); it reports false,
+// and changes nothing, for anything else or when the letters could not be
+// read as pinyin then.
 func (c *Composer) Letter(r rune) bool {
+	if (r < 'a' || r > 'z') && r != '\'' {
+		return false
+	}
 	next := c.input + string(r)
 	if !c.Source.Valid(next) {
 		return false

@@ -13,7 +13,9 @@ type Candidate struct {
 	Text string
 	// Letters is how many bytes of the input, from its start, the candidate
 	// stands for (separators included); the keyboard keeps the rest
-	// composing after a pick. 0 for an association.
+	// composing after a pick. 0 for an association. The input is expected
+	// to hold letters and separators only (other bytes are skipped, and
+	// would not be counted).
 	Letters int
 }
 
@@ -54,8 +56,7 @@ const (
 const enough = 10 * PageSize
 
 // Engine proposes words for typed pinyin. Build it with New; it is then
-// read-only and safe for use by one keyboard at a time (and, read-only, by
-// several).
+// read-only, safe for concurrent use.
 type Engine struct {
 	ix *index
 	// boost: the community's words, ranked up.

@@ -69,8 +69,9 @@ func TestCommunityVocabulary(t *testing.T) {
 	if got := e.Candidates("bszdsf"); len(got) == 0 || got[0].Text != "白石洲东四坊" {
 		t.Errorf("a street of the config: %v", got[:min(3, len(got))])
 	}
-	// Phrases feed associations: after 三天, 没人 first.
-	if got := e.Associations("三天"); len(got) == 0 || got[0].Text != "没人" {
+	// Phrases feed associations: after 三天, the rest of the phrase, then
+	// its next word.
+	if got := texts(e.Associations("三天")); len(got) < 2 || got[0] != "没人修" || got[1] != "没人" {
 		t.Errorf("associations after 三天: %v", got[:min(3, len(got))])
 	}
 	// Governance words are boosted over more frequent dictionary words.
