@@ -38,7 +38,7 @@ const (
 	charSecondary = 0.01
 	// A word matched through such a reading: the word's frequency counts
 	// all its readings, so lower it too (说话 is not "yh").
-	wordSecondary = 0.05
+	wordSecondary = 0.01
 	// A second reading as usual as the first (地 as de, 行 as háng, see
 	// usual): the character's frequency counts both.
 	usualSecondary = 0.3
