@@ -35,7 +35,8 @@
 // # Associations
 //
 // gse's dictionary has no word pairs. The bigrams are the dictionary's
-// own words split after what was written (垃 → 圾, 电梯 → 间), and the
-// consecutive words of the community's phrases passed to New (segmented
-// by longest dictionary match), which come first.
+// own words split after what was written (垃 → 圾, 电梯 → 间), and, first,
+// from the community's phrases passed to New: the rest of a phrase that
+// begins with what was written (房东 → 不维修), then the word that follows
+// it in a phrase (segmented by longest dictionary match).
 package words
