@@ -22,6 +22,9 @@ type Desk struct {
 	// Notify wakes whatever sends ticket updates and snapshots to the
 	// kiosks; nil for none.
 	Notify func()
+	// Settings keeps the targets and reply templates; nil: the default
+	// targets and no templates.
+	Settings SettingsStore
 
 	mu   sync.Mutex
 	lock Lockout
