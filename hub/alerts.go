@@ -30,6 +30,10 @@ const (
 	AlertRisingReports  = 5                // telemetry reports in a row with a longer outbox
 )
 
+// AlertCodes are every code Alerts gives, for screens that word them.
+var AlertCodes = []string{"offline", "lost", "silent", "gaps", "telemetry", "read_only", "refused", "disk_low", "backlog",
+	"outbox_growing", "config_refused", "hardware", "sensors", "hot", "enclosure_hot", "clock"}
+
 // Alerts returns what needs a maintainer's eye about k at now, most
 // serious first. A kiosk with nothing to say returns none.
 func Alerts(k Kiosk, now time.Time) []Alert {

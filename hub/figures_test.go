@@ -69,7 +69,8 @@ func TestClassTimes(t *testing.T) {
 
 func TestOpenHeat(t *testing.T) {
 	st := hub.Stats{OpenPlaces: []hub.PlaceCount{
-		{"桃源街", "sanitation", 3}, {"桃源街", "parking", 1}, {"南山路", "parking", 5}, {"", "sanitation", 1},
+		{Street: "桃源街", Topic: "sanitation", N: 3}, {Street: "桃源街", Topic: "parking", N: 1},
+		{Street: "南山路", Topic: "parking", N: 5}, {Topic: "sanitation", N: 1},
 	}}
 	h := st.OpenHeat()
 	if got, want := h.Streets, []string{"南山路", "桃源街", ""}; !equal(got, want) {
@@ -84,7 +85,7 @@ func TestOpenHeat(t *testing.T) {
 }
 
 func TestServiceScores(t *testing.T) {
-	st := hub.Stats{Ratings: []hub.RatingCount{{"clinic", 2, 8}, {"library", 4, 4}, {"none", 0, 0}}}
+	st := hub.Stats{Ratings: []hub.RatingCount{{Service: "clinic", N: 2, Sum: 8}, {Service: "library", N: 4, Sum: 4}, {Service: "none"}}}
 	got := st.ServiceScores()
 	if len(got) != 2 || got[0].Service != "library" || got[0].N != 4 || got[0].Index != 0 || got[1].Index != 100 {
 		t.Fatalf("scores %+v", got)

@@ -60,14 +60,24 @@ func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &desk{desk: &hub.Desk{Store: db, Checklist: cl, Now: time.Now}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+	return &desk{desk: &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+}
+
+// chartOptions word the charts in the screens' language against the targets.
+func (s *desk) chartOptions(tg hub.Targets) charts.Options {
+	lang := s.lang
+	if lang == "" {
+		lang = station.LangZh
+	}
+	return charts.Options{Text: station.Texts(lang), Targets: tg,
+		Name: func(id string) string { return s.catalog.NameIn(id, string(lang)) }}
 }
 
 // deps returns what the screens need.
 func (s *desk) deps(exportDir string) station.Deps {
 	return station.Deps{
 		Desk: s.desk, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
-		Charts: func(st hub.Stats) ([]hub.Chart, error) { return charts.Draw(st, s.catalog) },
+		Charts: func(st hub.Stats, tg hub.Targets) ([]hub.Chart, error) { return charts.Draw(st, s.chartOptions(tg)) },
 		Ledger: s.workerLedger,
 	}
 }

@@ -14,9 +14,11 @@ import (
 
 // caseForm holds the detail's inputs.
 type caseForm struct {
-	c                                   hub.Case
-	matter, item, priority, worker      *widget.Select
-	reply, replyEn, wall, dupOf, reason *widget.Entry
+	c                                        hub.Case
+	matter, item, priority, worker, template *widget.Select
+	reply                                    *keyEntry
+	replyEn, wall, dupOf, reason             *widget.Entry
+	assignees                                []string // worker ids in the order of worker's options
 }
 
 // OpenCase shows a case in the detail pane, as the logged-in worker may
@@ -42,21 +44,30 @@ func wrap(t string) *widget.Label {
 	return l
 }
 
-// caseDetail is the case pane: what the resident sent, where the work
-// stands, the forms of each action and the history.
+// caseDetail is the case pane: the case's heading on top, the actions'
+// forms at the bottom, always in view, and between them, scrolling, what
+// the resident sent, where the work stands and the history.
 func (s *App) caseDetail(v hub.CaseView) fyne.CanvasObject {
 	s.form = caseForm{c: v.Case}
+	c := &v.Case
+	head := bold(s.tf("case.head", kiosk.FormatTicket(c.Ticket), s.kindName(c.Kind), s.statusName(c.Status)))
 	objs := s.submissionInfo(v)
 	objs = append(objs, s.workInfo(&v.Case)...)
-	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.triage")), s.triageForm(&v.Case),
-		bold(s.t("sec.assign")), s.assignForm(v))
-	objs = append(objs, s.replyForms(v)...)
 	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.history")))
 	for _, a := range v.History {
 		line := fmt.Sprintf("%s %s %s %s→%s %s", fmtTime(a.At), s.workerName(a.Worker), a.Action, a.From, a.To, a.Detail)
 		objs = append(objs, wrap(line))
 	}
-	return container.NewVBox(objs...)
+	forms := container.NewVBox(widget.NewSeparator(), s.triageForm(&v.Case), s.assignForm(v))
+	forms.Objects = append(forms.Objects, s.replyForms(v)...)
+	return container.NewBorder(head, forms, nil, nil, container.NewVScroll(container.NewVBox(objs...)))
+}
+
+// row is one line of the action forms: its name, the inputs, the buttons.
+func (s *App) row(key string, inputs fyne.CanvasObject, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	name := bold(s.t(key))
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(64, name.MinSize().Height), name),
+		container.NewHBox(buttons...), inputs)
 }
 
 // submissionInfo is what the resident sent, as the view carries it (for
@@ -67,10 +78,7 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 	if !c.ClockSynced {
 		when += s.t("case.unsynced")
 	}
-	info := []fyne.CanvasObject{
-		bold(s.tf("case.head", kiosk.FormatTicket(c.Ticket), s.kindName(c.Kind), s.statusName(c.Status))),
-		widget.NewLabel(s.tf("case.where", c.Kiosk, when, fmtTime(c.ReceivedAt))),
-	}
+	info := []fyne.CanvasObject{wrap(s.tf("case.where", c.Kiosk, when, fmtTime(c.ReceivedAt)))}
 	if c.Topic != "" {
 		info = append(info, widget.NewLabel(s.tf("case.topic", s.topicName(c.Topic))))
 	}
@@ -103,8 +111,8 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 
 // workInfo is where the work on the case stands.
 func (s *App) workInfo(c *hub.Case) []fyne.CanvasObject {
-	state := s.tf("case.state", s.matterName(c.Matter), s.itemName(c.Item), c.Priority, s.workerName(c.Assignee))
-	info := []fyne.CanvasObject{widget.NewSeparator(), bold(s.t("case.work")), widget.NewLabel(state)}
+	state := s.tf("case.state", s.matterName(c.Matter), s.itemName(c.Item), s.t(fmt.Sprintf("prio.name.%d", c.Priority)), s.workerName(c.Assignee))
+	info := []fyne.CanvasObject{widget.NewSeparator(), bold(s.t("case.work")), wrap(state)}
 	if c.Reply != "" {
 		info = append(info, widget.NewLabel(s.tf("case.reply", fmtTime(c.RepliedAt))), wrap(c.Reply))
 		if c.ReplyEn != "" {
@@ -118,7 +126,7 @@ func (s *App) workInfo(c *hub.Case) []fyne.CanvasObject {
 		info = append(info, widget.NewLabel(s.tf("case.reason", c.Reason)))
 	}
 	if !c.PublishedAt.IsZero() {
-		info = append(info, widget.NewLabel(s.tf("case.onwall", fmtTime(c.PublishedAt), c.WallText)))
+		info = append(info, wrap(s.tf("case.onwall", fmtTime(c.PublishedAt), c.WallText)))
 	}
 	return info
 }
@@ -133,17 +141,19 @@ func (s *App) triageForm(c *hub.Case) fyne.CanvasObject {
 	f, cl, lang := &s.form, s.d.Desk.Checklist, string(s.d.Lang)
 	var matters []string
 	for _, cc := range cl.Classes {
-		matters = append(matters, cc.Name.In(lang)+" · "+string(cc.Matter))
+		matters = append(matters, cc.Name.In(lang))
 	}
 	f.item = widget.NewSelect(nil, nil)
+	f.item.PlaceHolder = s.t("ph.item")
 	f.matter = widget.NewSelect(matters, func(string) {
 		var items []string
 		for _, it := range cl.Classes[f.matter.SelectedIndex()].Items {
-			items = append(items, it.Name.In(lang)+" · "+it.ID)
+			items = append(items, it.Name.In(lang))
 		}
 		f.item.SetOptions(items)
 		f.item.ClearSelected()
 	})
+	f.matter.PlaceHolder = s.t("ph.matter")
 	for i, cc := range cl.Classes {
 		if cc.Matter == c.Matter {
 			f.matter.SetSelectedIndex(i)
@@ -154,37 +164,51 @@ func (s *App) triageForm(c *hub.Case) fyne.CanvasObject {
 			}
 		}
 	}
-	f.priority = widget.NewSelect([]string{s.t("prio.0"), s.t("prio.1"), s.t("prio.2")}, nil)
+	f.priority = widget.NewSelect([]string{s.t("prio.name.0"), s.t("prio.name.1"), s.t("prio.name.2")}, nil)
+	f.priority.PlaceHolder = s.t("ph.priority")
 	f.priority.SetSelectedIndex(int(c.Priority))
-	return container.NewGridWithColumns(2, f.matter, f.item, f.priority, widget.NewButton(s.t("triage"), s.triage))
+	return s.row("row.triage", container.NewGridWithColumns(3, f.matter, f.item, f.priority), widget.NewButton(s.t("triage"), s.triage))
 }
 
-// assignForm chooses the worker, with the building's (包楼) preselected.
+// assignForm chooses the worker: the building's (包楼) first, each with
+// their role and how many open cases they have.
 func (s *App) assignForm(v hub.CaseView) fyne.CanvasObject {
 	f := &s.form
+	open := map[string]int{}
+	if in, err := s.d.Desk.Inbox(s.ctx, s.me, hub.Filter{Status: hub.StatusOpen, Limit: 1}); err == nil {
+		open = in.ByAssignee
+	}
 	var names []string
 	for _, w := range s.workers {
-		names = append(names, w.Name+" · "+w.ID)
+		key := "assignee.opt"
+		if w.ID == v.Suggested {
+			key = "assignee.building"
+		}
+		opt := s.tf(key, w.Name, s.roleName(w.Role), open[w.ID])
+		if w.ID == v.Suggested {
+			names, f.assignees = append([]string{opt}, names...), append([]string{w.ID}, f.assignees...)
+		} else {
+			names, f.assignees = append(names, opt), append(f.assignees, w.ID)
+		}
 	}
 	f.worker = widget.NewSelect(names, nil)
+	f.worker.PlaceHolder = s.t("ph.worker")
 	pick := v.Assignee
 	if pick == "" {
 		pick = v.Suggested
 	}
-	for i, w := range s.workers {
-		if w.ID == pick {
+	for i, id := range f.assignees {
+		if id == pick {
 			f.worker.SetSelectedIndex(i)
 		}
 	}
-	hint := s.t("assign.none")
-	if v.Suggested != "" {
-		hint = s.tf("assign.suggest", s.workerName(v.Suggested))
-	}
-	return container.NewVBox(widget.NewLabel(hint), container.NewGridWithColumns(3, f.worker, widget.NewButton(s.t("assign"), s.assign),
-		widget.NewButton(s.t("start"), s.act(hub.Action{Kind: hub.ActStart}))))
+	return s.row("row.assign", f.worker, widget.NewButton(s.t("assign"), s.assign),
+		widget.NewButton(s.t("start"), s.act(hub.Action{Kind: hub.ActStart})))
 }
 
-// replyForms are the reply, the wall and the other ways a case ends.
+// replyForms are the reply with its templates, the wall text, the
+// buttons that send, publish and close side by side, and the other ways
+// a case ends.
 func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
 	f := &s.form
 	entry := func(key, text string) *widget.Entry {
@@ -193,23 +217,26 @@ func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
 		e.SetText(text)
 		return e
 	}
-	f.reply = widget.NewMultiLineEntry()
+	f.reply = newKeyEntry(s.shortcut)
 	f.reply.PlaceHolder = s.t("ph.reply")
 	f.reply.SetText(v.Reply)
-	f.reply.SetMinRowsVisible(3)
+	f.reply.SetMinRowsVisible(2)
 	f.replyEn = entry("ph.replyEn", v.ReplyEn)
 	f.wall = entry("ph.wall", v.WallDraft)
 	f.dupOf = entry("ph.dup", "")
 	f.reason = entry("ph.reason", "")
+	f.template = s.templatePicker()
 	button := func(key string, do func()) *widget.Button { return widget.NewButton(s.t(key), do) }
+	ticket := kiosk.FormatTicket(v.Ticket)
+	closeCase := func() { s.confirm(s.tf("confirm.close", ticket), s.act(hub.Action{Kind: hub.ActClose})) }
+	unpublish := func() { s.confirm(s.tf("confirm.unpublish", ticket), s.act(hub.Action{Kind: hub.ActUnpublish})) }
 	return []fyne.CanvasObject{
-		bold(s.t("sec.reply")), f.reply, f.replyEn,
-		container.NewHBox(button("send", s.reply), button("close", s.act(hub.Action{Kind: hub.ActClose}))),
-		bold(s.t("sec.wall")), f.wall,
-		container.NewHBox(button("publish", s.publish), button("unpublish", s.act(hub.Action{Kind: hub.ActUnpublish}))),
-		bold(s.t("sec.other")), container.NewGridWithColumns(2, f.dupOf, button("duplicate", s.duplicate)),
-		container.NewGridWithColumns(2, f.reason, button("na", s.notApplicable)),
-		button("reopen", s.act(hub.Action{Kind: hub.ActReopen})),
+		s.row("row.reply", container.NewVBox(f.template, f.reply, f.replyEn)),
+		s.row("row.wall", f.wall),
+		s.row("", container.NewHBox(button("send", s.reply), button("publish", s.publish), button("unpublish", unpublish),
+			button("close", closeCase), button("reopen", s.act(hub.Action{Kind: hub.ActReopen})))),
+		s.row("row.other", container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, button("duplicate", s.duplicate), f.dupOf),
+			container.NewBorder(nil, nil, nil, button("na", s.notApplicable), f.reason))),
 	}
 }
 
@@ -260,7 +287,7 @@ func (s *App) triage() {
 func (s *App) assign() {
 	a := hub.Action{Kind: hub.ActAssign}
 	if i := s.form.worker.SelectedIndex(); i >= 0 {
-		a.Worker = s.workers[i].ID
+		a.Worker = s.form.assignees[i]
 	}
 	s.do(a)
 }
@@ -271,8 +298,14 @@ func (s *App) reply() {
 
 func (s *App) publish() { s.do(hub.Action{Kind: hub.ActPublish, WallText: s.form.wall.Text}) }
 
-func (s *App) duplicate() { s.do(hub.Action{Kind: hub.ActDuplicate, Of: s.form.dupOf.Text}) }
+func (s *App) duplicate() {
+	of := strings.TrimSpace(s.form.dupOf.Text)
+	s.confirm(s.tf("confirm.dup", kiosk.FormatTicket(s.form.c.Ticket), of), func() { s.do(hub.Action{Kind: hub.ActDuplicate, Of: of}) })
+}
 
 func (s *App) notApplicable() {
-	s.do(hub.Action{Kind: hub.ActNotApplicable, Reason: s.form.reason.Text})
+	reason := s.form.reason.Text
+	s.confirm(s.tf("confirm.na", kiosk.FormatTicket(s.form.c.Ticket)), func() {
+		s.do(hub.Action{Kind: hub.ActNotApplicable, Reason: reason})
+	})
 }

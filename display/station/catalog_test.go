@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"opinionwall/display/station"
+	"opinionwall/hub"
 )
 
 // TestCatalogEveryKeyInBothLanguages: every text the screens name exists
@@ -88,6 +89,21 @@ func TestCatalogHasEveryKeyUsed(t *testing.T) {
 			}
 			if _, ok := zh[key]; !ok {
 				t.Errorf("%s: key %q is not in the catalog", f, key)
+			}
+		}
+	}
+}
+
+// TestCatalogWordsEveryAlert: every alert code the hub gives has a short
+// name and a sentence in both languages, with the values the hub gives.
+func TestCatalogWordsEveryAlert(t *testing.T) {
+	cat := station.Catalog()
+	for _, code := range hub.AlertCodes {
+		for _, lang := range []station.Lang{station.LangZh, station.LangEn} {
+			for _, key := range []string{"alert." + code, "short." + code} {
+				if cat[lang][key] == "" {
+					t.Errorf("%s: no %s", lang, key)
+				}
 			}
 		}
 	}

@@ -1,0 +1,56 @@
+package station
+
+// chartTexts are the statistics charts' and the monthly report's texts
+// (hub/charts and the report take them through Texts).
+var chartTexts = map[Lang]map[string]string{
+	LangZh: {
+		"chart.topics":     "每周各话题意见数（最多的 6 个话题）",
+		"chart.panel":      "%s（%d）",
+		"chart.partial":    "浅色的最后一根：本周至今，还不满一周",
+		"chart.nodata":     "暂无数据",
+		"chart.heat":       "待办意见：话题 × 街道",
+		"chart.nostreet":   "未填街道",
+		"chart.times":      "用时：首次回复与办结",
+		"chart.times.note": "深色：中位数 · 浅色：90%% 的事项在此之内 · 红线：目标（可在设置中修改）",
+		"chart.reply":      "首次回复",
+		"chart.close":      "办结",
+		"chart.days":       "天",
+		"chart.class":      "%s（%d）",
+		"chart.services":   "各服务满意度（0–100，括号内为评价次数）",
+		"chart.service":    "%s（%d）",
+		"chart.index":      "满意度指数",
+		"chart.open":       "待办事项分类",
+		"chart.cases":      "件",
+
+		"report.button": "生成月度报告",
+		"report.done":   "月度报告已保存：%s",
+		"what.report":   "月度报告",
+		"ph.month":      "月份，如 2026-11",
+		"bad.month":     "月份 %q 应写成 2026-11",
+	},
+	LangEn: {
+		"chart.topics":     "Opinions per topic per week (the 6 busiest topics)",
+		"chart.panel":      "%s (%d)",
+		"chart.partial":    "The last, light bar: this week so far, not yet a whole week",
+		"chart.nodata":     "No data yet",
+		"chart.heat":       "Open opinions: topic × street",
+		"chart.nostreet":   "No street given",
+		"chart.times":      "Days to the first reply and to closing",
+		"chart.times.note": "Dark: median · light: 90%% of cases within · red line: the target (set in settings)",
+		"chart.reply":      "First reply",
+		"chart.close":      "Closed",
+		"chart.days":       "days",
+		"chart.class":      "%s (%d)",
+		"chart.services":   "Satisfaction per service (0–100; ratings in brackets)",
+		"chart.service":    "%s (%d)",
+		"chart.index":      "satisfaction index",
+		"chart.open":       "Open cases by class",
+		"chart.cases":      "cases",
+
+		"report.button": "Monthly report",
+		"report.done":   "Monthly report saved: %s",
+		"what.report":   "Monthly report",
+		"ph.month":      "Month, e.g. 2026-11",
+		"bad.month":     "Write the month %q as 2026-11",
+	},
+}
