@@ -4,6 +4,7 @@ package station
 // each language: a short name for the table, the whole sentence below it.
 var fleetTexts = map[Lang]map[string]string{
 	LangZh: {
+		"fleet.more":    "%s 等 %d 项",
 		"kstate.online": "在线", "kstate.offline": "离线", "kstate.lost": "失联", "kstate.unknown": "未知",
 		"alert.offline":        "%s已 %s",
 		"alert.lost":           "未道别就断开已 %s（可能断电或断网）",
@@ -28,6 +29,7 @@ var fleetTexts = map[Lang]map[string]string{
 		"short.clock": "时钟",
 	},
 	LangEn: {
+		"fleet.more":    "%s and %d more",
 		"kstate.online": "online", "kstate.offline": "offline", "kstate.lost": "lost", "kstate.unknown": "unknown",
 		"alert.offline":        "%s for %s",
 		"alert.lost":           "dropped off without saying goodbye %s ago (power or network)",

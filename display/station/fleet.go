@@ -44,7 +44,7 @@ func (s *App) fleetScreen() fyne.CanvasObject {
 			l.SetText(v.rows[id.Row][id.Col])
 			l.TextStyle.Bold = id.Row == 0
 		})
-	widths := []float32{110, 70, 260, 110, 90, 70, 100, 150, 110, 70} // 1,140: the window's width at 1366
+	widths := []float32{110, 90, 230, 110, 90, 80, 100, 150, 100, 80} // 1,140: the window's width at 1366
 	for i, w := range widths {
 		v.table.SetColumnWidth(i, w)
 	}
@@ -90,10 +90,13 @@ func (s *App) fleetRow(k *hub.KioskView, now time.Time) []string {
 	if t.TempC != nil {
 		temp += " " + s.tf("fleet.box", *t.TempC)
 	}
-	var alerts []string
-	for _, a := range k.Alerts {
-		key := "short." + a.Code
-		alerts = append(alerts, s.t(key))
+	alerts := "—"
+	if len(k.Alerts) > 0 { // the most serious; every one in full below the table
+		key := "short." + k.Alerts[0].Code
+		alerts = s.t(key)
+		if n := len(k.Alerts) - 1; n > 0 {
+			alerts = s.tf("fleet.more", alerts, n)
+		}
 	}
 	seen := "—"
 	if !k.LastSeen.IsZero() {
@@ -103,7 +106,7 @@ func (s *App) fleetRow(k *hub.KioskView, now time.Time) []string {
 	if t.OldestPendingS > 0 {
 		oldest = s.dur(time.Duration(t.OldestPendingS) * time.Second)
 	}
-	return []string{k.ID, s.kioskState(k.State), strings.Join(alerts, s.t("list.sep")), seen, k.Version, fmt.Sprint(t.OutboxPending + t.OutboxInflight),
+	return []string{k.ID, s.kioskState(k.State), alerts, seen, k.Version, fmt.Sprint(t.OutboxPending + t.OutboxInflight),
 		oldest, temp, t.Screen, fmt.Sprint(t.ConfigVersion)}
 }
 

@@ -35,12 +35,13 @@ func (s *App) pollsScreen() fyne.CanvasObject {
 	v.opens, v.closes = entry("ph.opens", false), entry("ph.closes", false)
 	v.opens.SetText(now.Local().Format("2006-01-02 15:04"))
 	v.closes.SetText(now.Local().AddDate(0, 0, 14).Format("2006-01-02 15:04"))
-	form := container.NewVBox(bold(s.t("poll.new")), container.NewGridWithColumns(2, v.title, v.titleEn),
-		container.NewGridWithColumns(2, v.options, v.optionsEn),
-		container.NewBorder(nil, nil, nil, widget.NewButton(s.t("poll.save"), s.createPoll),
-			container.NewGridWithColumns(2, container.NewBorder(nil, nil, widget.NewLabel(s.t("opens")), nil, v.opens),
-				container.NewBorder(nil, nil, widget.NewLabel(s.t("closes")), nil, v.closes))))
-	return container.NewBorder(form, nil, nil, nil, container.NewVScroll(v.list))
+	form := container.NewVBox(bold(s.t("poll.new")), v.title, v.titleEn, v.options, v.optionsEn,
+		container.NewBorder(nil, nil, widget.NewLabel(s.t("opens")), nil, v.opens),
+		container.NewBorder(nil, nil, widget.NewLabel(s.t("closes")), nil, v.closes),
+		widget.NewButton(s.t("poll.save"), s.createPoll))
+	split := container.NewHSplit(container.NewVScroll(form), container.NewVScroll(v.list))
+	split.Offset = 0.36
+	return split
 }
 
 func (s *App) createPoll() {
