@@ -250,4 +250,3 @@ func describe(o fyne.CanvasObject) string {
 	}
 	return ""
 }
-
