@@ -181,18 +181,10 @@ func (st *Stats) ServiceScores() []ServiceScore {
 	return out
 }
 
-// PartialWeek returns the Monday of the period's last week when the
-// period ends before that week does (its counts are a part of a week,
-// not a drop), or the zero time.
-func (st *Stats) PartialWeek() time.Time {
-	if st.To.IsZero() {
-		return time.Time{}
-	}
-	last := WeekOf(st.To.Add(-time.Nanosecond))
-	if last.AddDate(0, 0, 7).After(st.To) {
-		return last
-	}
-	return time.Time{}
+// Partial reports whether the week starting on Monday week is only partly
+// in the period (its counts are a part of a week, not a drop).
+func (st *Stats) Partial(week time.Time) bool {
+	return week.Before(st.From) || week.AddDate(0, 0, 7).After(st.To)
 }
 
 // Weeks returns the Mondays of every week of the period, in order.

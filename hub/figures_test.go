@@ -92,16 +92,16 @@ func TestServiceScores(t *testing.T) {
 	}
 }
 
-func TestPartialWeek(t *testing.T) {
-	loc := time.UTC
-	mon := time.Date(2026, 11, 23, 0, 0, 0, 0, loc)
+func TestPartialWeeks(t *testing.T) {
+	mon := time.Date(2026, 11, 23, 0, 0, 0, 0, time.UTC)
 	whole := hub.Stats{From: mon.AddDate(0, 0, -14), To: mon}
-	if !whole.PartialWeek().IsZero() || len(whole.Weeks()) != 2 {
-		t.Fatalf("a period ending on a Monday: partial %v, weeks %v", whole.PartialWeek(), whole.Weeks())
+	if ws := whole.Weeks(); len(ws) != 2 || whole.Partial(ws[0]) || whole.Partial(ws[1]) {
+		t.Fatalf("Monday to Monday: weeks %v, none partial", ws)
 	}
-	part := hub.Stats{From: mon.AddDate(0, 0, -14), To: mon.AddDate(0, 0, 3)}
-	if got := part.PartialWeek(); !got.Equal(mon) || len(part.Weeks()) != 3 {
-		t.Fatalf("ending on a Thursday: partial %v, want %v; weeks %v", got, mon, part.Weeks())
+	part := hub.Stats{From: mon.AddDate(0, 0, -12), To: mon.AddDate(0, 0, 3)} // Wednesday to Thursday
+	ws := part.Weeks()
+	if len(ws) != 3 || !ws[0].Equal(mon.AddDate(0, 0, -14)) || !part.Partial(ws[0]) || part.Partial(ws[1]) || !part.Partial(ws[2]) {
+		t.Fatalf("Wednesday to Thursday: weeks %v, the first and last partial", ws)
 	}
 }
 

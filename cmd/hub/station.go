@@ -65,12 +65,17 @@ func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 
 // chartOptions word the charts in the screens' language against the targets.
 func (s *desk) chartOptions(tg hub.Targets) charts.Options {
-	lang := s.lang
-	if lang == "" {
-		lang = station.LangZh
-	}
+	lang := s.language()
 	return charts.Options{Text: station.Texts(lang), Targets: tg,
 		Name: func(id string) string { return s.catalog.NameIn(id, string(lang)) }}
+}
+
+// language is the screens' language.
+func (s *desk) language() station.Lang {
+	if s.lang == "" {
+		return station.LangZh
+	}
+	return s.lang
 }
 
 // deps returns what the screens need.
@@ -78,7 +83,7 @@ func (s *desk) deps(exportDir string) station.Deps {
 	return station.Deps{
 		Desk: s.desk, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
 		Charts: func(st hub.Stats, tg hub.Targets) ([]hub.Chart, error) { return charts.Draw(st, s.chartOptions(tg)) },
-		Ledger: s.workerLedger,
+		Ledger: s.workerLedger, Report: s.workerReport,
 	}
 }
 

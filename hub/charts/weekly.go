@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"slices"
 	"sort"
 	"time"
 
@@ -24,8 +25,11 @@ const (
 func topicWeeks(dc draw.Canvas, st *hub.Stats, o *Options) error {
 	dc = heading(dc, o.t("chart.topics"))
 	weeks := st.Weeks()
-	partial := st.PartialWeek()
-	if !partial.IsZero() {
+	partial := make([]bool, len(weeks))
+	for i, w := range weeks {
+		partial[i] = st.Partial(w)
+	}
+	if slices.Contains(partial, true) {
 		dc = note(dc, o.t("chart.partial"))
 	}
 	type topic struct {
@@ -72,7 +76,7 @@ func topicWeeks(dc draw.Canvas, st *hub.Stats, o *Options) error {
 				continue
 			}
 			t := topics[i]
-			p, err := weekPanel(o.t("chart.panel", o.name(t.name), int(t.total)), t.counts, weeks, top, !partial.IsZero())
+			p, err := weekPanel(o.t("chart.panel", o.name(t.name), int(t.total)), t.counts, weeks, top, partial)
 			if err != nil {
 				return err
 			}
@@ -89,30 +93,27 @@ func topicWeeks(dc draw.Canvas, st *hub.Stats, o *Options) error {
 	return nil
 }
 
-// weekPanel is one topic's weekly bars; the last drawn hollow when partial.
-func weekPanel(title string, counts []float64, weeks []time.Time, top float64, partial bool) (*plot.Plot, error) {
+// weekPanel is one topic's weekly bars; the weeks only partly in the
+// period drawn light with an outline (so far), not as a drop.
+func weekPanel(title string, counts []float64, weeks []time.Time, top float64, partial []bool) (*plot.Plot, error) {
 	p := plot.New()
 	p.Title.Text = title
 	p.Title.TextStyle.Font.Size = vg.Points(10)
 	countAxis(p, top)
-	full := append(plotter.Values(nil), counts...)
-	if partial {
-		full[len(full)-1] = 0
-	}
-	bars, err := plotter.NewBarChart(full, vg.Points(5))
-	if err != nil {
-		return nil, err
-	}
-	bars.Color, bars.LineStyle.Width = blue, 0
-	p.Add(plotter.NewGrid(), bars)
-	if partial {
-		so, err := plotter.NewBarChart(plotter.Values{counts[len(counts)-1]}, vg.Points(5))
+	p.Add(plotter.NewGrid())
+	for i, n := range counts {
+		if n == 0 {
+			continue
+		}
+		bar, err := plotter.NewBarChart(plotter.Values{n}, vg.Points(5))
 		if err != nil {
 			return nil, err
 		}
-		so.XMin = float64(len(counts) - 1)
-		so.Color, so.LineStyle.Color, so.LineStyle.Width = light, blue, vg.Points(0.8)
-		p.Add(so)
+		bar.XMin, bar.Color, bar.LineStyle.Width = float64(i), blue, 0
+		if partial[i] {
+			bar.Color, bar.LineStyle.Color, bar.LineStyle.Width = light, blue, vg.Points(0.8)
+		}
+		p.Add(bar)
 	}
 	p.X.Min, p.X.Max = -0.8, float64(len(counts))-0.2
 	p.X.Tick.Marker = weekTicks(weeks)
