@@ -123,10 +123,10 @@ func (s *desk) showWindow(ctx context.Context, cancel context.CancelFunc, export
 	a := app.NewWithID("opinionwall.hub")
 	a.Settings().SetTheme(station.Theme{})
 	w := a.NewWindow("意见墙 · 社区工作站 Opinion Wall station")
-	w.Resize(fyne.NewSize(1400, 900))
+	w.Resize(fyne.NewSize(1366, 768)) // the most common office screen: every screen fits it
 	st := station.New(w, s.deps(exportDir))
 	if dir := os.Getenv("OW_SMOKE_TOUR"); dir != "" {
-		go s.tour(ctx, st, dir, os.Getenv("OW_SMOKE_LOGIN"), log)
+		go s.tour(ctx, w, st, dir, os.Getenv("OW_SMOKE_LOGIN"), log)
 	}
 	go func() {
 		t := time.NewTicker(15 * time.Second)
@@ -150,8 +150,13 @@ func (s *desk) showWindow(ctx context.Context, cancel context.CancelFunc, export
 // (OW_SMOKE_TOUR=DIR, OW_SMOKE_LOGIN=id:pin): at each screen it writes
 // DIR/NN-name.ready and waits for the script to screenshot the real window
 // and write DIR/NN-name.done.
-func (s *desk) tour(ctx context.Context, st *station.App, dir, login string, log *slog.Logger) {
+func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, login string, log *slog.Logger) {
 	id, pin, _ := strings.Cut(login, ":")
+	dismiss := func() { // the dialog on top, as its cancel button would
+		if top := w.Canvas().Overlays().Top(); top != nil {
+			w.Canvas().Overlays().Remove(top)
+		}
+	}
 	steps := []struct {
 		name string
 		do   func()
@@ -168,9 +173,20 @@ func (s *desk) tour(ctx context.Context, st *station.App, dir, login string, log
 				st.OpenCase(in.Cases[0].ID)
 			}
 		}},
-		{"polls", func() { st.Show(station.TabPolls) }},
+		{"case-close", st.CloseCase},
+		{"templates", func() { dismiss(); st.EditTemplates() }},
+		{"polls", func() { dismiss(); st.Show(station.TabPolls) }},
 		{"stats", func() { st.Show(station.TabStats) }},
 		{"fleet", func() { st.Show(station.TabFleet) }},
+		{"report", func() {
+			st.Show(station.TabStats)
+			from, _ := hub.MonthOf(time.Now().AddDate(0, -1, 0))
+			if paths, err := st.MakeReport(from); err != nil {
+				log.Error("smoke tour: report", "err", err)
+			} else {
+				log.Info("smoke tour: report", "files", strings.Join(paths, " "))
+			}
+		}},
 	}
 	for i, step := range steps {
 		fyne.DoAndWait(step.do)

@@ -228,13 +228,12 @@ func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
 	f.template = s.templatePicker()
 	button := func(key string, do func()) *widget.Button { return widget.NewButton(s.t(key), do) }
 	ticket := kiosk.FormatTicket(v.Ticket)
-	closeCase := func() { s.confirm(s.tf("confirm.close", ticket), s.act(hub.Action{Kind: hub.ActClose})) }
 	unpublish := func() { s.confirm(s.tf("confirm.unpublish", ticket), s.act(hub.Action{Kind: hub.ActUnpublish})) }
 	return []fyne.CanvasObject{
 		s.row("row.reply", container.NewVBox(f.template, f.reply, f.replyEn)),
 		s.row("row.wall", f.wall),
 		s.row("", container.NewHBox(button("send", s.reply), button("publish", s.publish), button("unpublish", unpublish),
-			button("close", closeCase), button("reopen", s.act(hub.Action{Kind: hub.ActReopen})))),
+			button("close", s.CloseCase), button("reopen", s.act(hub.Action{Kind: hub.ActReopen})))),
 		s.row("row.other", container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, button("duplicate", s.duplicate), f.dupOf),
 			container.NewBorder(nil, nil, nil, button("na", s.notApplicable), f.reason))),
 	}
@@ -297,6 +296,15 @@ func (s *App) reply() {
 }
 
 func (s *App) publish() { s.do(hub.Action{Kind: hub.ActPublish, WallText: s.form.wall.Text}) }
+
+// CloseCase is the 办结 button's action: it asks first, saying what
+// closing means for the resident.
+func (s *App) CloseCase() {
+	if s.form.c.ID == "" {
+		return
+	}
+	s.confirm(s.tf("confirm.close", kiosk.FormatTicket(s.form.c.Ticket)), s.act(hub.Action{Kind: hub.ActClose}))
+}
 
 func (s *App) duplicate() {
 	of := strings.TrimSpace(s.form.dupOf.Text)

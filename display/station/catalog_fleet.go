@@ -4,17 +4,18 @@ package station
 // each language: a short name for the table, the whole sentence below it.
 var fleetTexts = map[Lang]map[string]string{
 	LangZh: {
-		"fleet.more":    "%s 等 %d 项",
+		"fleet.more": "%s 另有 %d 项",
+		"screen.on":  "亮", "screen.dim": "调暗", "screen.off": "关",
 		"kstate.online": "在线", "kstate.offline": "离线", "kstate.lost": "失联", "kstate.unknown": "未知",
-		"alert.offline":        "%s已 %s",
-		"alert.lost":           "未道别就断开已 %s（可能断电或断网）",
-		"alert.silent":         "显示在线，但已 %s 没有消息",
+		"alert.offline":        "%s已%s",
+		"alert.lost":           "未道别就断开已%s（可能断电或断网）",
+		"alert.silent":         "显示在线，但已%s没有消息",
 		"alert.gaps":           "有 %d 条提交没有收到（第一条序号 %d）",
 		"alert.telemetry":      "运行数据无法读取：%s",
 		"alert.read_only":      "存储变为只读，新的意见无法保存：%s",
 		"alert.refused":        "有 %d 条提交因存储满或只读被拒绝",
 		"alert.disk_low":       "存储卡只剩 %d MiB",
-		"alert.backlog":        "有 %d 条提交待发送，最久的已等 %s",
+		"alert.backlog":        "有 %d 条提交待发送，最久的已等%s",
 		"alert.outbox_growing": "待发队列连续 %d 次变长，现有 %d 条",
 		"alert.config_refused": "下发的配置被拒绝：%s",
 		"alert.hardware":       "按键和传感器失效，只能触摸操作：%s",
@@ -29,7 +30,8 @@ var fleetTexts = map[Lang]map[string]string{
 		"short.clock": "时钟",
 	},
 	LangEn: {
-		"fleet.more":    "%s and %d more",
+		"fleet.more": "%s and %d more",
+		"screen.on":  "on", "screen.dim": "dimmed", "screen.off": "off",
 		"kstate.online": "online", "kstate.offline": "offline", "kstate.lost": "lost", "kstate.unknown": "unknown",
 		"alert.offline":        "%s for %s",
 		"alert.lost":           "dropped off without saying goodbye %s ago (power or network)",

@@ -1,6 +1,7 @@
 package station
 
 import (
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/hub"
@@ -39,3 +40,6 @@ func Catalog() map[Lang]map[string]string {
 
 // ReplyEntry returns the open case's reply entry.
 func (s *App) ReplyEntry() *widget.Entry { return &s.form.reply.Entry }
+
+// ReplyShortcut types a shortcut into the open case's reply entry.
+func (s *App) ReplyShortcut(sc fyne.Shortcut) { s.form.reply.TypedShortcut(sc) }

@@ -107,12 +107,24 @@ func (s *App) fleetRow(k *hub.KioskView, now time.Time) []string {
 		oldest = s.dur(time.Duration(t.OldestPendingS) * time.Second)
 	}
 	return []string{k.ID, s.kioskState(k.State), alerts, seen, k.Version, fmt.Sprint(t.OutboxPending + t.OutboxInflight),
-		oldest, temp, t.Screen, fmt.Sprint(t.ConfigVersion)}
+		oldest, temp, s.screenState(t.Screen), fmt.Sprint(t.ConfigVersion)}
 }
 
 // kioskState is a kiosk's state in the app's language.
 func (s *App) kioskState(state string) string {
 	key := "kstate." + state
+	if v := s.t(key); v != key {
+		return v
+	}
+	return state
+}
+
+// screenState is the kiosk's screen (on, dim, off) in the app's language.
+func (s *App) screenState(state string) string {
+	if state == "" {
+		return "—"
+	}
+	key := "screen." + state
 	if v := s.t(key); v != key {
 		return v
 	}

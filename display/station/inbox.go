@@ -177,7 +177,7 @@ func (s *App) inboxScreen() fyne.CanvasObject {
 	tools := container.NewHBox(widget.NewButton(s.t("export.csv"), func() { s.exportLedger("csv") }),
 		widget.NewButton(s.t("export.xlsx"), func() { s.exportLedger("xlsx") }))
 	if s.me.Role.Moderates() {
-		tools.Add(widget.NewButton(s.t("tpl.edit"), s.editTemplates))
+		tools.Add(widget.NewButton(s.t("tpl.edit"), s.EditTemplates))
 	}
 	paging := container.NewVBox(container.NewHBox(widget.NewButton(s.t("prev"), func() { s.turnPage(-1) }), v.pageLabel,
 		widget.NewButton(s.t("next"), func() { s.turnPage(1) })), tools, wrap(s.t("keys.help")))

@@ -5,10 +5,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/hub"
+	"opinionwall/kiosk"
 )
 
 type pollsView struct {
@@ -122,8 +124,13 @@ func (s *App) pollRows(p *hub.PollView, now time.Time) []fyne.CanvasObject {
 	objs := []fyne.CanvasObject{widget.NewSeparator(),
 		bold(s.tf("poll.head", p.Title.In(lang), s.pollStateName(&p.Poll, now))),
 		wrap(s.tf("poll.count", fmtTime(p.Opens), fmtTime(p.Closes), t.Total(), t.PlayTotal(), t.Late))}
+	most := 1
 	for _, o := range p.Options {
-		objs = append(objs, widget.NewLabel(s.tf("poll.option", o.Text.In(lang), t.Counted[o.ID], t.Play[o.ID])))
+		most = max(most, t.Counted[o.ID])
+	}
+	for _, o := range p.Options {
+		objs = append(objs, container.NewBorder(nil, nil, nil, tallyBar(t.Counted[o.ID], most),
+			widget.NewLabel(s.tf("poll.option", o.Text.In(lang), t.Counted[o.ID], t.Play[o.ID]))))
 	}
 	id, title := p.ID, p.Title.In(lang)
 	step := func(button, confirm string, act hub.PollAction) fyne.CanvasObject {
@@ -139,4 +146,12 @@ func (s *App) pollRows(p *hub.PollView, now time.Time) []fyne.CanvasObject {
 		acts = append(acts, step("poll.publish", "confirm.pollresults", hub.PollActResults))
 	}
 	return append(objs, container.NewHBox(acts...))
+}
+
+// tallyBar is an option's votes as a bar, the most voted option's full width.
+func tallyBar(n, most int) fyne.CanvasObject {
+	const width = 240
+	bar := canvas.NewRectangle(statusColours[kiosk.StatusTriaged])
+	bar.SetMinSize(fyne.NewSize(max(2, width*float32(n)/float32(most)), 14))
+	return container.NewGridWrap(fyne.NewSize(width, 36), container.NewHBox(container.NewCenter(bar)))
 }

@@ -62,7 +62,7 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	t.Cleanup(func() { w.hubDB.Close() })
 	in := &hubside.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: "pw-hub"}, Store: w.hubDB, Signer: signer}
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
-	w.desk = &hub.Desk{Store: w.hubDB, Checklist: cl, Now: time.Now}
+	w.desk = &hub.Desk{Store: w.hubDB, Settings: w.hubDB, Checklist: cl, Now: time.Now}
 	dl := &hubside.Downlink{Ingest: in, Store: w.hubDB, Signer: signer, Interval: 50 * time.Millisecond}
 	w.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline
@@ -329,7 +329,7 @@ func TestFleetScreen(t *testing.T) {
 		t.Fatalf("rows %q", rows)
 	}
 	got := strings.Join(rows[1], "|")
-	for _, want := range []string{"wall-01|在线|机箱过热|", "|3|2 分钟|", "箱 61°", "|dim|4"} {
+	for _, want := range []string{"wall-01|在线|机箱过热|", "|3|2分钟|", "箱 61°", "|调暗|4"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("fleet row %q lacks %q", got, want)
 		}
@@ -359,7 +359,7 @@ func TestPollThroughTheScreens(t *testing.T) {
 	u.Want("村口空地做什么 · 草稿")
 	u.Tap("发布到设备")
 	u.Want("村口空地做什么 · 草稿") // nothing happens before the lead confirms
-	confirm(t, w.ui.Win, "把投票《村口空地做什么》发布到所有设备")
+	confirm(t, w.ui.Win, "把投票《村口空地做什么》发布到所有设备？")
 	u.Want("投票中")
 	waitFor(t, "the poll at the kiosk", func() bool {
 		ps, _ := f.DB.Polls(ctx)
@@ -386,7 +386,7 @@ func TestPollThroughTheScreens(t *testing.T) {
 	u.Want("有效票 2 · 疑似误触 1")
 	u.Want("篮球场：2 票（另有疑似误触 1）")
 	u.Tap("结束投票")
-	confirm(t, w.ui.Win, "结束投票《村口空地做什么》：设备立即停止接受投票")
+	confirm(t, w.ui.Win, "结束投票《村口空地做什么》？\n设备立即停止接受投票")
 	u.Tap("公布结果")
 	confirm(t, w.ui.Win, "公布到所有设备")
 	u.Want("已公布结果")

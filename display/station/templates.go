@@ -36,8 +36,9 @@ func (s *App) loadTemplates() {
 	}
 }
 
-// editTemplates lets a lead edit the templates, one a line.
-func (s *App) editTemplates() {
+// EditTemplates lets a lead edit the reply templates, one a line (the
+// inbox's button).
+func (s *App) EditTemplates() {
 	e := widget.NewMultiLineEntry()
 	e.Wrapping = fyne.TextWrapWord
 	e.SetText(strings.Join(s.templates, "\n"))
