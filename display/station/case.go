@@ -55,8 +55,7 @@ func (s *App) caseDetail(v hub.CaseView) fyne.CanvasObject {
 	objs = append(objs, s.workInfo(&v.Case)...)
 	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.history")))
 	for _, a := range v.History {
-		line := fmt.Sprintf("%s %s %s %s→%s %s", fmtTime(a.At), s.workerName(a.Worker), a.Action, a.From, a.To, a.Detail)
-		objs = append(objs, wrap(line))
+		objs = append(objs, wrap(s.historyLine(a)))
 	}
 	forms := container.NewVBox(widget.NewSeparator(), s.triageForm(&v.Case), s.assignForm(v))
 	forms.Objects = append(forms.Objects, s.replyForms(v)...)
@@ -102,7 +101,7 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 	default:
 		info = append(info, widget.NewLabel(s.tf("contact", b.Contact.Name, b.Contact.Phone)))
 	}
-	info = append(info, widget.NewLabel(s.tf("case.channel", b.Channel, b.Lang)))
+	info = append(info, widget.NewLabel(s.tf("case.channel", s.named("channel."+string(b.Channel)), s.named("lang."+b.Lang))))
 	if c.Flagged {
 		info = append(info, widget.NewLabel(s.t("case.play")))
 	}
@@ -237,6 +236,32 @@ func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
 		s.row("row.other", container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, button("duplicate", s.duplicate), f.dupOf),
 			container.NewBorder(nil, nil, nil, button("na", s.notApplicable), f.reason))),
 	}
+}
+
+// historyLine is one audit record as the worker reads it.
+func (s *App) historyLine(a hub.Audit) string {
+	what := string(a.Action)
+	if key, ok := actionKeys[a.Action]; ok {
+		what = s.t(key)
+	}
+	line := s.tf("case.hist", fmtTime(a.At), s.workerName(a.Worker), what)
+	if a.From != a.To && a.To != "" {
+		line += s.tf("case.hist.move", s.statusName(a.From), s.statusName(a.To))
+	}
+	if a.Detail != "" {
+		line += " " + a.Detail
+	}
+	return line
+}
+
+// named is the text of key, or what follows its dot when the catalog
+// has none (a value the catalog does not know yet).
+func (s *App) named(key string) string {
+	if v := s.t(key); v != key {
+		return v
+	}
+	_, v, _ := strings.Cut(key, ".")
+	return v
 }
 
 // actionKeys are the catalog keys of the actions' buttons, to name them
