@@ -76,16 +76,16 @@ func (d *Desk) SetReplyTemplates(ctx context.Context, w Worker, texts []string) 
 	}
 	var clean []string
 	for i, s := range texts {
-		t, err := workerText(fmt.Sprintf("template %d", i+1), s, MaxReplyTemplateLen, false)
+		t, err := workerText(FieldTemplate, s, MaxReplyTemplateLen, false)
 		if err != nil {
-			return err
+			return fmt.Errorf("template %d: %w", i+1, err)
 		}
 		if t != "" {
 			clean = append(clean, t)
 		}
 	}
 	if len(clean) > MaxReplyTemplates {
-		return kiosk.Errorf(kiosk.EINVALID, "at most %d reply templates, not %d", MaxReplyTemplates, len(clean))
+		return refusal(kiosk.EINVALID, "templates.many", "at most %d reply templates, not %d", MaxReplyTemplates, len(clean))
 	}
 	if d.Settings == nil {
 		return kiosk.Errorf(kiosk.EINVALID, "reply templates: no settings store")

@@ -24,10 +24,10 @@ func PollID(now time.Time) string { return "poll-" + now.Format("20060102-150405
 func NewPollDraft(in PollDraftInput, by string, now time.Time) (Poll, error) {
 	zh, en := lines(in.Options), lines(in.OptionsEn)
 	if len(en) > 0 && len(en) != len(zh) {
-		return Poll{}, kiosk.Errorf(kiosk.EINVALID, "%d options in Chinese but %d in English: give each option in both, or no English", len(zh), len(en))
+		return Poll{}, refusal(kiosk.EINVALID, "poll.mismatch", "%d options in Chinese but %d in English: give each option in both, or no English", len(zh), len(en))
 	}
 	if strings.Contains(in.Title+in.TitleEn+in.Options+in.OptionsEn, "|") {
-		return Poll{}, kiosk.Errorf(kiosk.EINVALID, "a poll's texts cannot contain |")
+		return Poll{}, refusal(kiosk.EINVALID, "poll.pipe", "a poll's texts cannot contain |")
 	}
 	opts := make([]string, len(zh))
 	for i, z := range zh {

@@ -95,13 +95,16 @@ func (s *App) fail(what string, err error) bool {
 	if err == nil {
 		return false
 	}
-	switch kiosk.ErrorCode(err) {
-	case kiosk.EFORBIDDEN: // the domain's reason is in English; the role says it
+	r, ok := hub.ReasonOf(err)
+	switch {
+	case ok: // the domain's message is English; its reason, worded here
+		s.say("%s", s.tf("fail", what, s.reason(r)))
+	case kiosk.ErrorCode(err) == kiosk.EFORBIDDEN: // the role says it
 		s.say("%s", s.tf("forbidden", what, s.roleName(s.me.Role)))
-	case kiosk.EUNAUTHORIZED:
+	case kiosk.ErrorCode(err) == kiosk.EUNAUTHORIZED:
 		s.say("%s", s.tf("unauthorized", what))
-	default:
-		s.say("%s", s.tf("fail", what, err.Error()))
+	default: // not the worker's doing (a failing disk): the text for whoever looks into it
+		s.say("%s", s.tf("fail.other", what, err.Error()))
 	}
 	return true
 }
