@@ -117,6 +117,8 @@ func TestCloseAsksFirst(t *testing.T) {
 	u.List().Select(0)
 	choose(u, "选择分流", "小事")
 	u.Tap("分类")
+	u.Tap("发送回复")
+	u.Want("发送回复：请填写回复") // the refusal in the screen's language
 	w.st.ReplyEntry().SetText("已修好。")
 	u.Tap("发送回复")
 	u.Tap("办结")
