@@ -63,6 +63,12 @@ func TestScreensFitTheWindow(t *testing.T) {
 				fits(t, win, "inbox", need("filter", "clear", "prev", "next", "export.csv", "export.xlsx"))
 				displaytest.Screen{T: t, Win: win}.List().Select(0)
 				fits(t, win, "case", need("triage", "assign", "start", "send", "publish", "unpublish", "close", "reopen", "duplicate", "na"))
+				st.CloseCase()
+				fits(t, win, "close confirmation", need("confirm.yes", "confirm.no"))
+				dismiss(win)
+				st.EditTemplates()
+				fits(t, win, "reply templates", need("tpl.save", "confirm.no"))
+				dismiss(win)
 				st.Show(station.TabPolls)
 				fits(t, win, "polls", need("poll.save", "poll.open", "poll.close"))
 				st.Show(station.TabStats)
@@ -157,11 +163,21 @@ func fits(t *testing.T, win fyne.Window, screen string, need []string) {
 	}
 	l := layoutCheck{t: t, screen: screen, canvas: size, seen: map[string]bool{}, m: fyne.MeasureText("中中", station.Theme{}.Size(fynetheme.SizeNameText), fyne.TextStyle{})}
 	whole := rect{0, 0, size.Width, size.Height}
-	l.walk(win.Content(), win.Content().Position().Subtract(win.Content().Position()), whole, false, false)
+	l.walk(win.Content(), fyne.Position{}, whole, false, false)
+	for _, o := range win.Canvas().Overlays().List() { // dialogs
+		l.walk(o, fyne.Position{}, whole, false, false)
+	}
 	for _, b := range need {
 		if !l.seen[b] {
 			t.Errorf("%s: the button %q is missing or out of view", screen, b)
 		}
+	}
+}
+
+// dismiss closes the dialog on top.
+func dismiss(win fyne.Window) {
+	if top := win.Canvas().Overlays().Top(); top != nil {
+		win.Canvas().Overlays().Remove(top)
 	}
 }
 
