@@ -61,6 +61,15 @@ func TestScreensFitTheWindow(t *testing.T) {
 					t.Fatal(err)
 				}
 				fits(t, win, "inbox", need("filter", "clear", "prev", "next", "export.csv", "export.xlsx"))
+				rows := listTexts(win)
+				for _, want := range []string{txt("chip.overdue"), txt("prio.name.2"), txt("status.received"), txt("status.replied"), txt("ago.hour")[3:]} {
+					if !strings.Contains(rows, want) {
+						t.Errorf("the inbox rows lack %q:\n%s", want, rows)
+					}
+				}
+				if strings.Contains(rows, "!!") || strings.Contains(rows, " ms") {
+					t.Errorf("the inbox shows !! or a timing:\n%s", rows)
+				}
 				displaytest.Screen{T: t, Win: win}.List().Select(0)
 				fits(t, win, "case", need("triage", "assign", "start", "send", "publish", "unpublish", "close", "reopen", "duplicate", "na"))
 				st.CloseCase()
@@ -172,6 +181,21 @@ func fits(t *testing.T, win fyne.Window, screen string, need []string) {
 			t.Errorf("%s: the button %q is missing or out of view", screen, b)
 		}
 	}
+}
+
+// listTexts is every text drawn in the window's lists, one a line.
+func listTexts(win fyne.Window) string {
+	var b strings.Builder
+	for _, o := range (displaytest.Screen{Win: win}).Objects() {
+		if l, ok := o.(*widget.List); ok {
+			for _, x := range test.LaidOutObjects(l) {
+				if tx, ok := x.(*canvas.Text); ok && x.Visible() {
+					b.WriteString(tx.Text + "\n")
+				}
+			}
+		}
+	}
+	return b.String()
 }
 
 // dismiss closes the dialog on top.

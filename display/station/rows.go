@@ -36,6 +36,7 @@ func newChip() *chip {
 // set shows text on bg, or hides the chip for "".
 func (c *chip) set(text string, bg color.Color) {
 	if text == "" {
+		c.text.Text = ""
 		c.box.Hide()
 		return
 	}
