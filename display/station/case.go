@@ -248,8 +248,17 @@ func (s *App) historyLine(a hub.Audit) string {
 	if a.From != a.To && a.To != "" {
 		line += s.tf("case.hist.move", s.statusName(a.From), s.statusName(a.To))
 	}
-	if a.Detail != "" {
+	switch a.Action { // the detail in words: the domain writes it for the audit, in English where not typed
+	case hub.ActReply, hub.ActPublish, hub.ActNotApplicable: // what the worker typed
 		line += " " + a.Detail
+	case hub.ActAssign:
+		line += " " + s.workerName(strings.TrimPrefix(a.Detail, "to "))
+	case hub.ActDuplicate:
+		line += " " + kiosk.FormatTicket(strings.TrimPrefix(a.Detail, "of "))
+	case hub.ActTriage:
+		if m, _, ok := strings.Cut(a.Detail, " "); ok {
+			line += " " + s.matterName(kiosk.Matter(m))
+		}
 	}
 	return line
 }
