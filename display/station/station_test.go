@@ -174,7 +174,7 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 	u.Tap("分类")
 	u.Want("分流 小事 垃圾清运")
 	u.Want("· 王刚 · 分类（已收到 → 已分类） 小事") // the history in words, not the audit's codes
-	u.Tap("指派") // the building's worker is preselected
+	u.Tap("指派")                       // the building's worker is preselected
 	u.Tap("开始办理")
 	w.st.ReplyEntry().SetText("已安排保洁员明早清运，谢谢反映。")
 	u.Entry("英文回复").SetText("Cleaners will collect it tomorrow morning.")
