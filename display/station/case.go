@@ -88,7 +88,8 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 		info = append(info, widget.NewLabel(s.tf("case.rating", b.Rating)))
 	}
 	if c.Kind == kiosk.KindVote {
-		info = append(info, widget.NewLabel(s.tf("case.vote", b.PollID, b.Option)))
+		title, option := s.pollWords(b.PollID, b.Option)
+		info = append(info, wrap(s.tf("case.vote", title, option)))
 	}
 	if c.Text != "" {
 		info = append(info, bold(s.t("case.said")), wrap(c.Text))
@@ -236,6 +237,27 @@ func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
 		s.row("row.other", container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, button("duplicate", s.duplicate), f.dupOf),
 			container.NewBorder(nil, nil, nil, button("na", s.notApplicable), f.reason))),
 	}
+}
+
+// pollWords are a vote's poll title and option in the app's language (the
+// ids when the poll is gone).
+func (s *App) pollWords(pollID, option string) (string, string) {
+	polls, err := s.d.Desk.Polls(s.ctx, s.me)
+	if err != nil {
+		return pollID, option
+	}
+	lang := string(s.d.Lang)
+	for _, p := range polls {
+		if p.ID == pollID {
+			for _, o := range p.Options {
+				if o.ID == option {
+					return p.Title.In(lang), o.Text.In(lang)
+				}
+			}
+			return p.Title.In(lang), option
+		}
+	}
+	return pollID, option
 }
 
 // historyLine is one audit record as the worker reads it.
