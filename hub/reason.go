@@ -59,4 +59,3 @@ func ReasonOf(err error) (Reason, bool) {
 	}
 	return Reason{}, false
 }
-
