@@ -128,19 +128,20 @@ func (s *App) makeReport() {
 		s.say("%s", s.tf("bad.month", s.stats.month.Text))
 		return
 	}
-	paths, err := s.MakeReport(month)
-	if s.fail(s.t("what.report"), err) {
-		return
-	}
-	s.say("%s", s.tf("report.done", strings.Join(paths, s.t("list.sep"))))
+	s.MakeReport(month)
 }
 
 // MakeReport writes the monthly report of month into the export
-// directory and returns its files (the button's action).
+// directory, says where, and returns its files (the button's action).
 func (s *App) MakeReport(month time.Time) ([]string, error) {
 	dir := s.d.ExportDir
 	if dir == "" {
 		dir = os.TempDir()
 	}
-	return s.d.Report(s.ctx, s.me, month, dir)
+	paths, err := s.d.Report(s.ctx, s.me, month, dir)
+	if s.fail(s.t("what.report"), err) {
+		return nil, err
+	}
+	s.say("%s", s.tf("report.done", strings.Join(paths, s.t("list.sep"))))
+	return paths, nil
 }
