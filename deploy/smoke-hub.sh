@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Smoke test of the station's review app: `hub app` with its window under
-# Xvfb beside `hub run -headless`, on a store seeded with 3,000 submissions
-# (hub seed). The app tours its own screens (OW_SMOKE_TOUR): log-in, inbox, a case, polls,
-# statistics, fleet; at each, this script screenshots the real window into
-# build/smoke-hub/ and checks the picture is not blank. The log is checked
-# for "Error in Fyne call thread" and panics.
+# Xvfb at 1366×768 (the most common office screen) beside `hub run -headless`,
+# on a store seeded with 3,000 submissions (hub seed). The app tours its own
+# screens (OW_SMOKE_TOUR), in Chinese and then in English: log-in, inbox, a case,
+# closing it (the confirmation), the reply templates, polls, statistics, fleet and
+# the monthly report; at each, this script screenshots the real window into
+# build/smoke-hub/LANG/ and checks the picture is not blank; the report's page and
+# workbook are copied there too. The log is checked for "Error in Fyne call
+# thread" and panics.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # Fyne reads the locale at start and complains about "C"; the station's is Chinese.
@@ -18,7 +21,7 @@ hub_pid=
 service_pid=
 trap 'kill $hub_pid $service_pid $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
-Xvfb "$disp" -screen 0 1400x900x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$disp" -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!
 export DISPLAY=$disp
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
@@ -26,33 +29,38 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 bin/hub seed -data "$work/hub" -n 3000 -days 120 2>/dev/null | tee "$out/seed.txt"
 bin/hub keygen -dir "$work/keys" -name hub >/dev/null
 echo "smoke-pass" | bin/hub passwd -file "$work/passwd" wall-01 >/dev/null
-mkdir -p "$work/tour"
 # As at a station: the hub as a service (headless), and the review app on the desktop beside it,
 # on the same store.
 bin/hub run -headless -data "$work/hub" -credentials "$work/passwd" -key "$work/keys/hub.key" \
 	-listen "127.0.0.1:$port" > "$out/service.log" 2>&1 &
 service_pid=$!
-OW_SMOKE_TOUR=$work/tour OW_SMOKE_LOGIN=zhang:1234 bin/hub app -data "$work/hub" -export-dir "$work/export" \
-	> "$out/hub.log" 2>&1 &
-hub_pid=$!
-
-for step in 01-login 02-inbox 03-case 04-polls 05-stats 06-fleet; do
-	for _ in $(seq 300); do [ -f "$work/tour/$step.ready" ] && break; sleep 0.1; done
-	[ -f "$work/tour/$step.ready" ] || { echo "smoke-hub: the app never reached $step" >&2; tail -20 "$out/hub.log" >&2; exit 1; }
-	sleep 0.8 # let the frame reach the screen
-	import -window root "$out/$step.png"
-	colours=$(identify -format %k "$out/$step.png")
-	if [ "$colours" -lt 16 ]; then
-		echo "smoke-hub: $step looks blank ($colours colours)" >&2
-		exit 1
-	fi
-	touch "$work/tour/$step.done"
+steps="01-login 02-inbox 03-case 04-case-close 05-templates 06-polls 07-stats 08-fleet 09-report"
+for lang in zh en; do
+	mkdir -p "$out/$lang" "$work/tour-$lang"
+	OW_SMOKE_TOUR=$work/tour-$lang OW_SMOKE_LOGIN=zhang:1234 bin/hub app -data "$work/hub" -lang "$lang" \
+		-export-dir "$out/$lang/export" > "$out/hub-$lang.log" 2>&1 &
+	hub_pid=$!
+	for step in $steps; do
+		for _ in $(seq 300); do [ -f "$work/tour-$lang/$step.ready" ] && break; sleep 0.1; done
+		[ -f "$work/tour-$lang/$step.ready" ] || { echo "smoke-hub: the app ($lang) never reached $step" >&2; tail -20 "$out/hub-$lang.log" >&2; exit 1; }
+		sleep 0.8 # let the frame reach the screen
+		import -window root "$out/$lang/$step.png"
+		colours=$(identify -format %k "$out/$lang/$step.png")
+		if [ "$colours" -lt 16 ]; then
+			echo "smoke-hub: $lang $step looks blank ($colours colours)" >&2
+			exit 1
+		fi
+		touch "$work/tour-$lang/$step.done"
+	done
+	sleep 0.5
+	kill "$hub_pid"; wait "$hub_pid" 2>/dev/null || true
+	ls "$out/$lang/export/"*.png "$out/$lang/export/"*.xlsx >/dev/null || { echo "smoke-hub: no monthly report ($lang)" >&2; exit 1; }
+	grep -q "review app open" "$out/hub-$lang.log" || { echo "smoke-hub: the window never opened ($lang)" >&2; exit 1; }
 done
 
-kill "$hub_pid" "$service_pid"; wait "$hub_pid" "$service_pid" 2>/dev/null || true
-if grep -E "Error in Fyne call thread|panic:|goroutine [0-9]+ \[" "$out/hub.log" "$out/service.log"; then
+kill "$service_pid"; wait "$service_pid" 2>/dev/null || true
+if grep -E "Error in Fyne call thread|panic:|goroutine [0-9]+ \[|level=ERROR" "$out"/hub-*.log "$out/service.log"; then
 	echo "smoke-hub: errors in the hub's log" >&2
 	exit 1
 fi
-grep -q "review app open" "$out/hub.log" || { echo "smoke-hub: the window never opened" >&2; exit 1; }
-echo "smoke-hub: ok, 6 screenshots in $out"
+echo "smoke-hub: ok, 18 screenshots and 2 monthly reports in $out/zh and $out/en"

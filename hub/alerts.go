@@ -11,7 +11,11 @@ import (
 // Alert is something about a kiosk a maintainer should look at.
 type Alert struct {
 	Code   string `json:"code"`   // stable, for scripts: see docs/OPERATIONS.md, "Alerts"
-	Detail string `json:"detail"` // for people
+	Detail string `json:"detail"` // in English, for logs and scripts
+	// Args are the values Detail is made of, in order (time.Duration,
+	// int, int64, float64 or string), for screens that word the alert
+	// in their own language from its Code.
+	Args []any `json:"-"`
 }
 
 // Thresholds of the alerts.
@@ -26,14 +30,18 @@ const (
 	AlertRisingReports  = 5                // telemetry reports in a row with a longer outbox
 )
 
+// AlertCodes are every code Alerts gives, for screens that word them.
+var AlertCodes = []string{"offline", "lost", "silent", "gaps", "telemetry", "read_only", "refused", "disk_low", "backlog",
+	"outbox_growing", "config_refused", "hardware", "sensors", "hot", "enclosure_hot", "clock"}
+
 // Alerts returns what needs a maintainer's eye about k at now, most
 // serious first. A kiosk with nothing to say returns none.
 func Alerts(k Kiosk, now time.Time) []Alert {
 	var out []Alert
 	add := func(code, format string, args ...any) {
-		out = append(out, Alert{Code: code, Detail: fmt.Sprintf(format, args...)})
+		out = append(out, Alert{Code: code, Detail: fmt.Sprintf(format, args...), Args: args})
 	}
-	since := func(t time.Time) string { return now.Sub(t).Round(time.Minute).String() }
+	since := func(t time.Time) time.Duration { return now.Sub(t).Round(time.Minute) }
 	switch {
 	case (k.State == "lost" || k.State == "offline") && !k.StateAt.IsZero() && now.Sub(k.StateAt) >= AlertOfflineAfter:
 		add("offline", "%s for %s", k.State, since(k.StateAt))
@@ -50,7 +58,7 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	}
 	var t kiosk.Telemetry
 	if err := json.Unmarshal(k.Telemetry, &t); err != nil {
-		add("telemetry", "unreadable telemetry: %v", err)
+		add("telemetry", "unreadable telemetry: %s", err.Error())
 		return out
 	}
 	if t.ReadOnly != "" {

@@ -3,6 +3,7 @@ package hub_test
 import (
 	"encoding/json"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,6 +65,12 @@ func TestAlerts(t *testing.T) {
 		for _, a := range hub.Alerts(k, now) {
 			if a.Detail == "" {
 				t.Errorf("%s: alert %s without detail", c.name, a.Code)
+			}
+			if !slices.Contains(hub.AlertCodes, a.Code) {
+				t.Errorf("%s: alert %s is not among AlertCodes (screens word alerts by them)", c.name, a.Code)
+			}
+			if strings.Count(a.Detail, "%!") > 0 || len(a.Args) == 0 && strings.ContainsAny(a.Detail, "0123456789") {
+				t.Errorf("%s: alert %s detail %q without its values", c.name, a.Code, a.Detail)
 			}
 			got = append(got, a.Code)
 		}

@@ -113,7 +113,7 @@ const (
 )
 
 // ErrConflict is returned when a case changed since it was read.
-var ErrConflict = kiosk.Errorf(kiosk.ECONFLICT, "the case was changed by someone else: reload it")
+var ErrConflict = because(kiosk.Errorf(kiosk.ECONFLICT, "the case was changed by someone else: reload it"), "conflict")
 
 // Apply makes the change a on the case, done by worker w at time at, and
 // returns its audit record. The checklist checks triage items; workers
@@ -125,7 +125,7 @@ func (c *Case) Apply(a Action, w Worker, at time.Time, cl *Checklist, workers ma
 	}
 	step, ok := transitions[a.Kind]
 	if !ok {
-		return rec, refuse(a.Kind, "unknown action")
+		return rec, refuse(a.Kind, "action", "unknown action")
 	}
 	next := *c // the steps change the copy: a refusal leaves c as it was
 	detail, err := step(&next, a, change{at: at, checklist: cl, workers: workers})
@@ -164,9 +164,10 @@ var transitions = map[ActionKind]transition{
 	ActReopen:        (*Case).reopen,
 }
 
-// refuse is a transition's refusal: the input breaks a rule of the case.
-func refuse(kind ActionKind, format string, args ...any) error {
-	return kiosk.Errorf(kiosk.EINVALID, "%s: "+format, append([]any{kind}, args...)...)
+// refuse is a transition's refusal: the input breaks a rule of the case
+// (key names it for screens, see Reason).
+func refuse(kind ActionKind, key, format string, args ...any) error {
+	return because(kiosk.Errorf(kiosk.EINVALID, "%s: "+format, append([]any{kind}, args...)...), key, args...)
 }
 
 // in reports whether the case's status is one of ok.
@@ -184,13 +185,13 @@ var workable = []kiosk.TicketStatus{kiosk.StatusReceived, kiosk.StatusTriaged, k
 
 func (c *Case) triage(a Action, ch change) (string, error) {
 	if !c.Open() {
-		return "", refuse(a.Kind, "the case is %s", c.Status)
+		return "", refuse(a.Kind, "case.status", "the case is %s", c.Status)
 	}
 	if err := ch.checklist.Check(a.Matter, a.Item); err != nil {
-		return "", err
+		return "", because(kiosk.WrapError(kiosk.EINVALID, err, "%s", a.Kind), "checklist")
 	}
 	if !a.Priority.Valid() {
-		return "", refuse(a.Kind, "priority %d is not known", a.Priority)
+		return "", refuse(a.Kind, "priority", "priority %d is not known", a.Priority)
 	}
 	c.Matter, c.Item, c.Priority = a.Matter, a.Item, a.Priority
 	if c.Status == kiosk.StatusReceived {
@@ -201,11 +202,11 @@ func (c *Case) triage(a Action, ch change) (string, error) {
 
 func (c *Case) assign(a Action, ch change) (string, error) {
 	if !c.in(kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress) {
-		return "", refuse(a.Kind, "triage the case first (it is %s)", c.Status)
+		return "", refuse(a.Kind, "needs.triage", "triage the case first (it is %s)", c.Status)
 	}
 	to, ok := ch.workers[a.Worker]
 	if !ok {
-		return "", refuse(a.Kind, "no worker %q", a.Worker)
+		return "", refuse(a.Kind, "worker.unknown", "no worker %q", a.Worker)
 	}
 	c.Assignee, c.Status = to.ID, kiosk.StatusAssigned
 	return "to " + to.ID, nil
@@ -213,7 +214,7 @@ func (c *Case) assign(a Action, ch change) (string, error) {
 
 func (c *Case) start(a Action, _ change) (string, error) {
 	if !c.in(kiosk.StatusAssigned) {
-		return "", refuse(a.Kind, "only an assigned case can be started (it is %s)", c.Status)
+		return "", refuse(a.Kind, "needs.assigned", "only an assigned case can be started (it is %s)", c.Status)
 	}
 	c.Status = kiosk.StatusInProgress
 	return "", nil
@@ -221,13 +222,13 @@ func (c *Case) start(a Action, _ change) (string, error) {
 
 func (c *Case) reply(a Action, ch change) (string, error) {
 	if !c.in(kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusInProgress, kiosk.StatusReplied) {
-		return "", refuse(a.Kind, "triage the case before replying (it is %s)", c.Status)
+		return "", refuse(a.Kind, "needs.triage", "triage the case before replying (it is %s)", c.Status)
 	}
-	zh, err := workerText("reply", a.Reply, MaxReplyRunes, true)
+	zh, err := workerText(FieldReply, a.Reply, MaxReplyRunes, true)
 	if err != nil {
 		return "", err
 	}
-	en, err := workerText("English reply", a.ReplyEn, MaxReplyRunes, false)
+	en, err := workerText(FieldReplyEn, a.ReplyEn, MaxReplyRunes, false)
 	if err != nil {
 		return "", err
 	}
@@ -240,9 +241,9 @@ func (c *Case) reply(a Action, ch change) (string, error) {
 
 func (c *Case) publish(a Action, ch change) (string, error) {
 	if c.Reply == "" || !c.in(kiosk.StatusReplied, kiosk.StatusClosed) {
-		return "", refuse(a.Kind, "only a replied case goes on the wall (it is %s)", c.Status)
+		return "", refuse(a.Kind, "needs.reply.wall", "only a replied case goes on the wall (it is %s)", c.Status)
 	}
-	q, err := workerText("wall question", a.WallText, MaxWallRunes, true)
+	q, err := workerText(FieldWall, a.WallText, MaxWallRunes, true)
 	if err != nil {
 		return "", err
 	}
@@ -252,7 +253,7 @@ func (c *Case) publish(a Action, ch change) (string, error) {
 
 func (c *Case) unpublish(a Action, _ change) (string, error) {
 	if c.PublishedAt.IsZero() {
-		return "", refuse(a.Kind, "the case is not on the wall")
+		return "", refuse(a.Kind, "not.onwall", "the case is not on the wall")
 	}
 	c.PublishedAt, c.WallText = time.Time{}, ""
 	return "", nil
@@ -260,7 +261,7 @@ func (c *Case) unpublish(a Action, _ change) (string, error) {
 
 func (c *Case) close(a Action, _ change) (string, error) {
 	if !c.in(kiosk.StatusReplied) {
-		return "", refuse(a.Kind, "reply before closing (it is %s)", c.Status)
+		return "", refuse(a.Kind, "needs.reply.close", "reply before closing (it is %s)", c.Status)
 	}
 	c.Status = kiosk.StatusClosed
 	return "", nil
@@ -268,14 +269,14 @@ func (c *Case) close(a Action, _ change) (string, error) {
 
 func (c *Case) duplicate(a Action, _ change) (string, error) {
 	if !c.in(workable...) {
-		return "", refuse(a.Kind, "the case is %s", c.Status)
+		return "", refuse(a.Kind, "case.status", "the case is %s", c.Status)
 	}
 	t, err := kiosk.ParseTicket(a.Of)
 	if err != nil {
-		return "", err
+		return "", because(kiosk.WrapError(kiosk.EINVALID, err, "%s", a.Kind), "ticket", a.Of)
 	}
 	if t.Code == c.Ticket {
-		return "", refuse(a.Kind, "a ticket cannot duplicate itself")
+		return "", refuse(a.Kind, "dup.self", "a ticket cannot duplicate itself")
 	}
 	c.DuplicateOf, c.Status = t.Code, kiosk.StatusDuplicate
 	return "of " + t.Code, nil
@@ -283,9 +284,9 @@ func (c *Case) duplicate(a Action, _ change) (string, error) {
 
 func (c *Case) notApplicable(a Action, _ change) (string, error) {
 	if !c.in(workable...) {
-		return "", refuse(a.Kind, "the case is %s", c.Status)
+		return "", refuse(a.Kind, "case.status", "the case is %s", c.Status)
 	}
-	r, err := workerText("reason", a.Reason, MaxReasonRunes, true)
+	r, err := workerText(FieldReason, a.Reason, MaxReasonRunes, true)
 	if err != nil {
 		return "", err
 	}
@@ -296,7 +297,7 @@ func (c *Case) notApplicable(a Action, _ change) (string, error) {
 // reopen puts a finished case back where its work stood.
 func (c *Case) reopen(a Action, _ change) (string, error) {
 	if c.Open() {
-		return "", refuse(a.Kind, "the case is still open (%s)", c.Status)
+		return "", refuse(a.Kind, "still.open", "the case is still open (%s)", c.Status)
 	}
 	c.Status, c.DuplicateOf, c.Reason = kiosk.StatusReceived, "", ""
 	switch {
@@ -309,17 +310,17 @@ func (c *Case) reopen(a Action, _ change) (string, error) {
 }
 
 // workerText cleans what a worker typed and checks its length.
-func workerText(what, s string, limit int, required bool) (string, error) {
+func workerText(what Field, s string, limit int, required bool) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		if required {
-			return "", kiosk.Errorf(kiosk.EINVALID, "the %s is empty", what)
+			return "", refusal(kiosk.EINVALID, "empty", "the %s is empty", what)
 		}
 		return "", nil
 	}
 	out, err := kiosk.CleanText(s, limit)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", what, err)
+		return "", because(kiosk.WrapError(kiosk.ErrorCode(err), err, "%s", what), "text", what, limit)
 	}
 	return out, nil
 }

@@ -22,6 +22,9 @@ type Desk struct {
 	// Notify wakes whatever sends ticket updates and snapshots to the
 	// kiosks; nil for none.
 	Notify func()
+	// Settings keeps the targets and reply templates; nil: the default
+	// targets and no templates.
+	Settings SettingsStore
 
 	mu   sync.Mutex
 	lock Lockout
@@ -38,7 +41,7 @@ func (d *Desk) Login(ctx context.Context, id, pin string) (Worker, error) {
 	until, locked := d.lock.Locked(id, now)
 	d.mu.Unlock()
 	if locked {
-		return Worker{}, kiosk.Errorf(kiosk.EUNAUTHORIZED, "too many wrong PINs: try again after %s", until.Format("15:04"))
+		return Worker{}, refusal(kiosk.EUNAUTHORIZED, "locked", "too many wrong PINs: try again after %s", until.Format("15:04"))
 	}
 	ws, err := d.Store.Workers(ctx)
 	if err != nil {

@@ -104,7 +104,7 @@ func (d *Desk) CreatePoll(ctx context.Context, w Worker, p Poll) error {
 	}
 	for _, q := range ps {
 		if q.ID == p.ID {
-			return kiosk.Errorf(kiosk.ECONFLICT, "there is already a poll %s", p.ID)
+			return refusal(kiosk.ECONFLICT, "poll.exists", "there is already a poll %s", p.ID)
 		}
 	}
 	return d.Store.PutPoll(ctx, p, Audit{Case: "poll:" + p.ID, Worker: w.ID, At: d.Now(), Action: "poll_create", Detail: p.Title.Zh})

@@ -46,39 +46,39 @@ func NewPoll(id, title string, options []string, opens, closes time.Time, by str
 		return p, kiosk.Errorf(kiosk.EINVALID, "poll id %q: use 1-32 of a-z, 0-9 and -", id)
 	}
 	var err error
-	if p.Title, err = bilingual("poll title", title); err != nil {
+	if p.Title, err = bilingual(FieldTitle, FieldTitleEn, title); err != nil {
 		return p, err
 	}
 	for _, o := range options {
 		if strings.TrimSpace(o) == "" {
 			continue
 		}
-		t, err := bilingual("option", o)
+		t, err := bilingual(FieldOption, FieldOptionEn, o)
 		if err != nil {
 			return p, err
 		}
 		p.Options = append(p.Options, kiosk.PollOption{ID: fmt.Sprintf("o%d", len(p.Options)+1), Text: t})
 	}
 	if n := len(p.Options); n < MinPollOptions || n > MaxPollOptions {
-		return p, kiosk.Errorf(kiosk.EINVALID, "a poll has %d to %d options, not %d", MinPollOptions, MaxPollOptions, n)
+		return p, refusal(kiosk.EINVALID, "poll.options", "a poll has %d to %d options, not %d", MinPollOptions, MaxPollOptions, n)
 	}
 	if !closes.After(opens) {
-		return p, kiosk.Errorf(kiosk.EINVALID, "a poll must close after it opens")
+		return p, refusal(kiosk.EINVALID, "poll.order", "a poll must close after it opens")
 	}
 	if !closes.After(now) {
-		return p, kiosk.Errorf(kiosk.EINVALID, "the closing time has already passed")
+		return p, refusal(kiosk.EINVALID, "poll.past", "the closing time has already passed")
 	}
 	return p, nil
 }
 
 // bilingual reads "中文" or "中文 | English".
-func bilingual(what, s string) (kiosk.Text, error) {
+func bilingual(zhField, enField Field, s string) (kiosk.Text, error) {
 	zh, en, _ := strings.Cut(s, "|")
-	z, err := workerText(what, zh, 60, true)
+	z, err := workerText(zhField, zh, 60, true)
 	if err != nil {
 		return kiosk.Text{}, err
 	}
-	e, err := workerText(what+" in English", en, 80, false)
+	e, err := workerText(enField, en, 80, false)
 	return kiosk.Text{Zh: z, En: e}, err
 }
 
@@ -90,10 +90,10 @@ func (p *Poll) Live(now time.Time) bool {
 // Open puts a draft on the kiosks (from its opening time).
 func (p *Poll) Open(now time.Time) error {
 	if p.State != PollDraft {
-		return kiosk.Errorf(kiosk.EINVALID, "poll %s is %s, not a draft", p.ID, p.State)
+		return refusal(kiosk.EINVALID, "poll.notDraft", "poll %s is %s, not a draft", p.ID, p.State)
 	}
 	if !p.Closes.After(now) {
-		return kiosk.Errorf(kiosk.EINVALID, "poll %s: its closing time has passed", p.ID)
+		return refusal(kiosk.EINVALID, "poll.past", "poll %s: its closing time has passed", p.ID)
 	}
 	p.State = PollOpen
 	return nil
@@ -102,7 +102,7 @@ func (p *Poll) Open(now time.Time) error {
 // Close ends voting now, or records that the closing time has passed.
 func (p *Poll) Close(now time.Time) error {
 	if p.State != PollOpen {
-		return kiosk.Errorf(kiosk.EINVALID, "poll %s is %s, not open", p.ID, p.State)
+		return refusal(kiosk.EINVALID, "poll.notOpen", "poll %s is %s, not open", p.ID, p.State)
 	}
 	p.State = PollClosed
 	if now.Before(p.Closes) {
@@ -114,7 +114,7 @@ func (p *Poll) Close(now time.Time) error {
 // PublishResults puts a closed poll's results on the kiosks.
 func (p *Poll) PublishResults() error {
 	if p.State != PollClosed {
-		return kiosk.Errorf(kiosk.EINVALID, "poll %s is %s: close it before publishing results", p.ID, p.State)
+		return refusal(kiosk.EINVALID, "poll.notClosed", "poll %s is %s: close it before publishing results", p.ID, p.State)
 	}
 	p.ResultsPublished = true
 	return nil

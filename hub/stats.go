@@ -33,6 +33,14 @@ type Stats struct {
 	ReplyHours Series
 	// OpenByClass: open cases by 三事分流 class (Untriaged for none yet).
 	OpenByClass map[kiosk.Matter]int
+	// Cases: each opinion received in the period, with when it was first
+	// answered and closed (see ClassTimes).
+	Cases []CaseTimes
+	// OpenPlaces: the open opinions (of any date) by street and topic
+	// (see OpenHeat).
+	OpenPlaces []PlaceCount
+	// Ratings: the period's ratings per service (see ServiceScores).
+	Ratings []RatingCount
 }
 
 // SatisfactionIndex maps a mean rating (1..4) to 0..100.

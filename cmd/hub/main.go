@@ -9,6 +9,8 @@
 //	hub app -data DIR
 //	hub worker add|list|building -data DIR ...
 //	hub ledger -data DIR -format xlsx|csv [-o FILE] [-status S]
+//	hub targets -data DIR [-class big|small|private|none -reply DAYS -close DAYS]
+//	hub report -data DIR -month 2026-11 [-o FILE.png] [-lang zh|en]
 //	hub backup -data DIR -o FILE
 //	hub keygen -dir DIR [-name hub]
 //	hub passwd -file FILE USER
@@ -52,6 +54,10 @@ func dispatch(ctx context.Context, args []string) error {
 		return seedCmd(ctx, args, os.Stdout)
 	case "ledger":
 		return ledgerCmd(ctx, args, os.Stdout)
+	case "targets":
+		return targetsCmd(ctx, args, os.Stdout)
+	case "report":
+		return reportCmd(ctx, args, os.Stdout)
 	case "backup":
 		return backupCmd(ctx, args, os.Stdout)
 	case "keygen":
@@ -82,6 +88,10 @@ const usage = `usage:
                        give a building to a worker ("" removes it)
   hub ledger -data DIR [-format xlsx|csv] [-o FILE] [-status open|received|...]
                        the work ledger (工作台账): cases with status, class and replies; no contact details
+  hub targets -data DIR [-class big|small|private|none -reply DAYS -close DAYS]
+                       the targets per class (三事分流) the charts, overdue marks and report judge by
+  hub report -data DIR -month 2026-11 [-o FILE.png] [-lang zh|en]
+                       the month's one-page report for the residents' committee: FILE.png and FILE.xlsx
   hub export -data DIR -format csv|json [-o FILE]
                        every submission; CSV is UTF-8 with a BOM so Excel shows Chinese
   hub fleet -data DIR  the kiosks: state, last seen, last seq, gaps, received

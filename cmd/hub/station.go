@@ -60,15 +60,30 @@ func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &desk{desk: &hub.Desk{Store: db, Checklist: cl, Now: time.Now}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+	return &desk{desk: &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+}
+
+// chartOptions word the charts in the screens' language against the targets.
+func (s *desk) chartOptions(tg hub.Targets) charts.Options {
+	lang := s.language()
+	return charts.Options{Text: station.Texts(lang), Targets: tg,
+		Name: func(id string) string { return s.catalog.NameIn(id, string(lang)) }}
+}
+
+// language is the screens' language.
+func (s *desk) language() station.Lang {
+	if s.lang == "" {
+		return station.LangZh
+	}
+	return s.lang
 }
 
 // deps returns what the screens need.
 func (s *desk) deps(exportDir string) station.Deps {
 	return station.Deps{
 		Desk: s.desk, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
-		Charts: func(st hub.Stats) ([]hub.Chart, error) { return charts.Draw(st, s.catalog) },
-		Ledger: s.workerLedger,
+		Charts: func(st hub.Stats, tg hub.Targets) ([]hub.Chart, error) { return charts.Draw(st, s.chartOptions(tg)) },
+		Ledger: s.workerLedger, Report: s.workerReport,
 	}
 }
 
@@ -108,10 +123,10 @@ func (s *desk) showWindow(ctx context.Context, cancel context.CancelFunc, export
 	a := app.NewWithID("opinionwall.hub")
 	a.Settings().SetTheme(station.Theme{})
 	w := a.NewWindow("意见墙 · 社区工作站 Opinion Wall station")
-	w.Resize(fyne.NewSize(1400, 900))
+	w.Resize(fyne.NewSize(1366, 768)) // the most common office screen: every screen fits it
 	st := station.New(w, s.deps(exportDir))
 	if dir := os.Getenv("OW_SMOKE_TOUR"); dir != "" {
-		go s.tour(ctx, st, dir, os.Getenv("OW_SMOKE_LOGIN"), log)
+		go s.tour(ctx, w, st, dir, os.Getenv("OW_SMOKE_LOGIN"), log)
 	}
 	go func() {
 		t := time.NewTicker(15 * time.Second)
@@ -135,8 +150,13 @@ func (s *desk) showWindow(ctx context.Context, cancel context.CancelFunc, export
 // (OW_SMOKE_TOUR=DIR, OW_SMOKE_LOGIN=id:pin): at each screen it writes
 // DIR/NN-name.ready and waits for the script to screenshot the real window
 // and write DIR/NN-name.done.
-func (s *desk) tour(ctx context.Context, st *station.App, dir, login string, log *slog.Logger) {
+func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, login string, log *slog.Logger) {
 	id, pin, _ := strings.Cut(login, ":")
+	dismiss := func() { // the dialog on top, as its cancel button would
+		if top := w.Canvas().Overlays().Top(); top != nil {
+			w.Canvas().Overlays().Remove(top)
+		}
+	}
 	steps := []struct {
 		name string
 		do   func()
@@ -153,9 +173,20 @@ func (s *desk) tour(ctx context.Context, st *station.App, dir, login string, log
 				st.OpenCase(in.Cases[0].ID)
 			}
 		}},
-		{"polls", func() { st.Show(station.TabPolls) }},
+		{"case-close", st.CloseCase},
+		{"templates", func() { dismiss(); st.EditTemplates() }},
+		{"polls", func() { dismiss(); st.Show(station.TabPolls) }},
 		{"stats", func() { st.Show(station.TabStats) }},
 		{"fleet", func() { st.Show(station.TabFleet) }},
+		{"report", func() {
+			st.Show(station.TabStats)
+			from, _ := hub.MonthOf(time.Now().AddDate(0, -1, 0))
+			if paths, err := st.MakeReport(from); err != nil {
+				log.Error("smoke tour: report", "err", err)
+			} else {
+				log.Info("smoke tour: report", "files", strings.Join(paths, " "))
+			}
+		}},
 	}
 	for i, step := range steps {
 		fyne.DoAndWait(step.do)

@@ -14,9 +14,11 @@ import (
 
 // caseForm holds the detail's inputs.
 type caseForm struct {
-	c                                   hub.Case
-	matter, item, priority, worker      *widget.Select
-	reply, replyEn, wall, dupOf, reason *widget.Entry
+	c                                        hub.Case
+	matter, item, priority, worker, template *widget.Select
+	reply                                    *keyEntry
+	replyEn, wall, dupOf, reason             *widget.Entry
+	assignees                                []string // worker ids in the order of worker's options
 }
 
 // OpenCase shows a case in the detail pane, as the logged-in worker may
@@ -42,21 +44,29 @@ func wrap(t string) *widget.Label {
 	return l
 }
 
-// caseDetail is the case pane: what the resident sent, where the work
-// stands, the forms of each action and the history.
+// caseDetail is the case pane: the case's heading on top, the actions'
+// forms at the bottom, always in view, and between them, scrolling, what
+// the resident sent, where the work stands and the history.
 func (s *App) caseDetail(v hub.CaseView) fyne.CanvasObject {
 	s.form = caseForm{c: v.Case}
+	c := &v.Case
+	head := bold(s.tf("case.head", kiosk.FormatTicket(c.Ticket), s.kindName(c.Kind), s.statusName(c.Status)))
 	objs := s.submissionInfo(v)
 	objs = append(objs, s.workInfo(&v.Case)...)
-	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.triage")), s.triageForm(&v.Case),
-		bold(s.t("sec.assign")), s.assignForm(v))
-	objs = append(objs, s.replyForms(v)...)
 	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.history")))
 	for _, a := range v.History {
-		line := fmt.Sprintf("%s %s %s %s→%s %s", fmtTime(a.At), s.workerName(a.Worker), a.Action, a.From, a.To, a.Detail)
-		objs = append(objs, wrap(line))
+		objs = append(objs, wrap(s.historyLine(a)))
 	}
-	return container.NewVBox(objs...)
+	forms := container.NewVBox(widget.NewSeparator(), s.triageForm(&v.Case), s.assignForm(v))
+	forms.Objects = append(forms.Objects, s.replyForms(v)...)
+	return container.NewBorder(head, forms, nil, nil, container.NewVScroll(container.NewVBox(objs...)))
+}
+
+// row is one line of the action forms: its name, the inputs, the buttons.
+func (s *App) row(key string, inputs fyne.CanvasObject, buttons ...fyne.CanvasObject) fyne.CanvasObject {
+	name := bold(s.t(key))
+	return container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(64, name.MinSize().Height), name),
+		container.NewHBox(buttons...), inputs)
 }
 
 // submissionInfo is what the resident sent, as the view carries it (for
@@ -67,10 +77,7 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 	if !c.ClockSynced {
 		when += s.t("case.unsynced")
 	}
-	info := []fyne.CanvasObject{
-		bold(s.tf("case.head", kiosk.FormatTicket(c.Ticket), s.kindName(c.Kind), s.statusName(c.Status))),
-		widget.NewLabel(s.tf("case.where", c.Kiosk, when, fmtTime(c.ReceivedAt))),
-	}
+	info := []fyne.CanvasObject{wrap(s.tf("case.where", c.Kiosk, when, fmtTime(c.ReceivedAt)))}
 	if c.Topic != "" {
 		info = append(info, widget.NewLabel(s.tf("case.topic", s.topicName(c.Topic))))
 	}
@@ -81,7 +88,8 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 		info = append(info, widget.NewLabel(s.tf("case.rating", b.Rating)))
 	}
 	if c.Kind == kiosk.KindVote {
-		info = append(info, widget.NewLabel(s.tf("case.vote", b.PollID, b.Option)))
+		title, option := s.pollWords(b.PollID, b.Option)
+		info = append(info, wrap(s.tf("case.vote", title, option)))
 	}
 	if c.Text != "" {
 		info = append(info, bold(s.t("case.said")), wrap(c.Text))
@@ -94,7 +102,7 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 	default:
 		info = append(info, widget.NewLabel(s.tf("contact", b.Contact.Name, b.Contact.Phone)))
 	}
-	info = append(info, widget.NewLabel(s.tf("case.channel", b.Channel, b.Lang)))
+	info = append(info, widget.NewLabel(s.tf("case.channel", s.named("channel."+string(b.Channel)), s.named("lang."+b.Lang))))
 	if c.Flagged {
 		info = append(info, widget.NewLabel(s.t("case.play")))
 	}
@@ -103,8 +111,8 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 
 // workInfo is where the work on the case stands.
 func (s *App) workInfo(c *hub.Case) []fyne.CanvasObject {
-	state := s.tf("case.state", s.matterName(c.Matter), s.itemName(c.Item), c.Priority, s.workerName(c.Assignee))
-	info := []fyne.CanvasObject{widget.NewSeparator(), bold(s.t("case.work")), widget.NewLabel(state)}
+	state := s.tf("case.state", s.matterName(c.Matter), s.itemName(c.Item), s.t(fmt.Sprintf("prio.name.%d", c.Priority)), s.workerName(c.Assignee))
+	info := []fyne.CanvasObject{widget.NewSeparator(), bold(s.t("case.work")), wrap(state)}
 	if c.Reply != "" {
 		info = append(info, widget.NewLabel(s.tf("case.reply", fmtTime(c.RepliedAt))), wrap(c.Reply))
 		if c.ReplyEn != "" {
@@ -118,7 +126,7 @@ func (s *App) workInfo(c *hub.Case) []fyne.CanvasObject {
 		info = append(info, widget.NewLabel(s.tf("case.reason", c.Reason)))
 	}
 	if !c.PublishedAt.IsZero() {
-		info = append(info, widget.NewLabel(s.tf("case.onwall", fmtTime(c.PublishedAt), c.WallText)))
+		info = append(info, wrap(s.tf("case.onwall", fmtTime(c.PublishedAt), c.WallText)))
 	}
 	return info
 }
@@ -133,17 +141,19 @@ func (s *App) triageForm(c *hub.Case) fyne.CanvasObject {
 	f, cl, lang := &s.form, s.d.Desk.Checklist, string(s.d.Lang)
 	var matters []string
 	for _, cc := range cl.Classes {
-		matters = append(matters, cc.Name.In(lang)+" · "+string(cc.Matter))
+		matters = append(matters, cc.Name.In(lang))
 	}
 	f.item = widget.NewSelect(nil, nil)
+	f.item.PlaceHolder = s.t("ph.item")
 	f.matter = widget.NewSelect(matters, func(string) {
 		var items []string
 		for _, it := range cl.Classes[f.matter.SelectedIndex()].Items {
-			items = append(items, it.Name.In(lang)+" · "+it.ID)
+			items = append(items, it.Name.In(lang))
 		}
 		f.item.SetOptions(items)
 		f.item.ClearSelected()
 	})
+	f.matter.PlaceHolder = s.t("ph.matter")
 	for i, cc := range cl.Classes {
 		if cc.Matter == c.Matter {
 			f.matter.SetSelectedIndex(i)
@@ -154,37 +164,51 @@ func (s *App) triageForm(c *hub.Case) fyne.CanvasObject {
 			}
 		}
 	}
-	f.priority = widget.NewSelect([]string{s.t("prio.0"), s.t("prio.1"), s.t("prio.2")}, nil)
+	f.priority = widget.NewSelect([]string{s.t("prio.name.0"), s.t("prio.name.1"), s.t("prio.name.2")}, nil)
+	f.priority.PlaceHolder = s.t("ph.priority")
 	f.priority.SetSelectedIndex(int(c.Priority))
-	return container.NewGridWithColumns(2, f.matter, f.item, f.priority, widget.NewButton(s.t("triage"), s.triage))
+	return s.row("row.triage", container.NewGridWithColumns(3, f.matter, f.item, f.priority), widget.NewButton(s.t("triage"), s.triage))
 }
 
-// assignForm chooses the worker, with the building's (包楼) preselected.
+// assignForm chooses the worker: the building's (包楼) first, each with
+// their role and how many open cases they have.
 func (s *App) assignForm(v hub.CaseView) fyne.CanvasObject {
 	f := &s.form
+	open := map[string]int{}
+	if in, err := s.d.Desk.Inbox(s.ctx, s.me, hub.Filter{Status: hub.StatusOpen, Limit: 1}); err == nil {
+		open = in.ByAssignee
+	}
 	var names []string
 	for _, w := range s.workers {
-		names = append(names, w.Name+" · "+w.ID)
+		key := "assignee.opt"
+		if w.ID == v.Suggested {
+			key = "assignee.building"
+		}
+		opt := s.tf(key, w.Name, s.roleName(w.Role), open[w.ID])
+		if w.ID == v.Suggested {
+			names, f.assignees = append([]string{opt}, names...), append([]string{w.ID}, f.assignees...)
+		} else {
+			names, f.assignees = append(names, opt), append(f.assignees, w.ID)
+		}
 	}
 	f.worker = widget.NewSelect(names, nil)
+	f.worker.PlaceHolder = s.t("ph.worker")
 	pick := v.Assignee
 	if pick == "" {
 		pick = v.Suggested
 	}
-	for i, w := range s.workers {
-		if w.ID == pick {
+	for i, id := range f.assignees {
+		if id == pick {
 			f.worker.SetSelectedIndex(i)
 		}
 	}
-	hint := s.t("assign.none")
-	if v.Suggested != "" {
-		hint = s.tf("assign.suggest", s.workerName(v.Suggested))
-	}
-	return container.NewVBox(widget.NewLabel(hint), container.NewGridWithColumns(3, f.worker, widget.NewButton(s.t("assign"), s.assign),
-		widget.NewButton(s.t("start"), s.act(hub.Action{Kind: hub.ActStart}))))
+	return s.row("row.assign", f.worker, widget.NewButton(s.t("assign"), s.assign),
+		widget.NewButton(s.t("start"), s.act(hub.Action{Kind: hub.ActStart})))
 }
 
-// replyForms are the reply, the wall and the other ways a case ends.
+// replyForms are the reply with its templates, the wall text, the
+// buttons that send, publish and close side by side, and the other ways
+// a case ends.
 func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
 	f := &s.form
 	entry := func(key, text string) *widget.Entry {
@@ -193,24 +217,82 @@ func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
 		e.SetText(text)
 		return e
 	}
-	f.reply = widget.NewMultiLineEntry()
+	f.reply = newKeyEntry(s.shortcut)
 	f.reply.PlaceHolder = s.t("ph.reply")
 	f.reply.SetText(v.Reply)
-	f.reply.SetMinRowsVisible(3)
+	f.reply.SetMinRowsVisible(2)
 	f.replyEn = entry("ph.replyEn", v.ReplyEn)
 	f.wall = entry("ph.wall", v.WallDraft)
 	f.dupOf = entry("ph.dup", "")
 	f.reason = entry("ph.reason", "")
+	f.template = s.templatePicker()
 	button := func(key string, do func()) *widget.Button { return widget.NewButton(s.t(key), do) }
+	ticket := kiosk.FormatTicket(v.Ticket)
+	unpublish := func() { s.confirm(s.tf("confirm.unpublish", ticket), s.act(hub.Action{Kind: hub.ActUnpublish})) }
 	return []fyne.CanvasObject{
-		bold(s.t("sec.reply")), f.reply, f.replyEn,
-		container.NewHBox(button("send", s.reply), button("close", s.act(hub.Action{Kind: hub.ActClose}))),
-		bold(s.t("sec.wall")), f.wall,
-		container.NewHBox(button("publish", s.publish), button("unpublish", s.act(hub.Action{Kind: hub.ActUnpublish}))),
-		bold(s.t("sec.other")), container.NewGridWithColumns(2, f.dupOf, button("duplicate", s.duplicate)),
-		container.NewGridWithColumns(2, f.reason, button("na", s.notApplicable)),
-		button("reopen", s.act(hub.Action{Kind: hub.ActReopen})),
+		s.row("row.reply", container.NewVBox(f.template, f.reply, f.replyEn)),
+		s.row("row.wall", f.wall),
+		s.row("", container.NewHBox(button("send", s.reply), button("publish", s.publish), button("unpublish", unpublish),
+			button("close", s.CloseCase), button("reopen", s.act(hub.Action{Kind: hub.ActReopen})))),
+		s.row("row.other", container.NewGridWithColumns(2, container.NewBorder(nil, nil, nil, button("duplicate", s.duplicate), f.dupOf),
+			container.NewBorder(nil, nil, nil, button("na", s.notApplicable), f.reason))),
 	}
+}
+
+// pollWords are a vote's poll title and option in the app's language (the
+// ids when the poll is gone).
+func (s *App) pollWords(pollID, option string) (string, string) {
+	polls, err := s.d.Desk.Polls(s.ctx, s.me)
+	if err != nil {
+		return pollID, option
+	}
+	lang := string(s.d.Lang)
+	for _, p := range polls {
+		if p.ID == pollID {
+			for _, o := range p.Options {
+				if o.ID == option {
+					return p.Title.In(lang), o.Text.In(lang)
+				}
+			}
+			return p.Title.In(lang), option
+		}
+	}
+	return pollID, option
+}
+
+// historyLine is one audit record as the worker reads it.
+func (s *App) historyLine(a hub.Audit) string {
+	what := string(a.Action)
+	if key, ok := actionKeys[a.Action]; ok {
+		what = s.t(key)
+	}
+	line := s.tf("case.hist", fmtTime(a.At), s.workerName(a.Worker), what)
+	if a.From != a.To && a.To != "" {
+		line += s.tf("case.hist.move", s.statusName(a.From), s.statusName(a.To))
+	}
+	switch a.Action { // the detail in words: the domain writes it for the audit, in English where not typed
+	case hub.ActReply, hub.ActPublish, hub.ActNotApplicable: // what the worker typed
+		line += " " + a.Detail
+	case hub.ActAssign:
+		line += " " + s.workerName(strings.TrimPrefix(a.Detail, "to "))
+	case hub.ActDuplicate:
+		line += " " + kiosk.FormatTicket(strings.TrimPrefix(a.Detail, "of "))
+	case hub.ActTriage:
+		if m, _, ok := strings.Cut(a.Detail, " "); ok {
+			line += " " + s.matterName(kiosk.Matter(m))
+		}
+	}
+	return line
+}
+
+// named is the text of key, or what follows its dot when the catalog
+// has none (a value the catalog does not know yet).
+func (s *App) named(key string) string {
+	if v := s.t(key); v != key {
+		return v
+	}
+	_, v, _ := strings.Cut(key, ".")
+	return v
 }
 
 // actionKeys are the catalog keys of the actions' buttons, to name them
@@ -260,7 +342,7 @@ func (s *App) triage() {
 func (s *App) assign() {
 	a := hub.Action{Kind: hub.ActAssign}
 	if i := s.form.worker.SelectedIndex(); i >= 0 {
-		a.Worker = s.workers[i].ID
+		a.Worker = s.form.assignees[i]
 	}
 	s.do(a)
 }
@@ -271,8 +353,23 @@ func (s *App) reply() {
 
 func (s *App) publish() { s.do(hub.Action{Kind: hub.ActPublish, WallText: s.form.wall.Text}) }
 
-func (s *App) duplicate() { s.do(hub.Action{Kind: hub.ActDuplicate, Of: s.form.dupOf.Text}) }
+// CloseCase is the 办结 button's action: it asks first, saying what
+// closing means for the resident.
+func (s *App) CloseCase() {
+	if s.form.c.ID == "" {
+		return
+	}
+	s.confirm(s.tf("confirm.close", kiosk.FormatTicket(s.form.c.Ticket)), s.act(hub.Action{Kind: hub.ActClose}))
+}
+
+func (s *App) duplicate() {
+	of := strings.TrimSpace(s.form.dupOf.Text)
+	s.confirm(s.tf("confirm.dup", kiosk.FormatTicket(s.form.c.Ticket), of), func() { s.do(hub.Action{Kind: hub.ActDuplicate, Of: of}) })
+}
 
 func (s *App) notApplicable() {
-	s.do(hub.Action{Kind: hub.ActNotApplicable, Reason: s.form.reason.Text})
+	reason := s.form.reason.Text
+	s.confirm(s.tf("confirm.na", kiosk.FormatTicket(s.form.c.Ticket)), func() {
+		s.do(hub.Action{Kind: hub.ActNotApplicable, Reason: reason})
+	})
 }

@@ -26,8 +26,8 @@ var catalog = map[Lang]map[string]string{
 		"role.worker":  "社工/网格员",
 		"role.volunt":  "志愿者",
 		"fail":         "%s：%s",
-		"forbidden":    "%s：无权限（%s）",
-		"unauthorized": "%s：未通过验证（%s）",
+		"forbidden":    "%s：无权限（%s不能做这一步）",
+		"unauthorized": "%s：姓名或 PIN 不对，或已退出",
 		"what.workers": "工作人员",
 
 		"login.heading":   "工作人员登录",
@@ -51,7 +51,7 @@ var catalog = map[Lang]map[string]string{
 		"inbox.play":  "［疑似误触］",
 		"line.topic":  "%s：%s",
 		"bad.date":    "日期 %q 应写成 2026-01-31",
-		"page":        "第 %d/%d 页 · 共 %d 条 · %d ms",
+		"page":        "第 %d/%d 页 · 共 %d 条",
 		"export.none": "导出不可用",
 		"export.done": "已导出 %d 条到 %s",
 		"what.export": "导出",
@@ -71,7 +71,7 @@ var catalog = map[Lang]map[string]string{
 		"case.channel":     "输入：%s · 语言：%s",
 		"case.play":        "［疑似误触：不计入统计］",
 		"case.work":        "办理",
-		"case.state":       "分流 %s %s · 优先级 %d · 负责人 %s",
+		"case.state":       "分流 %s %s · %s · 负责人 %s",
 		"case.reply":       "回复（%s）：",
 		"case.dup":         "重复于 %s",
 		"case.reason":      "不受理原因：%s",
@@ -81,9 +81,7 @@ var catalog = map[Lang]map[string]string{
 		"sec.triage":       "三事分流",
 		"triage":           "分类",
 		"prio.0":           "0 一般", "prio.1": "1 较急", "prio.2": "2 紧急",
-		"assign.none":    "无包楼人员",
-		"assign.suggest": "包楼建议：%s",
-		"sec.assign":     "指派", "assign": "指派", "start": "开始办理",
+		"sec.assign": "指派", "assign": "指派", "start": "开始办理",
 		"ph.reply":   "回复居民（中文）",
 		"ph.replyEn": "英文回复（可选）",
 		"sec.reply":  "回复", "send": "发送回复", "close": "办结",
@@ -97,18 +95,19 @@ var catalog = map[Lang]map[string]string{
 		"na":        "不受理", "reopen": "重新打开",
 		"sec.history": "记录",
 
-		"ph.pollid":  "编号，如 2026-12-parking",
-		"ph.title":   "议题：中文 | English",
-		"ph.options": "每行一个选项：中文 | English",
-		"ph.opens":   "开始时间 2026-12-01 09:00",
-		"ph.closes":  "截止时间 2026-12-15 18:00",
-		"poll.new":   "新投票（草稿）",
-		"opens":      "开始", "closes": "截止",
+		"ph.title":     "议题（中文）",
+		"ph.titleEn":   "议题（英文，可不填）",
+		"ph.options":   "选项（中文），每行一个",
+		"ph.optionsEn": "选项（英文，可不填），每行一个，顺序同上",
+		"ph.opens":     "开始时间 2026-12-01 09:00",
+		"ph.closes":    "截止时间 2026-12-15 18:00",
+		"poll.new":     "新投票（草稿）",
+		"opens":        "开始", "closes": "截止",
 		"poll.save":      "保存草稿",
 		"bad.time":       "时间应写成 2026-12-01 09:00",
 		"what.poll":      "投票",
-		"poll.saved":     "投票 %s 已存为草稿",
-		"poll.done":      "投票 %s：%s",
+		"poll.saved":     "投票《%s》已存为草稿",
+		"poll.done":      "投票《%s》：%s",
 		"poll.draft":     "草稿",
 		"poll.live":      "投票中",
 		"poll.scheduled": "待开始",
@@ -116,19 +115,19 @@ var catalog = map[Lang]map[string]string{
 		"poll.results":   "已公布结果",
 		"poll.closed":    "已结束",
 		"poll.none":      "还没有投票",
-		"poll.head":      "%s · %s · %s",
+		"poll.head":      "%s · %s",
 		"poll.count":     "%s → %s · 有效票 %d · 疑似误触 %d · 时间外 %d",
 		"poll.option":    "    %s：%d 票（另有疑似误触 %d）",
-		"poll.open":      "发布到设备 %s",
-		"poll.close":     "结束投票 %s",
-		"poll.publish":   "公布结果 %s",
+		"poll.open":      "发布到设备",
+		"poll.close":     "结束投票",
+		"poll.publish":   "公布结果",
 
 		"from": "从", "to": "到", "update": "更新", "export.png": "导出图片",
 		"what.stats":   "统计",
 		"stats.dates":  "统计：请填写开始和结束日期",
 		"charts.none":  "图表不可用",
 		"what.charts":  "图表",
-		"stats.done":   "统计 %s 至 %s，用时 %d ms",
+		"stats.done":   "统计 %s 至 %s",
 		"export.first": "先按“更新”画出图表",
 		"export.pngs":  "已导出 %d 张图到 %s",
 
@@ -137,7 +136,7 @@ var catalog = map[Lang]map[string]string{
 		"fleet.screen": "屏幕", "fleet.config": "配置",
 		"fleet.box":      "箱 %.0f°",
 		"fleet.noalerts": "没有提醒",
-		"fleet.alert":    "%s · %s：%s",
+		"fleet.alert":    "%s：%s",
 		"what.fleet":     "设备",
 	},
 	LangEn: {
@@ -152,8 +151,8 @@ var catalog = map[Lang]map[string]string{
 		"role.worker":  "social or grid worker",
 		"role.volunt":  "volunteer",
 		"fail":         "%s: %s",
-		"forbidden":    "%s: not allowed (%s)",
-		"unauthorized": "%s: not signed in (%s)",
+		"forbidden":    "%s: not allowed (a %s may not do this)",
+		"unauthorized": "%s: wrong name or PIN, or logged out",
 		"what.workers": "Workers",
 
 		"login.heading":   "Worker log-in",
@@ -177,7 +176,7 @@ var catalog = map[Lang]map[string]string{
 		"inbox.play":  "[probable play]",
 		"line.topic":  "%s: %s",
 		"bad.date":    "Write the date %q as YYYY-MM-DD",
-		"page":        "Page %d/%d · %d cases · %d ms",
+		"page":        "Page %d/%d · %d cases",
 		"export.none": "No exporter",
 		"export.done": "Exported %d rows to %s",
 		"what.export": "Export",
@@ -197,7 +196,7 @@ var catalog = map[Lang]map[string]string{
 		"case.channel":     "Channel: %s · language: %s",
 		"case.play":        "[probable play: not in statistics]",
 		"case.work":        "Work",
-		"case.state":       "Class %s %s · priority %d · assignee %s",
+		"case.state":       "Class %s %s · %s · assignee %s",
 		"case.reply":       "Reply (%s):",
 		"case.dup":         "Duplicate of %s",
 		"case.reason":      "Not taken up: %s",
@@ -207,9 +206,7 @@ var catalog = map[Lang]map[string]string{
 		"sec.triage":       "Triage",
 		"triage":           "Triage",
 		"prio.0":           "0 normal", "prio.1": "1 high", "prio.2": "2 urgent",
-		"assign.none":    "No building worker",
-		"assign.suggest": "Suggested (building): %s",
-		"sec.assign":     "Assign", "assign": "Assign", "start": "Start",
+		"sec.assign": "Assign", "assign": "Assign", "start": "Start",
 		"ph.reply":   "Reply to the resident (Chinese)",
 		"ph.replyEn": "Reply in English (optional)",
 		"sec.reply":  "Reply", "send": "Send reply", "close": "Close",
@@ -223,18 +220,19 @@ var catalog = map[Lang]map[string]string{
 		"na":        "Not applicable", "reopen": "Reopen",
 		"sec.history": "History",
 
-		"ph.pollid":  "Id, e.g. 2026-12-parking",
-		"ph.title":   "Title: 中文 | English",
-		"ph.options": "One option per line: 中文 | English",
-		"ph.opens":   "Opens 2026-12-01 09:00",
-		"ph.closes":  "Closes 2026-12-15 18:00",
-		"poll.new":   "New poll (draft)",
-		"opens":      "Opens", "closes": "Closes",
+		"ph.title":     "Title in Chinese",
+		"ph.titleEn":   "Title in English (optional)",
+		"ph.options":   "Options in Chinese, one per line",
+		"ph.optionsEn": "Options in English (optional), one per line, same order",
+		"ph.opens":     "Opens 2026-12-01 09:00",
+		"ph.closes":    "Closes 2026-12-15 18:00",
+		"poll.new":     "New poll (draft)",
+		"opens":        "Opens", "closes": "Closes",
 		"poll.save":      "Save draft",
 		"bad.time":       "Write times as YYYY-MM-DD HH:MM",
 		"what.poll":      "Poll",
-		"poll.saved":     "Poll %s saved as a draft",
-		"poll.done":      "Poll %s: %s",
+		"poll.saved":     "Poll “%s” saved as a draft",
+		"poll.done":      "Poll “%s”: %s",
 		"poll.draft":     "draft",
 		"poll.live":      "open",
 		"poll.scheduled": "scheduled",
@@ -242,19 +240,19 @@ var catalog = map[Lang]map[string]string{
 		"poll.results":   "results published",
 		"poll.closed":    "closed",
 		"poll.none":      "No polls yet",
-		"poll.head":      "%s · %s · %s",
+		"poll.head":      "%s · %s",
 		"poll.count":     "%s → %s · counted %d · probable play %d · outside times %d",
 		"poll.option":    "    %s: %d votes (and %d probable play)",
-		"poll.open":      "Publish %s",
-		"poll.close":     "Close %s",
-		"poll.publish":   "Publish results %s",
+		"poll.open":      "Publish to kiosks",
+		"poll.close":     "Close voting",
+		"poll.publish":   "Publish results",
 
 		"from": "From", "to": "To", "update": "Update", "export.png": "Export PNG",
 		"what.stats":   "Statistics",
 		"stats.dates":  "Statistics: give both dates, from before to",
 		"charts.none":  "No charts",
 		"what.charts":  "Charts",
-		"stats.done":   "Statistics %s to %s in %d ms",
+		"stats.done":   "Statistics %s to %s",
 		"export.first": "Press Update first to draw the charts",
 		"export.pngs":  "Exported %d charts to %s",
 
@@ -263,19 +261,33 @@ var catalog = map[Lang]map[string]string{
 		"fleet.screen": "Screen", "fleet.config": "Config",
 		"fleet.box":      "box %.0f°",
 		"fleet.noalerts": "No alerts",
-		"fleet.alert":    "%s · %s: %s",
+		"fleet.alert":    "%s: %s",
 		"what.fleet":     "Fleet",
 	},
 }
 
-// t returns the text of key in the app's language; a key the catalog
-// lacks shows as itself (the catalog test keeps that from shipping).
-func (s *App) t(key string) string {
-	if v, ok := catalog[s.d.Lang][key]; ok {
-		return v
+// catalogs are the catalog's parts, by screen.
+var catalogs = []map[Lang]map[string]string{catalog, deskTexts, fleetTexts, chartTexts}
+
+// text returns the text of key in lang; a key the catalog lacks shows as
+// itself (the catalog test keeps that from shipping).
+func text(lang Lang, key string) string {
+	for _, c := range catalogs {
+		if v, ok := c[lang][key]; ok {
+			return v
+		}
 	}
 	return key
 }
+
+// Texts returns the catalog's texts in lang by key, for what the station
+// draws outside its window (charts, the monthly report).
+func Texts(lang Lang) func(key string) string {
+	return func(key string) string { return text(lang, key) }
+}
+
+// t returns the text of key in the app's language.
+func (s *App) t(key string) string { return text(s.d.Lang, key) }
 
 // tf formats the text of key with args.
 func (s *App) tf(key string, args ...any) string { return fmt.Sprintf(s.t(key), args...) }

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"opinionwall/display/station"
+	"opinionwall/hub"
 )
 
 // TestCatalogEveryKeyInBothLanguages: every text the screens name exists
@@ -90,5 +91,57 @@ func TestCatalogHasEveryKeyUsed(t *testing.T) {
 				t.Errorf("%s: key %q is not in the catalog", f, key)
 			}
 		}
+	}
+}
+
+// TestCatalogWordsEveryAlert: every alert code the hub gives has a short
+// name and a sentence in both languages, with the values the hub gives.
+func TestCatalogWordsEveryAlert(t *testing.T) {
+	cat := station.Catalog()
+	for _, code := range hub.AlertCodes {
+		for _, lang := range []station.Lang{station.LangZh, station.LangEn} {
+			for _, key := range []string{"alert." + code, "short." + code} {
+				if cat[lang][key] == "" {
+					t.Errorf("%s: no %s", lang, key)
+				}
+			}
+		}
+	}
+}
+
+// TestCatalogWordsEveryReason: every reason the hub refuses with
+// (refuse, refusal, because in hub/*.go) has its sentence in the
+// catalog, and every field a worker types into its name.
+func TestCatalogWordsEveryReason(t *testing.T) {
+	files, err := filepath.Glob("../../hub/*.go")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("hub sources: %v %v", files, err)
+	}
+	reasons := regexp.MustCompile(`(?:refuse\(a\.Kind|refusal\(kiosk\.E[A-Z]+|because\([^"]*?\)),\s*"([a-zA-Z.]+)"`)
+	fields := regexp.MustCompile(`Field[A-Za-z]+\s+Field = "([a-zA-Z]+)"`)
+	zh := station.Catalog()[station.LangZh]
+	n := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range reasons.FindAllStringSubmatch(string(b), -1) {
+			n++
+			if _, ok := zh["why."+m[1]]; !ok {
+				t.Errorf("%s: reason %q has no why.%s", f, m[1], m[1])
+			}
+		}
+		for _, m := range fields.FindAllStringSubmatch(string(b), -1) {
+			if _, ok := zh["field."+m[1]]; !ok {
+				t.Errorf("%s: field %q has no field.%s", f, m[1], m[1])
+			}
+		}
+	}
+	if n < 20 {
+		t.Fatalf("found only %d reasons in hub/*.go: the pattern is stale", n)
 	}
 }

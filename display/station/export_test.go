@@ -1,6 +1,11 @@
 package station
 
-import "opinionwall/hub"
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"opinionwall/hub"
+)
 
 // What the tests reach inside the app.
 
@@ -18,4 +23,23 @@ func (s *App) ExportLedger(format string) (string, int, error) { return s.writeL
 func (s *App) ExportCharts() ([]string, error) { return s.saveCharts() }
 
 // Catalog returns the station's texts by language.
-func Catalog() map[Lang]map[string]string { return catalog }
+func Catalog() map[Lang]map[string]string {
+	out := map[Lang]map[string]string{}
+	for _, c := range catalogs {
+		for lang, texts := range c {
+			if out[lang] == nil {
+				out[lang] = map[string]string{}
+			}
+			for k, v := range texts {
+				out[lang][k] = v
+			}
+		}
+	}
+	return out
+}
+
+// ReplyEntry returns the open case's reply entry.
+func (s *App) ReplyEntry() *widget.Entry { return &s.form.reply.Entry }
+
+// ReplyShortcut types a shortcut into the open case's reply entry.
+func (s *App) ReplyShortcut(sc fyne.Shortcut) { s.form.reply.TypedShortcut(sc) }

@@ -44,7 +44,7 @@ func (s *App) fleetScreen() fyne.CanvasObject {
 			l.SetText(v.rows[id.Row][id.Col])
 			l.TextStyle.Bold = id.Row == 0
 		})
-	widths := []float32{110, 90, 340, 230, 100, 100, 130, 130, 100, 100}
+	widths := []float32{110, 90, 230, 110, 90, 80, 100, 150, 100, 80} // 1,140: the window's width at 1366
 	for i, w := range widths {
 		v.table.SetColumnWidth(i, w)
 	}
@@ -69,7 +69,7 @@ func (s *App) refreshFleet() {
 	for i := range ks {
 		rows = append(rows, s.fleetRow(&ks[i], now))
 		for _, a := range ks[i].Alerts {
-			details = append(details, s.tf("fleet.alert", ks[i].ID, a.Code, a.Detail))
+			details = append(details, s.tf("fleet.alert", ks[i].ID, s.alertText(a)))
 		}
 	}
 	v.rows = rows
@@ -90,18 +90,64 @@ func (s *App) fleetRow(k *hub.KioskView, now time.Time) []string {
 	if t.TempC != nil {
 		temp += " " + s.tf("fleet.box", *t.TempC)
 	}
-	var alerts []string
-	for _, a := range k.Alerts {
-		alerts = append(alerts, a.Code)
+	alerts := "—"
+	if len(k.Alerts) > 0 { // the most serious; every one in full below the table
+		key := "short." + k.Alerts[0].Code
+		alerts = s.t(key)
+		if n := len(k.Alerts) - 1; n > 0 {
+			alerts = s.tf("fleet.more", alerts, n)
+		}
 	}
 	seen := "—"
 	if !k.LastSeen.IsZero() {
-		seen = fmtTime(k.LastSeen) + fmt.Sprintf(" (%s)", now.Sub(k.LastSeen).Round(time.Minute))
+		seen = s.ago(k.LastSeen, now)
 	}
 	oldest := "—"
 	if t.OldestPendingS > 0 {
-		oldest = (time.Duration(t.OldestPendingS) * time.Second).String()
+		oldest = s.dur(time.Duration(t.OldestPendingS) * time.Second)
 	}
-	return []string{k.ID, k.State, strings.Join(alerts, ", "), seen, k.Version, fmt.Sprint(t.OutboxPending + t.OutboxInflight),
-		oldest, temp, t.Screen, fmt.Sprint(t.ConfigVersion)}
+	return []string{k.ID, s.kioskState(k.State), alerts, seen, k.Version, fmt.Sprint(t.OutboxPending + t.OutboxInflight),
+		oldest, temp, s.screenState(t.Screen), fmt.Sprint(t.ConfigVersion)}
+}
+
+// kioskState is a kiosk's state in the app's language.
+func (s *App) kioskState(state string) string {
+	key := "kstate." + state
+	if v := s.t(key); v != key {
+		return v
+	}
+	return state
+}
+
+// screenState is the kiosk's screen (on, dim, off) in the app's language.
+func (s *App) screenState(state string) string {
+	if state == "" {
+		return "—"
+	}
+	key := "screen." + state
+	if v := s.t(key); v != key {
+		return v
+	}
+	return state
+}
+
+// alertText words an alert in the app's language from its code and values
+// (a code the catalog lacks shows its English detail).
+func (s *App) alertText(a hub.Alert) string {
+	key := "alert." + a.Code
+	if s.t(key) == key {
+		return a.Detail
+	}
+	args := make([]any, len(a.Args))
+	for i, v := range a.Args {
+		switch x := v.(type) {
+		case time.Duration:
+			args[i] = s.dur(x)
+		case string:
+			args[i] = s.kioskState(x)
+		default:
+			args[i] = x
+		}
+	}
+	return s.tf(key, args...)
 }

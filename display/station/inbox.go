@@ -19,6 +19,7 @@ type inboxView struct {
 	filter hub.Filter
 	page   hub.Inbox
 	sel    string // selected case id
+	cursor int    // the row of the case open, for the keyboard
 	busy   bool
 
 	status, kind, matter, topic, assignee, flagged *widget.Select
@@ -70,7 +71,7 @@ func choicesOf[V comparable](s *App, keyed []choice[V]) []choice[V] {
 func (s *App) topicChoices() []choice[string] {
 	cs := []choice[string]{{s.t("topic.all"), ""}}
 	for _, id := range s.d.Catalog.Topics() {
-		cs = append(cs, choice[string]{s.topicName(id) + " · " + id, id})
+		cs = append(cs, choice[string]{s.topicName(id), id})
 	}
 	return cs
 }
@@ -155,6 +156,9 @@ func (s *App) inboxScreen() fyne.CanvasObject {
 	v.assignee = widget.NewSelect(nil, func(string) { s.applyFilter() })
 	v.flagged = widget.NewSelect(s.flagChoices(), func(string) { s.applyFilter() })
 	v.flagged.SetSelectedIndex(0)
+	for _, sel := range []*widget.Select{v.status, v.kind, v.matter, v.topic, v.assignee, v.flagged} {
+		sel.PlaceHolder = s.t("ph.filter")
+	}
 	entry := func(key string) *widget.Entry {
 		e := widget.NewEntry()
 		e.PlaceHolder = s.t(key)
@@ -165,16 +169,21 @@ func (s *App) inboxScreen() fyne.CanvasObject {
 	v.from, v.to = entry("ph.from"), entry("ph.to")
 	v.search = entry("ph.search")
 	v.pageLabel = widget.NewLabel("")
-	v.detail = container.NewVBox(widget.NewLabel(s.t("inbox.choose")))
+	v.detail = container.NewStack(widget.NewLabel(s.t("inbox.choose")))
 	v.list = s.caseList()
 	filters := container.NewGridWithColumns(6, v.status, v.kind, v.matter, v.topic, v.assignee, v.flagged,
 		v.kioskE, v.building, v.from, v.to, v.search,
 		container.NewGridWithColumns(2, widget.NewButton(s.t("filter"), s.applyFilter), widget.NewButton(s.t("clear"), s.clearFilter)))
-	paging := container.NewHBox(widget.NewButton(s.t("prev"), func() { s.turnPage(-1) }), v.pageLabel, widget.NewButton(s.t("next"), func() { s.turnPage(1) }),
-		widget.NewButton(s.t("export.csv"), func() { s.exportLedger("csv") }), widget.NewButton(s.t("export.xlsx"), func() { s.exportLedger("xlsx") }))
+	tools := container.NewHBox(widget.NewButton(s.t("export.csv"), func() { s.exportLedger("csv") }),
+		widget.NewButton(s.t("export.xlsx"), func() { s.exportLedger("xlsx") }))
+	if s.me.Role.Moderates() {
+		tools.Add(widget.NewButton(s.t("tpl.edit"), s.EditTemplates))
+	}
+	paging := container.NewVBox(container.NewHBox(widget.NewButton(s.t("prev"), func() { s.turnPage(-1) }), v.pageLabel,
+		widget.NewButton(s.t("next"), func() { s.turnPage(1) })), tools, wrap(s.t("keys.help")))
 	left := container.NewBorder(nil, paging, nil, nil, v.list)
-	split := container.NewHSplit(left, container.NewScroll(v.detail)) // both ways: a long line must not widen the window
-	split.Offset = 0.45
+	split := container.NewHSplit(left, v.detail) // the case pane scrolls its middle itself
+	split.Offset = 0.42
 	return container.NewBorder(filters, nil, nil, nil, split)
 }
 
@@ -183,41 +192,19 @@ func (s *App) caseList() *widget.List {
 	v := &s.inbox
 	l := widget.NewList(
 		func() int { return len(v.page.Cases) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		},
+		func() fyne.CanvasObject { return newCaseRow() },
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(v.page.Cases) {
-				o.(*widget.Label).SetText(s.caseLine(&v.page.Cases[i]))
+				s.showRow(o.(*caseRow), &v.page.Cases[i], s.d.Now())
 			}
 		})
 	l.OnSelected = func(i widget.ListItemID) {
 		if i < len(v.page.Cases) {
+			v.cursor = i
 			s.OpenCase(v.page.Cases[i].ID)
 		}
 	}
 	return l
-}
-
-// caseLine is one row of the inbox list.
-func (s *App) caseLine(c *hub.Case) string {
-	mark := ""
-	if c.Flagged {
-		mark = s.t("inbox.play")
-	}
-	if c.Priority > 0 {
-		mark += strings.Repeat("!", int(c.Priority))
-	}
-	text := c.Text
-	if c.Kind == kiosk.KindRating {
-		text = fmt.Sprintf("%s %d/4 %s", s.topicName(c.Topic), c.Rating, c.Text)
-	} else if c.Topic != "" {
-		text = s.tf("line.topic", s.topicName(c.Topic), text)
-	}
-	return fmt.Sprintf("%s %s  %s  %s%s  %s", kiosk.FormatTicket(c.Ticket), c.At.Local().Format("01-02 15:04"),
-		s.statusName(c.Status), mark, s.kindName(c.Kind), text)
 }
 
 // setFilter replaces the inbox filter and reloads.
@@ -303,7 +290,6 @@ func (s *App) refreshInbox() {
 	if v.list == nil {
 		return
 	}
-	start := time.Now()
 	page, err := s.d.Desk.Inbox(s.ctx, s.me, v.filter)
 	if s.fail(s.t("tab.inbox"), err) {
 		return
@@ -323,7 +309,7 @@ func (s *App) refreshInbox() {
 	showCounts(v.assignee, s.assigneeChoices(), page.ByAssignee, v.filter.Assignee)
 	v.busy = false
 	pages := max((page.Total+v.filter.PageSize()-1)/v.filter.PageSize(), 1)
-	v.pageLabel.SetText(s.tf("page", v.filter.Offset/v.filter.PageSize()+1, pages, page.Total, time.Since(start).Milliseconds()))
+	v.pageLabel.SetText(s.tf("page", v.filter.Offset/v.filter.PageSize()+1, pages, page.Total))
 	v.list.UnselectAll()
 	v.list.Refresh()
 }

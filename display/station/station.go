@@ -2,7 +2,6 @@ package station
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -23,8 +22,13 @@ type Deps struct {
 	Now     func() time.Time
 	// Lang is the language of the screens: LangZh (the default) or LangEn.
 	Lang Lang
-	// Charts draws the statistics; nil hides them.
-	Charts func(st hub.Stats) ([]hub.Chart, error)
+	// Charts draws the statistics against the targets, in the app's
+	// language; nil hides them.
+	Charts func(st hub.Stats, targets hub.Targets) ([]hub.Chart, error)
+	// Report writes the monthly report of the month starting at month
+	// into dir, as the worker me may see it, and returns the files'
+	// paths; nil hides its button.
+	Report func(ctx context.Context, me hub.Worker, month time.Time, dir string) ([]string, error)
 	// Ledger writes the work ledger (工作台账) of the filtered cases, as
 	// the worker me may see them, as "csv" or "xlsx" and returns how many
 	// rows it wrote.
@@ -52,11 +56,13 @@ type App struct {
 	d   Deps
 	ctx context.Context
 
-	me      hub.Worker
-	workers []hub.Worker
-	status  *widget.Label // the message line at the bottom
-	tabs    *container.AppTabs
-	tab     map[Tab]*container.TabItem
+	me        hub.Worker
+	workers   []hub.Worker
+	templates []string      // the reply templates (常用语)
+	targets   hub.Targets   // the targets per class, for the overdue chips
+	status    *widget.Label // the message line at the bottom
+	tabs      *container.AppTabs
+	tab       map[Tab]*container.TabItem
 
 	inbox inboxView
 	poll  pollsView
@@ -89,23 +95,25 @@ func (s *App) fail(what string, err error) bool {
 	if err == nil {
 		return false
 	}
-	msg := err.Error()
-	var e *kiosk.Error
-	if errors.As(err, &e) {
-		msg = e.Message
-	}
-	switch kiosk.ErrorCode(err) {
-	case kiosk.EFORBIDDEN:
-		s.say("%s", s.tf("forbidden", what, msg))
-	case kiosk.EUNAUTHORIZED:
-		s.say("%s", s.tf("unauthorized", what, msg))
-	default:
-		s.say("%s", s.tf("fail", what, err.Error()))
+	r, ok := hub.ReasonOf(err)
+	switch {
+	case ok: // the domain's message is English; its reason, worded here
+		s.say("%s", s.tf("fail", what, s.reason(r)))
+	case kiosk.ErrorCode(err) == kiosk.EFORBIDDEN: // the role says it
+		s.say("%s", s.tf("forbidden", what, s.roleName(s.me.Role)))
+	case kiosk.ErrorCode(err) == kiosk.EUNAUTHORIZED:
+		s.say("%s", s.tf("unauthorized", what))
+	default: // not the worker's doing (a failing disk): the text for whoever looks into it
+		s.say("%s", s.tf("fail.other", what, err.Error()))
 	}
 	return true
 }
 
 func (s *App) showMain() {
+	s.loadTemplates()
+	if t, err := s.d.Desk.Targets(s.ctx, s.me); !s.fail(s.t("what.stats"), err) {
+		s.targets = t
+	}
 	s.tab = map[Tab]*container.TabItem{
 		TabInbox: container.NewTabItem(s.t("tab.inbox"), s.inboxScreen()),
 		TabPolls: container.NewTabItem(s.t("tab.polls"), s.pollsScreen()),
@@ -118,6 +126,7 @@ func (s *App) showMain() {
 	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle(s.t("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(who, widget.NewButton(s.t("logout"), s.logout)))
 	s.win.SetContent(container.NewBorder(top, s.status, nil, nil, s.tabs))
+	s.addShortcuts()
 	s.refreshInbox()
 }
 

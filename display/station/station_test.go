@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/display/displaytest"
 	"opinionwall/display/station"
@@ -60,7 +62,7 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	t.Cleanup(func() { w.hubDB.Close() })
 	in := &hubside.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: "pw-hub"}, Store: w.hubDB, Signer: signer}
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
-	w.desk = &hub.Desk{Store: w.hubDB, Checklist: cl, Now: time.Now}
+	w.desk = &hub.Desk{Store: w.hubDB, Settings: w.hubDB, Checklist: cl, Now: time.Now}
 	dl := &hubside.Downlink{Ingest: in, Store: w.hubDB, Signer: signer, Interval: 50 * time.Millisecond}
 	w.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline
@@ -91,7 +93,9 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	win := f.App.NewWindow("station")
 	win.Resize(fyne.NewSize(1400, 900))
 	w.st = station.New(win, station.Deps{Desk: w.desk, Catalog: cat, ExportDir: t.TempDir(),
-		Charts: func(s hub.Stats) ([]hub.Chart, error) { return charts.Draw(s, cat) },
+		Charts: func(s hub.Stats, tg hub.Targets) ([]hub.Chart, error) {
+			return charts.Draw(s, charts.Options{Text: station.Texts(station.LangZh), Name: cat.Name, Targets: tg})
+		},
 		Ledger: func(ctx context.Context, me hub.Worker, wr io.Writer, format string, fl hub.Filter) (int, error) {
 			return ledger.Write(ctx, wr, format, deskCases{w.desk, me}, fl, ledger.Names{Catalog: cat, Checklist: cl})
 		}})
@@ -145,7 +149,7 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 	u.Choose("王刚")
 	u.Entry("PIN").SetText("1111")
 	u.Tap("登录")
-	u.Want("wrong worker or PIN")
+	u.Want("登录：姓名或 PIN 不对")
 	u.Choose("王刚")
 	u.Entry("PIN").SetText("2468")
 	u.Tap("登录")
@@ -155,30 +159,30 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 	u.Want("待办 (1)")
 	u.Want("<全部话题 (1)>")
 	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen, Topic: "sanitation"})
-	u.Want("<环境卫生 · sanitation (1)>")
+	u.Want("<环境卫生 (1)>")
 	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen, Topic: "renting"})
-	u.Want("<房屋租赁 · renting (0)>")
+	u.Want("<房屋租赁 (0)>")
 	u.Want("待办 (0)")
 	w.st.SetFilter(hub.Filter{Status: hub.StatusOpen})
 	u.List().Select(0)
 	u.Want("门口垃圾三天没人清理")
-	u.Want("13812345678") // a grid worker may see the contact
-	u.Want("包楼建议：王刚")
+	u.Want("13812345678")               // a grid worker may see the contact
+	u.Want("<王刚 · 社工/网格员 · 待办 0 · 包楼>") // the building's worker first, chosen
 
-	u.Choose("小事 · small")
-	u.Choose("垃圾清运")
+	choose(u, "选择分流", "小事")
+	choose(u, "选择事项", "垃圾清运")
 	u.Tap("分类")
 	u.Want("分流 小事 垃圾清运")
-	u.Tap("指派") // the building's worker is preselected
+	u.Want("· 王刚 · 分类（已收到 → 已分类） 小事") // the history in words, not the audit's codes
+	u.Tap("指派")                       // the building's worker is preselected
 	u.Tap("开始办理")
-	u.Entry("回复居民").SetText("已安排保洁员明早清运，谢谢反映。")
+	w.st.ReplyEntry().SetText("已安排保洁员明早清运，谢谢反映。")
 	u.Entry("英文回复").SetText("Cleaners will collect it tomorrow morning.")
 	u.Tap("发送回复")
 	u.Want("已安排保洁员明早清运")
 	// A worker may not publish: the lead does.
 	u.Tap("上墙")
-	u.Want("may not publish")
-	u.Want("上墙：无权限") // a refusal, not invalid input
+	u.Want("上墙：无权限（社工/网格员不能做这一步）") // a refusal, not invalid input
 
 	u.Tap("退出")
 	u.Choose("张丽")
@@ -264,7 +268,7 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 	w.st.Show(station.TabStats)
 	u.Tap("更新")
 	paths, err := w.st.ExportCharts()
-	if err != nil || len(paths) != 4 {
+	if err != nil || len(paths) != 5 {
 		t.Fatalf("charts %v %v", paths, err)
 	}
 }
@@ -326,12 +330,12 @@ func TestFleetScreen(t *testing.T) {
 		t.Fatalf("rows %q", rows)
 	}
 	got := strings.Join(rows[1], "|")
-	for _, want := range []string{"wall-01|online|enclosure_hot|", "|3|2m0s|", "箱 61°", "|dim|4"} {
+	for _, want := range []string{"wall-01|在线|机箱过热|", "|3|2分钟|", "箱 61°", "|调暗|4"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("fleet row %q lacks %q", got, want)
 		}
 	}
-	w.ui.Want("wall-01 · enclosure_hot：enclosure at 61.0 °C")
+	w.ui.Want("wall-01：机箱温度 61.0 °C")
 }
 
 // TestPollThroughTheScreens: a lead writes a poll, publishes it, a kiosk
@@ -346,24 +350,29 @@ func TestPollThroughTheScreens(t *testing.T) {
 	}
 	u := w.ui
 	w.st.Show(station.TabPolls)
-	u.Entry("编号").SetText("square")
-	u.Entry("议题").SetText("村口空地做什么 | The square")
-	u.Entry("每行一个选项").SetText("篮球场 | Basketball\n儿童乐园 | Playground")
+	u.Entry("议题（中文）").SetText("村口空地做什么")
+	u.Entry("议题（英文").SetText("The square")
+	u.Entry("选项（中文）").SetText("篮球场\n儿童乐园")
+	u.Entry("选项（英文").SetText("Basketball\nPlayground")
 	now := time.Now()
 	u.Entry("开始时间").SetText(now.Add(-time.Minute).Format("2006-01-02 15:04"))
 	u.Tap("保存草稿")
-	u.Want("村口空地做什么 · square · 草稿")
-	u.Tap("发布到设备 square")
+	u.Want("村口空地做什么 · 草稿")
+	u.Tap("发布到设备")
+	u.Want("村口空地做什么 · 草稿") // nothing happens before the lead confirms
+	confirm(t, w.ui.Win, "把投票《村口空地做什么》发布到所有设备？")
 	u.Want("投票中")
 	waitFor(t, "the poll at the kiosk", func() bool {
 		ps, _ := f.DB.Polls(ctx)
 		return len(ps.Polls) == 1 && ps.Polls[0].Title.En == "The square"
 	})
 
+	ps, _ := f.DB.Polls(ctx)
+	pollID := ps.Polls[0].ID
 	var gen kiosk.UUIDGen
 	for i, play := range []bool{false, false, true} {
 		s := &kiosk.Submission{Kiosk: "wall-01", Kind: kiosk.KindVote, CreatedAt: time.Now(), ClockSynced: true,
-			Body: kiosk.Body{PollID: "square", Option: "o1", Lang: "zh", Channel: kiosk.ChannelTouch}}
+			Body: kiosk.Body{PollID: pollID, Option: "o1", Lang: "zh", Channel: kiosk.ChannelTouch}}
 		if play {
 			s.Body.Flags = []string{kiosk.FlagProbablePlay}
 		}
@@ -377,8 +386,10 @@ func TestPollThroughTheScreens(t *testing.T) {
 	w.st.Show(station.TabPolls)
 	u.Want("有效票 2 · 疑似误触 1")
 	u.Want("篮球场：2 票（另有疑似误触 1）")
-	u.Tap("结束投票 square")
-	u.Tap("公布结果 square")
+	u.Tap("结束投票")
+	confirm(t, w.ui.Win, "结束投票《村口空地做什么》？\n设备立即停止接受投票")
+	u.Tap("公布结果")
+	confirm(t, w.ui.Win, "公布到所有设备")
 	u.Want("已公布结果")
 	waitFor(t, "the results at the kiosk", func() bool {
 		ps, _ := f.DB.Polls(ctx)
@@ -399,21 +410,61 @@ func TestEnglishScreens(t *testing.T) {
 	u.Choose("王刚")
 	u.Entry("PIN").SetText("1111")
 	u.Tap("Log in")
-	u.Want("Log in: not signed in (wrong worker or PIN)")
+	u.Want("Log in: wrong name or PIN")
 	if err := st.LogIn("wang", "2468"); err != nil {
 		t.Fatal(err)
 	}
 	u.Want("王刚 (social or grid worker)")
 	u.Want("<Open (0)>")
 	st.Show(station.TabPolls)
-	u.Entry("Id").SetText("square")
-	u.Entry("Title").SetText("村口空地做什么 | The square")
-	u.Entry("One option per line").SetText("篮球场 | Basketball\n儿童乐园 | Playground")
+	u.Entry("Title in Chinese").SetText("村口空地做什么")
+	u.Entry("Options in Chinese").SetText("篮球场\n儿童乐园")
 	u.Tap("Save draft")
-	u.Want("Poll: not allowed (a worker may not create polls)")
+	u.Want("Poll: not allowed (a social or grid worker may not do this)")
 	for _, zh := range []string{"收件箱", "退出", "待办", "保存草稿"} {
 		if u.Has(zh) {
 			t.Errorf("%q on an English screen:\n%s", zh, u.Texts())
 		}
 	}
+}
+
+// choose picks the option containing opt in the select whose placeholder is ph.
+func choose(u displaytest.Screen, ph, opt string) {
+	u.T.Helper()
+	for _, o := range u.Objects() {
+		if s, ok := o.(*widget.Select); ok && s.PlaceHolder == ph {
+			for _, x := range s.Options {
+				if strings.Contains(x, opt) {
+					s.SetSelected(x)
+					return
+				}
+			}
+		}
+	}
+	u.T.Fatalf("no select %q offers %q", ph, opt)
+}
+
+// confirm checks the confirmation on top says what, and confirms it.
+func confirm(t *testing.T, win fyne.Window, what string) {
+	t.Helper()
+	top := win.Canvas().Overlays().Top()
+	if top == nil {
+		t.Fatalf("no confirmation asked (%q)", what)
+	}
+	var yes *widget.Button
+	said := ""
+	for _, o := range test.LaidOutObjects(top) {
+		switch x := o.(type) {
+		case *widget.Label:
+			said += x.Text
+		case *widget.Button:
+			if x.Text == "确定" || x.Text == "Confirm" {
+				yes = x
+			}
+		}
+	}
+	if !strings.Contains(said, what) || yes == nil {
+		t.Fatalf("the confirmation says %q (want %q), button %v", said, what, yes != nil)
+	}
+	test.Tap(yes)
 }

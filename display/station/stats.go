@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -15,9 +16,9 @@ import (
 )
 
 type statsView struct {
-	from, to *widget.Entry
-	grid     *fyne.Container
-	charts   []hub.Chart
+	from, to, month *widget.Entry
+	grid            *fyne.Container
+	charts          []hub.Chart
 }
 
 func (s *App) statsScreen() fyne.CanvasObject {
@@ -27,10 +28,21 @@ func (s *App) statsScreen() fyne.CanvasObject {
 	v.from.SetText(now.AddDate(0, 0, -7*12).Format("2006-01-02"))
 	v.to.SetText(now.Format("2006-01-02"))
 	v.grid = container.NewGridWithColumns(2)
-	bar := container.NewHBox(widget.NewLabel(s.t("from")), container.NewGridWrap(fyne.NewSize(130, v.from.MinSize().Height), v.from),
-		widget.NewLabel(s.t("to")), container.NewGridWrap(fyne.NewSize(130, v.to.MinSize().Height), v.to),
+	sized := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+	}
+	bar := container.NewHBox(widget.NewLabel(s.t("from")), sized(130, v.from),
+		widget.NewLabel(s.t("to")), sized(130, v.to),
 		widget.NewButton(s.t("update"), s.refreshStats), widget.NewButton(s.t("export.png"), s.exportCharts))
-	return container.NewBorder(bar, nil, nil, nil, v.grid)
+	if s.d.Report != nil {
+		v.month = widget.NewEntry()
+		v.month.PlaceHolder = s.t("ph.month")
+		v.month.SetText(now.AddDate(0, -1, 0).Format("2006-01"))
+		bar.Add(widget.NewSeparator())
+		bar.Add(sized(110, v.month))
+		bar.Add(widget.NewButton(s.t("report.button"), s.makeReport))
+	}
+	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(v.grid))
 }
 
 // refreshStats computes the statistics for the dates chosen and draws them.
@@ -51,7 +63,6 @@ func (s *App) refreshStats() {
 		s.say("%s", s.t("stats.dates"))
 		return
 	}
-	start := time.Now()
 	st, err := s.d.Desk.Stats(s.ctx, s.me, from, to.AddDate(0, 0, 1))
 	if s.fail(s.t("what.stats"), err) {
 		return
@@ -60,7 +71,7 @@ func (s *App) refreshStats() {
 		s.say("%s", s.t("charts.none"))
 		return
 	}
-	charts, err := s.d.Charts(st)
+	charts, err := s.d.Charts(st, s.targets)
 	if s.fail(s.t("what.charts"), err) {
 		return
 	}
@@ -69,12 +80,12 @@ func (s *App) refreshStats() {
 	for _, c := range charts {
 		img := canvas.NewImageFromImage(c.Image)
 		img.FillMode = canvas.ImageFillContain
-		img.SetMinSize(fyne.NewSize(420, 260))
+		img.SetMinSize(fyne.NewSize(600, 375))
 		objs = append(objs, img)
 	}
 	v.grid.Objects = objs
 	v.grid.Refresh()
-	s.say("%s", s.tf("stats.done", v.from.Text, v.to.Text, time.Since(start).Milliseconds()))
+	s.say("%s", s.tf("stats.done", v.from.Text, v.to.Text))
 }
 
 // saveCharts saves the charts shown as PNG files and returns their paths.
@@ -108,4 +119,29 @@ func (s *App) exportCharts() {
 		return
 	}
 	s.say("%s", s.tf("export.pngs", len(paths), filepath.Dir(paths[0])))
+}
+
+// makeReport writes the monthly report of the month typed (the button).
+func (s *App) makeReport() {
+	month, err := time.ParseInLocation("2006-01", strings.TrimSpace(s.stats.month.Text), time.Local)
+	if err != nil {
+		s.say("%s", s.tf("bad.month", s.stats.month.Text))
+		return
+	}
+	s.MakeReport(month)
+}
+
+// MakeReport writes the monthly report of month into the export
+// directory, says where, and returns its files (the button's action).
+func (s *App) MakeReport(month time.Time) ([]string, error) {
+	dir := s.d.ExportDir
+	if dir == "" {
+		dir = os.TempDir()
+	}
+	paths, err := s.d.Report(s.ctx, s.me, month, dir)
+	if s.fail(s.t("what.report"), err) {
+		return nil, err
+	}
+	s.say("%s", s.tf("report.done", strings.Join(paths, s.t("list.sep"))))
+	return paths, nil
 }

@@ -5,20 +5,19 @@ import (
 	"fmt"
 	"image/color"
 	"image/png"
-	"sort"
+	"math"
+	"strconv"
 	"sync"
 
 	"golang.org/x/image/font/opentype"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
-	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
 
 	"opinionwall/hub"
 	"opinionwall/internal/assets"
-	"opinionwall/kiosk"
 )
 
 // Size of a chart.
@@ -47,143 +46,151 @@ func useFont() error {
 	return fontErr
 }
 
-var palette = []color.RGBA{{0x1f, 0x77, 0xb4, 255}, {0xd6, 0x27, 0x28, 255}, {0x2c, 0xa0, 0x2c, 255}, {0xff, 0x7f, 0x0e, 255},
-	{0x94, 0x67, 0xbd, 255}, {0x8c, 0x56, 0x4b, 255}, {0xe3, 0x77, 0xc2, 255}, {0x7f, 0x7f, 0x7f, 255}, {0xbc, 0xbd, 0x22, 255}, {0x17, 0xbe, 0xcf, 255}}
+// Colours: one hue per meaning, lighter for the less certain.
+var (
+	ink   = color.RGBA{0x33, 0x33, 0x33, 255}
+	blue  = color.RGBA{0x1f, 0x77, 0xb4, 255}
+	light = color.RGBA{0x9e, 0xc5, 0xe3, 255}
+	red   = color.RGBA{0xd6, 0x27, 0x28, 255}
+	grey  = color.RGBA{0xbb, 0xbb, 0xbb, 255}
+)
 
-// Draw draws the four statistics charts: opinions per topic per week,
-// satisfaction per kiosk, median time to first reply and open cases by class.
-func Draw(st hub.Stats, cat *hub.Catalog) ([]hub.Chart, error) {
+// Options are what the charts are worded and judged with.
+type Options struct {
+	// Text returns a chart text by key in the reader's language (the
+	// station's catalog: chart.*, matter.*); formats take fmt verbs.
+	Text func(key string) string
+	// Name returns a topic's or service's name in the reader's language.
+	Name func(id string) string
+	// Targets are the station's targets per class.
+	Targets hub.Targets
+}
+
+func (o *Options) t(key string, args ...any) string {
+	if o.Text == nil {
+		return key
+	}
+	return fmt.Sprintf(o.Text(key), args...)
+}
+
+func (o *Options) name(id string) string {
+	if o.Name == nil || id == "" {
+		return id
+	}
+	return o.Name(id)
+}
+
+// Draw draws the statistics charts: opinions per topic per week (small
+// multiples), open opinions by street × topic, times to first reply and
+// to close per class against the targets, satisfaction per service and
+// open cases by class.
+func Draw(st hub.Stats, o Options) ([]hub.Chart, error) {
 	if err := useFont(); err != nil {
 		return nil, err
 	}
-	var out []hub.Chart
-	add := func(name string, p *plot.Plot, err error) error {
+	if o.Targets == nil {
+		o.Targets = hub.DefaultTargets()
+	}
+	draws := []struct {
+		name string
+		draw func(dc draw.Canvas, st *hub.Stats, o *Options) error
+	}{
+		{"topics-per-week", topicWeeks},
+		{"open-by-street-topic", heatTable},
+		{"times-per-class", classTimes},
+		{"satisfaction-per-service", serviceScores},
+		{"open-by-class", openByClass},
+	}
+	out := make([]hub.Chart, 0, len(draws))
+	for _, d := range draws {
+		c, err := render(func(dc draw.Canvas) error { return d.draw(dc, &st, &o) })
 		if err != nil {
-			return fmt.Errorf("chart %s: %w", name, err)
+			return nil, fmt.Errorf("chart %s: %w", d.name, err)
 		}
-		c, err := render(p)
-		if err != nil {
-			return fmt.Errorf("chart %s: %w", name, err)
-		}
-		c.Name = name
+		c.Name = d.name
 		out = append(out, c)
-		return nil
-	}
-	p, err := lines("每周各话题意见数 Opinions per topic per week", "条 opinions", st.TopicWeeks, cat)
-	if err := add("topics-per-week", p, err); err != nil {
-		return nil, err
-	}
-	p, err = lines("各设备满意度指数 Satisfaction per kiosk (0-100)", "指数 index", st.Satisfaction, nil)
-	if err == nil {
-		p.Y.Min, p.Y.Max = 0, 100
-	}
-	if err := add("satisfaction-per-kiosk", p, err); err != nil {
-		return nil, err
-	}
-	p, err = lines("首次回复时间中位数 Median hours to first reply", "小时 hours", []hub.Series{st.ReplyHours}, nil)
-	if p != nil {
-		p.Legend.Left = true
-	}
-	if err := add("reply-time", p, err); err != nil {
-		return nil, err
-	}
-	p, err = openByClass(st.OpenByClass)
-	if err := add("open-by-class", p, err); err != nil {
-		return nil, err
 	}
 	return out, nil
 }
 
-func lines(title, ylabel string, series []hub.Series, cat *hub.Catalog) (*plot.Plot, error) {
-	p := plot.New()
-	p.Title.Text = title
-	p.Y.Label.Text = ylabel
-	p.X.Tick.Marker = plot.TimeTicks{Format: "01-02"}
-	p.Legend.Top = true
-	p.Add(plotter.NewGrid())
-	sorted := append([]hub.Series(nil), series...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Name < sorted[j].Name })
-	any := false
-	for i, s := range sorted {
-		if len(s.Points) == 0 {
-			continue
-		}
-		xys := make(plotter.XYs, len(s.Points))
-		for j, pt := range s.Points {
-			xys[j].X, xys[j].Y = float64(pt.Week.Unix()), pt.Value
-		}
-		l, pts, err := plotterLinePoints(xys)
-		if err != nil {
-			return nil, err
-		}
-		c := palette[i%len(palette)]
-		l.Color, pts.Color = c, c
-		p.Add(l, pts)
-		name := s.Name
-		if cat != nil {
-			name = cat.Name(name)
-		}
-		p.Legend.Add(name, l)
-		any = true
+// render draws onto a white PNG canvas of the chart size.
+func render(fn func(dc draw.Canvas) error) (hub.Chart, error) {
+	img := vgimg.New(Width, Height)
+	dc := draw.New(img)
+	dc.SetColor(color.White)
+	dc.Fill(dc.Rectangle.Path())
+	if err := fn(dc); err != nil {
+		return hub.Chart{}, err
 	}
-	if !any {
-		p.Title.Text += "（暂无数据 no data）"
-		p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = 0, 1, 0, 1
-		p.X.Tick.Marker = plot.DefaultTicks{}
-	}
-	return p, nil
-}
-
-func plotterLinePoints(xys plotter.XYs) (*plotter.Line, *plotter.Scatter, error) {
-	l, err := plotter.NewLine(xys)
-	if err != nil {
-		return nil, nil, err
-	}
-	l.Width = vg.Points(1.5)
-	s, err := plotter.NewScatter(xys)
-	if err != nil {
-		return nil, nil, err
-	}
-	s.GlyphStyle.Shape = draw.CircleGlyph{}
-	s.GlyphStyle.Radius = vg.Points(2)
-	return l, s, nil
-}
-
-func openByClass(m map[kiosk.Matter]int) (*plot.Plot, error) {
-	p := plot.New()
-	p.Title.Text = "待办事项分类 Open cases by class"
-	p.Y.Label.Text = "件 cases"
-	order := []struct {
-		m    kiosk.Matter
-		name string
-	}{{kiosk.MatterBig, "大事"}, {kiosk.MatterSmall, "小事"}, {kiosk.MatterPrivate, "私事"}, {hub.Untriaged, "未分类"}}
-	vals := make(plotter.Values, len(order))
-	names := make([]string, len(order))
-	for i, o := range order {
-		vals[i], names[i] = float64(m[o.m]), o.name
-	}
-	bars, err := plotter.NewBarChart(vals, vg.Points(40))
-	if err != nil {
-		return nil, err
-	}
-	bars.Color = palette[0]
-	bars.LineStyle.Width = 0
-	p.Add(bars)
-	p.NominalX(names...)
-	p.Y.Min = 0
-	return p, nil
-}
-
-func render(p *plot.Plot) (hub.Chart, error) {
-	c := vgimg.PngCanvas{Canvas: vgimg.New(Width, Height)}
-	p.Draw(draw.New(c))
 	var buf bytes.Buffer
-	if _, err := c.WriteTo(&buf); err != nil {
+	if _, err := (vgimg.PngCanvas{Canvas: img}).WriteTo(&buf); err != nil {
 		return hub.Chart{}, err
 	}
-	img, err := png.Decode(bytes.NewReader(buf.Bytes()))
+	im, err := png.Decode(bytes.NewReader(buf.Bytes()))
 	if err != nil {
 		return hub.Chart{}, err
 	}
-	return hub.Chart{Image: img, PNG: buf.Bytes()}, nil
+	return hub.Chart{Image: im, PNG: buf.Bytes()}, nil
+}
+
+// textStyle is plot's default text at size points.
+func textStyle(size float64) draw.TextStyle {
+	s := plot.New().Title.TextStyle
+	s.Font.Size = vg.Points(size)
+	s.Color = ink
+	return s
+}
+
+// heading writes a chart's title at the top and returns the canvas below it.
+func heading(dc draw.Canvas, title string) draw.Canvas {
+	s := textStyle(13)
+	s.XAlign, s.YAlign = draw.XCenter, draw.YTop
+	top := dc.Max.Y - vg.Points(6)
+	dc.FillText(s, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: top}, title)
+	dc.Max.Y = top - s.Height(title) - vg.Points(4)
+	return dc
+}
+
+// note writes a line of explanation at the bottom and returns the canvas above it.
+func note(dc draw.Canvas, text string) draw.Canvas {
+	s := textStyle(9)
+	s.XAlign, s.YAlign = draw.XLeft, draw.YBottom
+	dc.FillText(s, vg.Point{X: dc.Min.X + vg.Points(8), Y: dc.Min.Y + vg.Points(4)}, text)
+	dc.Min.Y += s.Height(text) + vg.Points(8)
+	return dc
+}
+
+// noData writes that there is nothing to draw yet.
+func noData(dc draw.Canvas, o *Options) {
+	s := textStyle(12)
+	s.XAlign, s.YAlign = draw.XCenter, draw.YCenter
+	s.Color = grey
+	dc.FillText(s, vg.Point{X: (dc.Min.X + dc.Max.X) / 2, Y: (dc.Min.Y + dc.Max.Y) / 2}, o.t("chart.nodata"))
+}
+
+// intTicks labels whole numbers only, at a step of 1, 2 or 5 times a
+// power of ten: counts have no halves.
+type intTicks struct{}
+
+func (intTicks) Ticks(lo, hi float64) []plot.Tick {
+	span := math.Max(hi-lo, 1)
+	step := 1.0
+	for _, m := range []float64{1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000} {
+		step = m
+		if span/m <= 5 {
+			break
+		}
+	}
+	var out []plot.Tick
+	for v := math.Ceil(lo/step) * step; v <= hi+1e-9; v += step {
+		out = append(out, plot.Tick{Value: v, Label: strconv.Itoa(int(v))})
+	}
+	return out
+}
+
+// countAxis makes the Y axis a count from zero with room above the
+// tallest bar, ticked in whole numbers.
+func countAxis(p *plot.Plot, top float64) {
+	p.Y.Min, p.Y.Max = 0, math.Max(1, math.Ceil(top*1.1))
+	p.Y.Tick.Marker = intTicks{}
 }

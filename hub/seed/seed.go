@@ -23,6 +23,9 @@ var texts = []string{"楼下垃圾桶满了没人倒", "巷子里的路灯晚上
 
 var buildings = []string{"1栋", "3栋", "5栋", "7栋", "12栋", "15栋", "18栋", "21栋"}
 
+// streets are the buildings' streets, by the building's place in buildings.
+var streets = []string{"大和路", "桃源街", "南山路"}
+
 // Workers are the seeded workers; every PIN is PIN.
 var Workers = []hub.Worker{{ID: "zhang", Name: "张丽", Role: hub.RoleLead}, {ID: "wang", Name: "王刚", Role: hub.RoleWorker},
 	{ID: "chen", Name: "陈芳", Role: hub.RoleWorker}, {ID: "li", Name: "李敏", Role: hub.RoleVolunteer}}
@@ -62,7 +65,8 @@ func Submissions(n int, days int, end time.Time, rng *rand.Rand) []hub.Received 
 				b.Text = texts[0]
 			}
 			if rng.IntN(3) > 0 {
-				b.Location = &kiosk.Location{Street: "大和路", Building: buildings[rng.IntN(len(buildings))]}
+				bi := rng.IntN(len(buildings))
+				b.Location = &kiosk.Location{Street: streets[bi%len(streets)], Building: buildings[bi]}
 			}
 			if rng.IntN(5) == 0 {
 				b.Contact = &kiosk.Contact{Phone: fmt.Sprintf("139%08d", rng.IntN(100000000)), Consent: true}

@@ -23,8 +23,10 @@ func (db *DB) Stats(ctx context.Context, from, to time.Time) (hub.Stats, error) 
 	if st.ReplyHours, err = db.replyHours(ctx, from, to); err != nil {
 		return st, err
 	}
-	st.OpenByClass, err = db.openByClass(ctx)
-	return st, err
+	if st.OpenByClass, err = db.openByClass(ctx); err != nil {
+		return st, err
+	}
+	return st, db.figures(ctx, &st)
 }
 
 // weekKey is one series' point: a topic or kiosk, and a week.

@@ -52,4 +52,46 @@ func TestStats(t *testing.T) {
 	if st.OpenByClass[kiosk.MatterBig] != 1 || st.OpenByClass[hub.Untriaged] != 3 { // replied is still open until closed
 		t.Errorf("open by class %+v", st.OpenByClass)
 	}
+	if len(st.Cases) != 4 || len(st.Ratings) != 1 || st.Ratings[0].N != 2 || st.Ratings[0].Sum != 5 {
+		t.Errorf("cases %d, ratings %+v (probable play must not count)", len(st.Cases), st.Ratings)
+	}
+	ct := st.ClassTimes(hub.DefaultTargets())
+	if ct[0].Replied != 1 || ct[0].ReplyP50 != 2*time.Hour || ct[3].Cases != 3 {
+		t.Errorf("class times %+v", ct)
+	}
+}
+
+func TestStatsFigures(t *testing.T) {
+	ctx := context.Background()
+	s := newStation(t)
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	batch := []hub.Received{opinion("wall-01", 1, at, "sanitation", "3栋", "脏"), opinion("wall-01", 2, at, "sanitation", "4栋", "乱"),
+		opinion("wall-01", 3, at, "parking", "", "停车")}
+	if err := s.db.Apply(ctx, hub.Batch{Submissions: batch}); err != nil {
+		t.Fatal(err)
+	}
+	s.now = at.Add(time.Hour)
+	s.act(t, s.grid, batch[0].ID, hub.Action{Kind: hub.ActTriage, Matter: kiosk.MatterSmall})
+	s.act(t, s.grid, batch[0].ID, hub.Action{Kind: hub.ActReply, Reply: "好"})
+	s.act(t, s.grid, batch[0].ID, hub.Action{Kind: hub.ActClose})
+	st, err := s.db.Stats(ctx, at.AddDate(0, 0, -1), at.AddDate(0, 0, 7))
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := 0
+	for _, c := range st.Cases {
+		if !c.Closed.IsZero() {
+			closed++
+			if c.FirstReply.IsZero() || c.Closed.Before(c.FirstReply) {
+				t.Errorf("closed case %+v", c)
+			}
+		}
+	}
+	if len(st.Cases) != 3 || closed != 1 {
+		t.Errorf("cases %+v, want 3 with 1 closed", st.Cases)
+	}
+	h := st.OpenHeat()
+	if len(h.Streets) != 2 || h.Streets[0] != "" || h.Streets[1] != "大和路" || h.N[1][0]+h.N[1][1] != 1 {
+		t.Errorf("heat %+v: the closed one must not count", h)
+	}
 }
