@@ -70,6 +70,7 @@ type Relay struct {
 	inflight  map[string]sent // by submission id
 
 	stats relayStats
+	asks  asks // questions to the station awaiting answers (relay_lookup.go)
 }
 
 // sent is a submission published and not yet acknowledged.

@@ -52,6 +52,8 @@ func (r *Relay) handle(ctx context.Context, m paho.Message) {
 		r.handleCommand(ctx, payload, m.Retained())
 	case KioskTopic(r.Kiosk, LeafConfig):
 		err = r.handleConfig(ctx, payload)
+	case KioskTopic(r.Kiosk, LeafAnswer):
+		err = r.handleAnswer(payload)
 	case TopicHubState:
 		err = r.handleHubState(ctx, payload, m.Retained())
 	default:
