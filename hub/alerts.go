@@ -75,6 +75,12 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	if len(t.Hardware) >= 4 && t.Hardware[:4] == "none" {
 		add("hardware", "buttons and sensors failed, running by touch only: %s", t.Hardware)
 	}
+	switch t.Printer {
+	case kiosk.PrinterPaperOut:
+		add("printer_paper", "the receipt printer is out of paper")
+	case kiosk.PrinterOffline:
+		add("printer_offline", "the receipt printer does not answer (unplugged, off or jammed)")
+	}
 	if n := t.Counters["sensor_errors"]; n > 0 {
 		add("sensors", "%d sensor readings failed", n)
 	}
