@@ -11,12 +11,12 @@ import (
 
 // ESC/POS commands used on a receipt.
 var (
-	cmdInit        = []byte{0x1b, '@'}         // ESC @: reset
-	cmdChinese     = []byte{0x1c, '&'}         // FS &: two-byte (GB18030) characters
-	cmdCentre      = []byte{0x1b, 'a', 1}      // ESC a 1
-	cmdLeft        = []byte{0x1b, 'a', 0}      // ESC a 0
-	cmdDouble      = []byte{0x1d, '!', 0x11}   // GS ! : double width and height
-	cmdNormal      = []byte{0x1d, '!', 0x00}   // GS ! : normal size
+	cmdInit        = []byte{0x1b, '@'}       // ESC @: reset
+	cmdChinese     = []byte{0x1c, '&'}       // FS &: two-byte (GB18030) characters
+	cmdCentre      = []byte{0x1b, 'a', 1}    // ESC a 1
+	cmdLeft        = []byte{0x1b, 'a', 0}    // ESC a 0
+	cmdDouble      = []byte{0x1d, '!', 0x11} // GS ! : double width and height
+	cmdNormal      = []byte{0x1d, '!', 0x00} // GS ! : normal size
 	cmdFeedCut     = []byte{0x1b, 'd', 4, 0x1d, 'V', 66, 0}
 	cmdPaperStatus = []byte{0x10, 0x04, 4} // DLE EOT 4: roll paper sensor status
 )
