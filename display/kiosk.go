@@ -164,6 +164,9 @@ func (k *Kiosk) Refresh() {
 	if v.State == session.Attract {
 		k.resetInputs()
 	}
+	if v.Flow != session.FlowLookup {
+		k.code, k.asking = "", false // a code typed belongs to its look-up
+	}
 	var body fyne.CanvasObject
 	k.next = nil
 	k.pool.begin()

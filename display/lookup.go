@@ -133,6 +133,7 @@ func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 		}
 		parts = append(parts, grid(len(steps), steps...))
 	}
+	k.next = k.big(k.t("lookup.another"), false, k.act(func() error { k.code = ""; k.d.Session.Back(); return nil }))
 	if !u.UpdatedAt.IsZero() {
 		parts = append(parts, k.text(k.t("lookup.updated")+" "+u.UpdatedAt.Local().Format("2006-01-02")))
 	}

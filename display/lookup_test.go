@@ -151,3 +151,28 @@ func TestResultStatusLine(t *testing.T) {
 		})
 	}
 }
+
+func TestLookupStartsWithAnEmptyCode(t *testing.T) {
+	f := displaytest.NewKiosk(t, 0)
+	typeCode(f, "123")
+	f.Tap("首页")
+	f.Tap("查回复")
+	f.Want("｜")
+	if f.Has("123") {
+		t.Errorf("the last code is still typed:\n%s", f.Texts())
+	}
+}
+
+func TestLookupAnotherCodeFromTheResult(t *testing.T) {
+	f := displaytest.NewKiosk(t, 0)
+	codec, _ := kiosk.NewTicketCodec(12, "wall-01")
+	code := codec.Code(77)
+	f.DB.PutTicketUpdate(t.Context(), kiosk.TicketUpdate{Ticket: code, SubmissionID: "s", Status: kiosk.StatusReceived, UpdatedAt: f.Clk.Now()})
+	typeCode(f, code)
+	f.Tap("查另一个回执号")
+	f.Want("请输入回执号（9位数字）")
+	f.Want("｜")
+	if f.Has(kiosk.FormatTicket(code)) {
+		t.Error("the last code is still typed")
+	}
+}

@@ -35,7 +35,7 @@ func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
 		caption = "done.qrurl"
 	}
 	qrPart := container.NewVBox(container.NewCenter(k.qrImage(r.QR)), k.label(k.t(caption), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance))
-	words := container.NewVBox(k.text(k.t("done.next")), k.text(k.t("done.anywhere")),
+	words := container.NewVBox(k.text(k.t("done.next")),
 		k.bold(fmt.Sprintf(k.t("done.countdown"), k.receiptLeft()), fyne.TextAlignLeading))
 	k.next = k.big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil }))
 	return container.NewVBox(k.title(k.t("done.thanks")),
