@@ -19,11 +19,19 @@ import (
 // the hub's store and B's store: found, kept at B, limited at the hub,
 // refused when forged, and plainly unavailable when the hub is down.
 func TestLookupAnyCodeAtAnyKiosk(t *testing.T) {
-	ctx := t.Context()
 	w := newWorld(t, "wall-01", "wall-02")
 	b := w.startBroker("127.0.0.1:0")
-	url := "tcp://" + b.ListenAddr()
+	lookupAnyCode(t, w, "tcp://"+b.ListenAddr())
+}
 
+// The same through Debian's mosquitto with the ACL `hub acl` prints.
+func TestLookupAnyCodeOnMosquitto(t *testing.T) {
+	w := newWorld(t, "wall-01", "wall-02")
+	lookupAnyCode(t, w, startMosquitto(t, w))
+}
+
+func lookupAnyCode(t *testing.T, w *world, url string) {
+	ctx := t.Context()
 	lookups := &hubside.Lookups{Store: w.hubDB, Signer: w.signer, PerMinute: 2, Log: testLog(t)}
 	in := &hubside.Ingest{
 		Conn:  mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 5 * time.Second},
