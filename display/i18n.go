@@ -84,6 +84,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"done.ticket":           {"您的回执号", "Your ticket code"},
 	"done.next":             {"请记下回执号，在任何一台意见墙都能查回复。", "Keep this code: any opinion wall can look up the answer."},
 	"done.ok":               {"完成", "Done"},
+	"done.title":            {"谢谢！已收到，您的回执号是：", "Thank you! We have it. Your ticket code:"},
 	"done.countdown":        {"%d 秒后回到首页", "Back to the start in %d s"},
 	"done.qrurl":            {"手机扫码，随时看进度", "Scan with your phone to follow it"},
 	"done.qrcode":           {"手机扫码，存下回执号", "Scan with your phone to keep the code"},

@@ -24,9 +24,17 @@ func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
 	if v.Receipt != nil {
 		r = *v.Receipt
 	}
+	win := k.win.Canvas().Size()
+	wide := win.Width == 0 || win.Width > win.Height // landscape: the code beside the QR code
 	size := float32(88)
 	if v.Slow {
 		size = 104
+	}
+	if avail := win.Width; avail > 0 {
+		if wide {
+			avail /= 2
+		}
+		size = min(size, (avail-2*theme.Padding())/6.2) // eleven characters, wide digits
 	}
 	code := canvas.NewText(kiosk.FormatTicket(r.Ticket), theme.Color(theme.ColorNameForeground))
 	code.TextSize, code.TextStyle, code.Alignment = size, fyne.TextStyle{Bold: true}, fyne.TextAlignCenter
@@ -34,13 +42,22 @@ func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
 	if r.QR != r.Ticket {
 		caption = "done.qrurl"
 	}
-	qrPart := container.NewVBox(container.NewCenter(k.qrImage(r.QR)), k.label(k.t(caption), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance))
-	words := container.NewVBox(k.text(k.t("done.next")),
-		k.bold(fmt.Sprintf(k.t("done.countdown"), k.receiptLeft()), fyne.TextAlignLeading))
-	k.next = k.big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil }))
-	return container.NewVBox(k.title(k.t("done.thanks")),
-		k.label(k.t("done.ticket"), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance),
-		code, container.NewAdaptiveGrid(2, words, qrPart))
+	side, reserve := float32(qrSide), float32(320) // the header, the title, the countdown and the button
+	if v.Slow {
+		reserve = 370
+	}
+	if win.Height > 0 {
+		side = max(120, min(side, win.Height-reserve)) // in view on a 480 px screen
+	}
+	qrPart := container.NewVBox(container.NewCenter(k.qrImage(r.QR, side)), k.label(k.t(caption), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance))
+	words := container.NewVBox(code, k.text(k.t("done.next")))
+	// The countdown sits over the button, in view on the smallest screen.
+	k.next = container.NewVBox(k.bold(fmt.Sprintf(k.t("done.countdown"), k.receiptLeft()), fyne.TextAlignCenter),
+		k.big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil })))
+	if wide {
+		return container.NewVBox(k.title(k.t("done.title")), grid(2, words, qrPart))
+	}
+	return container.NewVBox(k.title(k.t("done.title")), words, qrPart)
 }
 
 // receiptLeft is how many whole seconds the receipt stays on screen.
@@ -49,16 +66,17 @@ func (k *Kiosk) receiptLeft() int {
 	return max(0, int((left+time.Second-1)/time.Second))
 }
 
-// qrSide is the QR code's side on screen: large enough for any phone at
-// arm's length.
+// qrSide is the QR code's side on screen where there is room: large
+// enough for any phone at arm's length.
 const qrSide = 200
 
 // qrImage draws text as a QR code, black on white with its quiet zone,
 // whatever the theme: phones read dark modules on a light ground.
-func (k *Kiosk) qrImage(text string) fyne.CanvasObject {
+func (k *Kiosk) qrImage(text string, side float32) fyne.CanvasObject {
 	o, key := k.pool.get("qr", text)
-	if o != nil {
-		return o
+	if img, ok := o.(*canvas.Image); ok {
+		img.SetMinSize(fyne.NewSize(side, side))
+		return img
 	}
 	var img *canvas.Image
 	if c, err := qr.Encode(text, qr.M); err == nil {
@@ -67,7 +85,7 @@ func (k *Kiosk) qrImage(text string) fyne.CanvasObject {
 		img = canvas.NewImageFromImage(image.NewGray(image.Rect(0, 0, 1, 1)))
 	}
 	img.FillMode, img.ScaleMode = canvas.ImageFillContain, canvas.ImageScalePixels
-	img.SetMinSize(fyne.NewSize(qrSide, qrSide))
+	img.SetMinSize(fyne.NewSize(side, side))
 	k.pool.put(key, img)
 	return img
 }

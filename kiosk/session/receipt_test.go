@@ -43,3 +43,30 @@ func TestSubmittedOpinionGetsAReceipt(t *testing.T) {
 		t.Error("the receipt outlives the visit")
 	}
 }
+
+// An answer from the station that comes after the resident left the code
+// step changes nothing; one that comes in time shows.
+func TestLookupAnswerOnlyWhileWaiting(t *testing.T) {
+	f := newFixture(t, kiosk.RoleWall)
+	f.s.Wake(kiosk.ChannelTouch)
+	must(t, f.s.Start(session.FlowLookup))
+	code := "125305228"
+	ask, err := f.s.BeginLookUp(code)
+	if err != nil || ask == nil {
+		t.Fatalf("begin: %v", err)
+	}
+	f.s.GoHome()
+	if err := f.s.Found(code, kiosk.TicketUpdate{Ticket: code, Status: kiosk.StatusReplied}, nil); err != nil {
+		t.Fatal(err)
+	}
+	f.want(t, session.Home, "")
+	if f.s.View().Lookup != nil {
+		t.Fatal("a late answer is shown")
+	}
+	must(t, f.s.Start(session.FlowLookup))
+	must(t, f.s.Found(code, kiosk.TicketUpdate{Ticket: code, Status: kiosk.StatusReplied}, nil))
+	f.want(t, session.InFlow, session.StepResult)
+	if _, err := f.s.BeginLookUp(code); kiosk.ErrorCode(err) != kiosk.ECONFLICT {
+		t.Errorf("begin on the result step: %v", err)
+	}
+}
