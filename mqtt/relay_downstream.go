@@ -76,6 +76,7 @@ func (r *Relay) handleHubState(ctx context.Context, payload []byte, retained boo
 	}
 	back := st.State == StateOnline && r.hubState != StateOnline && (r.hubState != "" || !retained)
 	r.hubState = st.State
+	r.hubGone.Store(st.State != StateOnline)
 	if back && r.connected {
 		r.resendAll(ctx, "hub online")
 	}

@@ -50,10 +50,14 @@ func (a *asks) answer(m AnswerMsg) bool {
 
 // AskTicket asks the station about a ticket another kiosk issued: a
 // question on this kiosk's lookup topic, answered signed on its answer
-// topic. It waits until ctx ends; without a connection it fails at once.
+// topic. It waits until ctx ends; without a connection, or with the hub
+// gone by its last word, it fails at once.
 func (r *Relay) AskTicket(ctx context.Context, code string) (kiosk.TicketUpdate, error) {
 	if r.client == nil || !r.client.IsConnectionOpen() {
 		return kiosk.TicketUpdate{}, kiosk.Errorf(kiosk.EOFFLINE, "ask ticket: not connected to the station")
+	}
+	if r.hubGone.Load() {
+		return kiosk.TicketUpdate{}, kiosk.Errorf(kiosk.EOFFLINE, "ask ticket: the hub is gone (its last state)")
 	}
 	var g kiosk.UUIDGen
 	q := LookupMsg{V: Version, ID: g.New(r.Now()), Ticket: code, TS: r.Now()}
