@@ -58,10 +58,11 @@ units: build
 	./deploy/systemd/verify.sh
 	./deploy/pi/test-setup.sh
 
-## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), and the hub review app on seeded data touring its screens (build/smoke-hub)
+## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), the hub review app on seeded data touring its screens (build/smoke-hub), and a code looked up at another kiosk through the hub (build/smoke-lookup)
 smoke: build
 	./deploy/smoke.sh
 	./deploy/smoke-hub.sh
+	./deploy/smoke-lookup.sh
 
 ## bench: the figures of docs/BENCHMARKS.md, each with its baseline, into bench.out
 bench:

@@ -64,6 +64,7 @@ type Kiosk struct {
 	street   string
 	building string
 	code     string
+	asking   bool // the station is being asked about code
 	wallPage int
 	polls    []kiosk.Poll
 	notice   string            // a plain message for the resident, cleared by the next action
@@ -126,6 +127,9 @@ func (k *Kiosk) Tick() {
 	if v.Warning {
 		left = int((v.Left + time.Second - 1) / time.Second)
 	}
+	if v.State == session.Submitted {
+		left = k.receiptLeft() // the receipt's countdown
+	}
 	minute := k.d.Now().Unix() / 60
 	if changed || left != k.lastLeft || (v.State == session.Attract && !k.admin && minute != k.lastMinute) {
 		k.Refresh()
@@ -160,6 +164,9 @@ func (k *Kiosk) Refresh() {
 	if v.State == session.Attract {
 		k.resetInputs()
 	}
+	if v.Flow != session.FlowLookup {
+		k.code, k.asking = "", false // a code typed belongs to its look-up
+	}
 	var body fyne.CanvasObject
 	k.next = nil
 	k.pool.begin()
@@ -178,6 +185,9 @@ func (k *Kiosk) Refresh() {
 		body = k.submitted(v)
 	}
 	k.lastLeft, k.lastMinute = 0, k.d.Now().Unix()/60
+	if v.State == session.Submitted {
+		k.lastLeft = k.receiptLeft()
+	}
 	content := body
 	if v.State != session.Attract && !k.admin {
 		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, k.scroll("body", body))
@@ -272,6 +282,7 @@ func (k *Kiosk) resetInputs() {
 	k.comp.SetText("")
 	k.typing = false
 	k.kbdMode, k.phone, k.consent, k.street, k.building, k.code, k.wallPage, k.polls = modePinyin, "", false, "", "", "", 0, nil
+	k.asking = false
 }
 
 // header: back, home, the language and large-text switches, always in reach.
@@ -300,7 +311,7 @@ func (k *Kiosk) header(v session.View) fyne.CanvasObject {
 // forward button, always in view however long the content.
 func (k *Kiosk) footer(v session.View) fyne.CanvasObject {
 	msg := k.notice
-	if v.Err != nil {
+	if v.Err != nil && !(v.Step == session.StepCode && kiosk.ErrorCode(v.Err) == kiosk.EOFFLINE) { // said on the screen itself
 		msg = kiosk.PlainMessage(v.Err, v.Lang)
 	}
 	var parts []fyne.CanvasObject

@@ -13,8 +13,9 @@ import (
 )
 
 // codeEntry takes a ticket code on the digit pad, grouped as it is printed.
+// While the station is asked about another kiosk's code it says so; when
+// the station cannot be asked it says that plainly, with its phone number.
 func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
-	s := k.d.Session
 	shown := k.code
 	if len(shown) > 6 {
 		shown = shown[:3] + " " + shown[3:6] + " " + shown[6:]
@@ -22,33 +23,119 @@ func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
 		shown = shown[:3] + " " + shown[3:]
 	}
 	l := k.label(shown+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText, widget.MediumImportance)
-	k.next = k.big(k.t("lookup.find"), true, k.act(func() error { return s.LookUp(context.Background(), k.code) }))
+	if k.asking {
+		return container.NewVBox(k.title(k.t("lookup.code")), l,
+			k.label(k.t("lookup.asking"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameSubHeadingText, widget.HighImportance))
+	}
+	if kiosk.ErrorCode(v.Err) == kiosk.EOFFLINE {
+		return container.NewVBox(k.title(k.t("lookup.code")), l, k.unreachable())
+	}
+	k.next = k.big(k.t("lookup.find"), true, k.find)
 	return container.NewVBox(k.title(k.t("lookup.code")), l,
 		container.NewCenter(k.digitPad(v.Lang, &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })))
 }
 
-// statusSteps is the timeline shown for a ticket.
-var statusSteps = []kiosk.TicketStatus{kiosk.StatusQueued, kiosk.StatusReceived, kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusReplied, kiosk.StatusClosed}
+// unreachable tells the resident that the station cannot be asked now and
+// how to reach it instead, in words (not in colour alone).
+func (k *Kiosk) unreachable() fyne.CanvasObject {
+	parts := []fyne.CanvasObject{
+		k.label(k.t("lookup.offline"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameSubHeadingText, widget.DangerImportance),
+	}
+	if phone := k.d.Config.Station.Phone; phone != "" {
+		parts = append(parts, k.label(k.t("lookup.later"), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance),
+			k.label("☎ "+phone, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText, widget.MediumImportance))
+	} else {
+		parts = append(parts, k.label(k.t("lookup.nophone"), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance))
+	}
+	k.next = k.big(k.t("lookup.retry"), true, k.find)
+	return container.NewVBox(parts...)
+}
 
-// result shows a ticket's progress and the station's reply.
+// find looks the typed code up: at once when it is this kiosk's, off the
+// UI thread when the station must be asked (up to the lookup timeout),
+// with the screen saying so meanwhile.
+func (k *Kiosk) find() {
+	s, code := k.d.Session, k.code
+	if !s.NeedsStation(code) {
+		k.act(func() error { return s.LookUp(context.Background(), code) })()
+		return
+	}
+	ask, err := s.BeginLookUp(code)
+	if err != nil {
+		k.act(func() error { return err })()
+		return
+	}
+	k.asking, k.notice = true, ""
+	k.Refresh()
+	go func() {
+		u, err := ask(context.Background()) // the lookup bounds the wait
+		fyne.Do(func() {
+			if !k.asking || k.code != code {
+				return // the resident moved on
+			}
+			k.asking = false
+			k.act(func() error { return s.Found(code, u, err) })()
+		})
+	}()
+}
+
+// statusSteps are every status a ticket can have, in the order of its life.
+var statusSteps = []kiosk.TicketStatus{kiosk.StatusQueued, kiosk.StatusReceived, kiosk.StatusTriaged, kiosk.StatusAssigned,
+	kiosk.StatusInProgress, kiosk.StatusReplied, kiosk.StatusClosed}
+
+// progress are the steps of the status line; stage gives each status's
+// place on it (-1: not on it: saved here, or taken off the usual path).
+var progress = []string{"progress.received", "progress.triaged", "progress.assigned", "progress.replied", "progress.closed"}
+
+func stage(st kiosk.TicketStatus) int {
+	switch st {
+	case kiosk.StatusReceived:
+		return 0
+	case kiosk.StatusTriaged:
+		return 1
+	case kiosk.StatusAssigned, kiosk.StatusInProgress:
+		return 2
+	case kiosk.StatusReplied:
+		return 3
+	case kiosk.StatusClosed:
+		return 4
+	}
+	return -1
+}
+
+// result shows a ticket: the station's reply first and large, then where
+// the case is now in one sentence, and the status line with the steps done
+// ticked and the current one marked.
 func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 	u := v.Lookup
 	parts := []fyne.CanvasObject{k.title(kiosk.FormatTicket(u.Ticket))}
-	reached := true
-	for _, st := range statusSteps {
-		mark := "✓ "
-		if !reached {
-			mark = "· "
+	if reply := k.inLang(u.Reply, u.ReplyEn); reply != "" {
+		head := "lookup.reply"
+		if u.Status == kiosk.StatusNotApplicable {
+			head = "lookup.reason"
 		}
-		l := k.text(mark + k.t("lookup."+string(st)))
-		if st == u.Status {
-			l = k.label(mark+k.t("lookup."+string(st)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance)
-			reached = false
-		}
-		parts = append(parts, l)
+		parts = append(parts, k.bold(k.t(head), fyne.TextAlignLeading),
+			k.label(reply, fyne.TextAlignLeading, fyne.TextStyle{}, theme.SizeNameSubHeadingText, widget.MediumImportance),
+			k.separator())
 	}
-	if u.Reply != "" {
-		parts = append(parts, k.separator(), k.text(k.t("lookup.reply")+k.inLang(u.Reply, u.ReplyEn)))
+	parts = append(parts, k.label(k.t("lookup.now")+k.t("lookup."+string(u.Status)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance))
+	if at := stage(u.Status); at >= 0 {
+		steps := make([]fyne.CanvasObject, len(progress))
+		for i, key := range progress {
+			switch {
+			case i < at:
+				steps[i] = k.label("✓ "+k.t(key), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance)
+			case i == at:
+				steps[i] = k.label("✓ "+k.t(key), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance)
+			default:
+				steps[i] = k.label("○ "+k.t(key), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.LowImportance)
+			}
+		}
+		parts = append(parts, grid(len(steps), steps...))
+	}
+	k.next = k.big(k.t("lookup.another"), false, k.act(func() error { k.code = ""; k.d.Session.Back(); return nil }))
+	if !u.UpdatedAt.IsZero() {
+		parts = append(parts, k.text(k.t("lookup.updated")+" "+u.UpdatedAt.Local().Format("2006-01-02")))
 	}
 	return container.NewVBox(parts...)
 }

@@ -5,9 +5,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/theme"
 
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/session"
@@ -63,12 +61,4 @@ func (k *Kiosk) review(v session.View) fyne.CanvasObject {
 	}
 	k.next = k.big(k.t("review.submit"), true, k.act(func() error { return k.d.Session.Submit(context.Background()) }))
 	return container.NewVBox(parts...)
-}
-
-// submitted shows the ticket code large, what happens next, and a way out.
-func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
-	code := canvas.NewText(kiosk.FormatTicket(v.Ticket), theme.Color(theme.ColorNameForeground))
-	code.TextSize, code.TextStyle, code.Alignment = 88, fyne.TextStyle{Bold: true}, fyne.TextAlignCenter
-	k.next = k.big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil }))
-	return container.NewVBox(k.title(k.t("done.thanks")), k.text(k.t("done.ticket")), code, k.text(k.t("done.next")))
 }

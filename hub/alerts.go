@@ -32,7 +32,8 @@ const (
 
 // AlertCodes are every code Alerts gives, for screens that word them.
 var AlertCodes = []string{"offline", "lost", "silent", "gaps", "telemetry", "read_only", "refused", "disk_low", "backlog",
-	"outbox_growing", "config_refused", "hardware", "sensors", "hot", "enclosure_hot", "clock"}
+	"outbox_growing", "config_refused", "hardware", "sensors", "hot", "enclosure_hot", "clock",
+	"printer_paper", "printer_offline"}
 
 // Alerts returns what needs a maintainer's eye about k at now, most
 // serious first. A kiosk with nothing to say returns none.
@@ -82,6 +83,12 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	}
 	if len(t.Hardware) >= 4 && t.Hardware[:4] == "none" {
 		add("hardware", "buttons and sensors failed, running by touch only: %s", t.Hardware)
+	}
+	switch t.Printer {
+	case kiosk.PrinterPaperOut:
+		add("printer_paper", "the receipt printer is out of paper")
+	case kiosk.PrinterOffline:
+		add("printer_offline", "the receipt printer does not answer (unplugged, off or jammed)")
 	}
 	if n := t.Counters["sensor_errors"]; n > 0 {
 		add("sensors", "%d sensor readings failed", n)

@@ -56,6 +56,13 @@ func TestAlerts(t *testing.T) {
 		{"enclosure warm", func(k *hub.Kiosk) {
 			k.Telemetry = tele(func(v *kiosk.Telemetry) { c := 45.0; v.TempC = &c })
 		}, nil},
+		{"printer out of paper", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.Printer = kiosk.PrinterPaperOut })
+		}, []string{"printer_paper"}},
+		{"printer offline", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.Printer = kiosk.PrinterOffline })
+		}, []string{"printer_offline"}},
+		{"printer fine", func(k *hub.Kiosk) { k.Telemetry = tele(func(v *kiosk.Telemetry) { v.Printer = kiosk.PrinterOK }) }, nil},
 		{"unreadable telemetry", func(k *hub.Kiosk) { k.Telemetry = json.RawMessage(`{"disk_free_bytes":"x"}`) }, []string{"telemetry"}},
 	}
 	for _, c := range cases {

@@ -84,6 +84,12 @@ type Kiosk struct {
 // MaxGaps is how many missing seqs the hub lists per kiosk.
 const MaxGaps = 1000
 
+// TicketFinder finds the case of a ticket code: what the station answers a
+// kiosk that asks about a ticket another kiosk issued.
+type TicketFinder interface {
+	CaseByTicket(ctx context.Context, ticket string) (Case, error)
+}
+
 // IngestStore is the hub's store as the ingest uses it.
 type IngestStore interface {
 	// Apply stores a batch in one transaction: submissions are inserted

@@ -21,6 +21,9 @@ type Config struct {
 	RatingReasons []Phrase         `toml:"rating_reasons" json:"rating_reasons"`
 	Streets       []Street         `toml:"streets" json:"streets"`
 	Brightness    []BrightnessStep `toml:"brightness" json:"brightness"`
+	Station       StationSection   `toml:"station" json:"station"`
+	Receipt       ReceiptSection   `toml:"receipt" json:"receipt"`
+	Lookup        LookupSection    `toml:"lookup" json:"lookup"`
 }
 
 // ErrNoConfig is returned by loaders when no configuration file exists.
@@ -55,6 +58,9 @@ func (c *Config) Validate() error {
 	validatePhrases(&p, "rating_reasons", c.RatingReasons)
 	validateStreets(&p, c.Streets)
 	validateBrightness(&p, c.Brightness)
+	c.Station.validate(&p)
+	c.Receipt.validate(&p)
+	c.Lookup.validate(&p)
 	if len(p) > 0 {
 		return &ConfigError{Problems: p}
 	}

@@ -29,6 +29,8 @@ func Defaults() Config {
 			Debounce: Duration(30 * time.Millisecond), LongPress: Duration(2 * time.Second), SensorEvery: Duration(time.Minute),
 			DimAfter: Duration(5 * time.Minute), OffAfter: Duration(15 * time.Minute), MinBright: 10, MaxBright: 100,
 		},
+		Receipt:       ReceiptSection{Printer: PrinterSection{Timeout: Duration(10 * time.Second)}},
+		Lookup:        LookupSection{Timeout: Duration(5 * time.Second), PerMinute: 4},
 		Topics:        defaultTopics(),
 		Services:      defaultServices(),
 		RatingReasons: defaultRatingReasons(),

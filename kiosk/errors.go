@@ -18,6 +18,12 @@ const (
 	// account), or is known and their role may not do it.
 	EUNAUTHORIZED = "unauthorized"
 	EFORBIDDEN    = "forbidden"
+
+	// A kiosk asking the station about another kiosk's ticket: the station
+	// cannot be reached now (offline, no answer in time), or this kiosk
+	// asked too often in the last minute.
+	EOFFLINE = "offline"
+	EBUSY    = "busy"
 )
 
 // Error is a domain error: a code for programs and screens, a message for
@@ -69,6 +75,8 @@ var plainMessages = map[string][2]string{ // code -> {zh, en}
 	ECONFLICT:     {"已经提交过了。", "This was already submitted."},
 	EUNAUTHORIZED: {"姓名或密码不对，请重试。", "The name or PIN is not right. Please try again."},
 	EFORBIDDEN:    {"无权限：您的角色不能这样做。", "Not allowed: your role may not do this."},
+	EOFFLINE:      {"现在问不到社区工作站，请稍后再试，或打电话问工作站。", "The kiosk cannot ask the community station right now. Please try later, or call the station."},
+	EBUSY:         {"查询太频繁了，请一分钟后再试。", "Too many look-ups just now. Please try again in a minute."},
 	EINTERNAL:     {"出了点问题，请稍后再试。", "Something went wrong. Please try again later."},
 }
 

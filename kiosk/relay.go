@@ -66,4 +66,5 @@ type Telemetry struct {
 	Lux            *float64         `json:"lux,omitempty"`
 	Screen         string           `json:"screen,omitempty"`
 	Hardware       string           `json:"hardware,omitempty"` // the backend; "none (periph failed)" when the wiring failed
+	Printer        string           `json:"printer,omitempty"`  // the receipt printer: ok, paper_out or offline; empty without one
 }

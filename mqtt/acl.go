@@ -16,7 +16,7 @@ const (
 
 // CanWrite reports whether user may publish on topic (docs/PROTOCOL.md,
 // "Broker users and ACL"): a kiosk writes only its own state, tele, up and
-// res.
+// res, and asks the station about tickets on its own lookup topic.
 func CanWrite(user, topic string) bool {
 	switch user {
 	case UserHub:
@@ -30,7 +30,7 @@ func CanWrite(user, topic string) bool {
 		return false
 	}
 	switch leaf {
-	case LeafState, LeafTele, LeafUp, LeafRes:
+	case LeafState, LeafTele, LeafUp, LeafRes, LeafLookup:
 		return true
 	}
 	return false
@@ -63,7 +63,7 @@ func CanRead(user, filter string) bool {
 		return false
 	}
 	switch leaf {
-	case LeafAck, LeafTickets, LeafCmd, LeafConfig:
+	case LeafAck, LeafTickets, LeafCmd, LeafConfig, LeafAnswer:
 		return true
 	}
 	return false
@@ -104,10 +104,12 @@ pattern write ow/v1/kiosk/%u/state
 pattern write ow/v1/kiosk/%u/tele
 pattern write ow/v1/kiosk/%u/up
 pattern write ow/v1/kiosk/%u/res
+pattern write ow/v1/kiosk/%u/lookup
 pattern read ow/v1/kiosk/%u/ack
 pattern read ow/v1/kiosk/%u/tickets
 pattern read ow/v1/kiosk/%u/cmd
 pattern read ow/v1/kiosk/%u/config
+pattern read ow/v1/kiosk/%u/answer
 pattern read ow/v1/wall
 pattern read ow/v1/polls
 pattern read ow/v1/hub/state

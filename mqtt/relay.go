@@ -70,6 +70,10 @@ type Relay struct {
 	inflight  map[string]sent // by submission id
 
 	stats relayStats
+	asks  asks // questions to the station awaiting answers (relay_lookup.go)
+	// hubGone mirrors the loop's hubState for AskTicket: the hub said it
+	// is gone (its will), so a question would only wait for the timeout.
+	hubGone atomic.Bool
 }
 
 // sent is a submission published and not yet acknowledged.

@@ -15,7 +15,7 @@ func (r *Relay) onConnect(c paho.Client) {
 	r.stats.subscribed.Store(false)
 	subs := map[string]byte{
 		KioskTopic(r.Kiosk, LeafAck): 1, KioskTopic(r.Kiosk, LeafTickets): 1,
-		TopicWall: 1, TopicPolls: 1, TopicHubState: 1,
+		TopicWall: 1, TopicPolls: 1, TopicHubState: 1, KioskTopic(r.Kiosk, LeafAnswer): 1,
 	}
 	if r.Commands != nil {
 		subs[KioskTopic(r.Kiosk, LeafCmd)] = 1

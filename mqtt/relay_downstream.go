@@ -52,6 +52,8 @@ func (r *Relay) handle(ctx context.Context, m paho.Message) {
 		r.handleCommand(ctx, payload, m.Retained())
 	case KioskTopic(r.Kiosk, LeafConfig):
 		err = r.handleConfig(ctx, payload)
+	case KioskTopic(r.Kiosk, LeafAnswer):
+		err = r.handleAnswer(payload)
 	case TopicHubState:
 		err = r.handleHubState(ctx, payload, m.Retained())
 	default:
@@ -74,6 +76,7 @@ func (r *Relay) handleHubState(ctx context.Context, payload []byte, retained boo
 	}
 	back := st.State == StateOnline && r.hubState != StateOnline && (r.hubState != "" || !retained)
 	r.hubState = st.State
+	r.hubGone.Store(st.State != StateOnline)
 	if back && r.connected {
 		r.resendAll(ctx, "hub online")
 	}

@@ -233,6 +233,12 @@ func TestACL(t *testing.T) {
 		{"ops cannot ack", "ops", mqtt.KioskTopic("wall-01", mqtt.LeafAck), true, false},
 		{"ops pushes configuration", "ops", mqtt.KioskTopic("wall-01", mqtt.LeafConfig), true, true},
 		{"ops reads results", "ops", "ow/v1/kiosk/+/res", false, true},
+		{"kiosk asks the station on its lookup topic", "wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafLookup), true, true},
+		{"kiosk cannot ask as another", "wall-01", mqtt.KioskTopic("wall-02", mqtt.LeafLookup), true, false},
+		{"kiosk cannot answer itself", "wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafAnswer), true, false},
+		{"kiosk reads its answers", "wall-01", mqtt.KioskTopic("wall-01", mqtt.LeafAnswer), false, true},
+		{"kiosk cannot read another's answers", "wall-01", mqtt.KioskTopic("wall-02", mqtt.LeafAnswer), false, false},
+		{"ops cannot answer lookups", "ops", mqtt.KioskTopic("wall-01", mqtt.LeafAnswer), true, false},
 		{"ops cannot read submissions", "ops", "ow/v1/kiosk/+/up", false, false},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

@@ -232,6 +232,11 @@ func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 	dl := &hubside.Downlink{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "downlink")}
 	m.desk.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline // a kiosk back online gets its recent ticket updates again
+	lk := &hubside.Lookups{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "lookups")}
+	in.OnLookup = lk.Offer // kiosks ask about tickets other kiosks issued
+	if err := m.open(lk); err != nil {
+		return err
+	}
 	if err := m.open(in); err != nil {
 		return err
 	}

@@ -101,6 +101,12 @@ func (m *Main) telemetry(ctx context.Context) (kiosk.Telemetry, error) {
 		t.Counters["cpu_temp_mc"] = int64(*r.CPUTempC * 1000)
 	}
 	t.Counters["sensor_errors"] = int64(len(r.Errors))
+	if m.printer != nil {
+		t.Printer = m.printer.State()
+		for k, v := range m.printer.Counters() {
+			t.Counters[k] = v
+		}
+	}
 	return t, err
 }
 
@@ -155,4 +161,15 @@ func (s notifyingStore) Submit(ctx context.Context, sub *kiosk.Submission) error
 		s.relay.Notify()
 	}
 	return nil
+}
+
+// lookup finds the codes residents type: this kiosk's own in the store,
+// another kiosk's asked of the station through the relay (none without
+// -broker: the resident is told the station cannot be asked).
+func (m *Main) lookup() *kiosk.Lookup {
+	l := &kiosk.Lookup{Number: m.cfg.Kiosk.Number, Store: m.db, Timeout: m.cfg.Lookup.Timeout.D(), PerMinute: m.cfg.Lookup.PerMinute}
+	if m.relay != nil {
+		l.Station = m.relay
+	}
+	return l
 }

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"opinionwall/hardware/printer"
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/ops"
 	"opinionwall/kiosk/session"
@@ -43,7 +44,8 @@ type Main struct {
 	db      *sqlite.DB
 	hw      *kit
 	live    *ops.LiveConfig
-	relay   *mqtt.Relay // nil without -broker
+	relay   *mqtt.Relay      // nil without -broker
+	printer *printer.Printer // nil without a receipt printer
 	ops     *ops.Handler
 	updater *update.Updater // nil without -install-dir
 	session *session.Session
@@ -106,8 +108,11 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.newRelay(); err != nil {
 		return err
 	}
-	m.session = session.New(&m.cfg, notifyingStore{m.db, m.relay}, m.db)
+	m.session = session.New(&m.cfg, notifyingStore{m.db, m.relay}, m.lookup())
 	m.session.ClockSynced = clockSynced
+	if err := m.openPrinter(); err != nil {
+		return err
+	}
 	m.background(ctx, func(ctx context.Context) {
 		purgeLoop(ctx, m.db, time.Duration(m.cfg.Store.RetentionDays)*24*time.Hour, m.log)
 	})

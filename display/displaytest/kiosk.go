@@ -34,6 +34,9 @@ type Kiosk struct {
 	DB  *sqlite.DB
 	Clk *Clock
 	Cfg *kiosk.Config
+	// Lookup finds the codes typed: this kiosk's in DB; set its Station to
+	// look up other kiosks' codes.
+	Lookup *kiosk.Lookup
 }
 
 // NewKiosk opens the store (maxPages limits its size; 0 leaves it
@@ -54,7 +57,8 @@ func NewKiosk(t *testing.T, maxPages int) *Kiosk {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	s := session.New(&cfg, db, db)
+	look := &kiosk.Lookup{Number: 12, Store: db, Timeout: cfg.Lookup.Timeout.D(), PerMinute: cfg.Lookup.PerMinute, Now: clk.Now}
+	s := session.New(&cfg, db, look)
 	s.Now = clk.Now
 	a := test.NewTempApp(t)
 	w := a.NewWindow("kiosk")
@@ -63,7 +67,7 @@ func NewKiosk(t *testing.T, maxPages int) *Kiosk {
 		Admin: func(ctx context.Context) []display.AdminLine {
 			return []display.AdminLine{{Name: "outbox", Value: "0"}}
 		}})
-	return &Kiosk{Screen: Screen{T: t, Win: w}, App: a, K: k, S: s, DB: db, Clk: clk, Cfg: &cfg}
+	return &Kiosk{Screen: Screen{T: t, Win: w}, App: a, K: k, S: s, DB: db, Clk: clk, Cfg: &cfg, Lookup: look}
 }
 
 // Stored returns every submission in the store, in seq order.

@@ -218,7 +218,8 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 	}
 	f.Tap("查询")
 	f.Want("工作站已回复")
-	f.Want("回复：已安排保洁员明早清运，谢谢反映。")
+	f.Want("工作站的回复")
+	f.Want("已安排保洁员明早清运，谢谢反映。")
 	f.Tap("首页")
 	f.Tap("看回复墙")
 	f.Want("我住***室，门口垃圾三天没人清理")

@@ -57,6 +57,9 @@ func golist(t testing.TB, args ...string) []pkg {
 		} else if err != nil {
 			t.Fatal(err)
 		}
+		if strings.HasPrefix(p.ImportPath, module+"/build/") {
+			continue // scratch programs in the git-ignored build directory
+		}
 		ps = append(ps, p)
 	}
 	return ps

@@ -22,6 +22,9 @@ type Session struct {
 	// ClockSynced reports whether the system clock is synchronised, recorded
 	// with each submission. Nil means it is.
 	ClockSynced func() bool
+	// Printer prints the receipt of each opinion and vote submitted on
+	// screen; nil for a kiosk without one.
+	Printer kiosk.ReceiptPrinter
 
 	state   State
 	flow    Flow
@@ -34,6 +37,7 @@ type Session struct {
 	rawText string
 	poll    *kiosk.Poll
 	ticket  string
+	receipt kiosk.Receipt
 	found   *kiosk.TicketUpdate
 	err     error
 
@@ -73,6 +77,10 @@ func (s *Session) View() View {
 	v := View{
 		State: s.state, Flow: s.flow, Lang: s.lang, Slow: s.slow, Channel: s.channel,
 		RawText: s.rawText, Ticket: s.ticket, Err: s.err,
+	}
+	if s.state == Submitted {
+		r := s.receipt
+		v.Receipt = &r
 	}
 	if s.state == InFlow {
 		v.Step = flowSteps[s.flow][s.step]
@@ -334,7 +342,12 @@ func (s *Session) Submit(ctx context.Context) error {
 	if err := s.store1(ctx, &sub); err != nil {
 		return s.fail(err)
 	}
+	receipt := kiosk.NewReceipt(s.cfg, &sub, s.poll)
 	s.enterSubmitted(sub.Ticket)
+	s.receipt = receipt
+	if s.Printer != nil && sub.Kind != kiosk.KindRating {
+		s.Printer.Print(receipt) // returns at once; a rating needs no paper
+	}
 	return s.ok()
 }
 
@@ -355,5 +368,6 @@ func (s *Session) store1(ctx context.Context, sub *kiosk.Submission) error {
 
 func (s *Session) enterSubmitted(ticket string) {
 	s.clearDraft()
+	s.receipt = kiosk.Receipt{Ticket: ticket, QR: s.cfg.ReceiptURL(ticket), Phone: s.cfg.Station.Phone, At: s.Now()}
 	s.state, s.ticket, s.entered = Submitted, ticket, s.Now()
 }

@@ -77,6 +77,8 @@ type View struct {
 
 	// Ticket is the code of the stored submission, on the submitted screen.
 	Ticket string
+	// Receipt is what the resident takes home, on the submitted screen.
+	Receipt *kiosk.Receipt
 	// Lookup is the answer found for a ticket code.
 	Lookup *kiosk.TicketUpdate
 

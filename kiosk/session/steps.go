@@ -217,10 +217,40 @@ func (s *Session) ChooseOption(id string) error {
 
 // LookUp finds the answer to a ticket code and moves to the result step.
 func (s *Session) LookUp(ctx context.Context, code string) error {
-	if err := s.at(StepCode); err != nil {
+	ask, err := s.BeginLookUp(code)
+	if err != nil {
 		return err
 	}
-	u, err := s.lookup.LookupTicket(ctx, code)
+	u, err := ask(ctx)
+	return s.Found(code, u, err)
+}
+
+// NeedsStation reports whether looking up code asks the station (another
+// kiosk's ticket) and so may take seconds: the screen then asks off the UI
+// thread.
+func (s *Session) NeedsStation(code string) bool {
+	r, ok := s.lookup.(interface{ Remote(string) bool })
+	return ok && r.Remote(code)
+}
+
+// BeginLookUp checks that a code may be looked up now and returns the
+// question to ask, which touches nothing of the session and may run on
+// another goroutine; Found takes its answer back on the session's thread.
+func (s *Session) BeginLookUp(code string) (func(context.Context) (kiosk.TicketUpdate, error), error) {
+	if err := s.at(StepCode); err != nil {
+		return nil, err
+	}
+	lookup := s.lookup
+	return func(ctx context.Context) (kiosk.TicketUpdate, error) { return lookup.LookupTicket(ctx, code) }, nil
+}
+
+// Found shows the answer to a lookup begun by BeginLookUp and moves to the
+// result step. An answer that comes after the resident left the code step
+// is dropped.
+func (s *Session) Found(code string, u kiosk.TicketUpdate, err error) error {
+	if s.state != InFlow || flowSteps[s.flow][s.step] != StepCode {
+		return nil
+	}
 	if err != nil {
 		return s.fail(err)
 	}

@@ -44,6 +44,21 @@ off_after = "15m"         # then off until motion or a touch
 min_brightness = 10
 max_brightness = 100
 
+[station]
+phone = "0755-2345 6789"  # on receipts, and when the station cannot be asked
+
+[receipt]
+url = ""                  # e.g. "https://dahe.example.cn/t/{code}"; "" puts the code in the QR code
+
+[receipt.printer]
+enabled = false           # an ESC/POS thermal printer
+device = "/dev/usb/lp0"   # or a serial port such as /dev/ttyUSB0
+timeout = "10s"
+
+[lookup]                  # other kiosks' codes are asked of the station
+timeout = "5s"
+per_minute = 4
+
 [[streets]]
 name = "大和路"
 buildings = ["1栋", "2栋", "3栋"]

@@ -81,3 +81,16 @@ func TestDownlinkOpenNeedsItsParts(t *testing.T) {
 		})
 	}
 }
+
+// TestLookupsOpenNeedsItsParts: Open refuses lookups that could not answer;
+// Close before Open and twice is harmless.
+func TestLookupsOpenNeedsItsParts(t *testing.T) {
+	_, priv, _ := ed25519.GenerateKey(rand.Reader)
+	if err := (&hubside.Lookups{Ingest: &hubside.Ingest{}, Signer: mqtt.NewSigner(priv)}).Open(); err == nil {
+		t.Error("opened without a store")
+	}
+	l := &hubside.Lookups{}
+	if err := l.Close(); err != nil {
+		t.Error(err)
+	}
+}

@@ -37,6 +37,9 @@ type Ingest struct {
 	// retained state), after the batch with it commits: the downlink sends
 	// it again what it may have missed. Nil for none.
 	OnOnline func(kiosk string)
+	// OnLookup is given each kiosk's question about a ticket (Lookups.Offer)
+	// on paho's goroutine; it must not block. Nil leaves lookups alone.
+	OnLookup func(kiosk string, payload []byte)
 
 	client paho.Client
 	epoch  atomic.Int64 // bumped each time the subscriptions are granted
@@ -159,11 +162,15 @@ func (in *Ingest) onConnect(c paho.Client) {
 	if in.Shared {
 		prefix = "$share/ow-hub/"
 	}
-	tok := c.SubscribeMultiple(map[string]byte{
+	subs := map[string]byte{
 		prefix + mqtt.KioskFilter(mqtt.LeafUp):    1,
 		prefix + mqtt.KioskFilter(mqtt.LeafState): 1,
 		prefix + mqtt.KioskFilter(mqtt.LeafTele):  0,
-	}, nil)
+	}
+	if in.OnLookup != nil {
+		subs[prefix+mqtt.KioskFilter(mqtt.LeafLookup)] = 1
+	}
+	tok := c.SubscribeMultiple(subs, nil)
 	go func() {
 		if err := mqtt.WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
 			in.Log.Error("ingest: subscribe", "err", err)
@@ -180,6 +187,10 @@ func (in *Ingest) onConnect(c paho.Client) {
 
 func (in *Ingest) onMessage(_ paho.Client, m paho.Message) {
 	in.stats.received.Add(1)
+	if k, leaf, ok := mqtt.ParseKioskTopic(m.Topic()); ok && leaf == mqtt.LeafLookup && in.OnLookup != nil {
+		in.OnLookup(k, m.Payload())
+		return
+	}
 	select {
 	case in.msgs <- m:
 	default:

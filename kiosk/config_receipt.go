@@ -1,0 +1,83 @@
+package kiosk
+
+import (
+	"strings"
+	"time"
+)
+
+// StationSection is what residents are told about the community station.
+type StationSection struct {
+	// Phone is the station's phone number, shown when the kiosk cannot ask
+	// the station and printed on receipts; empty for none.
+	Phone string `toml:"phone" json:"phone"`
+}
+
+// ReceiptSection is what a resident takes home after a submission.
+type ReceiptSection struct {
+	// URL is where the receipt's QR code points, with {code} standing for
+	// the ticket code (the station's public status page, …/t/{code});
+	// empty puts the code itself in the QR code.
+	URL     string         `toml:"url" json:"url"`
+	Printer PrinterSection `toml:"printer" json:"printer"`
+}
+
+// PrinterSection is the optional ESC/POS thermal receipt printer.
+type PrinterSection struct {
+	Enabled bool `toml:"enabled" json:"enabled"`
+	// Device is the printer's device: /dev/usb/lp0 for USB, or a serial
+	// port (/dev/ttyUSB0, /dev/serial0) already set to the printer's speed.
+	Device string `toml:"device" json:"device"`
+	// Timeout bounds one receipt: a printer that takes longer is reported
+	// offline, and the visit never waits for it.
+	Timeout Duration `toml:"timeout" json:"timeout"`
+}
+
+// LookupSection is how the kiosk asks the station about tickets issued
+// by other kiosks.
+type LookupSection struct {
+	Timeout   Duration `toml:"timeout" json:"timeout"`       // how long to wait for the station's answer
+	PerMinute int      `toml:"per_minute" json:"per_minute"` // most questions to the station a minute
+}
+
+// ReceiptURL returns what the receipt's QR code holds for code: the
+// configured URL with the code in it, or the code alone.
+func (c *Config) ReceiptURL(code string) string {
+	if c.Receipt.URL == "" {
+		return code
+	}
+	return strings.ReplaceAll(c.Receipt.URL, "{code}", code)
+}
+
+func (s *StationSection) validate(p *problems) {
+	for _, r := range s.Phone {
+		if !strings.ContainsRune("0123456789+-() ", r) {
+			p.add("station.phone", "must be digits, spaces and + - ( ) only (got %q)", s.Phone)
+			break
+		}
+	}
+}
+
+func (r *ReceiptSection) validate(p *problems) {
+	if u := r.URL; u != "" {
+		if !strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") {
+			p.add("receipt.url", "must start with https:// or http:// (got %q)", u)
+		}
+		if !strings.Contains(u, "{code}") {
+			p.add("receipt.url", "must contain {code} where the ticket code goes (got %q)", u)
+		}
+		if len(u) > 200 {
+			p.add("receipt.url", "must be at most 200 characters, to fit a small QR code")
+		}
+	}
+	if r.Printer.Enabled && !strings.HasPrefix(r.Printer.Device, "/dev/") {
+		p.add("receipt.printer.device", "must be a device path such as /dev/usb/lp0 when the printer is enabled (got %q)", r.Printer.Device)
+	}
+	p.durationIn("receipt.printer.timeout", r.Printer.Timeout, time.Second, time.Minute)
+}
+
+func (l *LookupSection) validate(p *problems) {
+	p.durationIn("lookup.timeout", l.Timeout, time.Second, 30*time.Second)
+	if l.PerMinute < 1 || l.PerMinute > 60 {
+		p.add("lookup.per_minute", "must be between 1 and 60 (got %d)", l.PerMinute)
+	}
+}

@@ -1,0 +1,166 @@
+package hubside
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"opinionwall/hub"
+	"opinionwall/kiosk"
+	"opinionwall/mqtt"
+)
+
+// Lookups answers kiosks that ask about a ticket another kiosk issued: it
+// finds the case by its ticket in the hub's store and answers, signed, on
+// the asking kiosk's answer topic. Each kiosk may ask PerMinute times a
+// minute; more questions are answered busy. Questions arrive through the
+// ingest's connection (set Ingest.OnLookup to Offer). Set the fields, then
+// Open; Close stops it.
+type Lookups struct {
+	Ingest    *Ingest
+	Store     hub.TicketFinder
+	Signer    *mqtt.Signer
+	PerMinute int // per kiosk; default 10
+	Log       *slog.Logger
+	Now       func() time.Time
+
+	questions chan question
+	asked     map[string][]time.Time // per kiosk, the last minute's questions (owned by the loop)
+	cancel    context.CancelFunc
+	wg        sync.WaitGroup
+	stats     lookupStats
+}
+
+type question struct {
+	kiosk   string
+	payload []byte
+}
+
+type lookupStats struct{ answered, busy, rejected, dropped atomic.Int64 }
+
+// LookupStats is a snapshot of the lookups' counters.
+type LookupStats struct {
+	Answered int64 // found or not found
+	Busy     int64 // refused over the rate limit
+	Rejected int64 // malformed questions
+	Dropped  int64 // questions dropped because the queue was full
+}
+
+// Open starts answering.
+func (l *Lookups) Open() error {
+	if l.Ingest == nil || l.Store == nil || l.Signer == nil {
+		return fmt.Errorf("lookups: needs an ingest, a store and a signer")
+	}
+	if l.PerMinute <= 0 {
+		l.PerMinute = 10
+	}
+	if l.Log == nil {
+		l.Log = slog.Default()
+	}
+	if l.Now == nil {
+		l.Now = time.Now
+	}
+	l.questions = make(chan question, 256)
+	l.asked = map[string][]time.Time{}
+	ctx, cancel := context.WithCancel(context.Background())
+	l.cancel = cancel
+	l.wg.Add(1)
+	go func() {
+		defer l.wg.Done()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case q := <-l.questions:
+				l.answer(ctx, q)
+			}
+		}
+	}()
+	return nil
+}
+
+// Close stops answering; questions not answered time out at their kiosks.
+func (l *Lookups) Close() error {
+	if l.cancel == nil {
+		return nil
+	}
+	l.cancel()
+	l.wg.Wait()
+	l.cancel = nil
+	return nil
+}
+
+// Offer hands a kiosk's question over; it never blocks (a question
+// dropped times out at the kiosk, which tells the resident plainly).
+func (l *Lookups) Offer(kiosk string, payload []byte) {
+	select {
+	case l.questions <- question{kiosk: kiosk, payload: append([]byte(nil), payload...)}:
+	default:
+		l.stats.dropped.Add(1)
+	}
+}
+
+// Stats returns the lookups' counters.
+func (l *Lookups) Stats() LookupStats {
+	return LookupStats{Answered: l.stats.answered.Load(), Busy: l.stats.busy.Load(), Rejected: l.stats.rejected.Load(), Dropped: l.stats.dropped.Load()}
+}
+
+func (l *Lookups) answer(ctx context.Context, q question) {
+	m, err := mqtt.DecodeLookup(q.payload)
+	if err != nil {
+		l.stats.rejected.Add(1)
+		l.Log.Warn("lookups: refused a question", "kiosk", q.kiosk, "err", err)
+		return
+	}
+	a := mqtt.AnswerMsg{Kiosk: q.kiosk, ID: m.ID, Ticket: m.Ticket, TS: l.Now()}
+	switch {
+	case !l.allow(q.kiosk):
+		a.Status = mqtt.AnswerBusy
+		l.stats.busy.Add(1)
+	default:
+		c, err := l.Store.CaseByTicket(ctx, m.Ticket)
+		switch {
+		case err == nil:
+			u := c.TicketUpdate()
+			a.Status, a.Update = mqtt.AnswerFound, &u
+		case kiosk.ErrorCode(err) == kiosk.ENOTFOUND:
+			a.Status = mqtt.AnswerNotFound
+		default:
+			// The kiosk times out and says it cannot ask the station now.
+			l.Log.Error("lookups: find case", "ticket", m.Ticket, "err", err)
+			return
+		}
+		l.stats.answered.Add(1)
+	}
+	payload, err := l.Signer.Sign(a)
+	if err != nil {
+		l.Log.Error("lookups: sign", "err", err)
+		return
+	}
+	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	if err := l.Ingest.publish(pctx, mqtt.KioskTopic(q.kiosk, mqtt.LeafAnswer), false, payload); err != nil {
+		l.Log.Warn("lookups: answer", "kiosk", q.kiosk, "err", err)
+	}
+}
+
+// allow counts a question of kiosk k and reports whether it is within the
+// rate limit.
+func (l *Lookups) allow(k string) bool {
+	now := l.Now()
+	keep := l.asked[k][:0]
+	for _, at := range l.asked[k] {
+		if now.Sub(at) < time.Minute {
+			keep = append(keep, at)
+		}
+	}
+	if len(keep) >= l.PerMinute {
+		l.asked[k] = keep
+		return false
+	}
+	l.asked[k] = append(keep, now)
+	return true
+}
