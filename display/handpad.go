@@ -2,8 +2,10 @@ package display
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -45,6 +47,7 @@ type HandPad struct {
 	lang    string
 	ink     *ink
 	note    *widget.Label
+	noteBg  *canvas.Rectangle // hides the guides behind the hint
 	slots   []*widget.Button
 	redo    *widget.Button
 	cands   []string
@@ -70,7 +73,8 @@ func NewHandPad(lang string, rec handwriting.Recognizer, side float32) *HandPad 
 		slots = append(slots, minSize(b, minTarget+16, minTarget+16))
 	}
 	h.redo = widget.NewButton("", h.Clear)
-	square := container.NewStack(h.ink, container.NewVBox(layout.NewSpacer(), h.note, layout.NewSpacer()))
+	h.noteBg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	square := container.NewStack(h.ink, container.NewPadded(container.NewVBox(layout.NewSpacer(), container.NewStack(h.noteBg, h.note), layout.NewSpacer())))
 	right := container.NewVBox(container.NewGridWithColumns(4, slots...), minSize(h.redo, 2*minTarget, minTarget))
 	h.content = container.NewHBox(square, right)
 	h.show()
@@ -184,11 +188,15 @@ func (h *HandPad) show() {
 		h.note.Importance = widget.DangerImportance
 		h.note.SetText(tr(h.lang, "hand.failed"))
 	case len(h.ink.strokes) == 0 && !h.assoc:
+		h.note.Importance = widget.LowImportance
 		h.note.SetText(tr(h.lang, "hand.hint"))
 	default:
 		h.note.SetText("")
 	}
+	h.noteBg.FillColor = h.ink.Theme().Color(theme.ColorNameInputBackground, fyne.CurrentApp().Settings().ThemeVariant())
+	h.noteBg.Hidden = h.note.Text == "" || h.rec == nil
 	h.note.Refresh()
+	h.noteBg.Refresh()
 }
 
 // Object is the pad's canvas object: the square, the candidates and 重写.

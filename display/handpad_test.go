@@ -97,7 +97,7 @@ func (p *padScreen) next() []string {
 // is recognised, and the candidates are buttons.
 func TestHandPadDragReachesSquare(t *testing.T) {
 	p := newPad(t, "zh", &handwritingtest.Fake{Chars: []string{"一", "二"}})
-	p.Want("在框里用手指写一个字")
+	p.Want("请在框里写字")
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p.square()).AddXY(display.PadSide/2, display.PadSide/2)
 	test.Drag(p.Win.Canvas(), pos, 120, 0)
 	if got := p.next(); !slices.Equal(got, []string{"一", "二"}) {
@@ -108,7 +108,7 @@ func TestHandPadDragReachesSquare(t *testing.T) {
 	}
 	p.Want("[一]")
 	p.Want("[二]")
-	if p.Has("在框里用手指写一个字") {
+	if p.Has("请在框里写字") {
 		t.Error("the hint is still over the written square")
 	}
 }
@@ -192,7 +192,7 @@ func TestHandPadRewrite(t *testing.T) {
 	if p.Has("[二]") || len(p.pad.Candidates()) != 0 {
 		t.Fatalf("candidates after 重写: %v", p.pad.Candidates())
 	}
-	p.Want("在框里用手指写一个字")
+	p.Want("请在框里写字")
 	p.write(handwritingtest.Glyphs["一"])
 	p.next()
 	if calls := p.fake.Calls(); len(calls[len(calls)-1]) != 1 {

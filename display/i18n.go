@@ -81,7 +81,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"kbd.back":              {"删除", "Delete"},
 	"kbd.done":              {"写好了", "Done writing"},
 	"kbd.hand":              {"手写", "Handwriting"},
-	"hand.hint":             {"在框里用手指写一个字", "Write one character in the box with your finger"},
+	"hand.hint":             {"请在框里写字", "Write in the box"},
 	"hand.clear":            {"重写", "Write again"},
 	"hand.nomodel":          {"这台机器没有装手写识别，请用拼音输入", "Handwriting is not installed on this kiosk: please use pinyin"},
 	"hand.failed":           {"没有认出来，请重写", "Could not read that: please write it again"},
