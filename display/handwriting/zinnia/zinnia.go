@@ -1,6 +1,6 @@
 package zinnia
 
-// #cgo LDFLAGS: -lzinnia -lstdc++
+// #cgo LDFLAGS: -lzinnia
 // #include <stdlib.h>
 // #include <zinnia.h>
 import "C"

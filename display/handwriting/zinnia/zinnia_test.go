@@ -126,3 +126,15 @@ func BenchmarkRecognize(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkOpen is loading the model, as the kiosk does once at start.
+func BenchmarkOpen(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := zinnia.Open(handwriting.DefaultModel)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r.Close()
+	}
+}
