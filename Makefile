@@ -58,10 +58,11 @@ units: build
 	./deploy/systemd/verify.sh
 	./deploy/pi/test-setup.sh
 
-## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), and the hub review app on seeded data touring its screens (build/smoke-hub)
+## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), the hub review app on seeded data touring its screens (build/smoke-hub), and the handwriting pad written in with mouse drags (build/smoke-handpad)
 smoke: build
 	./deploy/smoke.sh
 	./deploy/smoke-hub.sh
+	./deploy/smoke-handpad.sh
 
 ## bench: the figures of docs/BENCHMARKS.md, each with its baseline, into bench.out
 bench:

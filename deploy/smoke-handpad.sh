@@ -10,7 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 out=build/smoke-handpad
 rm -rf "$out" && mkdir -p "$out"
-disp=:${SMOKE_DISPLAY:-96}
+disp=:${SMOKE_DISPLAY:-95}
 work=$(mktemp -d)
 pad_pid=
 trap 'kill $pad_pid $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
