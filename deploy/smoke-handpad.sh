@@ -105,16 +105,25 @@ mode en -lang en
 mode en-large -lang en -large
 mode zh-800x480 -width 800 -height 480 -side 260
 
-# No model: the notice, and no strokes taken.
-rm -f "$targets"
-bin/handpad -targets "$targets" -model "$work/none.model" >"$out/nomodel.log" 2>&1 &
-pad_pid=$!
-wait_for '^square' "$targets"
-sleep 0.5
-write
-import -window root "$out/nomodel.png"
-if grep -q 'recognised' "$out/nomodel.log"; then
-	echo "smoke-handpad: recognised without a model" >&2
-	exit 1
-fi
+# No model: the notice, and no strokes taken; in Chinese and in English + 大字.
+nomodel() {
+	name=$1
+	shift
+	rm -f "$targets"
+	bin/handpad -targets "$targets" -model "$work/none.model" "$@" >"$out/$name.log" 2>&1 &
+	pad_pid=$!
+	wait_for '^square' "$targets"
+	sleep 0.5
+	write
+	import -window root "$out/$name.png"
+	kill $pad_pid
+	wait $pad_pid 2>/dev/null || true
+	pad_pid=
+	if grep -q 'recognised' "$out/$name.log"; then
+		echo "smoke-handpad: $name: recognised without a model" >&2
+		exit 1
+	fi
+}
+nomodel nomodel-zh
+nomodel nomodel-en-large -lang en -large
 echo "smoke-handpad: screenshots in $out"

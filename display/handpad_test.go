@@ -237,7 +237,7 @@ func TestHandPadTapIsDot(t *testing.T) {
 // TestHandPadNoModel: without a model the pad says so in the screen's
 // language and takes no strokes.
 func TestHandPadNoModel(t *testing.T) {
-	for lang, want := range map[string]string{"zh": "这台机器没有装手写识别，请用拼音输入", "en": "Handwriting is not installed on this kiosk: please use pinyin"} {
+	for lang, want := range map[string]string{"zh": "手写用不了\n请用拼音输入", "en": "No handwriting here.\nPlease use pinyin."} {
 		t.Run(lang, func(t *testing.T) {
 			p := newPad(t, lang, nil)
 			p.Want(want)

@@ -83,7 +83,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"kbd.hand":              {"手写", "Handwriting"},
 	"hand.hint":             {"请在框里写字", "Write in the box"},
 	"hand.clear":            {"重写", "Write again"},
-	"hand.nomodel":          {"这台机器没有装手写识别，请用拼音输入", "Handwriting is not installed on this kiosk: please use pinyin"},
+	"hand.nomodel":          {"手写用不了\n请用拼音输入", "No handwriting here.\nPlease use pinyin."},
 	"hand.failed":           {"没有认出来，请重写", "Could not read that: please write it again"},
 	"admin.pin":             {"维护密码", "Maintenance PIN"},
 	"admin.title":           {"维护", "Maintenance"},
