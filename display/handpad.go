@@ -117,7 +117,7 @@ func (h *HandPad) recognized(seq int, cands []handwriting.Candidate, err error) 
 		return
 	}
 	h.cands, h.assoc, h.failed = nil, false, err != nil
-	for _, c := range cands {
+	for _, c := range handwriting.Rank(cands) {
 		if len(h.cands) == padCandidates {
 			break
 		}
