@@ -19,7 +19,15 @@ packages=(
 	gcc-aarch64-linux-gnu libc6-dev-arm64-cross
 	libgl1-mesa-dev:arm64 libx11-dev:arm64 libxcursor-dev:arm64 libxrandr-dev:arm64
 	libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
+	# handwriting (手写): the Zinnia recogniser and Tegaki's simplified-Chinese model
+	libzinnia-dev tegaki-zinnia-simplified-chinese
 )
+
+# Zinnia for the Pi's arm64 build. Debian's libzinnia0 and libzinnia-dev are not multiarch (the
+# amd64 and arm64 packages conflict), so the arm64 ones are unpacked here, outside dpkg's tree,
+# and deploy/release.sh links against them (ZINNIA_ARM64 there).
+zinnia_arm64=/usr/local/lib/opinionwall-arm64
+zinnia_arm64_debs=(libzinnia0:arm64 libzinnia-dev:arm64)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -28,17 +36,24 @@ for p in "${packages[@]}"; do
 	fi
 done
 
-if [ ${#missing[@]} -gt 0 ]; then
-	echo "deps: installing ${missing[*]}"
+need_zinnia_arm64=false
+[ -e "$zinnia_arm64/usr/lib/aarch64-linux-gnu/libzinnia.so" ] || need_zinnia_arm64=true
+
+if [ ${#missing[@]} -gt 0 ] || $need_zinnia_arm64; then
 	if [ "$(id -u)" -eq 0 ]; then
 		as_root=()
 	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
 		as_root=(sudo -n)
 	else
 		echo "deps: missing Debian packages: ${missing[*]}" >&2
+		$need_zinnia_arm64 && echo "deps: missing $zinnia_arm64 (${zinnia_arm64_debs[*]}, unpacked)" >&2
 		echo "deps: this needs root; run 'make deps' as root or give this user sudo." >&2
 		exit 1
 	fi
+fi
+
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "deps: installing ${missing[*]}"
 	export DEBIAN_FRONTEND=noninteractive
 	if ! dpkg --print-foreign-architectures | grep -qx arm64; then
 		"${as_root[@]}" dpkg --add-architecture arm64
@@ -49,6 +64,17 @@ if [ ${#missing[@]} -gt 0 ]; then
 	if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet mosquitto 2>/dev/null; then
 		"${as_root[@]}" systemctl stop mosquitto || true
 	fi
+fi
+
+if $need_zinnia_arm64; then
+	echo "deps: unpacking ${zinnia_arm64_debs[*]} into $zinnia_arm64"
+	debs=$(mktemp -d)
+	(cd "$debs" && apt-get download "${zinnia_arm64_debs[@]}")
+	"${as_root[@]}" mkdir -p "$zinnia_arm64"
+	for deb in "$debs"/*.deb; do
+		"${as_root[@]}" dpkg-deb -x "$deb" "$zinnia_arm64"
+	done
+	rm -rf "$debs"
 fi
 
 gobin="$(go env GOPATH)/bin"

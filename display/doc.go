@@ -2,7 +2,10 @@
 // (with the Chinese font from internal/assets), one file per screen drawn
 // from session.View (attract and home, opinion, rating, vote, lookup, wall,
 // review), the on-screen pinyin keyboard and digit pad (keys.go, driving
-// display/pinyin), and the hidden admin screen behind the PIN.
+// display/pinyin), the handwriting pad (handpad.go and handink.go: a
+// square written in with a finger, recognised through the
+// display/handwriting interface), and the hidden admin screen behind the
+// PIN.
 //
 // Every label a resident or a maintainer reads on these screens comes from
 // the catalog in i18n.go, in Chinese and English; widget code names a key.

@@ -35,7 +35,15 @@ type KioskSection struct {
 	Languages       []string `toml:"languages" json:"languages"`
 	DefaultLanguage string   `toml:"default_language" json:"default_language"`
 	AdminPIN        string   `toml:"admin_pin" json:"-"`
+	// HandwritingModel is the Zinnia model the handwriting pad (手写)
+	// recognises with; "" turns handwriting off. A file that is missing
+	// is no error: the pad says so and pinyin still works.
+	HandwritingModel string `toml:"handwriting_model" json:"-"`
 }
+
+// DefaultHandwritingModel is where Debian's tegaki-zinnia-simplified-chinese
+// package installs Tegaki's simplified-Chinese model.
+const DefaultHandwritingModel = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model"
 
 func (k *KioskSection) validate(p *problems) {
 	if !ValidKioskID(k.ID) {
@@ -60,6 +68,9 @@ func (k *KioskSection) validate(p *problems) {
 	}
 	if err := checkPIN(k.AdminPIN); err != "" {
 		p.add("kiosk.admin_pin", "%s", err)
+	}
+	if k.HandwritingModel != "" && !strings.HasPrefix(k.HandwritingModel, "/") {
+		p.add("kiosk.handwriting_model", "must be an absolute path, or \"\" for no handwriting (got %q)", k.HandwritingModel)
 	}
 }
 

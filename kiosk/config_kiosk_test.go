@@ -15,5 +15,6 @@ func TestValidateKioskSection(t *testing.T) {
 		{"default language not offered", "kiosk.default_language", func(c *kiosk.Config) { c.Kiosk.Languages = []string{"en"} }},
 		{"PIN a run", "kiosk.admin_pin", func(c *kiosk.Config) { c.Kiosk.AdminPIN = "123456" }},
 		{"PIN not digits", "kiosk.admin_pin", func(c *kiosk.Config) { c.Kiosk.AdminPIN = "12ab56" }},
+		{"relative handwriting model", "kiosk.handwriting_model", func(c *kiosk.Config) { c.Kiosk.HandwritingModel = "models/zh.model" }},
 	})
 }

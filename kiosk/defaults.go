@@ -7,9 +7,10 @@ import "time"
 func Defaults() Config {
 	return Config{
 		Kiosk: KioskSection{
-			Role:            RoleWall,
-			Languages:       []string{"zh", "en"},
-			DefaultLanguage: "zh",
+			Role:             RoleWall,
+			Languages:        []string{"zh", "en"},
+			DefaultLanguage:  "zh",
+			HandwritingModel: DefaultHandwritingModel,
 		},
 		Session: SessionSection{
 			IdleTimeout:      Duration(90 * time.Second),

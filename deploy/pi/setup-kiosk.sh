@@ -68,7 +68,8 @@ dir() {
 
 if $system; then
 	missing=()
-	for p in cage xwayland systemd-timesyncd; do  # Fyne draws through X11: Xwayland under cage
+	# Fyne draws through X11: Xwayland under cage; handwriting (手写) needs Zinnia and its Tegaki model
+	for p in cage xwayland systemd-timesyncd libzinnia0 tegaki-zinnia-simplified-chinese; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 	done
 	if [ ${#missing[@]} -gt 0 ]; then

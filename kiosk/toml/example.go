@@ -12,6 +12,7 @@ role = "wall"           # "wall" (opinion wall) or "booth" (phone booth with han
 languages = ["zh", "en"]
 default_language = "zh"
 admin_pin = "480731"    # 6-8 digits; opens the maintenance screen
+handwriting_model = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model"  # Zinnia model; "" for no handwriting
 
 [session]
 idle_timeout = "90s"      # no input this long ends a visit and discards its input
