@@ -196,7 +196,7 @@ func (k *Kiosk) Refresh() {
 		// The keyboard fills the screen; 写好了 is its way out.
 		content = container.NewBorder(nil, k.footer(v), nil, nil, body)
 	default:
-		if v.StepCount > 0 && !k.landscape() {
+		if v.StepCount > 1 && !k.landscape() {
 			body = container.NewVBox(k.progress(v), body)
 		}
 		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, k.scroll("body", body))
@@ -332,7 +332,7 @@ func (k *Kiosk) landscape() bool {
 
 // headerProgress is the step line in the header, on a landscape screen.
 func (k *Kiosk) headerProgress(v session.View) fyne.CanvasObject {
-	if v.StepCount == 0 || !k.landscape() {
+	if v.StepCount < 2 || !k.landscape() {
 		return k.line("")
 	}
 	return k.progress(v)
@@ -370,9 +370,9 @@ func (k *Kiosk) idleWarning(left int) []fyne.CanvasObject {
 	count := canvas.NewText(strconv.Itoa(left), theme.Color(theme.ColorNameForeground))
 	count.TextSize, count.TextStyle = 3*k.th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}
 	t := k.target()
-	banner := container.NewBorder(nil, nil, container.NewCenter(count),
-		minSize(k.big(k.t("idle.yes"), true, still), 2*t, t),
-		container.NewVBox(k.bold(k.t("idle.still"), fyne.TextAlignLeading), k.text(k.t("idle.left"))))
+	banner := container.NewBorder(nil, nil, nil, minSize(k.big(k.t("idle.yes"), true, still), 2*t, t),
+		container.NewVBox(k.bold(k.t("idle.still"), fyne.TextAlignLeading),
+			container.NewBorder(nil, nil, count, nil, container.NewVBox(spacer(), k.text(k.t("idle.left")), spacer()))))
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
 	edge := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
 	edge.SetMinSize(fyne.NewSize(1, 6))
