@@ -53,14 +53,14 @@ func TestCheckLayoutFindsABrokenScreen(t *testing.T) {
 	w.Resize(fyne.NewSize(400, 300))
 	got := strings.Join(displaytest.CheckLayout(w, rules), "\n")
 	for _, want := range []string{
-		`button "小" is`,                     // too small
-		`button "看不见的按钮" at`,                // off the canvas
-		`outside the 0,0 400×300 canvas`,     //
-		`button "上面的按钮" at`,                 // covered
-		`overlap`,                            //
-		`text "浅灰色的字" has contrast`,          // low contrast
-		`label "0/300" is wrapped to fewer`,  // one character a line
-		`needed button "下一步" is disabled`,    // disabled
+		`button "小" is`,                         // too small
+		`button "看不见的按钮" at`,                    // off the canvas
+		`outside the 0,0 400×300 canvas`,        //
+		`button "上面的按钮" at`,                     // covered
+		`overlap`,                               //
+		`text "浅灰色的字" has contrast`,             // low contrast
+		`label "0/300" is wrapped to fewer`,     // one character a line
+		`needed button "下一步" is disabled`,       // disabled
 		`needed button "确认提交" is not on screen`, // missing
 	} {
 		if !strings.Contains(got, want) {
