@@ -28,10 +28,14 @@ func (l *keysLayout) MinSize([]fyne.CanvasObject) fyne.Size {
 
 func (l *keysLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	span := l.span
-	if (size.Width-l.gap*(span-1))/span < l.target {
-		span = narrowSpan // a narrow (portrait) screen: fewer, wider keys a row
-	}
 	rows := l.reflow(span)
+	if (size.Width-l.gap*(span-1))/span < l.target {
+		// A narrow (portrait) screen: fewer, wider keys a row, when the
+		// screen is tall enough for the extra rows.
+		if folded := l.reflow(narrowSpan); float32(len(folded))*(l.target+l.gap) <= size.Height {
+			span, rows = narrowSpan, folded
+		}
+	}
 	n := float32(len(rows))
 	unit := min(l.target*1.25, (size.Width-l.gap*(span-1))/span)
 	h := min(l.target*1.1, (size.Height-l.gap*(n-1))/n)

@@ -323,11 +323,11 @@ func (k *Kiosk) header(v session.View) fyne.CanvasObject {
 // target is the smallest side of a tappable object in the current mode.
 func (k *Kiosk) target() float32 { return k.th.target() }
 
-// landscape reports whether the window is wider than tall: the step line
-// then fits in the header.
+// landscape reports whether the window is wide enough for the step line
+// in the header (not a 800 px panel in 长辈模式).
 func (k *Kiosk) landscape() bool {
 	sz := k.win.Canvas().Size()
-	return sz.Width > sz.Height
+	return sz.Width > sz.Height && (sz.Width >= 1000 || !k.th.Large)
 }
 
 // headerProgress is the step line in the header, on a landscape screen.

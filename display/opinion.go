@@ -26,7 +26,7 @@ func (k *Kiosk) topics(v session.View) fyne.CanvasObject {
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(k.title(k.t("opinion.topic")), grid(2, tiles...))
+	return container.NewVBox(k.title(k.t("opinion.topic")), grid(k.columns(2), tiles...))
 }
 
 // location asks where: no particular place, or a street and a building
@@ -42,9 +42,8 @@ func (k *Kiosk) location(v session.View) fyne.CanvasObject {
 			return s.Next()
 		}))
 		return container.NewVBox(
-			k.title(k.t("opinion.building")),
 			grid(2, k.chip(k.street, true, k.act(func() error { k.street, k.building = "", ""; return nil })),
-				k.label(k.building+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText, widget.MediumImportance)),
+				k.label(k.t("opinion.building")+": "+k.building+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText, widget.MediumImportance)),
 			container.NewCenter(k.digitPad(v.Lang, &k.building, 4, k.Refresh)))
 	}
 	parts := []fyne.CanvasObject{k.title(k.t("opinion.location")),
@@ -113,7 +112,7 @@ func (k *Kiosk) words(v session.View) fyne.CanvasObject {
 		// on the screen.
 		k.next = grid(2, k.big(k.t("opinion.write"), false, k.act(func() error { k.typing = true; s.Touch(); return nil })),
 			k.big(k.t("nav.next"), true, k.act(s.Next)))
-		return container.NewVBox(k.title(k.t("opinion.words")), grid(2, chips...),
+		return container.NewVBox(k.title(k.t("opinion.words")), grid(k.columns(2), chips...),
 			container.NewBorder(nil, nil, nil, counter, k.text(k.comp.Text()+"｜")))
 	}
 	onKey := func() {
@@ -159,7 +158,7 @@ func (k *Kiosk) contact(v session.View) fyne.CanvasObject {
 	}
 	return container.NewVBox(
 		k.title(k.t("opinion.contact")),
-		grid(2, k.bold(k.t("opinion.phone")+": "+shown, fyne.TextAlignCenter), consent),
+		grid(k.columns(2), k.bold(k.t("opinion.phone")+": "+shown, fyne.TextAlignCenter), consent),
 		container.NewCenter(k.digitPad(v.Lang, &k.phone, 12, func() { k.d.Session.Touch(); k.Refresh() })),
 	)
 }
@@ -171,4 +170,13 @@ func maskPhone(p string) string {
 		return p
 	}
 	return p[:3] + "****" + p[len(p)-4:]
+}
+
+// columns is n on a landscape panel and one on a portrait one, where two
+// long labels side by side would not fit.
+func (k *Kiosk) columns(n int) int {
+	if sz := k.win.Canvas().Size(); sz.Width < sz.Height {
+		return 1
+	}
+	return n
 }
