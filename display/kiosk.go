@@ -201,7 +201,10 @@ func (k *Kiosk) Refresh() {
 		}
 		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, k.scroll("body", body))
 	}
-	layers := []fyne.CanvasObject{content, container.NewVBox(container.NewHBox(k.corner))}
+	layers := []fyne.CanvasObject{content}
+	if !k.typing {
+		layers = append(layers, container.NewVBox(container.NewHBox(k.corner))) // not over the keys
+	}
 	if v.Warning {
 		// Over the screen, never moving it: a tap anywhere counts as 我还在.
 		k.lastLeft = int((v.Left + time.Second - 1) / time.Second)

@@ -60,9 +60,9 @@ func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
 	case theme.SizeNameCaptionText:
 		return text * 0.8
 	case theme.SizeNamePadding:
-		return 8
+		return 6
 	case theme.SizeNameInnerPadding:
-		return 12
+		return 8
 	case theme.SizeNameInlineIcon:
 		return text * 1.2
 	case theme.SizeNameInputBorder:
