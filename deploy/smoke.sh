@@ -57,8 +57,8 @@ tap "大和路"; wait_for "3"; shot location-pad
 tap "3"; tap "下一步"; wait_for "有异味"; shot words
 tap "有异味"; tap "写几句"; tap "l"; tap "a"; shot keyboard
 tap "垃"; tap "j"; tap "i"; tap "圾"; tap "写好了"; wait_for "下一步"; shot words-written
-tap "下一步"; wait_for "匿名提交"; shot contact
-tap "匿名提交"; wait_for "确认提交"; shot review
+tap "下一步"; wait_for "不留电话"; shot contact
+tap "不留电话"; wait_for "确认提交"; shot review
 tap "确认提交"; wait_for "完成"; shot submitted
 
 kill "$kiosk_pid"; wait "$kiosk_pid" 2>/dev/null || true

@@ -27,12 +27,13 @@ func TestOpinionFlowWithPinyinKeyboard(t *testing.T) {
 	for _, step := range []string{"l", "a", "垃", "j", "i", "圾"} {
 		f.Tap(step)
 	}
-	f.Want("垃圾｜")
+	f.Want("垃圾")
 	f.Tap("写好了")
+	f.Want("垃圾｜")
 	f.Want("✓ 有异味")
 	f.Tap("下一步")
 	f.Want("需要工作人员联系您吗？（可不填）")
-	f.Tap("匿名提交")
+	f.Tap("不留电话")
 	f.Want("请确认")
 	f.Want("“垃圾”")
 	f.Want("大和路 12栋")
@@ -111,11 +112,12 @@ func TestVoteLookupAndWall(t *testing.T) {
 	f.Tap("首页")
 	f.Tap("看回复墙")
 	f.Want("问题A")
-	f.Want("1 / 3")
-	f.Tap("下一页")
-	f.Tap("下一页")
+	f.Want("1 / 7")
+	for range 6 {
+		f.Tap("下一页")
+	}
 	f.Want("问题G")
-	f.Want("3 / 3")
+	f.Want("7 / 7")
 }
 
 func TestLanguageAndLargeText(t *testing.T) {
@@ -126,7 +128,7 @@ func TestLanguageAndLargeText(t *testing.T) {
 	f.Tap("Give an opinion")
 	f.Want("Sanitation")
 	f.Tap("Large text")
-	f.Want("Normal text")
+	f.Want("✓ Large text")
 	f.Tap("中文")
 	f.Want("您想说哪方面的事？")
 }
@@ -138,7 +140,8 @@ func TestIdleWarningThenReset(t *testing.T) {
 	f.Tap("环境卫生")
 	f.Clk.Advance(f.Cfg.Session.IdleTimeout.D() - 5*time.Second)
 	f.K.Tick()
-	f.Want("还在吗？ 5 秒后返回首页")
+	f.Want("还在吗？")
+	f.Want("5\n")
 	f.Tap("我还在")
 	if f.Has("还在吗？") {
 		t.Fatal("the warning stayed after 我还在")

@@ -2,13 +2,15 @@ package display
 
 import (
 	"context"
-	"fmt"
 	"image"
+	"strconv"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/software"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/display/pinyin"
@@ -77,8 +79,9 @@ type Kiosk struct {
 
 	pool       *pool
 	corner     *corner
-	lastLeft   int   // seconds shown in the idle warning, to redraw only when it changes
-	lastMinute int64 // the minute the attract screen was drawn (its clock, its wall reply)
+	shownLang  string // the language last drawn in: a switch drops half-typed pinyin
+	lastLeft   int    // seconds shown in the idle warning, to redraw only when it changes
+	lastMinute int64  // the minute the attract screen was drawn (its clock, its wall reply)
 
 	announcement kiosk.Text // from the announce command, shown until announceUntil
 	announceTill time.Time
@@ -167,6 +170,13 @@ func (k *Kiosk) Refresh() {
 	if v.Flow != session.FlowLookup {
 		k.code, k.asking = "", false // a code typed belongs to its look-up
 	}
+	if v.State != session.InFlow || v.Step != session.StepWords || v.Lang != k.shownLang {
+		// Off the words step, however it was left: no keyboard, and no
+		// half-typed pinyin waiting for the next time.
+		k.typing = false
+		k.comp.SetText(k.comp.Text())
+	}
+	k.shownLang = v.Lang
 	var body fyne.CanvasObject
 	k.next = nil
 	k.pool.begin()
@@ -189,14 +199,30 @@ func (k *Kiosk) Refresh() {
 		k.lastLeft = k.receiptLeft()
 	}
 	content := body
-	if v.State != session.Attract && !k.admin {
+	switch {
+	case v.State == session.Attract || k.admin:
+	case k.typing && v.Step == session.StepWords:
+		// The keyboard fills the screen; 写好了 is its way out.
+		content = container.NewBorder(nil, k.footer(v), nil, nil, body)
+	default:
+		if v.StepCount > 1 && !k.landscape() {
+			body = container.NewVBox(k.progress(v), body)
+		}
 		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, k.scroll("body", body))
 	}
-	if v.Warning {
-		k.lastLeft = int((v.Left + time.Second - 1) / time.Second)
-		content = container.NewBorder(k.idleWarning(k.lastLeft), nil, nil, nil, content)
+	layers := []fyne.CanvasObject{content}
+	if !k.typing {
+		layers = append(layers, container.NewVBox(container.NewHBox(k.corner))) // not over the keys
 	}
-	k.win.SetContent(container.NewStack(content, container.NewVBox(container.NewHBox(k.corner))))
+	if v.Warning {
+		// Over the screen, never moving it: a tap anywhere counts as 我还在.
+		k.lastLeft = int((v.Left + time.Second - 1) / time.Second)
+		layers = append(layers, k.idleWarning(k.lastLeft)...)
+	}
+	k.win.SetContent(container.NewStack(layers...))
+	// Wrapped text knows its height only once it has a width: lay out
+	// again so that a long message in the footer gets all its lines.
+	k.win.Content().Refresh()
 	k.pool.end()
 	if k.d.AfterRefresh != nil {
 		k.d.AfterRefresh()
@@ -285,54 +311,23 @@ func (k *Kiosk) resetInputs() {
 	k.asking = false
 }
 
-// header: back, home, the language and large-text switches, always in reach.
-func (k *Kiosk) header(v session.View) fyne.CanvasObject {
-	s := k.d.Session
-	large := k.t("nav.large")
-	if v.Slow {
-		large = k.t("nav.normal")
+// idleWarning is the countdown over the screen: a dimmed cover that takes
+// any tap as 我还在, and a banner at the top with the seconds left, large.
+func (k *Kiosk) idleWarning(left int) []fyne.CanvasObject {
+	still := k.act(func() error { k.d.Session.Touch(); return nil })
+	count := canvas.NewText(strconv.Itoa(left), theme.Color(theme.ColorNameForeground))
+	count.TextSize, count.TextStyle = 3*k.th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}
+	t := k.target()
+	banner := container.NewBorder(nil, nil, nil, minSize(k.big(k.t("idle.yes"), true, still), 2*t, t),
+		container.NewVBox(k.bold(k.t("idle.still"), fyne.TextAlignLeading),
+			container.NewBorder(nil, nil, count, nil, container.NewVBox(spacer(), k.text(k.t("idle.left")), spacer()))))
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameBackground))
+	edge := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	edge.SetMinSize(fyne.NewSize(1, 6))
+	return []fyne.CanvasObject{
+		newCover(still),
+		container.NewBorder(container.NewStack(bg, container.NewBorder(nil, edge, nil, nil, container.NewPadded(banner))), nil, nil, nil),
 	}
-	return container.NewHBox(
-		minSize(k.text(""), minTarget+8, 1), // the admin corner lives here
-		minSize(k.button(k.t("nav.back"), k.act(func() error { s.Back(); return nil })), 2*minTarget, minTarget),
-		minSize(k.button(k.t("nav.home"), k.act(func() error { s.GoHome(); return nil })), 2*minTarget, minTarget),
-		spacer(),
-		minSize(k.button(large, k.act(func() error { s.SetSlow(!v.Slow); return nil })), 2*minTarget, minTarget),
-		minSize(k.button(k.t("nav.lang"), k.act(func() error {
-			if v.Lang == "en" {
-				return s.SetLanguage("zh")
-			}
-			return s.SetLanguage("en")
-		})), 2*minTarget, minTarget),
-	)
-}
-
-// footer: the plain message of the last error, if any, and the step's
-// forward button, always in view however long the content.
-func (k *Kiosk) footer(v session.View) fyne.CanvasObject {
-	msg := k.notice
-	if v.Err != nil && !(v.Step == session.StepCode && kiosk.ErrorCode(v.Err) == kiosk.EOFFLINE) { // said on the screen itself
-		msg = kiosk.PlainMessage(v.Err, v.Lang)
-	}
-	var parts []fyne.CanvasObject
-	if msg != "" {
-		parts = append(parts, k.message(msg))
-	}
-	if k.next != nil {
-		parts = append(parts, k.next)
-	}
-	if len(parts) == 0 {
-		return nil
-	}
-	return container.NewVBox(parts...)
-}
-
-func (k *Kiosk) idleWarning(left int) fyne.CanvasObject {
-	return container.NewHBox(
-		k.bold(fmt.Sprintf("%s %d %s", k.t("idle.still"), left, k.t("idle.left")), fyne.TextAlignLeading),
-		spacer(),
-		k.big(k.t("idle.yes"), true, k.act(func() error { k.d.Session.Touch(); return nil })),
-	)
 }
 
 // Screenshot draws the screen as it is now with Fyne's software painter,

@@ -7,6 +7,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/session"
@@ -24,13 +26,26 @@ func (k *Kiosk) topics(v session.View) fyne.CanvasObject {
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(k.title(k.t("opinion.topic")), grid(2, tiles...))
+	return container.NewVBox(k.title(k.t("opinion.topic")), grid(k.columns(2), tiles...))
 }
 
 // location asks where: no particular place, or a street and a building
 // number typed on the digit pad.
 func (k *Kiosk) location(v session.View) fyne.CanvasObject {
 	s := k.d.Session
+	if k.street != "" {
+		// The street chosen: only the building number is asked now.
+		k.next = k.big(k.t("nav.next"), true, k.act(func() error {
+			if err := s.ChooseLocation(k.street, k.buildingName()); err != nil {
+				return err
+			}
+			return s.Next()
+		}))
+		return container.NewVBox(
+			grid(2, k.chip(k.street, true, k.act(func() error { k.street, k.building = "", ""; return nil })),
+				k.label(k.t("opinion.building")+": "+k.building+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText, widget.MediumImportance)),
+			container.NewCenter(k.digitPad(v.Lang, &k.building, 4, k.Refresh)))
+	}
 	parts := []fyne.CanvasObject{k.title(k.t("opinion.location")),
 		k.big(k.t("opinion.noplace"), false, k.act(func() error {
 			if err := s.ChooseLocation("", ""); err != nil {
@@ -40,21 +55,9 @@ func (k *Kiosk) location(v session.View) fyne.CanvasObject {
 		}))}
 	var streets []fyne.CanvasObject
 	for _, st := range k.d.Config.Streets {
-		streets = append(streets, k.chip(st.Name, k.street == st.Name, k.act(func() error { k.street, k.building = st.Name, ""; return nil })))
+		streets = append(streets, k.chip(st.Name, false, k.act(func() error { k.street, k.building = st.Name, ""; return nil })))
 	}
-	parts = append(parts, grid(3, streets...))
-	if k.street != "" {
-		parts = append(parts,
-			k.bold(fmt.Sprintf("%s %s: %s", k.street, k.t("opinion.building"), k.building), fyne.TextAlignCenter),
-			container.NewCenter(k.digitPad(v.Lang, &k.building, 4, k.Refresh)))
-		k.next = k.big(k.t("nav.next"), true, k.act(func() error {
-			if err := s.ChooseLocation(k.street, k.buildingName()); err != nil {
-				return err
-			}
-			return s.Next()
-		}))
-	}
-	return container.NewVBox(parts...)
+	return container.NewVBox(append(parts, grid(2, streets...))...)
 }
 
 // buildingName turns the digits typed into the configured building name
@@ -103,17 +106,15 @@ func (k *Kiosk) words(v session.View) fyne.CanvasObject {
 	for _, p := range topic.Phrases {
 		chips = append(chips, k.chip(p.Text.In(v.Lang), chosen[p.ID], k.act(func() error { return s.TogglePhrase(p.ID) })))
 	}
-	entry := k.text(k.comp.Text() + "｜")
-	counter := k.text(fmt.Sprintf("%d/%d", len([]rune(k.comp.Text())), k.d.Config.Session.TextLimit))
+	counter := k.line(fmt.Sprintf("%d/%d", len([]rune(k.comp.Text())), k.d.Config.Session.TextLimit))
 	if !k.typing {
 		// Preset phrases first; the keyboard opens on demand, so both fit
 		// on the screen.
-		k.next = k.big(k.t("nav.next"), true, k.act(s.Next))
-		return container.NewVBox(k.title(k.t("opinion.words")), grid(2, chips...),
-			container.NewBorder(nil, nil, nil, counter, entry),
-			k.big(k.t("opinion.write"), false, k.act(func() error { k.typing = true; s.Touch(); return nil })))
+		k.next = grid(2, k.big(k.t("opinion.write"), false, k.act(func() error { k.typing = true; s.Touch(); return nil })),
+			k.big(k.t("nav.next"), true, k.act(s.Next)))
+		return container.NewVBox(k.title(k.t("opinion.words")), grid(k.columns(2), chips...),
+			container.NewBorder(nil, nil, nil, counter, k.text(k.comp.Text()+"｜")))
 	}
-	k.next = k.big(k.t("kbd.done"), true, k.act(func() error { k.typing = false; s.Touch(); return nil }))
 	onKey := func() {
 		k.notice = ""
 		if err := s.SetText(k.comp.Text()); err != nil {
@@ -121,29 +122,61 @@ func (k *Kiosk) words(v session.View) fyne.CanvasObject {
 		}
 		k.Refresh()
 	}
-	return container.NewVBox(
-		k.bold(k.t("opinion.write"), fyne.TextAlignLeading),
-		container.NewBorder(nil, nil, nil, counter, entry),
-		k.keyboard(v.Lang, &k.comp, &k.kbdMode, onKey),
-	)
+	done := k.act(func() error { k.comp.SetText(k.comp.Text()); k.typing = false; s.Touch(); return nil })
+	return container.NewBorder(k.composing(counter), nil, nil, nil,
+		k.keyboard(v.Lang, &k.comp, &k.kbdMode, onKey, done))
+}
+
+// composing is the keyboard's fixed strip: the end of what is written, the
+// letters being composed, and the count, on one line.
+func (k *Kiosk) composing(counter fyne.CanvasObject) fyne.CanvasObject {
+	written := []rune(k.comp.Text())
+	tail := string(written[max(0, len(written)-10):])
+	if len(written) > 10 {
+		tail = "…" + tail
+	}
+	letters := k.label(k.comp.Input()+"｜", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance)
+	letters.Wrapping = fyne.TextWrapOff
+	return container.NewBorder(nil, nil, container.NewHBox(k.line(tail), letters), counter)
 }
 
 // contact asks for a phone number to be called back on, with consent, or
-// lets the resident stay anonymous.
+// lets the resident leave none.
 func (k *Kiosk) contact(v session.View) fyne.CanvasObject {
 	s := k.d.Session
-	k.next = k.big(k.t("nav.next"), true, k.act(func() error {
-		if err := s.SetContact("", k.phone, k.consent); err != nil {
-			return err
-		}
-		return s.Next()
-	}))
-	consent := k.check(k.t("opinion.consent"), k.consent, func(on bool) { k.consent = on; k.d.Session.Touch() })
+	k.next = grid(2, k.big(k.t("opinion.anon"), false, k.act(func() error { s.ClearContact(); return s.Next() })),
+		k.big(k.t("nav.next"), true, k.act(func() error {
+			if err := s.SetContact("", k.phone, k.consent); err != nil {
+				return err
+			}
+			return s.Next()
+		})))
+	consent := k.chip(k.t("opinion.consent"), k.consent, k.act(func() error { k.consent = !k.consent; return nil }))
+	shown := k.phone
+	if len(shown) == 11 {
+		shown = maskPhone(shown)
+	}
 	return container.NewVBox(
 		k.title(k.t("opinion.contact")),
-		k.big(k.t("opinion.anon"), false, k.act(func() error { s.ClearContact(); return s.Next() })),
-		k.bold(k.t("opinion.phone")+": "+k.phone, fyne.TextAlignCenter),
+		grid(k.columns(2), k.bold(k.t("opinion.phone")+": "+shown, fyne.TextAlignCenter), consent),
 		container.NewCenter(k.digitPad(v.Lang, &k.phone, 12, func() { k.d.Session.Touch(); k.Refresh() })),
-		minSize(consent, 4*minTarget, minTarget),
 	)
+}
+
+// maskPhone hides the middle of a phone number once it is typed, as
+// Chinese receipts do: 138****5678.
+func maskPhone(p string) string {
+	if len(p) < 8 {
+		return p
+	}
+	return p[:3] + "****" + p[len(p)-4:]
+}
+
+// columns is n on a landscape panel and one on a portrait one, where two
+// long labels side by side would not fit.
+func (k *Kiosk) columns(n int) int {
+	if sz := k.win.Canvas().Size(); sz.Width < sz.Height {
+		return 1
+	}
+	return n
 }

@@ -91,20 +91,6 @@ func (k *Kiosk) label(text string, align fyne.TextAlign, style fyne.TextStyle, s
 	return l
 }
 
-// check returns a check box.
-func (k *Kiosk) check(label string, checked bool, fn func(bool)) *widget.Check {
-	o, key := k.pool.get("check", label)
-	c, _ := o.(*widget.Check)
-	if c == nil {
-		c = widget.NewCheck(label, nil)
-		k.pool.put(key, c)
-	}
-	c.OnChanged = nil
-	c.SetChecked(checked)
-	c.OnChanged = fn
-	return c
-}
-
 // separator returns a separator line.
 func (k *Kiosk) separator() *widget.Separator {
 	o, key := k.pool.get("separator", "")

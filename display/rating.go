@@ -22,7 +22,7 @@ func (k *Kiosk) services(v session.View) fyne.CanvasObject {
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(k.title(k.t("rating.service")), grid(2, tiles...))
+	return container.NewVBox(k.title(k.t("rating.service")), grid(k.columns(2), tiles...))
 }
 
 // ratings shows the four faces, very satisfied first.
@@ -55,5 +55,5 @@ func (k *Kiosk) reasons(v session.View) fyne.CanvasObject {
 		chips = append(chips, k.chip(p.Text.In(v.Lang), chosen[p.ID], k.act(func() error { return s.ToggleReason(p.ID) })))
 	}
 	k.next = k.big(k.t("nav.next"), true, k.act(s.Next))
-	return container.NewVBox(k.title(k.t("rating.reasons")), grid(2, chips...))
+	return container.NewVBox(k.title(k.t("rating.reasons")), grid(k.columns(2), chips...))
 }

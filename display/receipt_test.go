@@ -22,7 +22,7 @@ func submitOpinion(f *displaytest.Kiosk) kiosk.Submission {
 	f.Tap("下一步")
 	f.Tap("有异味")
 	f.Tap("下一步")
-	f.Tap("匿名提交")
+	f.Tap("不留电话")
 	if f.Has("[确认提交]") {
 		f.Tap("确认提交")
 	}

@@ -35,7 +35,7 @@ func (k *Kiosk) review(v session.View) fyne.CanvasObject {
 			line("“" + d.Text + "”")
 		}
 		if d.Contact != nil {
-			line(k.t("review.contact") + ": " + d.Contact.Phone)
+			line(k.t("review.contact") + ": " + maskPhone(d.Contact.Phone))
 		} else {
 			line(k.t("review.anon"))
 		}

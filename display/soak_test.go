@@ -38,7 +38,7 @@ func TestSoak(t *testing.T) {
 			f.Tap("不涉及具体地点")
 			f.Tap("乱停车")
 			f.Tap("下一步")
-			f.Tap("匿名提交")
+			f.Tap("不留电话")
 			f.Tap("确认提交")
 			f.Tap("完成")
 		case 2:

@@ -16,18 +16,21 @@ var (
 	fontBold    = fyne.NewStaticResource("NotoSansSC-Bold-GB2312.otf", assets.Bold)
 )
 
-// Text sizes: at least 22 pt, larger in large-text mode; touch targets at
-// least 64 px.
+// Text sizes and touch targets: main text 24 and targets of at least
+// 72×72 px (≈ 12 mm on the 10" 1280×800 panel, ≈ 5.9 px/mm) normally; in
+// 长辈模式 (elderly mode, after the MIIT 适老化 design rules) text of 32
+// (≥ 30 pt) and targets of at least 96×96 px (≈ 16 mm).
 const (
-	textNormal = 24
-	textLarge  = 32
-	minTarget  = 64
+	textNormal  = 24
+	textLarge   = 32
+	minTarget   = 72
+	largeTarget = 96
 )
 
 // Theme is the kiosk's look: the bundled font, big text, and a
 // high-contrast palette for daylight or a dim one for night.
 type Theme struct {
-	Large bool // large-text (大字) mode
+	Large bool // 长辈模式: large text and large targets
 	Night bool // the dim palette
 }
 
@@ -51,15 +54,15 @@ func (t *Theme) Size(n fyne.ThemeSizeName) float32 {
 	case theme.SizeNameText:
 		return text
 	case theme.SizeNameHeadingText:
-		return text * 1.5
+		return text * 1.25
 	case theme.SizeNameSubHeadingText:
 		return text * 1.2
 	case theme.SizeNameCaptionText:
 		return text * 0.8
 	case theme.SizeNamePadding:
-		return 8
+		return 6
 	case theme.SizeNameInnerPadding:
-		return 12
+		return 8
 	case theme.SizeNameInlineIcon:
 		return text * 1.2
 	case theme.SizeNameInputBorder:
@@ -119,3 +122,11 @@ func (t *Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 
 // Icon uses Fyne's icons.
 func (t *Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
+
+// target is the smallest side of a tappable object in the theme's mode.
+func (t *Theme) target() float32 {
+	if t.Large {
+		return largeTarget
+	}
+	return minTarget
+}

@@ -10,8 +10,9 @@ import (
 	"opinionwall/kiosk/session"
 )
 
-// wallPageSize is how many replies a page of the wall shows.
-const wallPageSize = 3
+// wallPageSize is how many replies a page of the wall shows: one, large,
+// so that a long reply fits in 长辈模式 too.
+const wallPageSize = 1
 
 // wall pages through the station's published replies.
 func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
@@ -24,7 +25,7 @@ func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 	parts := []fyne.CanvasObject{k.title(k.t("wall.title"))}
 	for _, it := range w.Items[k.wallPage*wallPageSize : min((k.wallPage+1)*wallPageSize, len(w.Items))] {
 		q := k.bold(it.Question, fyne.TextAlignLeading)
-		parts = append(parts, q, k.text("→ "+k.inLang(it.Reply, it.ReplyEn)), k.separator())
+		parts = append(parts, q, k.text(k.t("wall.reply")+k.inLang(it.Reply, it.ReplyEn)), k.separator())
 	}
 	prev := k.button(k.t("wall.prev"), k.act(func() error { k.wallPage--; k.d.Session.Touch(); return nil }))
 	next := k.button(k.t("wall.next"), k.act(func() error { k.wallPage++; k.d.Session.Touch(); return nil }))
@@ -34,7 +35,8 @@ func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 	if k.wallPage >= pages-1 {
 		next.Disable()
 	}
-	parts = append(parts, container.NewHBox(minSize(prev, 3*minTarget, minTarget+16), spacer(),
-		k.text(fmt.Sprintf("%d / %d", k.wallPage+1, pages)), spacer(), minSize(next, 3*minTarget, minTarget+16)))
+	t := k.target()
+	parts = append(parts, container.NewBorder(nil, nil, minSize(prev, 2*t, t), minSize(next, 2*t, t),
+		k.line(fmt.Sprintf("%d / %d", k.wallPage+1, pages))))
 	return container.NewVBox(parts...)
 }

@@ -28,7 +28,8 @@ func (k *Kiosk) big(label string, primary bool, fn func()) fyne.CanvasObject {
 		b.Importance = widget.HighImportance
 		b.Refresh()
 	}
-	return minSize(b, 2*minTarget, minTarget+16)
+	t := k.target()
+	return minSize(b, 2*t, t)
 }
 
 // tile is a big button with an icon named in the configuration.
@@ -39,7 +40,8 @@ func (k *Kiosk) tile(label, icon string, primary bool, fn func()) fyne.CanvasObj
 		b.Importance = widget.HighImportance
 	}
 	b.Refresh()
-	return minSize(b, 2*minTarget, minTarget+16)
+	t := k.target()
+	return minSize(b, 2*t, t)
 }
 
 // iconFor maps the configuration's icon names to icons of the theme.
@@ -80,7 +82,8 @@ func (k *Kiosk) chip(label string, on bool, fn func()) fyne.CanvasObject {
 		b.Importance = widget.HighImportance
 		b.Refresh()
 	}
-	return minSize(b, 2*minTarget, minTarget)
+	t := k.target()
+	return minSize(b, 2*t, t)
 }
 
 // grid lays objects out in n columns.
@@ -101,6 +104,39 @@ func (k *Kiosk) text(s string) *widget.Label {
 // message is a plain notice for the resident (an error in plain words).
 func (k *Kiosk) message(s string) fyne.CanvasObject {
 	return k.label(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.DangerImportance)
+}
+
+// line is one line of text that never wraps (a counter, a page number).
+func (k *Kiosk) line(s string) *widget.Label {
+	o, key := k.pool.get("line", s)
+	l, _ := o.(*widget.Label)
+	if l == nil {
+		l = widget.NewLabelWithStyle(s, fyne.TextAlignCenter, fyne.TextStyle{})
+		k.pool.put(key, l)
+	}
+	return l
+}
+
+// blank keeps the place of a key that has nothing to show now.
+func (k *Kiosk) blank(int) fyne.CanvasObject { return canvas.NewRectangle(color.Transparent) }
+
+// cover lies over the whole screen and takes any tap (the idle warning's
+// "I'm still here").
+type cover struct {
+	widget.BaseWidget
+	OnTap func()
+}
+
+func newCover(fn func()) *cover {
+	c := &cover{OnTap: fn}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *cover) Tapped(*fyne.PointEvent) { c.OnTap() }
+
+func (c *cover) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.NRGBA{0, 0, 0, 0x99}))
 }
 
 // bold is a bold line of text.
@@ -206,7 +242,7 @@ func newCorner(now func() time.Time, fn func()) *corner {
 	return c
 }
 
-func (c *corner) MinSize() fyne.Size { return fyne.NewSize(minTarget, minTarget) }
+func (c *corner) MinSize() fyne.Size { return fyne.NewSize(64, 64) }
 
 // OpensAdmin marks the corner for tests.
 func (c *corner) OpensAdmin() {}

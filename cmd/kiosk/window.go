@@ -17,7 +17,9 @@ import (
 	"opinionwall/mqtt"
 )
 
-// window is the resident screens, full screen (OW_WINDOWED=1: a window).
+// window is the resident screens, full screen (OW_WINDOWED=1: a 1280×800
+// window; OW_WINDOWED=800x480: a window of that size, to try the other
+// panels).
 type window struct {
 	app     fyne.App
 	win     fyne.Window
@@ -32,10 +34,10 @@ type window struct {
 func (m *Main) newWindow() *window {
 	w := &window{app: app.NewWithID("org.opinionwall.kiosk"), targets: os.Getenv("OW_TARGETS_FILE")}
 	w.win = w.app.NewWindow("意见墙 Opinion Wall")
-	if os.Getenv("OW_WINDOWED") == "" {
+	if win := os.Getenv("OW_WINDOWED"); win == "" {
 		w.win.SetFullScreen(true)
 	} else {
-		w.win.Resize(fyne.NewSize(1280, 800))
+		w.win.Resize(windowSize(win))
 	}
 	h := m.cfg.Hardware
 	w.screen = &hardware.Screen{Backlight: m.hw.backlight, DimAfter: h.DimAfter.D(), OffAfter: h.OffAfter.D(),
@@ -158,4 +160,13 @@ func writeTargets(path string, w fyne.Window, ts []display.Target) {
 	if os.WriteFile(tmp, []byte(b.String()), 0o644) == nil {
 		os.Rename(tmp, path)
 	}
+}
+
+// windowSize reads OW_WINDOWED: "WxH", or 1280×800 for anything else.
+func windowSize(s string) fyne.Size {
+	var w, h float32
+	if n, _ := fmt.Sscanf(s, "%gx%g", &w, &h); n == 2 && w > 0 && h > 0 {
+		return fyne.NewSize(w, h)
+	}
+	return fyne.NewSize(1280, 800)
 }

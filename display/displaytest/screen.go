@@ -149,3 +149,16 @@ func (u Screen) List() *widget.List {
 	u.T.Fatal("no list")
 	return nil
 }
+
+// Rect returns where the button labelled text is on the canvas and its
+// size; it fails when there is none.
+func (u Screen) Rect(text string) (fyne.Position, fyne.Size) {
+	u.T.Helper()
+	for _, o := range u.Objects() {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return fyne.CurrentApp().Driver().AbsolutePositionForObject(b), b.Size()
+		}
+	}
+	u.T.Fatalf("no button %q on screen:\n%s", text, u.Texts())
+	return fyne.Position{}, fyne.Size{}
+}

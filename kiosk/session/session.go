@@ -84,6 +84,7 @@ func (s *Session) View() View {
 	}
 	if s.state == InFlow {
 		v.Step = flowSteps[s.flow][s.step]
+		v.StepNumber, v.StepCount = s.progress()
 	}
 	v.Draft = s.build()
 	if s.poll != nil {
@@ -174,8 +175,13 @@ func (s *Session) Wake(ch kiosk.Channel) {
 	s.state, s.channel = Home, ch
 }
 
-// HookUp is the booth's handset lifted: a visit starts on the handset channel.
-func (s *Session) HookUp() { s.Wake(kiosk.ChannelHandset) }
+// HookUp is the booth's handset lifted: a visit starts on the handset
+// channel, in 长辈模式 (whoever lifts a handset gets the large screen and
+// the longer timeouts for that visit).
+func (s *Session) HookUp() {
+	s.Wake(kiosk.ChannelHandset)
+	s.slow = true
+}
 
 // HookDown is the handset hung up: in a booth that ends the visit at once,
 // discarding partial input, as walking away would after the timeout.
@@ -185,7 +191,8 @@ func (s *Session) HookDown() {
 	}
 }
 
-// SetSlow turns large-text mode on or off: bigger text and longer timeouts.
+// SetSlow turns 长辈模式 (elderly mode) on or off: bigger text and targets,
+// and timeouts lengthened by session.slow_factor.
 func (s *Session) SetSlow(on bool) {
 	s.touch()
 	s.slow = on
@@ -270,14 +277,17 @@ func (s *Session) skip(st Step) bool {
 	return st == StepReasons && s.draft.Body.Rating >= kiosk.RatingSatisfied
 }
 
-// Back goes to the previous step, from review to the last step, or from
-// the first step to the home screen (discarding the draft).
+// Back goes to the previous step, from review to the last step, from the
+// first step to the home screen (discarding the draft), or from the
+// receipt to the home screen.
 func (s *Session) Back() {
 	s.touch()
 	s.err = nil
 	switch s.state {
 	case Review:
 		s.state = InFlow // back to the step review was entered from
+	case Submitted:
+		s.GoHome() // the submission is stored: back leaves the receipt for the home screen
 	case InFlow:
 		for s.step--; s.step >= 0 && s.skip(flowSteps[s.flow][s.step]); s.step-- {
 		}

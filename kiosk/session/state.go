@@ -60,10 +60,15 @@ var flowSteps = map[Flow][]Step{
 // View is everything a screen needs to draw the visit now. It is a copy:
 // changing it changes nothing.
 type View struct {
-	State   State
-	Flow    Flow
-	Step    Step
-	Lang    string
+	State State
+	Flow  Flow
+	Step  Step
+	// StepNumber and StepCount place the step in its flow (第2步/共4步):
+	// steps that do not apply to this draft are not counted.
+	StepNumber, StepCount int
+	Lang                  string
+	// Slow is 长辈模式 (elderly mode): large text and targets, and
+	// timeouts lengthened by session.slow_factor.
 	Slow    bool
 	Channel kiosk.Channel
 

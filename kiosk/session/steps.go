@@ -266,3 +266,19 @@ func toggle(xs []string, x string) []string {
 	}
 	return append(xs, x)
 }
+
+// progress numbers the current step among the steps of the flow that apply
+// to the draft now (the reasons step only after a low rating), counting
+// from 1.
+func (s *Session) progress() (n, count int) {
+	for i, st := range flowSteps[s.flow] {
+		if s.skip(st) && i != s.step {
+			continue
+		}
+		count++
+		if i <= s.step {
+			n = count
+		}
+	}
+	return n, count
+}
