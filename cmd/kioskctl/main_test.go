@@ -263,7 +263,7 @@ func sendMade(t *testing.T, url string, mk func(k string) (mqtt.Command, []byte,
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := paho.NewClient(paho.NewClientOptions().AddBroker(url).SetClientID("ops-forger").SetUsername(mqtt.UserOps).SetPassword("ops-pass").SetProtocolVersion(4))
+	c := paho.NewClient(paho.NewClientOptions().AddBroker(url).SetClientID("ow-ops-forger").SetUsername(mqtt.UserOps).SetPassword("ops-pass").SetProtocolVersion(4))
 	if tok := c.Connect(); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
 		t.Fatal(tok.Error())
 	}
@@ -305,7 +305,7 @@ func TestRetainedCommandRefused(t *testing.T) {
 	o := &mqtt.Ops{Signer: mqtt.NewSigner(key)}
 	cmd, payload, _ := o.NewCommand("wall-01", "display.set", map[string]int{"brightness": 5}, time.Minute)
 	// Published retained while the kiosk is away: it would run at every connect.
-	c := paho.NewClient(paho.NewClientOptions().AddBroker(s.url).SetClientID("ops-test").SetUsername(mqtt.UserOps).SetPassword("ops-pass").SetProtocolVersion(4))
+	c := paho.NewClient(paho.NewClientOptions().AddBroker(s.url).SetClientID("ow-ops-test").SetUsername(mqtt.UserOps).SetPassword("ops-pass").SetProtocolVersion(4))
 	if tok := c.Connect(); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
 		t.Fatal(tok.Error())
 	}
