@@ -59,7 +59,8 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	if t.Unavailable > 0 {
 		add("refused", "%d submissions refused (disk full or read-only)", t.Unavailable)
 	}
-	if t.DiskFreeBytes > 0 && t.DiskFreeBytes < AlertDiskFreeBelow {
+	// 0 is a full card; -1 (a kiosk that could not measure) says nothing.
+	if t.DiskFreeBytes >= 0 && t.DiskFreeBytes < AlertDiskFreeBelow {
 		add("disk_low", "%d MiB free on the card", t.DiskFreeBytes>>20)
 	}
 	if time.Duration(t.OldestPendingS)*time.Second >= AlertBacklogAfter {

@@ -35,6 +35,12 @@ func TestAlerts(t *testing.T) {
 		{"store trouble", func(k *hub.Kiosk) {
 			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.ReadOnly, v.Unavailable, v.DiskFreeBytes = "card read-only", 3, 50<<20 })
 		}, []string{"read_only", "refused", "disk_low"}},
+		{"a full card", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.DiskFreeBytes = 0 })
+		}, []string{"disk_low"}},
+		{"free space unknown", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.DiskFreeBytes = -1 })
+		}, nil},
 		{"backlog", func(k *hub.Kiosk) {
 			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.OldestPendingS, v.OutboxPending = 3600, 40 })
 		}, []string{"backlog"}},

@@ -121,6 +121,8 @@ func telemetry(ctx context.Context, db *sqlite.DB) (kiosk.Telemetry, error) {
 	for _, e := range st.Events {
 		t.StoreEvents = append(t.StoreEvents, e.Kind+": "+e.Detail)
 	}
+	// -1 says the free space is unknown, so that a full card (0) is told apart.
+	t.DiskFreeBytes = -1
 	var fs syscall.Statfs_t
 	if syscall.Statfs(filepath.Dir(db.Path), &fs) == nil {
 		t.DiskFreeBytes = int64(fs.Bavail) * int64(fs.Bsize)
