@@ -13,7 +13,7 @@ import (
 // kiosk's may not be).
 type Received struct {
 	kiosk.Submission
-	ReceivedAt time.Time
+	ReceivedAt time.Time `json:"received_at"`
 	// RawBody is the body as the kiosk sent it, stored as is (fields a newer
 	// kiosk added are kept); nil means encode Body.
 	RawBody json.RawMessage `json:"-"`

@@ -21,6 +21,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	_ "opinionwall/internal/fynelocale" // before Fyne reads the locale
 )
 
 func main() {

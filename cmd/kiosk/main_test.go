@@ -90,6 +90,26 @@ func TestDispatch(t *testing.T) {
 	}
 }
 
+// TestHelpExitsZero: -h asks for the usage and gets it, which is success;
+// an unknown command or a bad flag is not.
+func TestHelpExitsZero(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"-h"}, 0},
+		{[]string{"help"}, 0},
+		{[]string{"status", "-h"}, 0},
+		{[]string{"check-config", "-help"}, 0},
+		{[]string{"frobnicate"}, 1},
+		{[]string{"status", "-no-such-flag"}, 1},
+	} {
+		if got := exitCode(dispatch(context.Background(), c.args)); got != c.want {
+			t.Errorf("kiosk %v: exit %d, want %d", c.args, got, c.want)
+		}
+	}
+}
+
 func TestTelemetryFromStore(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
