@@ -106,7 +106,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.newRelay(); err != nil {
 		return err
 	}
-	m.session = session.New(&m.cfg, notifyingStore{m.db, m.relay}, m.db)
+	m.session = session.New(&m.cfg, notifyingStore{m.db, m.relay, m.log}, m.db)
 	m.session.ClockSynced = clockSynced
 	m.background(ctx, func(ctx context.Context) {
 		purgeLoop(ctx, m.db, time.Duration(m.cfg.Store.RetentionDays)*24*time.Hour, m.log)
