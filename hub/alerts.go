@@ -24,6 +24,8 @@ const (
 	AlertLostAfter      = 10 * time.Minute // lost (no goodbye) this long
 	AlertEnclosureAbove = 60.0             // enclosure temperature, °C
 	AlertRisingReports  = 5                // telemetry reports in a row with a longer outbox
+	AlertRefusedPerHour = 20               // submissions the hub refused from one kiosk in an hour
+	AlertQuotaPerHour   = 120              // submissions from one kiosk in an hour: a quota no resident queue reaches
 )
 
 // Alerts returns what needs a maintainer's eye about k at now, most
@@ -41,6 +43,12 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 		add("lost", "dropped off without saying goodbye %s ago (power or network)", since(k.StateAt))
 	case k.State == "online" && !k.LastSeen.IsZero() && now.Sub(k.LastSeen) >= AlertSilentAfter:
 		add("silent", "online, but nothing heard for %s", since(k.LastSeen))
+	}
+	if k.RefusedLastHour >= AlertRefusedPerHour {
+		add("hub_refused", "the hub refused %d submissions from this kiosk in the last hour (a broken or stolen kiosk?)", k.RefusedLastHour)
+	}
+	if k.SubmissionsLastHour > AlertQuotaPerHour {
+		add("quota", "%d submissions in the last hour, over the quota of %d (a flood from a stolen password?)", k.SubmissionsLastHour, AlertQuotaPerHour)
 	}
 	if len(k.Gaps) > 0 {
 		add("gaps", "%d submissions never received (first seq %d)", len(k.Gaps), k.Gaps[0])

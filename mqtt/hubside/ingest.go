@@ -239,24 +239,12 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 		}
 		switch leaf {
 		case mqtt.LeafUp:
-			good, bad, err := mqtt.DecodeUp(k, m.Payload())
-			if err != nil {
-				in.reject(m.Topic(), err)
-				continue
-			}
-			for _, s := range good {
-				b.Submissions = append(b.Submissions, hub.Received{Submission: s.Submission, RawBody: s.RawBody, ReceivedAt: now})
-				acks[k] = append(acks[k], s.ID)
-			}
-			for _, s := range bad {
-				in.reject(m.Topic(), s.Err)
-				if s.ID != "" {
-					b.Rejected = append(b.Rejected, hub.Rejected{ID: s.ID, Kiosk: k, Raw: s.Raw, Reason: s.Err.Error(), ReceivedAt: now})
-					acks[k] = append(acks[k], s.ID)
-				}
-			}
+			in.takeUp(k, m, now, &b, acks)
 		case mqtt.LeafState:
 			st, err := mqtt.DecodeState(m.Payload())
+			if err == nil {
+				err = hub.CheckReport(st.State, st.Session, st.BootID, st.Version)
+			}
 			if err != nil {
 				in.reject(m.Topic(), err)
 				continue
@@ -266,7 +254,11 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 				online = append(online, k)
 			}
 		case mqtt.LeafTele:
-			if _, err := mqtt.DecodeTele(k, m.Payload()); err != nil {
+			t, err := mqtt.DecodeTele(k, m.Payload())
+			if err == nil {
+				err = hub.CheckTelemetry(t.Telemetry)
+			}
+			if err != nil {
 				in.reject(m.Topic(), err)
 				continue
 			}
@@ -290,6 +282,39 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 	if in.OnOnline != nil {
 		for _, k := range online {
 			in.OnOnline(k)
+		}
+	}
+}
+
+// takeUp decodes an up message of kiosk k into b: submissions that pass
+// the decoder and the hub's rules are stored and acked; the others are
+// kept aside and acked too, so the kiosk stops resending them.
+func (in *Ingest) takeUp(k string, m paho.Message, now time.Time, b *hub.Batch, acks map[string][]string) {
+	good, bad, err := mqtt.DecodeUp(k, m.Payload())
+	if err != nil {
+		in.reject(m.Topic(), err)
+		return
+	}
+	for _, s := range good {
+		// The hub's own rules (hub.CheckFields): a refused one is
+		// kept aside and acked, like those the decoder refused.
+		if err := hub.CheckFields(&s.Submission); err != nil {
+			raw, _ := json.Marshal(s)
+			bad = append(bad, mqtt.BadSubmission{ID: s.ID, Raw: raw, Err: err})
+			continue
+		}
+		r := hub.Received{Submission: s.Submission, RawBody: s.RawBody, ReceivedAt: now}
+		if hub.CheckCreatedAt(&r) {
+			in.Log.Warn("ingest: created_at out of range, replaced by the receive time", "kiosk", k, "id", s.ID, "created_at", s.CreatedAt)
+		}
+		b.Submissions = append(b.Submissions, r)
+		acks[k] = append(acks[k], s.ID)
+	}
+	for _, s := range bad {
+		in.reject(m.Topic(), s.Err)
+		if s.ID != "" {
+			b.Rejected = append(b.Rejected, hub.Rejected{ID: s.ID, Kiosk: k, Raw: s.Raw, Reason: s.Err.Error(), ReceivedAt: now})
+			acks[k] = append(acks[k], s.ID)
 		}
 	}
 }
