@@ -2,6 +2,10 @@ package broker_test
 
 import (
 	"fmt"
+	"log/slog"
+	"net"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -139,5 +143,55 @@ func TestClientIDsAreBoundToUsers(t *testing.T) {
 				t.Errorf("connected %v, want %v (%v)", err == nil, c.ok, err)
 			}
 		})
+	}
+}
+
+// syncBuffer is a log destination safe for the broker's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+func (s *syncBuffer) String() string { s.mu.Lock(); defer s.mu.Unlock(); return s.b.String() }
+
+// TestWarningsSayWhatAndWho: every WARN line has a message, and names the
+// client (a refused login) or the remote address (a connection that never
+// logged in).
+func TestWarningsSayWhatAndWho(t *testing.T) {
+	var logged syncBuffer
+	creds := &mqtt.Credentials{}
+	creds.Set("wall-01", "pw-wall-01")
+	b := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds, Log: slog.New(slog.NewTextHandler(&logged, nil))}
+	if err := b.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	login(t, b, "wall-01", "wall-01", "wrong")
+	c, err := net.Dial("tcp", b.ListenAddr())
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Write([]byte("GET / HTTP/1.0\r\n\r\n"))
+	closedByPeer(c)
+	c.Close()
+	time.Sleep(200 * time.Millisecond)
+	var warns []string
+	for _, l := range strings.Split(logged.String(), "\n") {
+		if strings.Contains(l, "level=WARN") {
+			warns = append(warns, l)
+		}
+	}
+	if len(warns) < 2 {
+		t.Fatalf("warnings:\n%s", logged.String())
+	}
+	for _, w := range warns {
+		if strings.Contains(w, `msg=""`) || !(strings.Contains(w, "client=wall-01") || strings.Contains(w, "remote=127.0.0.1:")) {
+			t.Errorf("a warning without a message or without whom: %s", w)
+		}
 	}
 }

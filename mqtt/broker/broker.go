@@ -11,7 +11,6 @@ import (
 	"time"
 
 	mochi "github.com/mochi-mqtt/server/v2"
-	"github.com/mochi-mqtt/server/v2/listeners"
 	"github.com/mochi-mqtt/server/v2/packets"
 
 	"opinionwall/mqtt"
@@ -31,8 +30,8 @@ type Broker struct {
 	Now         func() time.Time // for the login throttle and rate limits; time.Now if nil
 
 	server    *mochi.Server
-	tcp       *listeners.Net
-	tlsL      *listeners.Net
+	tcp       *mochiListener
+	tlsL      *mochiListener
 	limits    Limits
 	throttle  loginThrottle
 	rates     buckets
@@ -79,7 +78,7 @@ func (b *Broker) Open() error {
 		return fail(fmt.Errorf("broker: TLS listener without certificate"))
 	}
 	if b.Addr != "" {
-		l, err := b.listen("tcp", b.Addr, nil)
+		l, err := b.listen("tcp", b.Addr, nil, log)
 		if err != nil {
 			return fail(err)
 		}
@@ -89,7 +88,7 @@ func (b *Broker) Open() error {
 		}
 	}
 	if b.TLSAddr != "" {
-		l, err := b.listen("tls", b.TLSAddr, b.TLS)
+		l, err := b.listen("tls", b.TLSAddr, b.TLS, log)
 		if err != nil {
 			return fail(err)
 		}
@@ -106,14 +105,14 @@ func (b *Broker) Open() error {
 }
 
 // listen opens a listener guarded by the broker's connection limits.
-func (b *Broker) listen(id, addr string, conf *tls.Config) (*listeners.Net, error) {
+func (b *Broker) listen(id, addr string, conf *tls.Config, log *slog.Logger) (*mochiListener, error) {
 	raw, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("broker: listen %s: %w", addr, err)
 	}
 	g := &guardedListener{Listener: raw, tls: conf, maxConns: int64(b.limits.MaxConns),
 		timeout: b.limits.ConnectTimeout, turned: &b.turned}
-	return listeners.NewNet(id, g), nil
+	return &mochiListener{id: id, l: g, log: log}, nil
 }
 
 // Close stops the broker and disconnects every client.

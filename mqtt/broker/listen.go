@@ -4,10 +4,14 @@ import (
 	"crypto/tls"
 	"errors"
 	"fmt"
+	"log/slog"
 	"net"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/mochi-mqtt/server/v2/listeners"
+	"github.com/mochi-mqtt/server/v2/packets"
 )
 
 // guardedListener bounds what a connection can cost before it has
@@ -136,4 +140,50 @@ func readFull(c net.Conn, b []byte) (int, error) {
 		}
 	}
 	return n, nil
+}
+
+// mochiListener serves a guardedListener to mochi. It replaces mochi's
+// listeners.Net, whose warnings had an empty message and no address:
+// "connection ended" says why and from where. Refused logins are not
+// repeated here: the auth hook logged them with the user and client id.
+type mochiListener struct {
+	id  string
+	l   *guardedListener
+	log *slog.Logger
+	end atomic.Bool
+}
+
+func (m *mochiListener) ID() string       { return m.id }
+func (m *mochiListener) Address() string  { return m.l.Addr().String() }
+func (m *mochiListener) Protocol() string { return m.l.Addr().Network() }
+
+func (m *mochiListener) Init(log *slog.Logger) error {
+	if m.log == nil {
+		m.log = log
+	}
+	return nil
+}
+
+func (m *mochiListener) Serve(establish listeners.EstablishFn) {
+	for {
+		conn, err := m.l.Accept()
+		if err != nil || m.end.Load() {
+			return
+		}
+		go func() {
+			remote := conn.RemoteAddr().String()
+			err := establish(m.id, conn)
+			if err == nil || errors.Is(err, packets.ErrBadUsernameOrPassword) {
+				return
+			}
+			m.log.Warn("connection ended: "+err.Error(), "remote", remote, "listener", m.id)
+		}()
+	}
+}
+
+func (m *mochiListener) Close(closeClients listeners.CloseFn) {
+	if m.end.CompareAndSwap(false, true) {
+		closeClients(m.id)
+	}
+	m.l.Close()
 }
