@@ -171,7 +171,7 @@ func (h *authHook) OnConnectAuthenticate(cl *mochi.Client, pk packets.Packet) bo
 	user := string(pk.Connect.Username)
 	addr := remoteHost(cl.Net.Remote)
 	now := b.Now()
-	if b.throttle.blocked("user:"+user, now) || b.throttle.blocked("addr:"+addr, now) {
+	if b.throttle.blocked("user:"+user, now) || (addr != "" && b.throttle.blocked("addr:"+addr, now)) {
 		b.refused.Add(1)
 		b.throttled.Add(1)
 		h.Log.Warn("login refused: too many failures", "user", user, "client", cl.ID, "remote", cl.Net.Remote)
@@ -182,7 +182,9 @@ func (h *authHook) OnConnectAuthenticate(cl *mochi.Client, pk packets.Packet) bo
 	case !b.Credentials.Check(user, string(pk.Connect.Password)):
 		reason = "bad user name or password"
 		b.throttle.fail("user:"+user, now)
-		b.throttle.fail("addr:"+addr, now)
+		if addr != "" {
+			b.throttle.fail("addr:"+addr, now)
+		}
 	case !clientIDAllowed(user, cl.ID):
 		// A kiosk connects with its own id, the roles with theirs, so no
 		// user can take over another's session.
@@ -199,12 +201,18 @@ func (h *authHook) OnConnectAuthenticate(cl *mochi.Client, pk packets.Packet) bo
 	return true
 }
 
-// remoteHost is the address part of host:port.
+// remoteHost is the address part of host:port, for the per-address login
+// throttle; "" for the loopback, where the hub and the ops tools connect:
+// a misconfigured tool there must not lock the hub out.
 func remoteHost(remote string) string {
-	if h, _, err := net.SplitHostPort(remote); err == nil {
-		return h
+	h, _, err := net.SplitHostPort(remote)
+	if err != nil {
+		h = remote
 	}
-	return remote
+	if ip := net.ParseIP(h); ip != nil && ip.IsLoopback() {
+		return ""
+	}
+	return h
 }
 
 // OnACLCheck allows every publish here: mochi would disconnect an MQTT 3
