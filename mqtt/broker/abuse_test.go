@@ -228,3 +228,31 @@ func TestWarningsSayWhatAndWho(t *testing.T) {
 		}
 	}
 }
+
+// TestDroppedPublishesDoNotFloodTheLog: a client over its rate gets one
+// warning line per ten seconds, while Stats counts every drop.
+func TestDroppedPublishesDoNotFloodTheLog(t *testing.T) {
+	var logged syncBuffer
+	clk := newClock()
+	creds := &mqtt.Credentials{}
+	creds.Set("wall-01", "pw-wall-01")
+	b := &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds, Now: clk.now, Log: slog.New(slog.NewTextHandler(&logged, nil)),
+		Limits: broker.Limits{Kiosk: broker.Rate{Msgs: 1, MsgBurst: 1, Bytes: 1 << 20, ByteBurst: 1 << 20}}}
+	if err := b.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	k, err := login(t, b, "wall-01", "wall-01", "pw-wall-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 50; i++ {
+		k.Publish(mqtt.KioskTopic("wall-01", mqtt.LeafTele), 1, false, "x").WaitTimeout(5 * time.Second)
+	}
+	if n := strings.Count(logged.String(), "publish dropped"); n != 1 {
+		t.Errorf("%d warning lines for 49 drops in the same second, want 1", n)
+	}
+	if st := b.Stats(); st.RateLimited != 49 {
+		t.Errorf("stats %+v", st)
+	}
+}

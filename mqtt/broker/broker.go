@@ -35,6 +35,7 @@ type Broker struct {
 	limits    Limits
 	throttle  loginThrottle
 	rates     buckets
+	dropLog   logLimiter // at most a line per user and reason every 10 s
 	denied    atomic.Int64
 	refused   atomic.Int64
 	throttled atomic.Int64
@@ -60,6 +61,7 @@ func (b *Broker) Open() error {
 	}
 	b.limits = b.Limits.withDefaults()
 	b.throttle = loginThrottle{max: b.limits.LoginFailures, window: b.limits.LoginWindow}
+	b.dropLog = logLimiter{interval: 10 * time.Second}
 	caps := mochi.NewDefaultServerCapabilities()
 	// Acks and ticket updates wait for a kiosk that is offline for days.
 	caps.MaximumMessageExpiryInterval = 60 * 60 * 24 * 14
@@ -234,7 +236,10 @@ func (h *authHook) OnPublish(cl *mochi.Client, pk packets.Packet) (packets.Packe
 	user := string(cl.Properties.Username)
 	drop := func(n *atomic.Int64, why string) (packets.Packet, error) {
 		n.Add(1)
-		h.Log.Warn("publish dropped: "+why, "user", user, "client", cl.ID, "topic", pk.TopicName, "bytes", len(pk.Payload))
+		if ok, held := b.dropLog.allow(user+" "+why, b.Now()); ok {
+			h.Log.Warn("publish dropped: "+why, "user", user, "client", cl.ID, "topic", pk.TopicName,
+				"bytes", len(pk.Payload), "more_not_logged", held)
+		}
 		return pk, packets.CodeSuccessIgnore
 	}
 	if !mqtt.CanWrite(user, pk.TopicName) {

@@ -104,3 +104,34 @@ func (b *buckets) take(user string, r Rate, size int, now time.Time) bool {
 	k.bytes -= float64(size)
 	return true
 }
+
+// logLimiter lets one line per key through every interval, so that a
+// client publishing at line speed cannot flood the hub's log with one
+// warning per dropped message; the counters in Stats count every one.
+type logLimiter struct {
+	mu       sync.Mutex
+	interval time.Duration
+	last     map[string]time.Time
+	skipped  map[string]int
+}
+
+// allow reports whether a line for key may be logged at now, and how many
+// were held back since the last one.
+func (l *logLimiter) allow(key string, now time.Time) (bool, int) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.last == nil {
+		l.last, l.skipped = map[string]time.Time{}, map[string]int{}
+	}
+	if t, ok := l.last[key]; ok && now.Sub(t) < l.interval {
+		l.skipped[key]++
+		return false, 0
+	}
+	if len(l.last) > 4096 {
+		clear(l.last)
+		clear(l.skipped)
+	}
+	n := l.skipped[key]
+	l.last[key], l.skipped[key] = now, 0
+	return true, n
+}
