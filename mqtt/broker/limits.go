@@ -54,7 +54,7 @@ func DefaultLimits() Limits {
 		// windows of 32-submission messages after an outage: 10 messages a
 		// second and 256 KiB/s after a burst of 100 messages and 4 MiB.
 		Kiosk:         Rate{Msgs: 10, MsgBurst: 100, Bytes: 256 << 10, ByteBurst: 4 << 20},
-		Hub:           Rate{Msgs: 1000, MsgBurst: 5000, Bytes: 16 << 20, ByteBurst: 64 << 20},
+		Hub:           Rate{Msgs: 50_000, MsgBurst: 100_000, Bytes: 256 << 20, ByteBurst: 512 << 20},
 		Ops:           Rate{Msgs: 20, MsgBurst: 200, Bytes: 1 << 20, ByteBurst: 2 * MaxPacketBytes},
 		LoginFailures: 5,
 		LoginWindow:   time.Minute,
