@@ -13,6 +13,7 @@ import (
 	"opinionwall/internal/sqlitedb"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"
+	"opinionwall/mqtt/hubside"
 )
 
 // TestRefusedFloodIsCapped performs the attack of a stolen kiosk password:
@@ -134,4 +135,45 @@ func alertCodes(as []hub.Alert) []string {
 		out = append(out, a.Code)
 	}
 	return out
+}
+
+// TestQuotaHoldsBackAFlood: past its kiosk's quota a submission is neither
+// stored nor acknowledged, so a stolen password cannot fill the store and
+// a real kiosk keeps what it could not deliver and sends it later.
+func TestQuotaHoldsBackAFlood(t *testing.T) {
+	w := newWorld(t, "wall-01")
+	b := w.startBroker("127.0.0.1:0")
+	url := "tcp://" + b.ListenAddr()
+	in := &hubside.Ingest{
+		Conn:  mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 5 * time.Second},
+		Store: w.hubDB, Signer: w.signer, Log: testLog(t), Quota: &hub.Quota{PerHour: 5},
+	}
+	if err := in.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	eventually(t, 10*time.Second, in.Connected, func() string { return "ingest not connected" })
+	c := rawClient(t, url, "wall-01", "wall-01", nil)
+
+	var g kiosk.UUIDGen
+	codec, _ := kiosk.NewTicketCodec(11, "wall-01")
+	var subs []*kiosk.Submission
+	for seq := int64(1); seq <= 8; seq++ {
+		subs = append(subs, &kiosk.Submission{ID: g.New(time.Now()), Seq: seq, Kiosk: "wall-01", Kind: kiosk.KindOpinion,
+			Ticket: codec.Code(seq), CreatedAt: time.Now(), ClockSynced: true,
+			Body: kiosk.Body{Topic: "sanitation", Text: "垃圾站很臭", Lang: "zh", Channel: kiosk.ChannelTouch}})
+	}
+	payload, _ := mqtt.EncodeUp(subs...)
+	publish(t, c, mqtt.KioskTopic("wall-01", mqtt.LeafUp), payload)
+	eventually(t, 10*time.Second, func() bool { return in.Stats().OverQuota == 3 },
+		func() string { return fmt.Sprintf("ingest stats %+v", in.Stats()) })
+	stored := 0
+	for _, s := range subs {
+		if ok, _ := w.hubDB.Has(t.Context(), s.ID); ok {
+			stored++
+		}
+	}
+	if st := in.Stats(); stored != 5 || st.Acked != 5 {
+		t.Errorf("stored %d, stats %+v; want 5 stored and acked of 8", stored, st)
+	}
 }

@@ -33,6 +33,10 @@ type Ingest struct {
 	BatchWait time.Duration // how long a batch waits to fill; default 2ms
 	Log       *slog.Logger
 	Now       func() time.Time
+	// Quota limits the submissions taken from each kiosk (hub.Quota): over
+	// it they are neither stored nor acked, and the kiosk resends them
+	// later. Default: hub.DefaultQuotaPerHour.
+	Quota *hub.Quota
 	// OnOnline is told of each kiosk that says online live (not a
 	// retained state), after the batch with it commits: the downlink sends
 	// it again what it may have missed. Nil for none.
@@ -47,7 +51,7 @@ type Ingest struct {
 }
 
 type ingestStats struct {
-	received, stored, acked, rejected, dropped, failed atomic.Int64
+	received, stored, acked, rejected, dropped, failed, overQuota atomic.Int64
 }
 
 // IngestStats is a snapshot of the ingest's counters.
@@ -58,6 +62,9 @@ type IngestStats struct {
 	Rejected int64 // messages refused by the decoders
 	Dropped  int64 // messages dropped because the ingest was full (kiosks resend)
 	Failed   int64 // batches the store could not commit (not acked; kiosks resend)
+	// OverQuota counts submissions over their kiosk's quota (not acked;
+	// kiosks resend).
+	OverQuota int64
 }
 
 // Open connects and starts ingesting.
@@ -76,6 +83,9 @@ func (in *Ingest) Open() error {
 	}
 	if in.Now == nil {
 		in.Now = time.Now
+	}
+	if in.Quota == nil {
+		in.Quota = &hub.Quota{PerHour: hub.DefaultQuotaPerHour}
 	}
 	if in.ClientID == "" {
 		in.ClientID = "ow-hub"
@@ -151,7 +161,8 @@ func (in *Ingest) publish(ctx context.Context, topic string, retained bool, payl
 // Stats returns the ingest's counters.
 func (in *Ingest) Stats() IngestStats {
 	return IngestStats{Received: in.stats.received.Load(), Stored: in.stats.stored.Load(), Acked: in.stats.acked.Load(),
-		Rejected: in.stats.rejected.Load(), Dropped: in.stats.dropped.Load(), Failed: in.stats.failed.Load()}
+		Rejected: in.stats.rejected.Load(), Dropped: in.stats.dropped.Load(), Failed: in.stats.failed.Load(),
+		OverQuota: in.stats.overQuota.Load()}
 }
 
 func (in *Ingest) onConnect(c paho.Client) {
@@ -301,6 +312,12 @@ func (in *Ingest) takeUp(k string, m paho.Message, now time.Time, b *hub.Batch, 
 		if err := hub.CheckFields(&s.Submission); err != nil {
 			raw, _ := json.Marshal(s)
 			bad = append(bad, mqtt.BadSubmission{ID: s.ID, Raw: raw, Err: err})
+			continue
+		}
+		if !in.Quota.Take(k, now) {
+			if in.stats.overQuota.Add(1)%100 == 1 {
+				in.Log.Warn("ingest: kiosk over its quota; not acked, it will resend", "kiosk", k, "over_quota_total", in.stats.overQuota.Load())
+			}
 			continue
 		}
 		r := hub.Received{Submission: s.Submission, RawBody: s.RawBody, ReceivedAt: now}
