@@ -115,7 +115,9 @@ func TestHugePacketsDoNotGrowTheHeap(t *testing.T) {
 	close(stop)
 	<-done
 	const bound = 64 << 20
-	if grown := int64(peak) - int64(before.HeapAlloc); grown > bound {
+	grown := int64(peak) - int64(before.HeapAlloc)
+	t.Logf("heap grew by %.1f MiB at most", float64(grown)/(1<<20))
+	if grown > bound {
 		t.Errorf("heap grew by %d MiB under %d unauthenticated 128 MiB CONNECTs; bound %d MiB", grown>>20, conns, bound>>20)
 	}
 	if st := b.Stats(); st.Turned < conns {
