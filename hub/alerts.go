@@ -28,12 +28,14 @@ const (
 	AlertLostAfter      = 10 * time.Minute // lost (no goodbye) this long
 	AlertEnclosureAbove = 60.0             // enclosure temperature, °C
 	AlertRisingReports  = 5                // telemetry reports in a row with a longer outbox
+	AlertRefusedPerHour = 20               // submissions the hub refused from one kiosk in an hour
+	AlertQuotaPerHour   = 120              // submissions from one kiosk in an hour: a quota no resident queue reaches
 )
 
 // AlertCodes are every code Alerts gives, for screens that word them.
 var AlertCodes = []string{"offline", "lost", "silent", "gaps", "telemetry", "read_only", "refused", "disk_low", "backlog",
 	"outbox_growing", "config_refused", "hardware", "sensors", "hot", "enclosure_hot", "clock",
-	"printer_paper", "printer_offline"}
+	"printer_paper", "printer_offline", "hub_refused", "quota"}
 
 // Alerts returns what needs a maintainer's eye about k at now, most
 // serious first. A kiosk with nothing to say returns none.
@@ -50,6 +52,12 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 		add("lost", "dropped off without saying goodbye %s ago (power or network)", since(k.StateAt))
 	case k.State == "online" && !k.LastSeen.IsZero() && now.Sub(k.LastSeen) >= AlertSilentAfter:
 		add("silent", "online, but nothing heard for %s", since(k.LastSeen))
+	}
+	if k.RefusedLastHour >= AlertRefusedPerHour {
+		add("hub_refused", "the hub refused %d submissions from this kiosk in the last hour (a broken or stolen kiosk?)", k.RefusedLastHour)
+	}
+	if k.SubmissionsLastHour > AlertQuotaPerHour {
+		add("quota", "%d submissions in the last hour, over the quota of %d (a flood from a stolen password?)", k.SubmissionsLastHour, AlertQuotaPerHour)
 	}
 	if len(k.Gaps) > 0 {
 		add("gaps", "%d submissions never received (first seq %d)", len(k.Gaps), k.Gaps[0])
@@ -68,7 +76,8 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	if t.Unavailable > 0 {
 		add("refused", "%d submissions refused (disk full or read-only)", t.Unavailable)
 	}
-	if t.DiskFreeBytes > 0 && t.DiskFreeBytes < AlertDiskFreeBelow {
+	// 0 is a full card; -1 (a kiosk that could not measure) says nothing.
+	if t.DiskFreeBytes >= 0 && t.DiskFreeBytes < AlertDiskFreeBelow {
 		add("disk_low", "%d MiB free on the card", t.DiskFreeBytes>>20)
 	}
 	if time.Duration(t.OldestPendingS)*time.Second >= AlertBacklogAfter {

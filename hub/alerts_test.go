@@ -36,6 +36,16 @@ func TestAlerts(t *testing.T) {
 		{"store trouble", func(k *hub.Kiosk) {
 			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.ReadOnly, v.Unavailable, v.DiskFreeBytes = "card read-only", 3, 50<<20 })
 		}, []string{"read_only", "refused", "disk_low"}},
+		{"refusals over the threshold", func(k *hub.Kiosk) { k.RefusedLastHour = hub.AlertRefusedPerHour }, []string{"hub_refused"}},
+		{"a few refusals", func(k *hub.Kiosk) { k.RefusedLastHour = 2 }, nil},
+		{"over the quota", func(k *hub.Kiosk) { k.SubmissionsLastHour = hub.AlertQuotaPerHour + 1 }, []string{"quota"}},
+		{"a busy hour", func(k *hub.Kiosk) { k.SubmissionsLastHour = 60 }, nil},
+		{"a full card", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.DiskFreeBytes = 0 })
+		}, []string{"disk_low"}},
+		{"free space unknown", func(k *hub.Kiosk) {
+			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.DiskFreeBytes = -1 })
+		}, nil},
 		{"backlog", func(k *hub.Kiosk) {
 			k.Telemetry = tele(func(v *kiosk.Telemetry) { v.OldestPendingS, v.OutboxPending = 3600, 40 })
 		}, []string{"backlog"}},

@@ -13,7 +13,7 @@ import (
 // kiosk's may not be).
 type Received struct {
 	kiosk.Submission
-	ReceivedAt time.Time
+	ReceivedAt time.Time `json:"received_at"`
 	// RawBody is the body as the kiosk sent it, stored as is (fields a newer
 	// kiosk added are kept); nil means encode Body.
 	RawBody json.RawMessage `json:"-"`
@@ -79,7 +79,17 @@ type Kiosk struct {
 	// OutboxRising counts the telemetry reports in a row in which the
 	// kiosk's outbox (pending and in flight) grew.
 	OutboxRising int
+	// RefusedLastHour and SubmissionsLastHour count the kiosk's
+	// submissions refused and stored in the hour before the fleet was read.
+	RefusedLastHour     int
+	SubmissionsLastHour int
 }
+
+// Caps on what the hub keeps of refused submissions, per kiosk.
+const (
+	MaxRejectedRawBytes = 4 << 10 // of each refused submission, for diagnosis
+	MaxRejectedPerKiosk = 200     // the newest are kept
+)
 
 // MaxGaps is how many missing seqs the hub lists per kiosk.
 const MaxGaps = 1000

@@ -48,6 +48,8 @@ const DefaultHandwritingModel = "/usr/share/tegaki/models/zinnia/handwriting-zh_
 func (k *KioskSection) validate(p *problems) {
 	if !ValidKioskID(k.ID) {
 		p.add("kiosk.id", "must be 1 to 32 of a-z, 0-9 and '-' (got %q)", k.ID)
+	} else if ReservedKioskID(k.ID) {
+		p.add("kiosk.id", "%q is reserved for the broker's roles (hub, ops, ow-hub, ow-hub-…, ow-ops-…)", k.ID)
 	}
 	if k.Number < MinKioskNumber || k.Number > MaxKioskNumber {
 		p.add("kiosk.number", "must be between %d and %d, unique at the station (got %d)", MinKioskNumber, MaxKioskNumber, k.Number)

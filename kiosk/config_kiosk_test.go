@@ -9,6 +9,10 @@ import (
 func TestValidateKioskSection(t *testing.T) {
 	testBadKeys(t, []badKey{
 		{"id with capitals and a space", "kiosk.id", func(c *kiosk.Config) { c.Kiosk.ID = "Wall 01" }},
+		{"the hub's user name", "kiosk.id", func(c *kiosk.Config) { c.Kiosk.ID = "hub" }},
+		{"the maintenance user name", "kiosk.id", func(c *kiosk.Config) { c.Kiosk.ID = "ops" }},
+		{"the hub's client id", "kiosk.id", func(c *kiosk.Config) { c.Kiosk.ID = "ow-hub" }},
+		{"a maintenance client id", "kiosk.id", func(c *kiosk.Config) { c.Kiosk.ID = "ow-ops-1" }},
 		{"number over 99", "kiosk.number", func(c *kiosk.Config) { c.Kiosk.Number = 100 }},
 		{"unknown role", "kiosk.role", func(c *kiosk.Config) { c.Kiosk.Role = "bench" }},
 		{"unsupported language", "kiosk.languages", func(c *kiosk.Config) { c.Kiosk.Languages = []string{"zh", "fr"} }},

@@ -51,7 +51,7 @@ type Telemetry struct {
 	OldestPendingS int64            `json:"oldest_pending_s"` // age of the oldest undelivered submission
 	LastSeq        int64            `json:"last_seq"`
 	DBBytes        int64            `json:"db_bytes"`
-	DiskFreeBytes  int64            `json:"disk_free_bytes"`
+	DiskFreeBytes  int64            `json:"disk_free_bytes"` // -1 when unknown; 0 is a full card
 	ClockSynced    bool             `json:"clock_synced"`
 	ConfigVersion  int64            `json:"config_version"`
 	ConfigError    string           `json:"config_error,omitempty"` // why the last desired configuration was refused

@@ -2,6 +2,7 @@ package kiosk
 
 import (
 	"context"
+	"strings"
 	"time"
 )
 
@@ -166,6 +167,15 @@ func (s *Submission) Validate(limit int) error {
 		return Errorf(EINVALID, "unknown kind %q", s.Kind)
 	}
 	return nil
+}
+
+// ReservedKioskID reports whether id is a name the broker keeps for its
+// roles (the hub and maintenance users, the hub's client ids): a kiosk with
+// it could log in as a role or take over the hub's session, so
+// provisioning and configuration refuse it.
+func ReservedKioskID(id string) bool {
+	return id == "hub" || id == "ops" || id == "ow-hub" ||
+		strings.HasPrefix(id, "ow-hub-") || strings.HasPrefix(id, "ow-ops-")
 }
 
 // ValidKioskID reports whether id matches the protocol's kiosk id rule

@@ -95,14 +95,14 @@ func TestDeployMosquittoConf(t *testing.T) {
 	// A listener with read access to everything (the hub user) sees what
 	// the broker let through.
 	heard := make(chan string, 8)
-	spy := rawClient(t, "tcp://"+plain, mqtt.UserHub, "spy", nil)
+	spy := rawClient(t, "tcp://"+plain, mqtt.UserHub, "ow-hub-spy", nil)
 	if tok := spy.Subscribe("ow/v1/kiosk/+/cmd", 1, func(_ paho.Client, m paho.Message) { heard <- string(m.Payload()) }); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
 		t.Fatal(tok.Error())
 	}
 	kc := rawClient(t, "tcp://"+plain, "wall-02", "wall-02", nil)
 	kc.Publish(mqtt.KioskTopic("wall-02", mqtt.LeafCmd), 1, false, "from wall-02 to itself").WaitTimeout(5 * time.Second)
 	kc.Publish(mqtt.KioskTopic("wall-01", mqtt.LeafCmd), 1, false, "from wall-02 to wall-01").WaitTimeout(5 * time.Second)
-	oc := rawClient(t, "tcp://"+plain, mqtt.UserOps, "ops-1", nil)
+	oc := rawClient(t, "tcp://"+plain, mqtt.UserOps, "ow-ops-1", nil)
 	oc.Publish(mqtt.KioskTopic("wall-01", mqtt.LeafCmd), 1, false, "from ops").WaitTimeout(5 * time.Second)
 	select {
 	case got := <-heard:

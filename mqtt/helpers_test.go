@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
@@ -83,6 +84,9 @@ func (w *world) startIngest(url string) *hubside.Ingest {
 	in := &hubside.Ingest{
 		Conn:  mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 5 * time.Second},
 		Store: w.hubDB, Signer: w.signer, Log: testLog(w.t),
+		// Tests send thousands from one kiosk at once; the quota has its
+		// own test (TestQuotaHoldsBackAFlood).
+		Quota: &hub.Quota{PerHour: 1 << 30},
 	}
 	if err := in.Open(); err != nil {
 		w.t.Fatal(err)

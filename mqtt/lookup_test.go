@@ -89,7 +89,7 @@ func lookupAnyCode(t *testing.T, w *world, url string) {
 	lookups.Close()
 	_, forgedKey, _ := ed25519.GenerateKey(rand.Reader)
 	forger := mqtt.NewSigner(forgedKey)
-	raw := rawClient(t, url, mqtt.UserHub, "forger", nil)
+	raw := rawClient(t, url, mqtt.UserHub, "ow-hub-forger", nil)
 	tok := raw.Subscribe(mqtt.KioskTopic("wall-02", mqtt.LeafLookup), 1, func(c paho.Client, m paho.Message) {
 		q, err := mqtt.DecodeLookup(m.Payload())
 		if err != nil {

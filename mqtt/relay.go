@@ -50,7 +50,7 @@ type Relay struct {
 	TelemetryEvery time.Duration // default 60s
 	Telemetry      func(ctx context.Context) (kiosk.Telemetry, error)
 	MinBackoff     time.Duration // first reconnect delay; default 1s
-	MaxBackoff     time.Duration // cap of the reconnect delay; default 2m
+	MaxBackoff     time.Duration // cap of the reconnect delay; default 15s
 	Version        string        // software version, in the state message
 	BootID         string
 	Log            *slog.Logger
@@ -141,7 +141,9 @@ func (r *Relay) setDefaults() {
 	r.AckTimeout = OrDefault(r.AckTimeout, 30*time.Second)
 	r.TelemetryEvery = OrDefault(r.TelemetryEvery, time.Minute)
 	r.MinBackoff = OrDefault(r.MinBackoff, time.Second)
-	r.MaxBackoff = OrDefault(r.MaxBackoff, 2*time.Minute)
+	// 15 s: a minute-long hub outage costs at most 15 s more, and jitter
+	// spreads a fleet's reconnects.
+	r.MaxBackoff = OrDefault(r.MaxBackoff, 15*time.Second)
 	if r.Log == nil {
 		r.Log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}

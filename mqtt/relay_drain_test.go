@@ -13,7 +13,7 @@ func TestResendWhenHubComesBack(t *testing.T) {
 	w := newWorld(t, "wall-01")
 	b := w.startBroker("127.0.0.1:0")
 	url := "tcp://" + b.ListenAddr()
-	hubc := rawClient(t, url, mqtt.UserHub, "fake-hub", nil)
+	hubc := rawClient(t, url, mqtt.UserHub, "ow-hub-fake", nil)
 	say := func(state string) {
 		if tok := hubc.Publish(mqtt.TopicHubState, 1, true, fmt.Sprintf(`{"v":1,"state":%q}`, state)); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
 			t.Fatal(tok.Error())

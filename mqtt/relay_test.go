@@ -48,3 +48,15 @@ func TestPresence(t *testing.T) {
 	p.Cut()
 	eventually(t, 10*time.Second, func() bool { return state() == mqtt.StateLost }, func() string { return "state " + state() })
 }
+
+// TestReconnectBackoffIsCapped: by default the delay between reconnects
+// grows to 15 s at most (jitter takes it down to half), so a minute's hub
+// outage costs at most 15 s more.
+func TestReconnectBackoffIsCapped(t *testing.T) {
+	w := newWorld(t, "wall-01")
+	k := w.newKiosk("wall-01", 11)
+	r := w.startRelay(k, "tcp://127.0.0.1:1", func(r *mqtt.Relay) { r.MinBackoff, r.MaxBackoff = 0, 0 })
+	if got, want := r.MaxBackoff, 15*time.Second; got != want {
+		t.Errorf("default reconnect cap %v, want %v", got, want)
+	}
+}

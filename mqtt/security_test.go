@@ -63,7 +63,7 @@ func TestOnlySignedAcksForThisKioskCount(t *testing.T) {
 	eventually(t, 10*time.Second, func() bool { return k.relay.Stats().Published == 5 },
 		func() string { return fmt.Sprintf("published %d", k.relay.Stats().Published) })
 
-	hubc := rawClient(t, url, mqtt.UserHub, "fake-hub", nil)
+	hubc := rawClient(t, url, mqtt.UserHub, "ow-hub-fake", nil)
 	ackTopic := mqtt.KioskTopic("wall-01", mqtt.LeafAck)
 	_, otherKey, _ := ed25519.GenerateKey(rand.Reader)
 	forger := mqtt.NewSigner(otherKey)

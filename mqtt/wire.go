@@ -3,6 +3,7 @@ package mqtt
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -106,6 +107,16 @@ type ConfigMsg struct {
 // invalid returns the error of a payload a decoder refuses.
 func invalid(what, format string, args ...any) error {
 	return kiosk.Errorf(kiosk.EINVALID, "%s: %s", what, fmt.Sprintf(format, args...))
+}
+
+// message is err without its domain code, so that re-coding it as
+// invalid does not say "invalid: up: invalid: …".
+func message(err error) string {
+	var ke *kiosk.Error
+	if errors.As(err, &ke) && ke.Err == nil {
+		return ke.Message
+	}
+	return err.Error()
 }
 
 // decodeJSON decodes one JSON object and nothing after it.
@@ -273,13 +284,13 @@ func checkSubmission(topicKiosk string, s *kiosk.Submission) error {
 		return invalid(what, "seq %d is not positive", s.Seq)
 	}
 	if _, err := kiosk.ParseTicket(s.Ticket); err != nil {
-		return invalid(what, "ticket: %v", err)
+		return invalid(what, "ticket: %s", message(err))
 	}
 	if s.CreatedAt.IsZero() {
 		return invalid(what, "no created_at")
 	}
 	if err := s.Validate(hubTextLimit); err != nil {
-		return invalid(what, "%v", err)
+		return invalid(what, "%s", message(err))
 	}
 	return nil
 }

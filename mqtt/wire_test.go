@@ -96,6 +96,9 @@ func TestDecodeUp(t *testing.T) {
 			if !strings.Contains(bad[0].Err.Error(), tt.want) || kiosk.ErrorCode(bad[0].Err) != kiosk.EINVALID {
 				t.Errorf("err = %v, want invalid mentioning %q", bad[0].Err, tt.want)
 			}
+			if n := strings.Count(bad[0].Err.Error(), "invalid:"); n != 1 {
+				t.Errorf("err = %v: the prefix invalid: %d times", bad[0].Err, n)
+			}
 			if (bad[0].ID != "") != tt.keepsID {
 				t.Errorf("bad id %q, want kept=%v", bad[0].ID, tt.keepsID)
 			}

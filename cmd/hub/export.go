@@ -100,8 +100,7 @@ func exportCSV(ctx context.Context, db *hubsqlite.DB, out io.Writer) error {
 // exportRecord is one submission in the JSON export.
 type exportRecord struct {
 	hub.Received
-	ReceivedAt time.Time `json:"received_at"`
-	InStats    bool      `json:"in_stats"`
+	InStats bool `json:"in_stats"`
 }
 
 func exportJSON(ctx context.Context, db *hubsqlite.DB, out io.Writer) error {
@@ -110,7 +109,7 @@ func exportJSON(ctx context.Context, db *hubsqlite.DB, out io.Writer) error {
 	}
 	first := true
 	err := db.EachSubmission(ctx, func(r hub.Received) error {
-		b, err := json.Marshal(exportRecord{Received: r, ReceivedAt: r.ReceivedAt, InStats: r.CountsInStats()})
+		b, err := json.Marshal(exportRecord{Received: r, InStats: r.CountsInStats()})
 		if err != nil {
 			return err
 		}

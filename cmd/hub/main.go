@@ -23,6 +23,8 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+
+	_ "opinionwall/internal/fynelocale" // before Fyne reads the locale
 )
 
 func main() {

@@ -113,6 +113,11 @@ func TestExportJSON(t *testing.T) {
 	if len(recs) != 2 || recs[0]["kiosk"] != "wall-01" || recs[1]["in_stats"] != false || recs[0]["received_at"] == nil {
 		t.Errorf("records %v", recs)
 	}
+	for _, r := range recs {
+		if _, twice := r["ReceivedAt"]; twice {
+			t.Errorf("a record has both received_at and ReceivedAt: %v", r)
+		}
+	}
 	if err := exportCmd(context.Background(), []string{"-data", data, "-format", "xml"}, &out); err == nil {
 		t.Error("format xml accepted")
 	}

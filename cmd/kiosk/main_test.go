@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
@@ -59,7 +60,7 @@ func TestRunThenStatus(t *testing.T) {
 	if err := statusCmd(ctx, []string{"-data", data}, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"pending        2\n", "acked          0\n", "last seq       2\n", "last ack       never\n", "schema         0002_reply_en.sql"} {
+	for _, want := range []string{"pending        2\n", "acked          0\n", "last seq       2\n", "last ack       never\n", "schema         0002_reply_en.sql", "disk free      ", " MiB\n", "refused        "} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("status lacks %q:\n%s", want, out.String())
 		}
@@ -87,6 +88,26 @@ func TestRunRefusesBadConfig(t *testing.T) {
 func TestDispatch(t *testing.T) {
 	if err := dispatch(context.Background(), []string{"frobnicate"}); err == nil || !strings.Contains(err.Error(), "unknown command") {
 		t.Errorf("unknown command: %v", err)
+	}
+}
+
+// TestHelpExitsZero: -h asks for the usage and gets it, which is success;
+// an unknown command or a bad flag is not.
+func TestHelpExitsZero(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want int
+	}{
+		{[]string{"-h"}, 0},
+		{[]string{"help"}, 0},
+		{[]string{"status", "-h"}, 0},
+		{[]string{"check-config", "-help"}, 0},
+		{[]string{"frobnicate"}, 1},
+		{[]string{"status", "-no-such-flag"}, 1},
+	} {
+		if got := exitCode(dispatch(context.Background(), c.args)); got != c.want {
+			t.Errorf("kiosk %v: exit %d, want %d", c.args, got, c.want)
+		}
 	}
 }
 
@@ -255,4 +276,37 @@ func exampleConfig(t *testing.T, dir string) string {
 		t.Fatal(err)
 	}
 	return path
+}
+
+// TestRefusedSubmissionIsLogged: a store too small for another submission
+// refuses it, and the kiosk's log says so with the free space.
+func TestRefusedSubmissionIsLogged(t *testing.T) {
+	ctx := context.Background()
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "kiosk.db"))
+	codec, err := kiosk.NewTicketCodec(11, "wall-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Tickets, db.MaxPages = codec, 64
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	var logged strings.Builder
+	store := notifyingStore{DB: db, log: slog.New(slog.NewTextHandler(&logged, nil))}
+	var gen kiosk.UUIDGen
+	for i := 0; i < 10000; i++ {
+		now := time.Now()
+		s := &kiosk.Submission{ID: gen.New(now), Kiosk: "wall-01", Kind: kiosk.KindOpinion, CreatedAt: now,
+			Body: kiosk.Body{Topic: "sanitation", Text: strings.Repeat("满", 500), Lang: "zh", Channel: kiosk.ChannelTouch}}
+		if err := store.Submit(ctx, s); err != nil {
+			if kiosk.ErrorCode(err) != kiosk.EUNAVAILABLE {
+				t.Fatal(err)
+			}
+			break
+		}
+	}
+	if !strings.Contains(logged.String(), "submission refused") || !strings.Contains(logged.String(), "disk_free_bytes=") {
+		t.Errorf("log after a refusal: %q", logged.String())
+	}
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -127,10 +128,7 @@ func telemetry(ctx context.Context, db *sqlite.DB) (kiosk.Telemetry, error) {
 	for _, e := range st.Events {
 		t.StoreEvents = append(t.StoreEvents, e.Kind+": "+e.Detail)
 	}
-	var fs syscall.Statfs_t
-	if syscall.Statfs(filepath.Dir(db.Path), &fs) == nil {
-		t.DiskFreeBytes = int64(fs.Bavail) * int64(fs.Bsize)
-	}
+	t.DiskFreeBytes = diskFree(db.Path)
 	if t.Counters, err = db.Counters(ctx); err != nil {
 		return t, err
 	}
@@ -151,10 +149,20 @@ func bootID() string {
 type notifyingStore struct {
 	*sqlite.DB
 	relay *mqtt.Relay
+	log   *slog.Logger
 }
 
+// Submit stores sub and wakes the relay. A submission the store cannot
+// take (a full card, a read-only one) is logged: the resident is told on
+// the screen, the maintainer reads it here and in the refused count of
+// telemetry and the hub's alert.
 func (s notifyingStore) Submit(ctx context.Context, sub *kiosk.Submission) error {
 	if err := s.DB.Submit(ctx, sub); err != nil {
+		if kiosk.ErrorCode(err) == kiosk.EUNAVAILABLE && s.log != nil {
+			st, _ := s.DB.Status(ctx)
+			s.log.Error("submission refused: the store cannot write", "err", err, "kind", sub.Kind,
+				"refused_since_start", st.Unavailable, "disk_free_bytes", diskFree(s.DB.Path))
+		}
 		return err
 	}
 	if s.relay != nil {
@@ -172,4 +180,14 @@ func (m *Main) lookup() *kiosk.Lookup {
 		l.Station = m.relay
 	}
 	return l
+}
+
+// diskFree is the space free to the kiosk beside the store at path; -1
+// when unknown, so that a full card (0) is told apart.
+func diskFree(path string) int64 {
+	var fs syscall.Statfs_t
+	if syscall.Statfs(filepath.Dir(path), &fs) != nil {
+		return -1
+	}
+	return int64(fs.Bavail) * int64(fs.Bsize)
 }

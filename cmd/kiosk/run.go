@@ -108,7 +108,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.newRelay(); err != nil {
 		return err
 	}
-	m.session = session.New(&m.cfg, notifyingStore{m.db, m.relay}, m.lookup())
+	m.session = session.New(&m.cfg, notifyingStore{m.db, m.relay, m.log}, m.lookup())
 	m.session.ClockSynced = clockSynced
 	if err := m.openPrinter(); err != nil {
 		return err

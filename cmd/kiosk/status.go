@@ -55,6 +55,14 @@ func printStatus(out io.Writer, path string, st sqlite.Status, now time.Time) {
 		fmt.Fprintf(out, "last ack       %s (%s ago)\n", st.LastAck.Local().Format(time.DateTime), now.Sub(st.LastAck).Round(time.Second))
 	}
 	fmt.Fprintf(out, "size           %.1f KiB\n", float64(st.SizeBytes)/1024)
+	if free := diskFree(path); free >= 0 {
+		fmt.Fprintf(out, "disk free      %d MiB\n", free>>20)
+	} else {
+		fmt.Fprintf(out, "disk free      unknown\n")
+	}
+	// Refusals are counted in the running kiosk's memory (the store is
+	// what cannot be written), so this process can only say where to look.
+	fmt.Fprintf(out, "refused        see the kiosk's log (\"submission refused\") and its telemetry\n")
 	fmt.Fprintf(out, "schema         %s (SQLite %s)\n", st.Schema, st.SQLiteVersion)
 	fmt.Fprintf(out, "config version %d\n", st.ConfigVersion)
 	fmt.Fprintf(out, "wall version   %d\n", st.WallVersion)

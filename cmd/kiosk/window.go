@@ -142,7 +142,11 @@ func adminLines(ctx context.Context, cfg *kiosk.Config, db *sqlite.DB, relay *mq
 			display.AdminLine{Name: "last ack", Value: st.LastAck.Local().Format(time.DateTime)})
 	}
 	if tel, err := telemetry(ctx, db); err == nil {
-		lines = append(lines, display.AdminLine{Name: "disk free", Value: fmt.Sprintf("%d MiB", tel.DiskFreeBytes>>20)},
+		free := "unknown"
+		if tel.DiskFreeBytes >= 0 {
+			free = fmt.Sprintf("%d MiB", tel.DiskFreeBytes>>20)
+		}
+		lines = append(lines, display.AdminLine{Name: "disk free", Value: free},
 			display.AdminLine{Name: "clock synced", Value: fmt.Sprint(tel.ClockSynced)})
 	}
 	return lines

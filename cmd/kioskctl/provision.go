@@ -86,6 +86,9 @@ func parseProvision(args []string) (provision, error) {
 	if !kiosk.ValidKioskID(p.id) {
 		return p, &exitError{exitUsage, fmt.Errorf("%q is not a kiosk id: 1 to 32 of a-z, 0-9 and '-'", p.id)}
 	}
+	if kiosk.ReservedKioskID(p.id) {
+		return p, &exitError{exitUsage, fmt.Errorf("%q is reserved for the broker's roles (hub, ops, ow-hub, ow-hub-…, ow-ops-…)", p.id)}
+	}
 	return p, nil
 }
 

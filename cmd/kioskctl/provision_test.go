@@ -80,6 +80,11 @@ func TestProvisionAndRevoke(t *testing.T) {
 	if _, err := run(append([]string{"provision", "Wall 9", "-number", "19"}, flags...)...); err == nil {
 		t.Error("a bad id accepted")
 	}
+	for _, id := range []string{"hub", "ops", "ow-hub", "ow-hub-2", "ow-ops-x"} {
+		if _, err := run(append([]string{"provision", id, "-number", "19"}, flags...)...); !errors.As(err, &ee) || ee.code != exitUsage {
+			t.Errorf("reserved id %q: %v", id, err)
+		}
+	}
 	if after, _ := os.ReadFile(passwd); !bytes.Equal(before, after) {
 		t.Error("a refused provision changed the password file")
 	}

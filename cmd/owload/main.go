@@ -25,6 +25,7 @@ import (
 
 	paho "github.com/eclipse/paho.mqtt.golang"
 
+	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"
@@ -199,7 +200,9 @@ func (h *loadHub) Open() error {
 	h.db = hubsqlite.NewDB(filepath.Join(h.Dir, "hub.db"))
 	h.db.DeferCases = true // as `hub run`: the review app's cases are made beside the ingest
 	h.ingest = &hubside.Ingest{Conn: mqtt.Conn{Broker: h.URL(), Username: mqtt.UserHub, Password: password(mqtt.UserHub)},
-		Store: h.db, Signer: h.Signer}
+		Store: h.db, Signer: h.Signer,
+		// Throughput, not the per-kiosk quota, is measured here.
+		Quota: &hub.Quota{PerHour: 1 << 30}}
 	for _, p := range []part{h.db, &hubsqlite.Projector{DB: h.db}, h.ingest} {
 		if err := h.open(p); err != nil {
 			return err

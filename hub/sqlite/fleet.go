@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"opinionwall/hub"
 	"opinionwall/internal/sqlitedb"
@@ -43,8 +44,26 @@ func (db *DB) Kiosks(ctx context.Context) ([]hub.Kiosk, error) {
 			return nil, err
 		}
 		out[i].Gaps = gaps
+		if err := db.lastHour(ctx, &out[i]); err != nil {
+			return nil, err
+		}
 	}
 	return out, nil
+}
+
+// lastHour counts k's submissions refused and stored in the past hour,
+// for the hub_refused and quota alerts. A submission counts for the quota
+// when it was both created and received in the hour: a kiosk draining a
+// week's outbox is not over it.
+func (db *DB) lastHour(ctx context.Context, k *hub.Kiosk) error {
+	since := sqlitedb.FormatTime(db.Now().Add(-time.Hour))
+	if err := db.db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM rejected_submissions WHERE kiosk = ? AND received_at >= ?),
+		(SELECT COUNT(*) FROM submissions WHERE kiosk = ? AND received_at >= ? AND created_at >= ?)`,
+		k.ID, since, k.ID, since, since).Scan(&k.RefusedLastHour, &k.SubmissionsLastHour); err != nil {
+		return fmt.Errorf("kiosks: last hour of %s: %w", k.ID, err)
+	}
+	return nil
 }
 
 func (db *DB) gaps(ctx context.Context, kiosk string) ([]int64, error) {

@@ -40,6 +40,15 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 	if err := insertRejected(ctx, tx, b.Rejected); err != nil {
 		return err
 	}
+	for _, r := range b.Rejected {
+		// A kiosk heard from only through refusals is still in the fleet,
+		// where its hub_refused alert shows.
+		k, err := loadKiosk(ctx, tx, fleet, r.Kiosk)
+		if err != nil {
+			return err
+		}
+		k.seen(r.ReceivedAt)
+	}
 	if err := updateFleet(ctx, tx, fleet, b); err != nil {
 		return err
 	}
@@ -106,12 +115,32 @@ func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskR
 	return fresh, nil
 }
 
-// insertRejected keeps aside what the decoders refused, once each.
+// insertRejected keeps aside what the decoders refused, once each, for
+// diagnosis: the first hub.MaxRejectedRawBytes of each, and the newest
+// hub.MaxRejectedPerKiosk per kiosk, so that a stolen kiosk password
+// cannot grow the database without bound with refused messages.
 func insertRejected(ctx context.Context, tx *sql.Tx, rejected []hub.Rejected) error {
+	kiosks := map[string]bool{}
 	for _, r := range rejected {
+		raw := r.Raw
+		if len(raw) > hub.MaxRejectedRawBytes {
+			raw = raw[:hub.MaxRejectedRawBytes]
+		}
+		reason := r.Reason
+		if len(reason) > hub.MaxRejectedRawBytes/4 {
+			reason = reason[:hub.MaxRejectedRawBytes/4]
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO rejected_submissions (id, kiosk, raw, reason, received_at)
-			VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, r.ID, r.Kiosk, string(r.Raw), r.Reason, sqlitedb.FormatTime(r.ReceivedAt)); err != nil {
+			VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`, r.ID, r.Kiosk, string(raw), reason, sqlitedb.FormatTime(r.ReceivedAt)); err != nil {
 			return fmt.Errorf("apply: rejected %s: %w", r.ID, err)
+		}
+		kiosks[r.Kiosk] = true
+	}
+	for k := range kiosks {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM rejected_submissions WHERE kiosk = ? AND rowid NOT IN
+			(SELECT rowid FROM rejected_submissions WHERE kiosk = ? ORDER BY received_at DESC, rowid DESC LIMIT ?)`,
+			k, k, hub.MaxRejectedPerKiosk); err != nil {
+			return fmt.Errorf("apply: cap rejected of %s: %w", k, err)
 		}
 	}
 	return nil

@@ -69,9 +69,11 @@ func (db *DB) PutPoll(ctx context.Context, p hub.Poll, a hub.Audit) error {
 	return nil
 }
 
-// Votes returns the votes cast in a poll.
+// Votes returns the votes cast in a poll, each at the time the hub
+// received it: a kiosk's created_at cannot put a vote inside the poll's
+// opening times (docs/SECURITY.md).
 func (db *DB) Votes(ctx context.Context, pollID string) ([]hub.Vote, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT text, at, flagged FROM cases WHERE kind = 'vote' AND topic = ?`, pollID)
+	rows, err := db.db.QueryContext(ctx, `SELECT text, received_at, flagged FROM cases WHERE kind = 'vote' AND topic = ?`, pollID)
 	if err != nil {
 		return nil, fmt.Errorf("votes: %w", err)
 	}

@@ -36,6 +36,11 @@ func TestPollsSnapshotAndTally(t *testing.T) {
 	at := s.now.Add(time.Hour)
 	s.db.Apply(ctx, hub.Batch{Submissions: []hub.Received{vote("wall-01", 1, at, "p1", "o1", false), vote("wall-01", 2, at, "p1", "o1", false),
 		vote("wall-01", 3, at, "p1", "o2", true), vote("booth-02", 1, at, "p1", "o2", false)}})
+	// Created inside the opening times by its own account, received after
+	// the close: counted by the receive time, so late.
+	backdated := vote("booth-02", 2, s.now.Add(72*time.Hour), "p1", "o2", false)
+	backdated.CreatedAt = at
+	s.db.Apply(ctx, hub.Batch{Submissions: []hub.Received{backdated}})
 	polls, _ := s.db.Polls(ctx)
 	tallies, err := s.desk.Tallies(ctx, polls)
 	if err != nil || tallies["p1"].Counted["o1"] != 2 || tallies["p1"].Counted["o2"] != 1 || tallies["p1"].Play["o2"] != 1 {

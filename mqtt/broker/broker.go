@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"sync/atomic"
+	"time"
 
 	mochi "github.com/mochi-mqtt/server/v2"
-	"github.com/mochi-mqtt/server/v2/listeners"
 	"github.com/mochi-mqtt/server/v2/packets"
 
 	"opinionwall/mqtt"
@@ -17,19 +18,30 @@ import (
 
 // Broker is the hub's embedded MQTT broker (mochi-mqtt): users from a
 // password file, the ACL of DESIGN.md §4, a plain TCP listener and an
-// optional TLS one. Set the fields, then Open; Close stops it.
+// optional TLS one, and the Limits that keep clients from exhausting it.
+// Set the fields, then Open; Close stops it.
 type Broker struct {
 	Addr        string      // plain listener, e.g. ":1883"; "" for none
 	TLSAddr     string      // TLS listener, e.g. ":8883"; "" for none
 	TLS         *tls.Config // for TLSAddr
 	Credentials *mqtt.Credentials
+	Limits      Limits // zero fields take DefaultLimits
 	Log         *slog.Logger
+	Now         func() time.Time // for the login throttle and rate limits; time.Now if nil
 
-	server  *mochi.Server
-	tcp     *listeners.TCP
-	tlsL    *listeners.TCP
-	denied  atomic.Int64
-	refused atomic.Int64
+	server    *mochi.Server
+	tcp       *mochiListener
+	tlsL      *mochiListener
+	limits    Limits
+	throttle  loginThrottle
+	rates     buckets
+	dropLog   logLimiter // at most a line per user and reason every 10 s
+	denied    atomic.Int64
+	refused   atomic.Int64
+	throttled atomic.Int64
+	limited   atomic.Int64
+	retained  atomic.Int64
+	turned    atomic.Int64
 }
 
 // Open starts the listeners.
@@ -44,9 +56,17 @@ func (b *Broker) Open() error {
 	if log == nil {
 		log = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
+	if b.Now == nil {
+		b.Now = time.Now
+	}
+	b.limits = b.Limits.withDefaults()
+	b.throttle = loginThrottle{max: b.limits.LoginFailures, window: b.limits.LoginWindow}
+	b.dropLog = logLimiter{interval: 10 * time.Second}
 	caps := mochi.NewDefaultServerCapabilities()
 	// Acks and ticket updates wait for a kiosk that is offline for days.
 	caps.MaximumMessageExpiryInterval = 60 * 60 * 24 * 14
+	caps.MaximumPacketSize = MaxPacketBytes
+	caps.MaximumClients = b.limits.MaxClients
 	s := mochi.New(&mochi.Options{Logger: log, Capabilities: caps})
 	// fail stops what was started; the broker stays closed.
 	fail := func(err error) error {
@@ -56,18 +76,26 @@ func (b *Broker) Open() error {
 	if err := s.AddHook(&authHook{b: b}, nil); err != nil {
 		return fail(fmt.Errorf("broker: %w", err))
 	}
+	if b.TLSAddr != "" && b.TLS == nil {
+		return fail(fmt.Errorf("broker: TLS listener without certificate"))
+	}
 	if b.Addr != "" {
-		b.tcp = listeners.NewTCP(listeners.Config{ID: "tcp", Address: b.Addr})
-		if err := s.AddListener(b.tcp); err != nil {
+		l, err := b.listen("tcp", b.Addr, nil, log)
+		if err != nil {
+			return fail(err)
+		}
+		b.tcp = l
+		if err := s.AddListener(l); err != nil {
 			return fail(fmt.Errorf("broker: listen %s: %w", b.Addr, err))
 		}
 	}
 	if b.TLSAddr != "" {
-		if b.TLS == nil {
-			return fail(fmt.Errorf("broker: TLS listener without certificate"))
+		l, err := b.listen("tls", b.TLSAddr, b.TLS, log)
+		if err != nil {
+			return fail(err)
 		}
-		b.tlsL = listeners.NewTCP(listeners.Config{ID: "tls", Address: b.TLSAddr, TLSConfig: b.TLS})
-		if err := s.AddListener(b.tlsL); err != nil {
+		b.tlsL = l
+		if err := s.AddListener(l); err != nil {
 			return fail(fmt.Errorf("broker: listen %s: %w", b.TLSAddr, err))
 		}
 	}
@@ -76,6 +104,17 @@ func (b *Broker) Open() error {
 	}
 	b.server = s
 	return nil
+}
+
+// listen opens a listener guarded by the broker's connection limits.
+func (b *Broker) listen(id, addr string, conf *tls.Config, log *slog.Logger) (*mochiListener, error) {
+	raw, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("broker: listen %s: %w", addr, err)
+	}
+	g := &guardedListener{Listener: raw, tls: conf, maxConns: int64(b.limits.MaxConns),
+		timeout: b.limits.ConnectTimeout, turned: &b.turned}
+	return &mochiListener{id: id, l: g, log: log}, nil
 }
 
 // Close stops the broker and disconnects every client.
@@ -103,12 +142,19 @@ func (b *Broker) TLSListenAddr() string {
 
 // Stats counts what the broker turned away since Open.
 type Stats struct {
-	Denied  int64 // publishes the ACL dropped
-	Refused int64 // connections refused: bad credentials, another kiosk's client id, a will on a foreign topic
+	Denied      int64 // publishes the ACL dropped
+	Refused     int64 // logins refused: bad credentials, a client id not bound to the user, a will on a foreign topic, throttled
+	Throttled   int64 // of Refused, logins refused because of earlier failures from the user or address
+	RateLimited int64 // publishes dropped over the user's message or byte rate
+	Retained    int64 // publishes dropped for a retain flag the protocol does not allow there
+	Turned      int64 // connections closed before CONNECT: over the connection limit, not a small CONNECT first
 }
 
 // Stats returns the broker's counters.
-func (b *Broker) Stats() Stats { return Stats{Denied: b.denied.Load(), Refused: b.refused.Load()} }
+func (b *Broker) Stats() Stats {
+	return Stats{Denied: b.denied.Load(), Refused: b.refused.Load(), Throttled: b.throttled.Load(),
+		RateLimited: b.limited.Load(), Retained: b.retained.Load(), Turned: b.turned.Load()}
+}
 
 // authHook authenticates users and enforces the ACL.
 type authHook struct {
@@ -123,21 +169,52 @@ func (h *authHook) Provides(b byte) bool {
 }
 
 func (h *authHook) OnConnectAuthenticate(cl *mochi.Client, pk packets.Packet) bool {
+	b := h.b
 	user := string(pk.Connect.Username)
-	ok := h.b.Credentials.Check(user, string(pk.Connect.Password))
-	// A kiosk connects with its own id as client id, so one kiosk cannot take
-	// over another's session; and its will may only go to its own topics.
-	if ok && user != mqtt.UserHub && user != mqtt.UserOps && cl.ID != user {
-		ok = false
+	addr := remoteHost(cl.Net.Remote)
+	now := b.Now()
+	if b.throttle.blocked("user:"+user, now) || (addr != "" && b.throttle.blocked("addr:"+addr, now)) {
+		b.refused.Add(1)
+		b.throttled.Add(1)
+		h.Log.Warn("login refused: too many failures", "user", user, "client", cl.ID, "remote", cl.Net.Remote)
+		return false
 	}
-	if ok && pk.Connect.WillFlag && !mqtt.CanWrite(user, pk.Connect.WillTopic) {
-		ok = false
+	reason := ""
+	switch {
+	case !b.Credentials.Check(user, string(pk.Connect.Password)):
+		reason = "bad user name or password"
+		b.throttle.fail("user:"+user, now)
+		if addr != "" {
+			b.throttle.fail("addr:"+addr, now)
+		}
+	case !clientIDAllowed(user, cl.ID):
+		// A kiosk connects with its own id, the roles with theirs, so no
+		// user can take over another's session.
+		reason = "client id not bound to this user"
+	case pk.Connect.WillFlag && !mqtt.CanWrite(user, pk.Connect.WillTopic):
+		reason = "will on a topic the user may not write"
 	}
-	if !ok {
-		h.b.refused.Add(1)
-		h.Log.Warn("connection refused", "user", user, "client", cl.ID, "remote", cl.Net.Remote)
+	if reason != "" {
+		b.refused.Add(1)
+		h.Log.Warn("login refused: "+reason, "user", user, "client", cl.ID, "remote", cl.Net.Remote)
+		return false
 	}
-	return ok
+	b.throttle.succeed("user:" + user)
+	return true
+}
+
+// remoteHost is the address part of host:port, for the per-address login
+// throttle; "" for the loopback, where the hub and the ops tools connect:
+// a misconfigured tool there must not lock the hub out.
+func remoteHost(remote string) string {
+	h, _, err := net.SplitHostPort(remote)
+	if err != nil {
+		h = remote
+	}
+	if ip := net.ParseIP(h); ip != nil && ip.IsLoopback() {
+		return ""
+	}
+	return h
 }
 
 // OnACLCheck allows every publish here: mochi would disconnect an MQTT 3
@@ -152,10 +229,29 @@ func (h *authHook) OnACLCheck(cl *mochi.Client, topic string, write bool) bool {
 }
 
 func (h *authHook) OnPublish(cl *mochi.Client, pk packets.Packet) (packets.Packet, error) {
-	if cl.Net.Inline || mqtt.CanWrite(string(cl.Properties.Username), pk.TopicName) {
+	if cl.Net.Inline {
 		return pk, nil
 	}
-	h.b.denied.Add(1)
-	h.Log.Warn("publish denied by ACL", "user", string(cl.Properties.Username), "topic", pk.TopicName)
-	return pk, packets.CodeSuccessIgnore
+	b := h.b
+	user := string(cl.Properties.Username)
+	drop := func(n *atomic.Int64, why string) (packets.Packet, error) {
+		n.Add(1)
+		if ok, held := b.dropLog.allow(user+" "+why, b.Now()); ok {
+			h.Log.Warn("publish dropped: "+why, "user", user, "client", cl.ID, "topic", pk.TopicName,
+				"bytes", len(pk.Payload), "more_not_logged", held)
+		}
+		return pk, packets.CodeSuccessIgnore
+	}
+	if !mqtt.CanWrite(user, pk.TopicName) {
+		return drop(&b.denied, "denied by ACL")
+	}
+	if pk.FixedHeader.Retain && !canRetain(user, pk.TopicName, pk.Payload) {
+		return drop(&b.retained, "retain flag not allowed on this topic")
+	}
+	// Dropped after the PUBACK: a kiosk resends what the hub has not
+	// acknowledged after its ack timeout, so nothing is lost, only slowed.
+	if !b.rates.take(user, b.limits.rateFor(user), len(pk.Payload)+len(pk.TopicName), b.Now()) {
+		return drop(&b.limited, "over the user's rate")
+	}
+	return pk, nil
 }

@@ -33,6 +33,10 @@ type Ingest struct {
 	BatchWait time.Duration // how long a batch waits to fill; default 2ms
 	Log       *slog.Logger
 	Now       func() time.Time
+	// Quota limits the submissions taken from each kiosk (hub.Quota): over
+	// it they are neither stored nor acked, and the kiosk resends them
+	// later. Default: hub.DefaultQuotaPerHour.
+	Quota *hub.Quota
 	// OnOnline is told of each kiosk that says online live (not a
 	// retained state), after the batch with it commits: the downlink sends
 	// it again what it may have missed. Nil for none.
@@ -50,7 +54,7 @@ type Ingest struct {
 }
 
 type ingestStats struct {
-	received, stored, acked, rejected, dropped, failed atomic.Int64
+	received, stored, acked, rejected, dropped, failed, overQuota atomic.Int64
 }
 
 // IngestStats is a snapshot of the ingest's counters.
@@ -61,6 +65,9 @@ type IngestStats struct {
 	Rejected int64 // messages refused by the decoders
 	Dropped  int64 // messages dropped because the ingest was full (kiosks resend)
 	Failed   int64 // batches the store could not commit (not acked; kiosks resend)
+	// OverQuota counts submissions over their kiosk's quota (not acked;
+	// kiosks resend).
+	OverQuota int64
 }
 
 // Open connects and starts ingesting.
@@ -79,6 +86,9 @@ func (in *Ingest) Open() error {
 	}
 	if in.Now == nil {
 		in.Now = time.Now
+	}
+	if in.Quota == nil {
+		in.Quota = &hub.Quota{PerHour: hub.DefaultQuotaPerHour}
 	}
 	if in.ClientID == "" {
 		in.ClientID = "ow-hub"
@@ -154,7 +164,8 @@ func (in *Ingest) publish(ctx context.Context, topic string, retained bool, payl
 // Stats returns the ingest's counters.
 func (in *Ingest) Stats() IngestStats {
 	return IngestStats{Received: in.stats.received.Load(), Stored: in.stats.stored.Load(), Acked: in.stats.acked.Load(),
-		Rejected: in.stats.rejected.Load(), Dropped: in.stats.dropped.Load(), Failed: in.stats.failed.Load()}
+		Rejected: in.stats.rejected.Load(), Dropped: in.stats.dropped.Load(), Failed: in.stats.failed.Load(),
+		OverQuota: in.stats.overQuota.Load()}
 }
 
 func (in *Ingest) onConnect(c paho.Client) {
@@ -250,24 +261,12 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 		}
 		switch leaf {
 		case mqtt.LeafUp:
-			good, bad, err := mqtt.DecodeUp(k, m.Payload())
-			if err != nil {
-				in.reject(m.Topic(), err)
-				continue
-			}
-			for _, s := range good {
-				b.Submissions = append(b.Submissions, hub.Received{Submission: s.Submission, RawBody: s.RawBody, ReceivedAt: now})
-				acks[k] = append(acks[k], s.ID)
-			}
-			for _, s := range bad {
-				in.reject(m.Topic(), s.Err)
-				if s.ID != "" {
-					b.Rejected = append(b.Rejected, hub.Rejected{ID: s.ID, Kiosk: k, Raw: s.Raw, Reason: s.Err.Error(), ReceivedAt: now})
-					acks[k] = append(acks[k], s.ID)
-				}
-			}
+			in.takeUp(k, m, now, &b, acks)
 		case mqtt.LeafState:
 			st, err := mqtt.DecodeState(m.Payload())
+			if err == nil {
+				err = hub.CheckReport(st.State, st.Session, st.BootID, st.Version)
+			}
 			if err != nil {
 				in.reject(m.Topic(), err)
 				continue
@@ -277,7 +276,11 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 				online = append(online, k)
 			}
 		case mqtt.LeafTele:
-			if _, err := mqtt.DecodeTele(k, m.Payload()); err != nil {
+			t, err := mqtt.DecodeTele(k, m.Payload())
+			if err == nil {
+				err = hub.CheckTelemetry(t.Telemetry)
+			}
+			if err != nil {
 				in.reject(m.Topic(), err)
 				continue
 			}
@@ -301,6 +304,45 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 	if in.OnOnline != nil {
 		for _, k := range online {
 			in.OnOnline(k)
+		}
+	}
+}
+
+// takeUp decodes an up message of kiosk k into b: submissions that pass
+// the decoder and the hub's rules are stored and acked; the others are
+// kept aside and acked too, so the kiosk stops resending them.
+func (in *Ingest) takeUp(k string, m paho.Message, now time.Time, b *hub.Batch, acks map[string][]string) {
+	good, bad, err := mqtt.DecodeUp(k, m.Payload())
+	if err != nil {
+		in.reject(m.Topic(), err)
+		return
+	}
+	for _, s := range good {
+		// The hub's own rules (hub.CheckFields): a refused one is
+		// kept aside and acked, like those the decoder refused.
+		if err := hub.CheckFields(&s.Submission); err != nil {
+			raw, _ := json.Marshal(s)
+			bad = append(bad, mqtt.BadSubmission{ID: s.ID, Raw: raw, Err: err})
+			continue
+		}
+		if !in.Quota.Take(k, now) {
+			if in.stats.overQuota.Add(1)%100 == 1 {
+				in.Log.Warn("ingest: kiosk over its quota; not acked, it will resend", "kiosk", k, "over_quota_total", in.stats.overQuota.Load())
+			}
+			continue
+		}
+		r := hub.Received{Submission: s.Submission, RawBody: s.RawBody, ReceivedAt: now}
+		if hub.CheckCreatedAt(&r) {
+			in.Log.Warn("ingest: created_at out of range, replaced by the receive time", "kiosk", k, "id", s.ID, "created_at", s.CreatedAt)
+		}
+		b.Submissions = append(b.Submissions, r)
+		acks[k] = append(acks[k], s.ID)
+	}
+	for _, s := range bad {
+		in.reject(m.Topic(), s.Err)
+		if s.ID != "" {
+			b.Rejected = append(b.Rejected, hub.Rejected{ID: s.ID, Kiosk: k, Raw: s.Raw, Reason: s.Err.Error(), ReceivedAt: now})
+			acks[k] = append(acks[k], s.ID)
 		}
 	}
 }
