@@ -50,5 +50,6 @@ func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 	if u.Reply != "" {
 		parts = append(parts, k.separator(), k.text(k.t("lookup.reply")+k.inLang(u.Reply, u.ReplyEn)))
 	}
+	parts = append(parts, k.lookupDeliberation(u)...)
 	return container.NewVBox(parts...)
 }

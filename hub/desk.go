@@ -21,7 +21,7 @@ type Desk struct {
 	// Delib keeps the deliberation items and settings; nil leaves
 	// deliberation out (the items' methods refuse).
 	Delib DeliberationStore
-	Now       func() time.Time
+	Now   func() time.Time
 	// Notify wakes whatever sends ticket updates and snapshots to the
 	// kiosks; nil for none.
 	Notify func()
