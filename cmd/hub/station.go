@@ -60,7 +60,7 @@ func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &desk{desk: &hub.Desk{Store: db, Checklist: cl, Now: time.Now}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+	return &desk{desk: &hub.Desk{Store: db, Checklist: cl, Now: time.Now, Delib: db}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
 }
 
 // deps returns what the screens need.
@@ -68,7 +68,7 @@ func (s *desk) deps(exportDir string) station.Deps {
 	return station.Deps{
 		Desk: s.desk, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
 		Charts: func(st hub.Stats) ([]hub.Chart, error) { return charts.Draw(st, s.catalog) },
-		Ledger: s.workerLedger,
+		Ledger: s.workerLedger, ItemsList: ledger.WriteItems,
 	}
 }
 

@@ -50,6 +50,7 @@ func (s *App) caseDetail(v hub.CaseView) fyne.CanvasObject {
 	objs = append(objs, s.workInfo(&v.Case)...)
 	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.triage")), s.triageForm(&v.Case),
 		bold(s.t("sec.assign")), s.assignForm(v))
+	objs = append(objs, s.routingForms(v)...)
 	objs = append(objs, s.replyForms(v)...)
 	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.history")))
 	for _, a := range v.History {

@@ -19,3 +19,7 @@ func (s *App) ExportCharts() ([]string, error) { return s.saveCharts() }
 
 // Catalog returns the station's texts by language.
 func Catalog() map[Lang]map[string]string { return catalog }
+
+// ExportItems writes the deliberation list and returns the file's path
+// and the rows written.
+func (s *App) ExportItems(format string) (string, int, error) { return s.writeItems(format) }
