@@ -2,7 +2,7 @@
 # Smoke test of the station's review app: `hub app` with its window under
 # Xvfb beside `hub run -headless`, on a store seeded with 3,000 submissions
 # (hub seed). The app tours its own screens (OW_SMOKE_TOUR): log-in, inbox, a case, polls,
-# statistics, fleet; at each, this script screenshots the real window into
+# statistics, fleet, deliberation; at each, this script screenshots the real window into
 # build/smoke-hub/ and checks the picture is not blank. The log is checked
 # for "Error in Fyne call thread" and panics.
 set -euo pipefail
@@ -36,7 +36,7 @@ OW_SMOKE_TOUR=$work/tour OW_SMOKE_LOGIN=zhang:1234 bin/hub app -data "$work/hub"
 	> "$out/hub.log" 2>&1 &
 hub_pid=$!
 
-for step in 01-login 02-inbox 03-case 04-polls 05-stats 06-fleet; do
+for step in 01-login 02-inbox 03-case 04-polls 05-stats 06-fleet 07-items; do
 	for _ in $(seq 300); do [ -f "$work/tour/$step.ready" ] && break; sleep 0.1; done
 	[ -f "$work/tour/$step.ready" ] || { echo "smoke-hub: the app never reached $step" >&2; tail -20 "$out/hub.log" >&2; exit 1; }
 	sleep 0.8 # let the frame reach the screen
@@ -55,4 +55,4 @@ if grep -E "Error in Fyne call thread|panic:|goroutine [0-9]+ \[" "$out/hub.log"
 	exit 1
 fi
 grep -q "review app open" "$out/hub.log" || { echo "smoke-hub: the window never opened" >&2; exit 1; }
-echo "smoke-hub: ok, 6 screenshots in $out"
+echo "smoke-hub: ok, 7 screenshots in $out"

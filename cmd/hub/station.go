@@ -156,6 +156,7 @@ func (s *desk) tour(ctx context.Context, st *station.App, dir, login string, log
 		{"polls", func() { st.Show(station.TabPolls) }},
 		{"stats", func() { st.Show(station.TabStats) }},
 		{"fleet", func() { st.Show(station.TabFleet) }},
+		{"items", func() { st.Show(station.TabItems) }},
 	}
 	for i, step := range steps {
 		fyne.DoAndWait(step.do)

@@ -34,6 +34,9 @@ func (s *App) refreshItems() {
 	v.list.Objects = objs
 	v.list.Refresh()
 	s.loadSettings()
+	if len(v.found.Objects) == 0 {
+		s.findOpinions() // the newest opinions, to start from
+	}
 }
 
 // itemRows show one item: number, title, stage, supporters, its vote, its
@@ -104,9 +107,13 @@ func (s *App) settingsForm() fyne.CanvasObject {
 	v.turnout, v.majority = widget.NewEntry(), widget.NewEntry()
 	v.turnout.PlaceHolder, v.majority.PlaceHolder = s.t("item.ph.turnout"), s.t("item.ph.majority")
 	v.live = widget.NewCheck(s.t("item.live"), nil)
+	labeled := func(key string, e *widget.Entry) fyne.CanvasObject {
+		return container.NewBorder(nil, nil, widget.NewLabel(s.t(key)), nil, e)
+	}
 	return container.NewVBox(widget.NewSeparator(), bold(s.t("item.settings")),
-		container.NewGridWithColumns(4, v.dayDate, v.dayFrom, v.dayTo, v.live),
-		container.NewGridWithColumns(3, v.turnout, v.majority, widget.NewButton(s.t("item.savesettings"), s.saveSettings)))
+		container.NewGridWithColumns(3, labeled("item.l.day", v.dayDate), labeled("item.l.from", v.dayFrom), labeled("item.l.to", v.dayTo)),
+		container.NewGridWithColumns(3, labeled("item.l.turnout", v.turnout), labeled("item.l.majority", v.majority), v.live),
+		widget.NewButton(s.t("item.savesettings"), s.saveSettings))
 }
 
 func (s *App) loadSettings() {
