@@ -103,14 +103,15 @@ func (k *Kiosk) lookupDeliberation(u *kiosk.TicketUpdate) []fyne.CanvasObject {
 	return out
 }
 
-// projectsPage shows the items residents voted on (我们一起办), with their
-// last progress: the wall's first page when there are any.
+// projectsPerPage is how many voted items a page of the wall shows: each
+// takes three lines.
+const projectsPerPage = 2
+
+// projectsPage shows a page of the items residents voted on (我们一起办),
+// with their last progress.
 func (k *Kiosk) projectsPage(ps []kiosk.Project) []fyne.CanvasObject {
 	parts := []fyne.CanvasObject{k.title(k.t("wall.projects"))}
-	for i, p := range ps {
-		if i == wallPageSize {
-			break
-		}
+	for _, p := range ps {
 		parts = append(parts, k.bold(fmt.Sprintf(k.t("day.item"), p.N, p.Title.In(k.lang()))+" · "+k.t("stage."+p.Stage), fyne.TextAlignLeading),
 			k.text(fmt.Sprintf(k.t("day.live"), p.Agree, p.Disagree, p.Abstain)))
 		if n := len(p.Progress); n > 0 {
@@ -127,16 +128,18 @@ func (k *Kiosk) projectsPage(ps []kiosk.Project) []fyne.CanvasObject {
 }
 
 // wallWithProjects pages through the wall when it has deliberation
-// items: first the items (我们一起办), then the replies (你说我办).
+// items: first the items (我们一起办), two a page, then the replies (你说我办).
 func (k *Kiosk) wallWithProjects(w kiosk.WallSnapshot) fyne.CanvasObject {
-	pages := 1 + (len(w.Items)+wallPageSize-1)/wallPageSize
+	first := (len(w.Projects) + projectsPerPage - 1) / projectsPerPage // pages of items
+	pages := first + (len(w.Items)+wallPageSize-1)/wallPageSize
 	k.wallPage = max(0, min(k.wallPage, pages-1))
 	var parts []fyne.CanvasObject
-	if k.wallPage == 0 {
-		parts = k.projectsPage(w.Projects)
+	if k.wallPage < first {
+		from := k.wallPage * projectsPerPage
+		parts = k.projectsPage(w.Projects[from:min(from+projectsPerPage, len(w.Projects))])
 	} else {
 		parts = []fyne.CanvasObject{k.title(k.t("wall.title"))}
-		from := (k.wallPage - 1) * wallPageSize
+		from := (k.wallPage - first) * wallPageSize
 		for _, it := range w.Items[from:min(from+wallPageSize, len(w.Items))] {
 			parts = append(parts, k.bold(it.Question, fyne.TextAlignLeading), k.text("→ "+k.inLang(it.Reply, it.ReplyEn)), k.separator())
 		}
@@ -149,7 +152,9 @@ func (k *Kiosk) wallWithProjects(w kiosk.WallSnapshot) fyne.CanvasObject {
 	if k.wallPage >= pages-1 {
 		next.Disable()
 	}
-	parts = append(parts, container.NewHBox(minSize(prev, 3*minTarget, minTarget+16), spacer(),
-		k.text(fmt.Sprintf("%d / %d", k.wallPage+1, pages)), spacer(), minSize(next, 3*minTarget, minTarget+16)))
+	// The page number between the buttons gets the room they leave (in a
+	// box with spacers a wrapping label is squeezed to one character a line).
+	page := k.label(fmt.Sprintf("%d / %d", k.wallPage+1, pages), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance)
+	parts = append(parts, container.NewBorder(nil, nil, minSize(prev, 3*minTarget, minTarget+16), minSize(next, 3*minTarget, minTarget+16), page))
 	return container.NewVBox(parts...)
 }
