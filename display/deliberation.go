@@ -116,7 +116,7 @@ func (k *Kiosk) projectsPage(ps []kiosk.Project) []fyne.CanvasObject {
 			k.text(fmt.Sprintf(k.t("day.live"), p.Agree, p.Disagree, p.Abstain)))
 		if n := len(p.Progress); n > 0 {
 			g := p.Progress[n-1]
-			line := g.At.Local().Format("01-02") + " " + g.Note
+			line := g.At.Local().Format("01-02") + " " + k.inLang(g.Note, g.NoteEn)
 			if g.Budget > 0 {
 				line += fmt.Sprintf(k.t("wall.budget"), g.Budget)
 			}

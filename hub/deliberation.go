@@ -132,7 +132,7 @@ func BuildProjects(items []Item) []kiosk.Project {
 		p := kiosk.Project{N: it.N, Title: it.Title, Stage: string(it.Stage), Agree: it.Result.Agree,
 			Disagree: it.Result.Disagree, Abstain: it.Result.Abstain, DecidedAt: it.DecidedAt}
 		for _, g := range it.Progress {
-			p.Progress = append(p.Progress, kiosk.Progress{At: g.At, Note: Redact(g.Note), Budget: g.Budget})
+			p.Progress = append(p.Progress, kiosk.Progress{At: g.At, Note: Redact(g.Note), NoteEn: Redact(g.NoteEn), Budget: g.Budget})
 		}
 		out = append(out, p)
 	}

@@ -63,6 +63,7 @@ type Progress struct {
 	At     time.Time
 	By     string
 	Note   string
+	NoteEn string // optional, for residents reading English
 	Photo  string
 	Budget int64 // yuan from 民生微实事 funds; 0 where none applies
 }
@@ -128,6 +129,7 @@ type ItemAction struct {
 	Tally  Tally    // decide: the poll's count
 	Rule   VoteRule // decide
 	Note   string   // progress
+	NoteEn string   // progress, optional
 	Photo  string   // progress, optional
 	Budget int64    // progress, optional
 }
@@ -231,10 +233,14 @@ func (it *Item) progress(a ItemAction, w Worker, at time.Time) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	en, err := workerText("English note", a.NoteEn, 2*MaxNoteRunes, false)
+	if err != nil {
+		return "", err
+	}
 	if a.Budget < 0 {
 		return "", kiosk.Errorf(kiosk.EINVALID, "%s: a budget is not negative", a.Kind)
 	}
-	it.Progress = append(it.Progress, Progress{At: at, By: w.ID, Note: note, Photo: a.Photo, Budget: a.Budget})
+	it.Progress = append(it.Progress, Progress{At: at, By: w.ID, Note: note, NoteEn: en, Photo: a.Photo, Budget: a.Budget})
 	return note, nil
 }
 

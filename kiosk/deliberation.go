@@ -51,5 +51,6 @@ type Project struct {
 type Progress struct {
 	At     time.Time `json:"at"`
 	Note   string    `json:"note"`
+	NoteEn string    `json:"note_en,omitempty"`
 	Budget int64     `json:"budget,omitempty"` // yuan from 民生微实事 funds
 }

@@ -141,7 +141,7 @@ var catalog = map[Lang]map[string]string{
 		"what.fleet":     "设备",
 
 		// 议事: deliberation items, the list, the day.
-		"item.l.day": "议事日", "item.l.from": "从", "item.l.to": "到", "item.l.turnout": "最低票数", "item.l.majority": "同意须超过（百分比）",
+		"item.ph.noteen": "英文进展说明（可不填）", "item.l.day": "议事日", "item.l.from": "从", "item.l.to": "到", "item.l.turnout": "最低票数", "item.l.majority": "同意须超过（百分比）",
 		"sec.route": "三事分流去向", "route.initem": "已纳入议事事项《%s》", "route.toitem": "转为议事事项（小事）",
 		"route.body": "责任部门：%s · 限办：%s", "route.overdue": "【已超期】", "route.ph.body": "责任部门（如 区住建局）",
 		"route.ph.due": "限办日期 2026-12-31", "route.send": "转交政府部门",
@@ -291,7 +291,7 @@ var catalog = map[Lang]map[string]string{
 		"fleet.alert":    "%s · %s: %s",
 		"what.fleet":     "Fleet",
 		// 议事: deliberation items, the list, the day.
-		"item.l.day": "Day", "item.l.from": "From", "item.l.to": "To", "item.l.turnout": "Minimum votes", "item.l.majority": "Agree share above",
+		"item.ph.noteen": "Progress note in English (optional)", "item.l.day": "Day", "item.l.from": "From", "item.l.to": "To", "item.l.turnout": "Minimum votes", "item.l.majority": "Agree share above",
 		"sec.route":    "Where it goes: big, small or private matter",
 		"route.initem": "Taken into the deliberation item “%s”",
 		"route.toitem": "Make it a deliberation item (small matter)",

@@ -18,15 +18,15 @@ import (
 // community's list with each item's next step, and the deliberation
 // settings.
 type itemsView struct {
-	search                      *widget.Entry
-	found                       *fyne.Container
-	picked                      map[string]bool
-	title, titleEn, desc, photo *widget.Entry
-	list                        *fyne.Container
-	note, budget, notePhoto     *widget.Entry
-	dayDate, dayFrom, dayTo     *widget.Entry
-	turnout, majority           *widget.Entry
-	live                        *widget.Check
+	search                          *widget.Entry
+	found                           *fyne.Container
+	picked                          map[string]bool
+	title, titleEn, desc, photo     *widget.Entry
+	list                            *fyne.Container
+	note, noteEn, budget, notePhoto *widget.Entry
+	dayDate, dayFrom, dayTo         *widget.Entry
+	turnout, majority               *widget.Entry
+	live                            *widget.Check
 }
 
 func (s *App) itemsScreen() fyne.CanvasObject {
@@ -46,9 +46,11 @@ func (s *App) itemsScreen() fyne.CanvasObject {
 		widget.NewButton(s.t("item.make"), s.makeItem))
 	left := container.NewBorder(form, nil, nil, nil, container.NewVScroll(v.found))
 	v.list = container.NewVBox()
-	v.note, v.budget, v.notePhoto = widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
-	v.note.PlaceHolder, v.budget.PlaceHolder, v.notePhoto.PlaceHolder = s.t("item.ph.note"), s.t("item.ph.budget"), s.t("item.ph.photo")
-	progress := container.NewVBox(bold(s.t("item.progress")), v.note, container.NewGridWithColumns(2, v.budget, v.notePhoto))
+	v.note, v.noteEn, v.budget, v.notePhoto = widget.NewEntry(), widget.NewEntry(), widget.NewEntry(), widget.NewEntry()
+	v.note.PlaceHolder, v.noteEn.PlaceHolder = s.t("item.ph.note"), s.t("item.ph.noteen")
+	v.budget.PlaceHolder, v.notePhoto.PlaceHolder = s.t("item.ph.budget"), s.t("item.ph.photo")
+	progress := container.NewVBox(bold(s.t("item.progress")), container.NewGridWithColumns(2, v.note, v.noteEn),
+		container.NewGridWithColumns(2, v.budget, v.notePhoto))
 	right := container.NewBorder(container.NewVBox(s.itemsHeader(), progress), s.settingsForm(), nil, nil, container.NewVScroll(v.list))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.38
@@ -131,7 +133,7 @@ func (s *App) itemStep(it hub.Item, a hub.ItemAction) {
 	var photo []byte
 	if a.Kind == hub.ItemProgress {
 		v := &s.items
-		a.Note = v.note.Text
+		a.Note, a.NoteEn = v.note.Text, v.noteEn.Text
 		if t := strings.TrimSpace(v.budget.Text); t != "" {
 			n, err := strconv.ParseInt(t, 10, 64)
 			if err != nil {
@@ -154,6 +156,7 @@ func (s *App) itemStep(it hub.Item, a hub.ItemAction) {
 	}
 	if a.Kind == hub.ItemProgress {
 		s.items.note.SetText("")
+		s.items.noteEn.SetText("")
 		s.items.budget.SetText("")
 		s.items.notePhoto.SetText("")
 	}

@@ -136,6 +136,7 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 	u.Tap("确认通过 第1项")
 	u.Want("第1项《12栋加装电梯》 · 立项 · 支持 2")
 	u.Entry("进展说明").SetText("已请施工队勘察井道")
+	u.Entry("英文进展说明（可不填）").SetText("Surveyors have checked the shaft")
 	u.Entry("民生微实事经费（元，可不填）").SetText("30000")
 	u.Tap("记录进展 第1项")
 	u.Want("已请施工队勘察井道（民生微实事 30000 元）")
@@ -171,6 +172,9 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 	f.Want("我们一起办 · 议事事项")
 	f.Want("第1项 12栋加装电梯 · 已完成")
 	f.Want("已请施工队勘察井道（民生微实事 30000 元）")
+	f.Tap("English")
+	f.Want("Item 1: A lift for building 12 · Done")
+	f.Want("Surveyors have checked the shaft (community micro-fund: 30000 yuan)")
 
 	path, n, err := w.st.ExportItems("csv")
 	if err != nil || n != 1 {
