@@ -104,8 +104,13 @@ func (k *Kiosk) lookupDeliberation(u *kiosk.TicketUpdate) []fyne.CanvasObject {
 }
 
 // projectsPerPage is how many voted items a page of the wall shows: each
-// takes three lines.
-const projectsPerPage = 2
+// takes three lines or more, so large text (长辈) shows one.
+func (k *Kiosk) projectsPerPage() int {
+	if k.d.Session.View().Slow {
+		return 1
+	}
+	return 2
+}
 
 // projectsPage shows a page of the items residents voted on (我们一起办),
 // with their last progress.
@@ -128,15 +133,16 @@ func (k *Kiosk) projectsPage(ps []kiosk.Project) []fyne.CanvasObject {
 }
 
 // wallWithProjects pages through the wall when it has deliberation
-// items: first the items (我们一起办), two a page, then the replies (你说我办).
+// items: first the items (我们一起办), then the replies (你说我办).
 func (k *Kiosk) wallWithProjects(w kiosk.WallSnapshot) fyne.CanvasObject {
-	first := (len(w.Projects) + projectsPerPage - 1) / projectsPerPage // pages of items
+	per := k.projectsPerPage()
+	first := (len(w.Projects) + per - 1) / per // pages of items
 	pages := first + (len(w.Items)+wallPageSize-1)/wallPageSize
 	k.wallPage = max(0, min(k.wallPage, pages-1))
 	var parts []fyne.CanvasObject
 	if k.wallPage < first {
-		from := k.wallPage * projectsPerPage
-		parts = k.projectsPage(w.Projects[from:min(from+projectsPerPage, len(w.Projects))])
+		from := k.wallPage * per
+		parts = k.projectsPage(w.Projects[from:min(from+per, len(w.Projects))])
 	} else {
 		parts = []fyne.CanvasObject{k.title(k.t("wall.title"))}
 		from := (k.wallPage - first) * wallPageSize
