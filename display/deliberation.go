@@ -91,14 +91,20 @@ func (k *Kiosk) lookupDeliberation(u *kiosk.TicketUpdate) []fyne.CanvasObject {
 		out = append(out, k.separator(), k.bold(fmt.Sprintf(k.t("lookup.item"), u.Item.In(k.lang())), fyne.TextAlignLeading))
 	}
 	if len(u.Referrals) > 0 {
-		out = append(out, k.separator(), k.bold(k.t("lookup.referrals"), fyne.TextAlignLeading))
-		for _, r := range u.Referrals {
-			line := r.Name.In(k.lang())
-			if r.Contact != "" {
-				line += k.t("lookup.colon") + r.Contact
+		// One wrapped paragraph: the lookup's timeline already fills most
+		// of the screen.
+		text := k.t("lookup.referrals")
+		for i, r := range u.Referrals {
+			if i > 0 {
+				text += k.t("lookup.sep")
 			}
-			out = append(out, k.text("· "+line))
+			if r.Contact.Zh != "" {
+				text += fmt.Sprintf(k.t("lookup.referral"), r.Name.In(k.lang()), r.Contact.In(k.lang()))
+			} else {
+				text += r.Name.In(k.lang())
+			}
 		}
+		out = append(out, k.bold(text, fyne.TextAlignLeading))
 	}
 	return out
 }

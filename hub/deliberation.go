@@ -67,9 +67,9 @@ func DefaultDeliberation() DeliberationSettings {
 		VoteDays: 14,
 		Day:      kiosk.DeliberationDay{From: "09:00", To: "17:00"},
 		Referrals: []ReferralService{
-			{ID: "legal", Referral: kiosk.Referral{Name: kiosk.Text{Zh: "法律援助", En: "Legal aid"}, Contact: "社区服务中心 2楼 周三 14:00-17:00"}},
-			{ID: "mediation", Referral: kiosk.Referral{Name: kiosk.Text{Zh: "人民调解室", En: "Mediation room"}, Contact: "社区服务中心 1楼 工作日 9:00-17:00"}},
-			{ID: "counselling", Referral: kiosk.Referral{Name: kiosk.Text{Zh: "心理疏导", En: "Psychological counselling"}, Contact: "预约电话 12356"}},
+			{ID: "legal", Referral: kiosk.Referral{Name: kiosk.Text{Zh: "法律援助", En: "Legal aid"}, Contact: kiosk.Text{Zh: "社区服务中心 2楼 周三 14:00-17:00", En: "Community centre, 2nd floor, Wednesdays 14:00-17:00"}}},
+			{ID: "mediation", Referral: kiosk.Referral{Name: kiosk.Text{Zh: "人民调解室", En: "Mediation room"}, Contact: kiosk.Text{Zh: "社区服务中心 1楼 工作日 9:00-17:00", En: "Community centre, ground floor, weekdays 9:00-17:00"}}},
+			{ID: "counselling", Referral: kiosk.Referral{Name: kiosk.Text{Zh: "心理疏导", En: "Psychological counselling"}, Contact: kiosk.Text{Zh: "预约电话 12356", En: "Book on 12356"}}},
 		},
 	}
 }

@@ -6,7 +6,7 @@ import "time"
 // to: legal aid, the mediation room, psychological counselling.
 type Referral struct {
 	Name    Text   `json:"name"`
-	Contact string `json:"contact,omitempty"` // where and when, a phone number
+	Contact Text `json:"contact,omitempty"` // where and when, a phone number
 }
 
 // DeliberationDay is the 社区居民议事日 as the hub schedules it: on that

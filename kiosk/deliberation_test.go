@@ -25,7 +25,7 @@ func TestOldMessagesDecode(t *testing.T) {
 		t.Fatalf("old polls %+v", p)
 	}
 	u.Item = &Text{Zh: "加装电梯"}
-	u.Referrals = []Referral{{Name: Text{Zh: "法律援助", En: "Legal aid"}, Contact: "周三"}}
+	u.Referrals = []Referral{{Name: Text{Zh: "法律援助", En: "Legal aid"}, Contact: Text{Zh: "周三"}}}
 	b, _ := json.Marshal(u)
 	var back TicketUpdate
 	if err := json.Unmarshal(b, &back); err != nil || back.Item == nil || back.Item.Zh != "加装电梯" || back.Referrals[0].Name.En != "Legal aid" {

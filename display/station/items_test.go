@@ -226,9 +226,7 @@ func TestRoutingThroughTheCase(t *testing.T) {
 	})
 	lookUp(f, priv.Ticket)
 	f.Want("回复：建议先到人民调解室调解。")
-	f.Want("可以找：")
-	f.Want("· 人民调解室：社区服务中心 1楼 工作日 9:00-17:00")
-	f.Want("· 心理疏导：预约电话 12356")
+	f.Want("可以找：人民调解室（社区服务中心 1楼 工作日 9:00-17:00）；心理疏导（预约电话 12356）")
 
 	w.st.OpenCase(big.ID)
 	u.Entry("责任部门（如 区住建局）").SetText("区住建局")

@@ -147,12 +147,12 @@ func TestTicketKeepsItemAndReferrals(t *testing.T) {
 	t0 := clk.Now()
 	u := kiosk.TicketUpdate{Ticket: s.Ticket, SubmissionID: s.ID, Status: kiosk.StatusReplied, Matter: kiosk.MatterPrivate, Reply: "建议调解",
 		UpdatedAt: t0.Add(time.Hour), Item: &kiosk.Text{Zh: "加装电梯", En: "A lift"},
-		Referrals: []kiosk.Referral{{Name: kiosk.Text{Zh: "人民调解室"}, Contact: "1楼"}}}
+		Referrals: []kiosk.Referral{{Name: kiosk.Text{Zh: "人民调解室"}, Contact: kiosk.Text{Zh: "1楼"}}}}
 	if err := db.PutTicketUpdate(ctx, u); err != nil {
 		t.Fatal(err)
 	}
 	got, err := db.LookupTicket(ctx, s.Ticket)
-	if err != nil || got.Item == nil || got.Item.En != "A lift" || len(got.Referrals) != 1 || got.Referrals[0].Contact != "1楼" {
+	if err != nil || got.Item == nil || got.Item.En != "A lift" || len(got.Referrals) != 1 || got.Referrals[0].Contact.Zh != "1楼" {
 		t.Fatalf("lookup %+v %v", got, err)
 	}
 	u.Item, u.Referrals, u.UpdatedAt = nil, nil, t0.Add(2*time.Hour)
