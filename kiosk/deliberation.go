@@ -5,7 +5,7 @@ import "time"
 // Referral is a service a 私事 (private matter) reply points the resident
 // to: legal aid, the mediation room, psychological counselling.
 type Referral struct {
-	Name    Text   `json:"name"`
+	Name    Text `json:"name"`
 	Contact Text `json:"contact,omitempty"` // where and when, a phone number
 }
 
