@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"bytes"
 	"fmt"
 	"time"
 
@@ -110,6 +111,18 @@ func (s DeliberationSettings) Referral(id string) (kiosk.Referral, bool) {
 		}
 	}
 	return kiosk.Referral{}, false
+}
+
+// PhotoExt returns the file extension of a photo a worker attached,
+// ".jpg" or ".png", or refuses anything else.
+func PhotoExt(b []byte) (string, error) {
+	switch {
+	case bytes.HasPrefix(b, []byte("\xff\xd8\xff")):
+		return ".jpg", nil
+	case bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")):
+		return ".png", nil
+	}
+	return "", kiosk.Errorf(kiosk.EINVALID, "the photo is not a JPEG or PNG picture")
 }
 
 // ItemPoll makes the poll residents vote an item in: 同意/不同意/弃权,

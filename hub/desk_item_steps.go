@@ -45,7 +45,11 @@ func (d *Desk) ItemStep(ctx context.Context, w Worker, id string, version int64,
 		a.Rule = set.Rule
 	case ItemProgress:
 		if len(photo) > 0 {
-			a.Photo = fmt.Sprintf("%s-p%d.jpg", it.ID, len(it.Progress)+1)
+			ext, err := PhotoExt(photo)
+			if err != nil {
+				return it, err
+			}
+			a.Photo = fmt.Sprintf("%s-p%d%s", it.ID, len(it.Progress)+1, ext)
 		}
 	}
 	old := it

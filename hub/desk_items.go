@@ -61,6 +61,12 @@ func (d *Desk) CreateItem(ctx context.Context, w Worker, dr ItemDraft) (Item, er
 	if err != nil {
 		return Item{}, err
 	}
+	var ext string
+	if len(dr.Photo) > 0 {
+		if ext, err = PhotoExt(dr.Photo); err != nil {
+			return Item{}, err
+		}
+	}
 	n, err := st.NextItemNumber(ctx)
 	if err != nil {
 		return Item{}, err
@@ -78,7 +84,7 @@ func (d *Desk) CreateItem(ctx context.Context, w Worker, dr ItemDraft) (Item, er
 		it.Topic = changes[0].Case.Topic
 	}
 	if len(dr.Photo) > 0 {
-		it.Photo = it.ID + ".jpg"
+		it.Photo = it.ID + ext
 		if err := st.PutPhoto(ctx, it.Photo, dr.Photo); err != nil {
 			return it, err
 		}

@@ -1,6 +1,7 @@
 package station
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -8,6 +9,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,6 +51,9 @@ func (s *App) itemRows(iv *hub.ItemView) []fyne.CanvasObject {
 		l := widget.NewLabel(it.Description)
 		l.Wrapping = fyne.TextWrapWord
 		objs = append(objs, l)
+	}
+	if img := s.itemPhoto(it.Photo); img != nil {
+		objs = append(objs, container.NewHBox(img))
 	}
 	switch {
 	case it.Stage == hub.StageVoting:
@@ -198,6 +203,21 @@ func (s *App) writeItems(format string) (string, int, error) {
 		return "", 0, err
 	}
 	return path, n, nil
+}
+
+// itemPhoto is a thumbnail of a stored photo; nil for none.
+func (s *App) itemPhoto(name string) fyne.CanvasObject {
+	if name == "" {
+		return nil
+	}
+	b, err := s.d.Desk.ItemPhoto(s.ctx, s.me, name)
+	if err != nil {
+		return nil
+	}
+	img := canvas.NewImageFromReader(bytes.NewReader(b), name)
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSize(160, 120))
+	return img
 }
 
 // stageName is an item's stage in the screens' language.

@@ -47,7 +47,7 @@ func itemCrashChild(path string) {
 			fmt.Fprintln(os.Stderr, "child apply:", err)
 			os.Exit(3)
 		}
-		it, err := d.CreateItem(ctx, w, hub.ItemDraft{Title: fmt.Sprintf("事项 %d", seq), Cases: []string{a.ID, b.ID}, Photo: []byte("jpeg")})
+		it, err := d.CreateItem(ctx, w, hub.ItemDraft{Title: fmt.Sprintf("事项 %d", seq), Cases: []string{a.ID, b.ID}, Photo: []byte("\xff\xd8\xffjpeg")})
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "child item:", err)
 			os.Exit(4)

@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"testing"
 	"time"
 
@@ -31,7 +32,7 @@ func TestItemThroughTheDesk(t *testing.T) {
 		t.Fatal(err)
 	}
 	it, err := s.desk.CreateItem(ctx, s.grid, hub.ItemDraft{Title: "12栋加装电梯", TitleEn: "A lift for building 12",
-		Cases: []string{a.ID, b.ID}, Photo: []byte("\xff\xd8jpeg")})
+		Cases: []string{a.ID, b.ID}, Photo: []byte("\xff\xd8\xffjpeg")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,14 +79,17 @@ func TestItemThroughTheDesk(t *testing.T) {
 	if it, err = step(s.lead, hub.ItemAction{Kind: hub.ItemDecide}, nil); err != nil || it.Stage != hub.StageAdopted || it.Result.Agree != 2 {
 		t.Fatalf("decide: %v %+v", err, it)
 	}
-	if _, err := step(s.grid, hub.ItemAction{Kind: hub.ItemProgress, Note: "勘察完成", Budget: 30000}, []byte("jpeg")); err != nil {
+	if _, err := step(s.grid, hub.ItemAction{Kind: hub.ItemProgress, Note: "x"}, []byte("GIF89a")); kiosk.ErrorCode(err) != kiosk.EINVALID {
+		t.Fatalf("a GIF as a progress photo: %v", err)
+	}
+	if _, err := step(s.grid, hub.ItemAction{Kind: hub.ItemProgress, Note: "勘察完成", Budget: 30000}, []byte("\x89PNG\r\n\x1a\npng")); err != nil {
 		t.Fatal(err)
 	}
 	step(s.lead, hub.ItemAction{Kind: hub.ItemStart}, nil)
 	if it, err = step(s.lead, hub.ItemAction{Kind: hub.ItemFinish}, nil); err != nil || it.Stage != hub.StageDone {
 		t.Fatalf("finish: %v %+v", err, it)
 	}
-	if ph, err := s.desk.ItemPhoto(ctx, s.lead, it.Progress[0].Photo); err != nil || string(ph) != "jpeg" {
+	if ph, err := s.desk.ItemPhoto(ctx, s.lead, it.Progress[0].Photo); err != nil || !strings.HasSuffix(string(ph), "png") || !strings.HasSuffix(it.Progress[0].Photo, ".png") {
 		t.Fatalf("progress photo %q %v", ph, err)
 	}
 	hist, _ := s.desk.ItemHistory(ctx, s.lead, it.ID)
