@@ -23,3 +23,6 @@ func Catalog() map[Lang]map[string]string { return catalog }
 // ExportItems writes the deliberation list and returns the file's path
 // and the rows written.
 func (s *App) ExportItems(format string) (string, int, error) { return s.writeItems(format) }
+
+// OpenSettings unfolds the deliberation settings, as a lead's tap does.
+func (s *App) OpenSettings() { s.items.settings.Open(0) }

@@ -27,6 +27,7 @@ type itemsView struct {
 	dayDate, dayFrom, dayTo         *widget.Entry
 	turnout, majority               *widget.Entry
 	live                            *widget.Check
+	settings                        *widget.Accordion // folded: the list gets the room
 }
 
 func (s *App) itemsScreen() fyne.CanvasObject {

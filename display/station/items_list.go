@@ -115,10 +115,11 @@ func (s *App) settingsForm() fyne.CanvasObject {
 	labeled := func(key string, e *widget.Entry) fyne.CanvasObject {
 		return container.NewBorder(nil, nil, widget.NewLabel(s.t(key)), nil, e)
 	}
-	return container.NewVBox(widget.NewSeparator(), bold(s.t("item.settings")),
+	v.settings = widget.NewAccordion(widget.NewAccordionItem(s.t("item.settings"), container.NewVBox(
 		container.NewGridWithColumns(3, labeled("item.l.day", v.dayDate), labeled("item.l.from", v.dayFrom), labeled("item.l.to", v.dayTo)),
 		container.NewGridWithColumns(3, labeled("item.l.turnout", v.turnout), labeled("item.l.majority", v.majority), v.live),
-		widget.NewButton(s.t("item.savesettings"), s.saveSettings))
+		widget.NewButton(s.t("item.savesettings"), s.saveSettings))))
+	return container.NewVBox(widget.NewSeparator(), v.settings)
 }
 
 func (s *App) loadSettings() {

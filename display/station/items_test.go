@@ -87,6 +87,7 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.st.Show(station.TabItems)
+	w.st.OpenSettings()
 	u.Entry("议事日 2026-12-05").SetText(time.Now().Format("2006-01-02"))
 	u.Entry("09:00").SetText("00:00")
 	u.Entry("17:00").SetText("23:59")
