@@ -137,5 +137,6 @@ func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 	if !u.UpdatedAt.IsZero() {
 		parts = append(parts, k.text(k.t("lookup.updated")+" "+u.UpdatedAt.Local().Format("2006-01-02")))
 	}
+	parts = append(parts, k.lookupDeliberation(u)...)
 	return container.NewVBox(parts...)
 }

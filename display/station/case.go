@@ -53,11 +53,15 @@ func (s *App) caseDetail(v hub.CaseView) fyne.CanvasObject {
 	head := bold(s.tf("case.head", kiosk.FormatTicket(c.Ticket), s.kindName(c.Kind), s.statusName(c.Status)))
 	objs := s.submissionInfo(v)
 	objs = append(objs, s.workInfo(&v.Case)...)
+	objs = append(objs, s.routingInfo(&v.Case)...)
 	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.history")))
 	for _, a := range v.History {
 		objs = append(objs, wrap(s.historyLine(a)))
 	}
 	forms := container.NewVBox(widget.NewSeparator(), s.triageForm(&v.Case), s.assignForm(v))
+	if r := s.routingForm(&v.Case); r != nil {
+		forms.Add(r)
+	}
 	forms.Objects = append(forms.Objects, s.replyForms(v)...)
 	return container.NewBorder(head, forms, nil, nil, container.NewVScroll(container.NewVBox(objs...)))
 }
