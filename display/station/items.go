@@ -52,7 +52,10 @@ func (s *App) itemsScreen() fyne.CanvasObject {
 	v.budget.PlaceHolder, v.notePhoto.PlaceHolder = s.t("item.ph.budget"), s.t("item.ph.photo")
 	progress := container.NewVBox(bold(s.t("item.progress")), container.NewGridWithColumns(2, v.note, v.noteEn),
 		container.NewGridWithColumns(2, v.budget, v.notePhoto))
-	right := container.NewBorder(container.NewVBox(s.itemsHeader(), progress), s.settingsForm(), nil, nil, container.NewVScroll(v.list))
+	// The settings fold at the head of the scrolling list: folded they take
+	// one line, unfolded they push the items down, never out of the window.
+	right := container.NewBorder(container.NewVBox(s.itemsHeader(), progress), nil, nil, nil,
+		container.NewVScroll(container.NewVBox(s.settingsForm(), v.list)))
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.38
 	return split
@@ -79,12 +82,14 @@ func (s *App) findOpinions() {
 		id := c.ID
 		label := fmt.Sprintf("%s · %s", kiosk.FormatTicket(c.Ticket), c.Text)
 		if c.DelibItem != "" {
-			label += " · " + s.tf("item.in", c.DelibTitle.Zh)
+			label += " · " + s.tf("item.in", c.DelibTitle.In(string(s.d.Lang)))
 		}
-		ch := widget.NewCheck(label, func(on bool) { v.picked[id] = on })
+		// The check without text, the opinion wrapped beside it: a check's
+		// own text never wraps, and an opinion runs to 140 characters.
+		ch := widget.NewCheck("", func(on bool) { v.picked[id] = on })
 		ch.SetChecked(v.picked[id])
 		checks = append(checks, ch)
-		objs = append(objs, ch)
+		objs = append(objs, container.NewBorder(nil, nil, ch, nil, wrap(label)))
 	}
 	all.OnTapped = func() {
 		for _, ch := range checks {

@@ -119,7 +119,7 @@ func (s *App) settingsForm() fyne.CanvasObject {
 		container.NewGridWithColumns(3, labeled("item.l.day", v.dayDate), labeled("item.l.from", v.dayFrom), labeled("item.l.to", v.dayTo)),
 		container.NewGridWithColumns(3, labeled("item.l.turnout", v.turnout), labeled("item.l.majority", v.majority), v.live),
 		widget.NewButton(s.t("item.savesettings"), s.saveSettings))))
-	return container.NewVBox(widget.NewSeparator(), v.settings)
+	return container.NewVBox(v.settings, widget.NewSeparator())
 }
 
 func (s *App) loadSettings() {
