@@ -83,30 +83,33 @@ func (k *Kiosk) dayBanner() []fyne.CanvasObject {
 	return []fyne.CanvasObject{k.message(fmt.Sprintf(k.t("day.banner"), len(items)))}
 }
 
-// lookupDeliberation adds to a ticket's lookup the item its opinion went
-// into and the referrals of a private matter's reply.
-func (k *Kiosk) lookupDeliberation(u *kiosk.TicketUpdate) []fyne.CanvasObject {
-	var out []fyne.CanvasObject
-	if u.Item != nil && u.Item.Zh != "" {
-		out = append(out, k.separator(), k.bold(fmt.Sprintf(k.t("lookup.item"), u.Item.In(k.lang())), fyne.TextAlignLeading))
+// lookupItem adds to a ticket's lookup the item its opinion went into.
+func (k *Kiosk) lookupItem(u *kiosk.TicketUpdate) []fyne.CanvasObject {
+	if u.Item == nil || u.Item.Zh == "" {
+		return nil
 	}
-	if len(u.Referrals) > 0 {
-		// One wrapped paragraph: the lookup's timeline already fills most
-		// of the screen.
-		text := k.t("lookup.referrals")
-		for i, r := range u.Referrals {
-			if i > 0 {
-				text += k.t("lookup.sep")
-			}
-			if r.Contact.Zh != "" {
-				text += fmt.Sprintf(k.t("lookup.referral"), r.Name.In(k.lang()), r.Contact.In(k.lang()))
-			} else {
-				text += r.Name.In(k.lang())
-			}
+	return []fyne.CanvasObject{k.separator(), k.bold(fmt.Sprintf(k.t("lookup.item"), u.Item.In(k.lang())), fyne.TextAlignLeading)}
+}
+
+// lookupReferrals is the services a private matter's reply points to, to
+// go under the reply: one wrapped paragraph, as the lookup's status line
+// already takes much of the screen.
+func (k *Kiosk) lookupReferrals(u *kiosk.TicketUpdate) []fyne.CanvasObject {
+	if len(u.Referrals) == 0 {
+		return nil
+	}
+	text := k.t("lookup.referrals")
+	for i, r := range u.Referrals {
+		if i > 0 {
+			text += k.t("lookup.sep")
 		}
-		out = append(out, k.bold(text, fyne.TextAlignLeading))
+		if r.Contact.Zh != "" {
+			text += fmt.Sprintf(k.t("lookup.referral"), r.Name.In(k.lang()), r.Contact.In(k.lang()))
+		} else {
+			text += r.Name.In(k.lang())
+		}
 	}
-	return out
+	return []fyne.CanvasObject{k.bold(text, fyne.TextAlignLeading)}
 }
 
 // projectsPerPage is how many voted items a page of the wall shows: each
