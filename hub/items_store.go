@@ -2,6 +2,7 @@ package hub
 
 import (
 	"context"
+	"time"
 
 	"opinionwall/kiosk"
 )
@@ -34,4 +35,13 @@ type DeliberationStore interface {
 	Photo(ctx context.Context, name string) ([]byte, error)
 	DeliberationSettings(ctx context.Context) (DeliberationSettings, error)
 	PutDeliberationSettings(ctx context.Context, s DeliberationSettings, a Audit) error
+}
+
+// ItemChange is an item's change of stage, as the monthly report lists
+// it: new on the list (From empty), voted, decided, started, done.
+type ItemChange struct {
+	N        int
+	Title    kiosk.Text
+	From, To ItemStage
+	At       time.Time
 }

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"time"
 
 	"opinionwall/hub"
 	"opinionwall/internal/sqlitedb"
@@ -148,6 +149,35 @@ func (db *DB) ItemCases(ctx context.Context, id string) ([]hub.Case, error) {
 		if err != nil {
 			return nil, fmt.Errorf("item cases: %w", err)
 		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
+}
+
+// ItemChanges returns the items' changes of stage in [from, to), oldest
+// first, each with its item's number and title (from the audit).
+func (db *DB) ItemChanges(ctx context.Context, from, to time.Time) ([]hub.ItemChange, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT a.at, a.from_status, a.to_status, i.n, i.body
+		FROM audit a JOIN items i ON a.case_id = 'item:' || i.id
+		WHERE a.case_id LIKE 'item:%' AND a.from_status <> a.to_status AND a.at >= ? AND a.at < ?
+		ORDER BY a.at, a.id`, sqlitedb.FormatTime(from), sqlitedb.FormatTime(to))
+	if err != nil {
+		return nil, fmt.Errorf("item changes: %w", err)
+	}
+	defer rows.Close()
+	var out []hub.ItemChange
+	for rows.Next() {
+		var c hub.ItemChange
+		var at, fromStage, toStage, body string
+		if err := rows.Scan(&at, &fromStage, &toStage, &c.N, &body); err != nil {
+			return nil, fmt.Errorf("item changes: %w", err)
+		}
+		var b itemBody
+		if err := json.Unmarshal([]byte(body), &b); err != nil {
+			return nil, fmt.Errorf("item changes: item %d: %w", c.N, err)
+		}
+		c.At, _ = sqlitedb.ParseTime(at)
+		c.Title, c.From, c.To = b.Title, hub.ItemStage(fromStage), hub.ItemStage(toStage)
 		out = append(out, c)
 	}
 	return out, rows.Err()
