@@ -234,7 +234,9 @@ func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
 	ticket := kiosk.FormatTicket(v.Ticket)
 	unpublish := func() { s.confirm(s.tf("confirm.unpublish", ticket), s.act(hub.Action{Kind: hub.ActUnpublish})) }
 	return []fyne.CanvasObject{
-		s.row("row.reply", container.NewVBox(f.template, f.reply, f.replyEn)),
+		// The template picker beside the English reply, one line: the pane
+		// keeps room for the details above the forms with a routing row.
+		s.row("row.reply", container.NewVBox(f.reply, container.NewGridWithColumns(2, f.template, f.replyEn))),
 		s.row("row.wall", f.wall),
 		s.row("", container.NewHBox(button("send", s.reply), button("publish", s.publish), button("unpublish", unpublish),
 			button("close", s.CloseCase), button("reopen", s.act(hub.Action{Kind: hub.ActReopen})))),
