@@ -89,7 +89,7 @@ func (s *App) findOpinions() {
 		ch := widget.NewCheck("", func(on bool) { v.picked[id] = on })
 		ch.SetChecked(v.picked[id])
 		checks = append(checks, ch)
-		objs = append(objs, container.NewBorder(nil, nil, ch, nil, wrap(label)))
+		objs = append(objs, container.NewBorder(nil, nil, container.NewVBox(ch), nil, wrap(label)))
 	}
 	all.OnTapped = func() {
 		for _, ch := range checks {
