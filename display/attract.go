@@ -14,6 +14,9 @@ import (
 
 // attract invites a passer-by, shows a published reply and the time.
 func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
+	if day := k.dayAttract(v); day != nil {
+		return day
+	}
 	s := k.d.Session
 	wake := k.act(func() error { s.Wake(kiosk.ChannelTouch); return nil })
 	call := k.button(k.t("attract.call"), wake)
@@ -62,11 +65,11 @@ func (k *Kiosk) home(v session.View) fyne.CanvasObject {
 		b.Refresh()
 		return minSize(b, 4*minTarget, 2*minTarget)
 	}
-	return container.NewVBox(k.title(k.t("home.title")), grid(2,
+	return container.NewVBox(append(k.dayBanner(), k.title(k.t("home.title")), grid(2,
 		tile("home.opinion", session.FlowOpinion), tile("home.rating", session.FlowRating),
 		tile("home.vote", session.FlowVote), tile("home.lookup", session.FlowLookup),
 		tile("home.wall", session.FlowWall),
-	))
+	))...)
 }
 
 // inLang picks the English of a station's text for a resident reading

@@ -115,8 +115,9 @@ func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 			head = "lookup.reason"
 		}
 		parts = append(parts, k.bold(k.t(head), fyne.TextAlignLeading),
-			k.label(reply, fyne.TextAlignLeading, fyne.TextStyle{}, theme.SizeNameSubHeadingText, widget.MediumImportance),
-			k.separator())
+			k.label(reply, fyne.TextAlignLeading, fyne.TextStyle{}, theme.SizeNameSubHeadingText, widget.MediumImportance))
+		parts = append(parts, k.lookupReferrals(u)...)
+		parts = append(parts, k.separator())
 	}
 	parts = append(parts, k.label(k.t("lookup.now")+k.t("lookup."+string(u.Status)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance))
 	if at := stage(u.Status); at >= 0 {
@@ -137,5 +138,6 @@ func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 	if !u.UpdatedAt.IsZero() {
 		parts = append(parts, k.text(k.t("lookup.updated")+" "+u.UpdatedAt.Local().Format("2006-01-02")))
 	}
+	parts = append(parts, k.lookupItem(u)...)
 	return container.NewVBox(parts...)
 }

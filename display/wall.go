@@ -17,6 +17,9 @@ const wallPageSize = 1
 // wall pages through the station's published replies.
 func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 	w, err := k.d.Snapshots.Wall(context.Background())
+	if err == nil && len(w.Projects) > 0 {
+		return k.wallWithProjects(w)
+	}
 	if err != nil || len(w.Items) == 0 {
 		return container.NewVBox(k.title(k.t("wall.title")), k.text(k.t("wall.empty")))
 	}

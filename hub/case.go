@@ -39,6 +39,8 @@ type Case struct {
 	PublishedAt time.Time // zero: not on the wall
 	UpdatedAt   time.Time
 	Version     int64 // bumped at every change: two workers cannot overwrite each other
+
+	Routing // 三事分流 as routing, and the deliberation item it went into
 }
 
 // Priority orders the work.
@@ -78,6 +80,8 @@ const (
 	ActDuplicate     ActionKind = "duplicate"      // handled with another ticket
 	ActNotApplicable ActionKind = "not_applicable" // not taken up, with a reason
 	ActReopen        ActionKind = "reopen"         // back to work
+	ActRoute         ActionKind = "route"          // 大事: the government body responsible and the due date
+	ActLinkItem      ActionKind = "link_item"      // taken into a deliberation item
 )
 
 // Action is one change a worker asks for. Only the fields of its kind are read.
@@ -92,6 +96,7 @@ type Action struct {
 	Reply    string       // reply
 	ReplyEn  string       // reply, optional
 	WallText string       // publish: the moderated question
+	Route    Routing      // route: Body and Due; link_item: DelibItem and DelibTitle; reply: Referrals (私事)
 }
 
 // Audit is the record of one change: who, when, what.
@@ -162,11 +167,13 @@ var transitions = map[ActionKind]transition{
 	ActDuplicate:     (*Case).duplicate,
 	ActNotApplicable: (*Case).notApplicable,
 	ActReopen:        (*Case).reopen,
+	ActRoute:         (*Case).route,
+	ActLinkItem:      (*Case).linkItem,
 }
 
 // refuse is a transition's refusal: the input breaks a rule of the case
-// (key names it for screens, see Reason).
-func refuse(kind ActionKind, key, format string, args ...any) error {
+// or item (key names it for screens, see Reason).
+func refuse[K ActionKind | ItemActionKind](kind K, key, format string, args ...any) error {
 	return because(kiosk.Errorf(kiosk.EINVALID, "%s: "+format, append([]any{kind}, args...)...), key, args...)
 }
 
@@ -230,6 +237,9 @@ func (c *Case) reply(a Action, ch change) (string, error) {
 	}
 	en, err := workerText(FieldReplyEn, a.ReplyEn, MaxReplyRunes, false)
 	if err != nil {
+		return "", err
+	}
+	if err := c.refer(a); err != nil {
 		return "", err
 	}
 	c.Reply, c.ReplyEn, c.Status = zh, en, kiosk.StatusReplied
@@ -329,7 +339,11 @@ func workerText(what Field, s string, limit int, required bool) (string, error) 
 // status, class and reply (for a case not taken up, the reason).
 func (c *Case) TicketUpdate() kiosk.TicketUpdate {
 	u := kiosk.TicketUpdate{Ticket: c.Ticket, SubmissionID: c.ID, Status: c.Status, Matter: c.Matter,
-		Reply: c.Reply, ReplyEn: c.ReplyEn, UpdatedAt: c.UpdatedAt}
+		Reply: c.Reply, ReplyEn: c.ReplyEn, UpdatedAt: c.UpdatedAt, Referrals: c.Referrals}
+	if c.DelibItem != "" {
+		t := c.DelibTitle
+		u.Item = &t
+	}
 	if c.Status == kiosk.StatusNotApplicable {
 		u.Reply, u.ReplyEn = c.Reason, ""
 	}
@@ -340,5 +354,6 @@ func (c *Case) TicketUpdate() kiosk.TicketUpdate {
 // from old to the case as it is now (publishing on the wall is not news to
 // the ticket).
 func (c *Case) Visible(old Case) bool {
-	return c.Status != old.Status || c.Matter != old.Matter || c.Reply != old.Reply || c.ReplyEn != old.ReplyEn || c.Reason != old.Reason
+	return c.Status != old.Status || c.Matter != old.Matter || c.Reply != old.Reply || c.ReplyEn != old.ReplyEn || c.Reason != old.Reason ||
+		c.DelibTitle != old.DelibTitle || !sameReferrals(c.Referrals, old.Referrals)
 }

@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -143,7 +144,7 @@ func TestRefusedTransitions(t *testing.T) {
 		if _, err := c.Apply(tc.a, lead, t0, cl, staff); err == nil {
 			t.Errorf("%s: allowed", tc.name)
 		}
-		if c != before {
+		if !reflect.DeepEqual(c, before) {
 			t.Errorf("%s: case changed on refusal", tc.name)
 		}
 	}

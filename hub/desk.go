@@ -18,7 +18,10 @@ import (
 type Desk struct {
 	Store     DeskStore
 	Checklist *Checklist
-	Now       func() time.Time
+	// Delib keeps the deliberation items and settings; nil leaves
+	// deliberation out (the items' methods refuse).
+	Delib DeliberationStore
+	Now   func() time.Time
 	// Notify wakes whatever sends ticket updates and snapshots to the
 	// kiosks; nil for none.
 	Notify func()
@@ -158,6 +161,9 @@ func (d *Desk) RefreshWall(ctx context.Context) error {
 		return err
 	}
 	w := BuildWall(cases, NextVersion(prev, d.Now()))
+	if w.Projects, err = d.projects(ctx); err != nil {
+		return err
+	}
 	b, err := json.Marshal(w)
 	if err != nil {
 		return fmt.Errorf("wall: %w", err)

@@ -43,6 +43,9 @@ func (d *Desk) RefreshPolls(ctx context.Context) (bool, error) {
 	}
 	now := d.Now()
 	next := BuildPolls(polls, tallies, now, 0)
+	if err := d.deliberationPolls(ctx, &next, polls, now); err != nil {
+		return false, err
+	}
 	prev, raw, err := d.Store.Snapshot(ctx, SnapshotPolls)
 	if err != nil {
 		return false, err

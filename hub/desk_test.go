@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -273,7 +274,7 @@ func TestDeskCaseActionsByRole(t *testing.T) {
 					if code := kiosk.ErrorCode(err); code != kiosk.EFORBIDDEN {
 						t.Fatalf("refusal code %q (%v), want %q", code, err, kiosk.EFORBIDDEN)
 					}
-					if st.cases["c1"] != before || len(st.audits) != 0 {
+					if !reflect.DeepEqual(st.cases["c1"], before) || len(st.audits) != 0 {
 						t.Fatal("a refused action changed the case")
 					}
 					return

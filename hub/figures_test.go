@@ -124,6 +124,15 @@ func TestTargetsOverdue(t *testing.T) {
 	if tg.Overdue(&c, now) {
 		t.Fatal("a closed case is overdue")
 	}
+	big := hub.Case{Kind: kiosk.KindOpinion, Status: kiosk.StatusAssigned, Matter: kiosk.MatterBig, ReceivedAt: now.Add(-2 * hub.Day),
+		Routing: hub.Routing{GovBody: "区住建局", Due: now.Add(-time.Hour)}}
+	if tg.Overdue(&big, now) || !tg.Late(&big, now) {
+		t.Fatal("a 大事 of 2 days past its due date: within its class's targets, yet late")
+	}
+	big.Due = now.Add(hub.Day)
+	if tg.Late(&big, now) {
+		t.Fatal("a 大事 before its due date and within its targets is late")
+	}
 	if err := (hub.Targets{kiosk.MatterBig: {FirstReply: 20 * hub.Day, Close: 15 * hub.Day}}).Check(); err == nil {
 		t.Fatal("a first reply after closing was accepted")
 	}

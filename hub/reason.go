@@ -29,15 +29,21 @@ type Field string
 
 // The fields a worker types into.
 const (
-	FieldReply    Field = "reply"
-	FieldReplyEn  Field = "replyEn"
-	FieldWall     Field = "wall"
-	FieldReason   Field = "reason"
-	FieldTemplate Field = "template"
-	FieldTitle    Field = "title"
-	FieldTitleEn  Field = "titleEn"
-	FieldOption   Field = "option"
-	FieldOptionEn Field = "optionEn"
+	FieldReply       Field = "reply"
+	FieldReplyEn     Field = "replyEn"
+	FieldWall        Field = "wall"
+	FieldReason      Field = "reason"
+	FieldTemplate    Field = "template"
+	FieldTitle       Field = "title"
+	FieldTitleEn     Field = "titleEn"
+	FieldOption      Field = "option"
+	FieldOptionEn    Field = "optionEn"
+	FieldGovBody     Field = "govBody"
+	FieldItemTitle   Field = "itemTitle"
+	FieldItemTitleEn Field = "itemTitleEn"
+	FieldDescription Field = "description"
+	FieldNote        Field = "note"
+	FieldNoteEn      Field = "noteEn"
 )
 
 // refusal is a domain error with code, message (formatted with args) its

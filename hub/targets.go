@@ -76,6 +76,13 @@ func (t Targets) Overdue(c *Case, now time.Time) bool {
 	return age > x.Close || c.RepliedAt.IsZero() && age > x.FirstReply
 }
 
+// Late reports whether an open case is late at now, as the inbox marks
+// it: past its class's target (Overdue), or a 大事 past the due date set
+// when it was sent to a government body (Case.Overdue).
+func (t Targets) Late(c *Case, now time.Time) bool {
+	return t.Overdue(c, now) || c.Overdue(now)
+}
+
 // ParseDays reads a target as a whole number of days ("15" or "15d").
 func ParseDays(s string) (time.Duration, error) {
 	var n int

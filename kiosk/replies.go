@@ -40,6 +40,11 @@ type TicketUpdate struct {
 	Reply        string       `json:"reply,omitempty"`
 	ReplyEn      string       `json:"reply_en,omitempty"` // the reply in English, when the station wrote one
 	UpdatedAt    time.Time    `json:"updated_at"`
+	// Item is the deliberation item (议事事项) the opinion was taken into;
+	// nil for none. Older hubs leave it out.
+	Item *Text `json:"item,omitempty"`
+	// Referrals are the services a private matter's reply points to.
+	Referrals []Referral `json:"referrals,omitempty"`
 }
 
 // WallItem is one published question and reply on the public wall (你说我办).
@@ -59,6 +64,9 @@ type WallSnapshot struct {
 	// Announcement is a notice from the station for the attract screen
 	// (a deliberation day, a water cut); empty for none.
 	Announcement Text `json:"announcement,omitempty"`
+	// Projects are the deliberation items residents voted on, with their
+	// progress (我们一起办), newest decision first.
+	Projects []Project `json:"projects,omitempty"`
 }
 
 // PollOption is one choice of a poll.
@@ -75,6 +83,12 @@ type Poll struct {
 	Closes  time.Time    `json:"closes"`
 	// Results are the votes per option id, once the hub publishes them.
 	Results map[string]int `json:"results,omitempty"`
+	// Item is the number on the community's list when the poll is a
+	// deliberation item's vote (同意/不同意/弃权); 0 otherwise.
+	Item int `json:"item,omitempty"`
+	// Live are the votes counted so far, during a deliberation day whose
+	// live tallies the lead allowed.
+	Live map[string]int `json:"live,omitempty"`
 }
 
 // Option returns the option with the given id.
@@ -91,6 +105,8 @@ func (p *Poll) Option(id string) (PollOption, bool) {
 type PollsSnapshot struct {
 	Version int64  `json:"version"`
 	Polls   []Poll `json:"polls"`
+	// Day is the community's deliberation day (社区居民议事日); nil for none.
+	Day *DeliberationDay `json:"day,omitempty"`
 }
 
 // StatusQueued is a ticket whose submission is saved on the kiosk and not

@@ -65,15 +65,29 @@ func (s workerSource) Targets(ctx context.Context) (hub.Targets, error) {
 }
 
 // deliberationChanges lists the deliberation list's changes in [from, to),
-// one line each, for the monthly report.
-//
-// HOOK (issue 17, deliberation): the deliberation list (议事事项清单) is
-// built beside this report; when its store exists, return its items'
-// changes of the month here (new, voted, adopted, in progress, done, each
-// with its number and title). nil makes the report say the list is not
-// connected yet.
-func (s *desk) deliberationChanges(context.Context, time.Time, time.Time) ([]string, error) {
-	return nil, nil
+// one line each in the report's language: the items that changed stage
+// (new on the list, put to the vote, adopted or not, started, done), each
+// with its number and title, oldest first; a line saying so when none did.
+func (s *desk) deliberationChanges(ctx context.Context, from, to time.Time) ([]string, error) {
+	changes, err := s.db.ItemChanges(ctx, from, to)
+	if err != nil {
+		return nil, err
+	}
+	lang := s.language()
+	t := station.Texts(lang)
+	out := []string{}
+	for _, c := range changes {
+		title, day := c.Title.In(string(lang)), c.At.Local().Format("01-02")
+		if c.From == "" {
+			out = append(out, fmt.Sprintf(t("report.item.new"), c.N, title, t("stage."+string(c.To)), day))
+		} else {
+			out = append(out, fmt.Sprintf(t("report.item.step"), c.N, title, t("stage."+string(c.From)), t("stage."+string(c.To)), day))
+		}
+	}
+	if len(out) == 0 {
+		out = append(out, t("report.item.none"))
+	}
+	return out, nil
 }
 
 // monthReport gathers the report of the month that starts at month.

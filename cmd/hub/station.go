@@ -60,7 +60,7 @@ func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &desk{desk: &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+	return &desk{desk: &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now, Delib: db}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
 }
 
 // chartOptions word the charts in the screens' language against the targets.
@@ -83,7 +83,7 @@ func (s *desk) deps(exportDir string) station.Deps {
 	return station.Deps{
 		Desk: s.desk, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
 		Charts: func(st hub.Stats, tg hub.Targets) ([]hub.Chart, error) { return charts.Draw(st, s.chartOptions(tg)) },
-		Ledger: s.workerLedger, Report: s.workerReport,
+		Ledger: s.workerLedger, Report: s.workerReport, ItemsList: ledger.WriteItems,
 	}
 }
 
@@ -187,6 +187,7 @@ func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, lo
 				log.Info("smoke tour: report", "files", strings.Join(paths, " "))
 			}
 		}},
+		{"items", func() { st.Show(station.TabItems) }},
 	}
 	for i, step := range steps {
 		fyne.DoAndWait(step.do)

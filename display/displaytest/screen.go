@@ -18,7 +18,8 @@ type Screen struct {
 }
 
 // Objects returns every canvas object in the window, depth first,
-// through containers, scrolls, splits and the selected tab.
+// through containers, scrolls, splits, the selected tab and open
+// accordion items.
 func (u Screen) Objects() []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	var walk func(o fyne.CanvasObject)
@@ -40,6 +41,12 @@ func (u Screen) Objects() []fyne.CanvasObject {
 		case *container.AppTabs:
 			if s := c.Selected(); s != nil {
 				walk(s.Content)
+			}
+		case *widget.Accordion:
+			for _, it := range c.Items {
+				if it.Open {
+					walk(it.Detail)
+				}
 			}
 		}
 	}

@@ -53,11 +53,15 @@ func (s *App) caseDetail(v hub.CaseView) fyne.CanvasObject {
 	head := bold(s.tf("case.head", kiosk.FormatTicket(c.Ticket), s.kindName(c.Kind), s.statusName(c.Status)))
 	objs := s.submissionInfo(v)
 	objs = append(objs, s.workInfo(&v.Case)...)
+	objs = append(objs, s.routingInfo(&v.Case)...)
 	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.history")))
 	for _, a := range v.History {
 		objs = append(objs, wrap(s.historyLine(a)))
 	}
 	forms := container.NewVBox(widget.NewSeparator(), s.triageForm(&v.Case), s.assignForm(v))
+	if r := s.routingForm(&v.Case); r != nil {
+		forms.Add(r)
+	}
 	forms.Objects = append(forms.Objects, s.replyForms(v)...)
 	return container.NewBorder(head, forms, nil, nil, container.NewVScroll(container.NewVBox(objs...)))
 }
@@ -230,7 +234,9 @@ func (s *App) replyForms(v hub.CaseView) []fyne.CanvasObject {
 	ticket := kiosk.FormatTicket(v.Ticket)
 	unpublish := func() { s.confirm(s.tf("confirm.unpublish", ticket), s.act(hub.Action{Kind: hub.ActUnpublish})) }
 	return []fyne.CanvasObject{
-		s.row("row.reply", container.NewVBox(f.template, f.reply, f.replyEn)),
+		// The template picker beside the English reply, one line: the pane
+		// keeps room for the details above the forms with a routing row.
+		s.row("row.reply", container.NewVBox(f.reply, container.NewGridWithColumns(2, f.template, f.replyEn))),
 		s.row("row.wall", f.wall),
 		s.row("", container.NewHBox(button("send", s.reply), button("publish", s.publish), button("unpublish", unpublish),
 			button("close", s.CloseCase), button("reopen", s.act(hub.Action{Kind: hub.ActReopen})))),

@@ -43,3 +43,10 @@ func (s *App) ReplyEntry() *widget.Entry { return &s.form.reply.Entry }
 
 // ReplyShortcut types a shortcut into the open case's reply entry.
 func (s *App) ReplyShortcut(sc fyne.Shortcut) { s.form.reply.TypedShortcut(sc) }
+
+// ExportItems writes the deliberation list and returns the file's path
+// and the rows written.
+func (s *App) ExportItems(format string) (string, int, error) { return s.writeItems(format) }
+
+// OpenSettings unfolds the deliberation settings, as a lead's tap does.
+func (s *App) OpenSettings() { s.items.settings.Open(0) }

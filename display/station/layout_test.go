@@ -28,7 +28,9 @@ import (
 var windowSizes = []fyne.Size{{Width: 1366, Height: 768}, {Width: 1400, Height: 900}}
 
 // TestScreensFitTheWindow renders every screen of the review app (log-in,
-// inbox, a case open with all its forms, polls, statistics, fleet) in
+// inbox, a case open with all its forms, a 大事, 小事 and 私事 case with
+// their routing row, polls, statistics, fleet, the 议事 tab with its
+// settings unfolded) in
 // each language at each window size, and fails when the window's content
 // needs more room than the window, an object lies outside the window, a
 // text is cut or wrapped narrower than two characters, or a button the
@@ -36,7 +38,7 @@ var windowSizes = []fyne.Size{{Width: 1366, Height: 768}, {Width: 1400, Height: 
 func TestScreensFitTheWindow(t *testing.T) {
 	a := test.NewTempApp(t)
 	a.Settings().SetTheme(station.Theme{})
-	desk, cat := layoutWorld(t)
+	desk, cat, routed := layoutWorld(t)
 	for _, lang := range []station.Lang{station.LangZh, station.LangEn} {
 		for _, size := range windowSizes {
 			t.Run(fmt.Sprintf("%s-%.0fx%.0f", lang, size.Width, size.Height), func(t *testing.T) {
@@ -72,6 +74,18 @@ func TestScreensFitTheWindow(t *testing.T) {
 				}
 				displaytest.Screen{T: t, Win: win}.List().Select(0)
 				fits(t, win, "case", need("triage", "assign", "start", "send", "publish", "unpublish", "close", "reopen", "duplicate", "na"))
+				for _, r := range []struct {
+					m    kiosk.Matter
+					need []string
+				}{{kiosk.MatterBig, need("route.send", "send", "close")}, {kiosk.MatterSmall, need("route.toitem", "send", "close")},
+					{kiosk.MatterPrivate, need("route.replyrefer", "send", "close")}} {
+					st.OpenCase(routed[r.m])
+					fits(t, win, "case routing "+string(r.m), r.need)
+				}
+				st.OpenCase(routed[kiosk.MatterBig])
+				if all := allTexts(win); !strings.Contains(all, txt("route.overdue")) {
+					t.Errorf("the big case's pane lacks %q:\n%s", txt("route.overdue"), all)
+				}
 				st.CloseCase()
 				fits(t, win, "close confirmation", need("confirm.yes", "confirm.no"))
 				dismiss(win)
@@ -85,6 +99,10 @@ func TestScreensFitTheWindow(t *testing.T) {
 				fits(t, win, "statistics", need("update", "export.png", "report.button"))
 				st.Show(station.TabFleet)
 				fits(t, win, "fleet", nil)
+				st.Show(station.TabItems)
+				fits(t, win, "deliberation", need("item.find", "item.make", "export.csv", "export.xlsx"))
+				st.OpenSettings()
+				fits(t, win, "deliberation settings", need("item.find", "item.make", "item.savesettings"))
 			})
 		}
 	}
@@ -92,7 +110,7 @@ func TestScreensFitTheWindow(t *testing.T) {
 
 // layoutWorld is a station with cases, polls and a kiosk, as the screens
 // show them at their fullest: long texts, a contact, a history, alerts.
-func layoutWorld(t *testing.T) (*hub.Desk, *hub.Catalog) {
+func layoutWorld(t *testing.T) (*hub.Desk, *hub.Catalog, map[kiosk.Matter]string) {
 	t.Helper()
 	ctx := context.Background()
 	db := hubsqlite.NewDB(filepath.Join(t.TempDir(), "hub.db"))
@@ -101,7 +119,7 @@ func layoutWorld(t *testing.T) (*hub.Desk, *hub.Catalog) {
 	}
 	t.Cleanup(func() { db.Close() })
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
-	desk := &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now}
+	desk := &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now, Delib: db}
 	for _, wk := range []hub.Worker{{ID: "zhang", Name: "张丽", Role: hub.RoleLead}, {ID: "wang", Name: "王刚", Role: hub.RoleWorker},
 		{ID: "li", Name: "李梅", Role: hub.RoleVolunteer}} {
 		wk.PINHash, _ = hub.HashPIN("2468")
@@ -155,12 +173,46 @@ func layoutWorld(t *testing.T) (*hub.Desk, *hub.Catalog) {
 			}
 		}
 	}
+	// Three cases routed by 三事分流: a 大事 sent to a government body and
+	// overdue, a 小事 to make an item of, a 私事 with referrals to offer;
+	// and items on the list at their longest.
+	routed := map[kiosk.Matter]string{}
+	for i, m := range []kiosk.Matter{kiosk.MatterBig, kiosk.MatterSmall, kiosk.MatterPrivate} {
+		id := batch[10+i].ID
+		cs, _, _ := db.Case(ctx, id)
+		cs, err := desk.Act(ctx, lead, id, cs.Version, hub.Action{Kind: hub.ActTriage, Matter: m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m == kiosk.MatterBig {
+			if _, err := desk.Act(ctx, lead, id, cs.Version, hub.Action{Kind: hub.ActRoute,
+				Route: hub.Routing{GovBody: "区住房和城乡建设局物业管理科", Due: now.AddDate(0, 0, -3)}}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		routed[m] = id
+	}
+	set, err := desk.Deliberation(ctx, lead)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set.Day = kiosk.DeliberationDay{Date: now.AddDate(0, 0, 5).Format("2006-01-02"), From: "09:00", To: "17:00"}
+	if err := desk.SetDeliberation(ctx, lead, set); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := desk.CreateItem(ctx, lead, hub.ItemDraft{Title: "12栋楼道加装声控灯和扶手，方便老人晚上上下楼",
+			TitleEn: "Sound-activated lights and handrails in building 12's stairwell", Description: long,
+			Cases: []string{batch[20+i].ID}}); err != nil {
+			t.Fatal(err)
+		}
+	}
 	hot := 61.0
 	raw := fmt.Sprintf(`{"outbox_pending":40,"oldest_pending_s":7200,"disk_free_bytes":1000,"temp_c":%v,"config_error":"bad brightness","counters":{"cpu_temp_mc":85000}}`, hot)
 	if err := db.Apply(ctx, hub.Batch{Telemetry: []hub.TelemetryReport{{Kiosk: "wall-01", At: now.Add(-2 * time.Hour), Raw: []byte(raw)}}}); err != nil {
 		t.Fatal(err)
 	}
-	return desk, hub.NewCatalog(kiosk.Defaults())
+	return desk, hub.NewCatalog(kiosk.Defaults()), routed
 }
 
 // fits checks one screen as the window shows it.
@@ -195,6 +247,31 @@ func listTexts(win fyne.Window) string {
 			}
 		}
 	}
+	return b.String()
+}
+
+// allTexts is every text drawn in the window, one a line.
+func allTexts(win fyne.Window) string {
+	var b strings.Builder
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		switch x := o.(type) {
+		case *canvas.Text:
+			b.WriteString(x.Text + "\n")
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(win.Content())
 	return b.String()
 }
 

@@ -25,6 +25,8 @@ func (s *App) reason(r hub.Reason) string {
 			args[i] = s.statusName(x)
 		case hub.PollState:
 			args[i] = s.t(pollStateKeys[x])
+		case hub.ItemStage:
+			args[i] = s.stageName(x)
 		case hub.Field:
 			args[i] = s.named("field." + string(x))
 		case time.Time:

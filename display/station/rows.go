@@ -93,7 +93,7 @@ func (s *App) showRow(r *caseRow, c *hub.Case, now time.Time) {
 	}
 	r.prio.set(prio, priorityColour[c.Priority])
 	late := ""
-	if s.targets.Overdue(c, now) {
+	if s.targets.Late(c, now) {
 		late = s.t("chip.overdue")
 	}
 	r.late.set(late, overdueColour)

@@ -33,6 +33,9 @@ type Deps struct {
 	// the worker me may see them, as "csv" or "xlsx" and returns how many
 	// rows it wrote.
 	Ledger func(ctx context.Context, me hub.Worker, w io.Writer, format string, f hub.Filter) (int, error)
+	// ItemsList writes the community's deliberation list as "csv" or
+	// "xlsx" and returns how many rows it wrote; nil leaves it out.
+	ItemsList func(w io.Writer, format string, items []hub.Item) (int, error)
 	// ExportDir is where exports and chart PNGs are saved.
 	ExportDir string
 }
@@ -46,6 +49,7 @@ const (
 	TabPolls
 	TabStats
 	TabFleet
+	TabItems
 )
 
 // App is the review app at the community station: log in, inbox and
@@ -68,6 +72,7 @@ type App struct {
 	poll  pollsView
 	stats statsView
 	fleet fleetView
+	items itemsView
 	login loginView
 	form  caseForm
 }
@@ -119,8 +124,9 @@ func (s *App) showMain() {
 		TabPolls: container.NewTabItem(s.t("tab.polls"), s.pollsScreen()),
 		TabStats: container.NewTabItem(s.t("tab.stats"), s.statsScreen()),
 		TabFleet: container.NewTabItem(s.t("tab.fleet"), s.fleetScreen()),
+		TabItems: container.NewTabItem(s.t("tab.items"), s.itemsScreen()),
 	}
-	s.tabs = container.NewAppTabs(s.tab[TabInbox], s.tab[TabPolls], s.tab[TabStats], s.tab[TabFleet])
+	s.tabs = container.NewAppTabs(s.tab[TabInbox], s.tab[TabItems], s.tab[TabPolls], s.tab[TabStats], s.tab[TabFleet])
 	s.tabs.OnSelected = func(t *container.TabItem) { s.refresh(s.tabOf(t)) }
 	who := widget.NewLabelWithStyle(s.tf("who", s.me.Name, s.roleName(s.me.Role)), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle(s.t("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -149,6 +155,8 @@ func (s *App) refresh(t Tab) {
 		s.refreshStats()
 	case TabFleet:
 		s.refreshFleet()
+	case TabItems:
+		s.refreshItems()
 	default:
 		s.refreshInbox()
 	}

@@ -62,7 +62,7 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	t.Cleanup(func() { w.hubDB.Close() })
 	in := &hubside.Ingest{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: "pw-hub"}, Store: w.hubDB, Signer: signer}
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
-	w.desk = &hub.Desk{Store: w.hubDB, Settings: w.hubDB, Checklist: cl, Now: time.Now}
+	w.desk = &hub.Desk{Store: w.hubDB, Settings: w.hubDB, Checklist: cl, Now: time.Now, Delib: w.hubDB}
 	dl := &hubside.Downlink{Ingest: in, Store: w.hubDB, Signer: signer, Interval: 50 * time.Millisecond}
 	w.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline
@@ -92,7 +92,7 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	cat := hub.NewCatalog(kiosk.Defaults())
 	win := f.App.NewWindow("station")
 	win.Resize(fyne.NewSize(1400, 900))
-	w.st = station.New(win, station.Deps{Desk: w.desk, Catalog: cat, ExportDir: t.TempDir(),
+	w.st = station.New(win, station.Deps{Desk: w.desk, Catalog: cat, ExportDir: t.TempDir(), ItemsList: ledger.WriteItems,
 		Charts: func(s hub.Stats, tg hub.Targets) ([]hub.Chart, error) {
 			return charts.Draw(s, charts.Options{Text: station.Texts(station.LangZh), Name: cat.Name, Targets: tg})
 		},

@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
 	"fmt"
 
@@ -18,12 +19,25 @@ func (db *DB) SaveCase(ctx context.Context, c hub.Case, prev int64, a hub.Audit,
 		return fmt.Errorf("save case: %w", err)
 	}
 	defer tx.Rollback()
+	if err := saveCaseTx(ctx, tx, c, prev, a, update); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("save case: commit: %w", err)
+	}
+	return nil
+}
+
+// saveCaseTx is SaveCase within a transaction.
+func saveCaseTx(ctx context.Context, tx *sql.Tx, c hub.Case, prev int64, a hub.Audit, update *kiosk.TicketUpdate) error {
 	res, err := tx.ExecContext(ctx, `UPDATE cases SET status = ?, matter = ?, item = ?, priority = ?, assignee = ?,
 		duplicate_of = ?, reason = ?, reply = ?, reply_en = ?, replied_at = ?, wall_text = ?, published_at = ?,
-		updated_at = ?, version = ? WHERE id = ? AND version = ?`,
+		updated_at = ?, version = ?, gov_body = ?, due = ?, delib_item = ?, delib_title = ?, referrals = ?
+		WHERE id = ? AND version = ?`,
 		string(c.Status), string(c.Matter), c.Item, int(c.Priority), c.Assignee, c.DuplicateOf, c.Reason, c.Reply,
 		c.ReplyEn, nullTime(c.RepliedAt), c.WallText, nullTime(c.PublishedAt), sqlitedb.FormatTime(c.UpdatedAt),
-		c.Version, c.ID, prev)
+		c.Version, c.GovBody, nullTime(c.Due), c.DelibItem, routingJSON(c.DelibTitle, c.DelibItem != ""),
+		routingJSON(c.Referrals, len(c.Referrals) > 0), c.ID, prev)
 	if err != nil {
 		return fmt.Errorf("save case: %w", err)
 	}
@@ -46,9 +60,6 @@ func (db *DB) SaveCase(ctx context.Context, c hub.Case, prev int64, a hub.Audit,
 			c.Kiosk, string(b), sqlitedb.FormatTime(c.UpdatedAt)); err != nil {
 			return fmt.Errorf("save case: ticket outbox: %w", err)
 		}
-	}
-	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("save case: commit: %w", err)
 	}
 	return nil
 }

@@ -15,16 +15,17 @@ import (
 
 const caseColumns = `id, ticket, kiosk, kind, topic, building, text, rating, at, received_at, clock_synced, flagged,
 	status, matter, item, priority, assignee, duplicate_of, reason, reply, reply_en, replied_at, wall_text,
-	published_at, updated_at, version`
+	published_at, updated_at, version, gov_body, due, delib_item, delib_title, referrals`
 
-var insertCase = `INSERT INTO cases (` + caseColumns + `) VALUES (` + strings.TrimSuffix(strings.Repeat("?, ", 26), ", ") + `)`
+var insertCase = `INSERT INTO cases (` + caseColumns + `) VALUES (` + strings.TrimSuffix(strings.Repeat("?, ", 31), ", ") + `)`
 
 // caseArgs are the values of caseColumns for c.
 func caseArgs(c *hub.Case) []any {
 	return []any{c.ID, c.Ticket, c.Kiosk, string(c.Kind), c.Topic, c.Building, c.Text, c.Rating, sqlitedb.FormatTime(c.At),
 		sqlitedb.FormatTime(c.ReceivedAt), c.ClockSynced, c.Flagged, string(c.Status), string(c.Matter), c.Item,
 		int(c.Priority), c.Assignee, c.DuplicateOf, c.Reason, c.Reply, c.ReplyEn, nullTime(c.RepliedAt), c.WallText,
-		nullTime(c.PublishedAt), sqlitedb.FormatTime(c.UpdatedAt), c.Version}
+		nullTime(c.PublishedAt), sqlitedb.FormatTime(c.UpdatedAt), c.Version, c.GovBody, nullTime(c.Due), c.DelibItem,
+		routingJSON(c.DelibTitle, c.DelibItem != ""), routingJSON(c.Referrals, len(c.Referrals) > 0)}
 }
 
 type scanner interface{ Scan(...any) error }
@@ -33,11 +34,16 @@ func scanCase(r scanner) (hub.Case, error) {
 	var c hub.Case
 	var kind, at, received, status, matter, updated string
 	var prio int
-	var replied, published sql.NullString
+	var replied, published, due sql.NullString
+	var title, refs string
 	err := r.Scan(&c.ID, &c.Ticket, &c.Kiosk, &kind, &c.Topic, &c.Building, &c.Text, &c.Rating, &at, &received,
 		&c.ClockSynced, &c.Flagged, &status, &matter, &c.Item, &prio, &c.Assignee, &c.DuplicateOf, &c.Reason,
-		&c.Reply, &c.ReplyEn, &replied, &c.WallText, &published, &updated, &c.Version)
+		&c.Reply, &c.ReplyEn, &replied, &c.WallText, &published, &updated, &c.Version,
+		&c.GovBody, &due, &c.DelibItem, &title, &refs)
 	if err != nil {
+		return c, err
+	}
+	if err := scanRouting(&c, due, title, refs); err != nil {
 		return c, err
 	}
 	c.Kind, c.Status, c.Matter, c.Priority = kiosk.Kind(kind), kiosk.TicketStatus(status), kiosk.Matter(matter), hub.Priority(prio)

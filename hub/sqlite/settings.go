@@ -1,7 +1,14 @@
 package sqlite
 
+// The station's settings: what leads set for the desk (targets per class
+// and reply templates, migration 0004) and the deliberation settings
+// (议事日, vote rule; migration 0005), each change with an audit record.
+
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 
@@ -88,4 +95,48 @@ func (db *DB) SetReplyTemplates(ctx context.Context, texts []string, by hub.Audi
 		return err
 	}
 	return tx.Commit()
+}
+
+const settingsDeliberation = "deliberation"
+
+// DeliberationSettings returns the deliberation settings, the defaults
+// until a lead saves some.
+func (db *DB) DeliberationSettings(ctx context.Context) (hub.DeliberationSettings, error) {
+	s := hub.DefaultDeliberation()
+	var body string
+	err := db.db.QueryRowContext(ctx, `SELECT body FROM settings WHERE name = ?`, settingsDeliberation).Scan(&body)
+	if errors.Is(err, sql.ErrNoRows) {
+		return s, nil
+	}
+	if err != nil {
+		return s, fmt.Errorf("deliberation settings: %w", err)
+	}
+	if err := json.Unmarshal([]byte(body), &s); err != nil {
+		return s, fmt.Errorf("deliberation settings: %w", err)
+	}
+	return s, nil
+}
+
+// PutDeliberationSettings stores the settings with their audit record.
+func (db *DB) PutDeliberationSettings(ctx context.Context, s hub.DeliberationSettings, a hub.Audit) error {
+	b, err := json.Marshal(s)
+	if err != nil {
+		return fmt.Errorf("put settings: %w", err)
+	}
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("put settings: %w", err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, `INSERT INTO settings (name, body) VALUES (?, ?) ON CONFLICT (name) DO UPDATE SET body = excluded.body`,
+		settingsDeliberation, string(b)); err != nil {
+		return fmt.Errorf("put settings: %w", err)
+	}
+	if err := insertAudit(ctx, tx, a); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("put settings: %w", err)
+	}
+	return nil
 }

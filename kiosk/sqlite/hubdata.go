@@ -23,12 +23,14 @@ func (db *DB) PutTicketUpdate(ctx context.Context, u kiosk.TicketUpdate) error {
 	if _, err := kiosk.ParseTicket(u.Ticket); err != nil {
 		return err
 	}
-	_, err := db.db.ExecContext(ctx, `INSERT INTO tickets (ticket, submission_id, status, matter, reply, reply_en, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?)
+	item, refs := ticketExtras(u)
+	_, err := db.db.ExecContext(ctx, `INSERT INTO tickets (ticket, submission_id, status, matter, reply, reply_en, updated_at, item, referrals)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
 		ON CONFLICT (ticket) DO UPDATE SET submission_id = excluded.submission_id, status = excluded.status,
-			matter = excluded.matter, reply = excluded.reply, reply_en = excluded.reply_en, updated_at = excluded.updated_at
+			matter = excluded.matter, reply = excluded.reply, reply_en = excluded.reply_en, updated_at = excluded.updated_at,
+			item = excluded.item, referrals = excluded.referrals
 		WHERE excluded.updated_at >= tickets.updated_at`,
-		u.Ticket, u.SubmissionID, string(u.Status), string(u.Matter), u.Reply, u.ReplyEn, formatTime(u.UpdatedAt))
+		u.Ticket, u.SubmissionID, string(u.Status), string(u.Matter), u.Reply, u.ReplyEn, formatTime(u.UpdatedAt), item, refs)
 	if err != nil {
 		return domainError("put ticket update", err)
 	}
@@ -44,13 +46,13 @@ func (db *DB) LookupTicket(ctx context.Context, code string) (kiosk.TicketUpdate
 		return kiosk.TicketUpdate{}, err
 	}
 	var u kiosk.TicketUpdate
-	var status, matter, updated string
-	err = db.db.QueryRowContext(ctx, `SELECT ticket, submission_id, status, matter, reply, reply_en, updated_at FROM tickets WHERE ticket = ?`, t.Code).
-		Scan(&u.Ticket, &u.SubmissionID, &status, &matter, &u.Reply, &u.ReplyEn, &updated)
+	var status, matter, updated, item, refs string
+	err = db.db.QueryRowContext(ctx, `SELECT ticket, submission_id, status, matter, reply, reply_en, updated_at, item, referrals FROM tickets WHERE ticket = ?`, t.Code).
+		Scan(&u.Ticket, &u.SubmissionID, &status, &matter, &u.Reply, &u.ReplyEn, &updated, &item, &refs)
 	if err == nil {
 		u.Status, u.Matter = kiosk.TicketStatus(status), kiosk.Matter(matter)
 		u.UpdatedAt, _ = parseTime(updated)
-		return u, nil
+		return u, readTicketExtras(&u, item, refs)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return u, fmt.Errorf("lookup ticket: %w", err)
@@ -208,4 +210,32 @@ func (db *DB) Counters(ctx context.Context) (map[string]int64, error) {
 		out[name] = v
 	}
 	return out, rows.Err()
+}
+
+// ticketExtras are the JSON of an update's item and referrals, "" for none.
+func ticketExtras(u kiosk.TicketUpdate) (item, refs string) {
+	if u.Item != nil {
+		b, _ := json.Marshal(u.Item) // a Text always marshals
+		item = string(b)
+	}
+	if len(u.Referrals) > 0 {
+		b, _ := json.Marshal(u.Referrals)
+		refs = string(b)
+	}
+	return item, refs
+}
+
+func readTicketExtras(u *kiosk.TicketUpdate, item, refs string) error {
+	if item != "" {
+		u.Item = &kiosk.Text{}
+		if err := json.Unmarshal([]byte(item), u.Item); err != nil {
+			return fmt.Errorf("lookup ticket: item: %w", err)
+		}
+	}
+	if refs != "" {
+		if err := json.Unmarshal([]byte(refs), &u.Referrals); err != nil {
+			return fmt.Errorf("lookup ticket: referrals: %w", err)
+		}
+	}
+	return nil
 }

@@ -132,3 +132,32 @@ func TestNoncesAndCountersAndConfig(t *testing.T) {
 		t.Errorf("applied config %d %s", v, body)
 	}
 }
+
+// TestTicketKeepsItemAndReferrals: the item an opinion went into and a
+// private matter's referrals are kept with the ticket; a later update
+// without them clears them (the station's latest word counts).
+func TestTicketKeepsItemAndReferrals(t *testing.T) {
+	ctx := context.Background()
+	clk := newClock()
+	db := MustOpenDB(t, "", clk)
+	s := newSubmission(clk.Now(), "x")
+	if err := db.Submit(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	t0 := clk.Now()
+	u := kiosk.TicketUpdate{Ticket: s.Ticket, SubmissionID: s.ID, Status: kiosk.StatusReplied, Matter: kiosk.MatterPrivate, Reply: "建议调解",
+		UpdatedAt: t0.Add(time.Hour), Item: &kiosk.Text{Zh: "加装电梯", En: "A lift"},
+		Referrals: []kiosk.Referral{{Name: kiosk.Text{Zh: "人民调解室"}, Contact: kiosk.Text{Zh: "1楼"}}}}
+	if err := db.PutTicketUpdate(ctx, u); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.LookupTicket(ctx, s.Ticket)
+	if err != nil || got.Item == nil || got.Item.En != "A lift" || len(got.Referrals) != 1 || got.Referrals[0].Contact.Zh != "1楼" {
+		t.Fatalf("lookup %+v %v", got, err)
+	}
+	u.Item, u.Referrals, u.UpdatedAt = nil, nil, t0.Add(2*time.Hour)
+	db.PutTicketUpdate(ctx, u)
+	if got, _ = db.LookupTicket(ctx, s.Ticket); got.Item != nil || got.Referrals != nil {
+		t.Fatalf("cleared lookup %+v", got)
+	}
+}
