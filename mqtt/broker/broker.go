@@ -130,6 +130,9 @@ func (h *authHook) OnConnectAuthenticate(cl *mochi.Client, pk packets.Packet) bo
 	if ok && user != mqtt.UserHub && user != mqtt.UserOps && cl.ID != user {
 		ok = false
 	}
+	if ok && !certIdentityOK(cl, user) {
+		ok = false
+	}
 	if ok && pk.Connect.WillFlag && !mqtt.CanWrite(user, pk.Connect.WillTopic) {
 		ok = false
 	}
