@@ -184,9 +184,6 @@ func (h *Handler) check(ctx context.Context, c kiosk.Command, retained bool) str
 	case c.Nonce == "":
 		return "no nonce"
 	}
-	if why := h.checkTime(ctx, c, now); why != "" {
-		return why
-	}
 	fresh, err := h.Nonces.SeeNonce(ctx, c.Nonce, c.EXP)
 	if err != nil {
 		return "cannot record the nonce: " + err.Error()
@@ -197,7 +194,7 @@ func (h *Handler) check(ctx context.Context, c kiosk.Command, retained bool) str
 	if !fresh {
 		return "nonce already seen: a replayed command"
 	}
-	return ""
+	return h.checkTime(ctx, c, now)
 }
 
 func (h *Handler) log() *slog.Logger {
