@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 export LANG=zh_CN.UTF-8 LC_ALL=
 
 port=${DEMO_PORT:-18830}
+tlsport=${DEMO_TLS_PORT:-18831}
 d=demo-data
 rm -rf "$d"  # a fresh start each run, so ticket codes read the same
 mkdir -p "$d"
@@ -16,6 +17,9 @@ echo "== station set-up: signing key, broker password for the kiosk"
 bin/hub keygen -dir "$d/keys" -name hub
 head -c 18 /dev/urandom | base64 > "$d/kiosk.pass"
 bin/hub passwd -file "$d/passwd" demo-wall-01 < "$d/kiosk.pass"
+echo "== the station's CA, the broker's certificate and the kiosk's (the kiosk connects over TLS, as in the field)"
+deploy/mosquitto/make-certs.sh "$d/tls" 127.0.0.1 demo-wall-01 >/dev/null
+tls=(-tls-ca "$d/tls/ca.crt" -tls-cert "$d/tls/kiosks/demo-wall-01.crt" -tls-key "$d/tls/kiosks/demo-wall-01.key")
 bin/kiosk check-config -config deploy/demo/kiosk.toml
 echo "== station workers for the review app (PIN 1234 each): a lead and a grid worker who looks after 3栋 and 12栋"
 echo 1234 | bin/hub worker add -data "$d/hub" -id zhang -name 张丽 -role lead >/dev/null
@@ -27,20 +31,21 @@ window=-headless
 if [ -n "${DISPLAY:-}" ]; then
 	window=  # the review app's window opens on $DISPLAY
 fi
-echo "== hub: embedded broker on 127.0.0.1:$port, store in $d/hub (log: $d/hub.log)${DISPLAY:+; the review app opens: log in as 张丽, PIN 1234}"
+echo "== hub: embedded broker on 127.0.0.1:$port (plain, loopback) and 127.0.0.1:$tlsport (TLS, client certificates), store in $d/hub (log: $d/hub.log)${DISPLAY:+; the review app opens: log in as 张丽, PIN 1234}"
 bin/hub run $window -data "$d/hub" -export-dir "$d/export" -credentials "$d/passwd" -key "$d/keys/hub.key" \
-	-listen "127.0.0.1:$port" > "$d/hub.log" 2>&1 &
+	-listen "127.0.0.1:$port" -tls-listen "127.0.0.1:$tlsport" -tls-cert "$d/tls/server.crt" -tls-key "$d/tls/server.key" \
+	-tls-ca "$d/tls/ca.crt" > "$d/hub.log" 2>&1 &
 hub_pid=$!
 trap 'kill $hub_pid 2>/dev/null || true; wait $hub_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
-	(exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+	(exec 3<>"/dev/tcp/127.0.0.1/$tlsport") 2>/dev/null && break
 	sleep 0.1
 done
 
 echo
 echo "== kiosk demo-wall-01: residents at the kiosk (deploy/demo/resident.script), relaying to the hub"
 bin/kiosk run -config deploy/demo/kiosk.toml -data "$d/kiosk" -script deploy/demo/resident.script -once \
-	-broker "tcp://127.0.0.1:$port" -password-file "$d/kiosk.pass" -trust "$d/keys" -drain-wait 20s 2> "$d/kiosk.log"
+	-broker "ssl://127.0.0.1:$tlsport" "${tls[@]}" -password-file "$d/kiosk.pass" -trust "$d/keys" -drain-wait 20s 2> "$d/kiosk.log"
 
 echo
 echo "== kiosk status: the kiosk's local store (acked = confirmed committed at the hub)"
@@ -62,11 +67,11 @@ if [ -n "${DISPLAY:-}" ]; then
 	echo "   in the review app (the other window), triage a case, reply and publish it: the kiosk shows it on its wall"
 	echo "   keys 1-4 are the rating buttons, h the handset, m motion; the corner, tapped 5 times, opens the admin screen (PIN 480731)"
 	OW_WINDOWED=1 bin/kiosk run -config deploy/demo/kiosk.toml -data "$d/kiosk" -hardware sim \
-		-broker "tcp://127.0.0.1:$port" -password-file "$d/kiosk.pass" -trust "$d/keys" 2>> "$d/kiosk.log" || true
+		-broker "ssl://127.0.0.1:$tlsport" "${tls[@]}" -password-file "$d/kiosk.pass" -trust "$d/keys" 2>> "$d/kiosk.log" || true
 	echo
 	bin/hub fleet -data "$d/hub"
 else
 	echo "No display (\$DISPLAY is empty): the kiosk's window is not shown. On a desktop, make demo opens it."
 	echo "To play a resident here, start the hub as above and run:"
-	echo "  bin/kiosk run -config deploy/demo/kiosk.toml -data $d/kiosk -script - -broker tcp://127.0.0.1:$port -password-file $d/kiosk.pass -trust $d/keys"
+	echo "  bin/kiosk run -config deploy/demo/kiosk.toml -data $d/kiosk -script - -broker ssl://127.0.0.1:$tlsport ${tls[*]} -password-file $d/kiosk.pass -trust $d/keys"
 fi

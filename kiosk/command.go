@@ -16,6 +16,9 @@ type Command struct {
 	IAT   time.Time       `json:"iat"`
 	EXP   time.Time       `json:"exp"`
 	Nonce string          `json:"nonce"`
+	// Key is the id of the key that signed the command, set by the relay
+	// (not part of the signed payload).
+	Key string `json:"-"`
 }
 
 // Result statuses of a command.
@@ -43,9 +46,13 @@ type CommandHandler interface {
 	HandleCommand(ctx context.Context, c Command, retained bool, reply func(Result))
 }
 
-// NonceStore remembers command nonces until they expire.
+// NonceStore remembers command nonces until they expire, and the highest
+// issued-at seen per signing key, which survives a clock rollback.
 type NonceStore interface {
 	SeeNonce(ctx context.Context, nonce string, expires time.Time) (bool, error)
+	// SeeIssued records iat for key when it is the highest yet and returns
+	// the highest issued-at seen before (zero for a new key).
+	SeeIssued(ctx context.Context, key string, iat time.Time) (time.Time, error)
 }
 
 // ConfigApplier applies a desired configuration sent by the hub: version

@@ -86,6 +86,25 @@ func TestDeployMosquittoConf(t *testing.T) {
 		c.Disconnect(10)
 		t.Fatal("a kiosk without a client certificate connected")
 	}
+	// wall-01's certificate with wall-02's name and password is wall-01:
+	// what it publishes on wall-02's topics never reaches the hub.
+	heardUp := make(chan string, 4)
+	upSpy := rawClient(t, "tcp://"+plain, mqtt.UserHub, "up-spy", nil)
+	if tok := upSpy.Subscribe(mqtt.KioskTopic("wall-02", mqtt.LeafUp), 1, func(_ paho.Client, m paho.Message) { heardUp <- string(m.Payload()) }); !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {
+		t.Fatal(tok.Error())
+	}
+	thief := paho.NewClient(paho.NewClientOptions().AddBroker("ssl://" + tlsAddr).SetClientID("wall-02").
+		SetUsername("wall-02").SetPassword(password("wall-02")).SetTLSConfig(kioskTLS).SetProtocolVersion(4).
+		SetConnectTimeout(3 * time.Second).SetAutoReconnect(false))
+	if tok := thief.Connect(); tok.WaitTimeout(5*time.Second) && tok.Error() == nil {
+		thief.Publish(mqtt.KioskTopic("wall-02", mqtt.LeafUp), 1, false, "wall-01's card as wall-02").WaitTimeout(5 * time.Second)
+		thief.Disconnect(10)
+	}
+	select {
+	case got := <-heardUp:
+		t.Fatalf("wall-01's certificate published as wall-02: %q", got)
+	case <-time.After(time.Second):
+	}
 	// The ACL: a kiosk cannot publish as another kiosk. (The check connects
 	// as wall-01 itself: its relay steps aside.)
 	k.relay.Close()

@@ -74,17 +74,27 @@ func FuzzDecodeResult(f *testing.F) {
 // and garbled envelopes, and properly signed payloads of every shape.
 func FuzzSigned(f *testing.F) {
 	seed := ed25519.NewKeyFromSeed(make([]byte, 32))
-	s := mqtt.NewSigner(seed)
-	trust := mqtt.NewTrust(seed.Public().(ed25519.PublicKey))
-	for _, v := range []any{
-		mqtt.AckMsg{Kiosk: "wall-01", IDs: []string{"0190b5a0-0000-7000-8000-000000000000"}},
-		mqtt.TicketsMsg{Kiosk: "wall-01", Updates: []kiosk.TicketUpdate{{Ticket: "x"}}},
-		mqtt.Command{CID: "c", Kiosk: "wall-01", Cmd: "status", Nonce: "n"},
-		mqtt.ConfigMsg{Kiosk: "wall-01", Version: 2, Config: []byte(`{}`)},
-		kiosk.WallSnapshot{Version: 1}, kiosk.PollsSnapshot{Version: 1},
-		"just a string",
+	opsSeed := make([]byte, 32)
+	opsSeed[0] = 1
+	opsKey := ed25519.NewKeyFromSeed(opsSeed)
+	s, so := mqtt.NewSigner(seed), mqtt.NewSigner(opsKey)
+	trust := mqtt.NewTrust().Add(mqtt.RoleHub, seed.Public().(ed25519.PublicKey)).Add(mqtt.RoleOps, opsKey.Public().(ed25519.PublicKey))
+	for _, c := range []struct {
+		s          *mqtt.Signer
+		typ, topic string
+		v          any
+	}{
+		{s, mqtt.TypeAck, mqtt.KioskTopic("wall-01", mqtt.LeafAck), mqtt.AckMsg{Kiosk: "wall-01", IDs: []string{"0190b5a0-0000-7000-8000-000000000000"}}},
+		{s, mqtt.TypeTickets, mqtt.KioskTopic("wall-01", mqtt.LeafTickets), mqtt.TicketsMsg{Kiosk: "wall-01", Updates: []kiosk.TicketUpdate{{Ticket: "x"}}}},
+		{so, mqtt.TypeCmd, mqtt.KioskTopic("wall-01", mqtt.LeafCmd), mqtt.Command{CID: "c", Kiosk: "wall-01", Cmd: "status", Nonce: "n"}},
+		{so, mqtt.TypeConfig, mqtt.KioskTopic("wall-01", mqtt.LeafConfig), mqtt.ConfigMsg{Kiosk: "wall-01", Version: 2, Config: []byte(`{}`)}},
+		{s, mqtt.TypeWall, mqtt.TopicWall, kiosk.WallSnapshot{Version: 1}},
+		{s, mqtt.TypePolls, mqtt.TopicPolls, kiosk.PollsSnapshot{Version: 1}},
+		{s, mqtt.TypeWall, mqtt.TopicPolls, kiosk.WallSnapshot{Version: 1}},
+		{s, mqtt.TypeCmd, mqtt.KioskTopic("wall-01", mqtt.LeafCmd), mqtt.Command{CID: "c", Kiosk: "wall-01", Cmd: "update", Nonce: "n"}},
+		{s, mqtt.TypeWall, mqtt.TopicWall, "just a string"},
 	} {
-		b, _ := s.Sign(v)
+		b, _ := c.s.Sign(c.typ, c.topic, c.v)
 		f.Add(b)
 	}
 	f.Add([]byte(`{"v":1,"key":"00","payload":"e30=","sig":"AAAA"}`))
@@ -97,7 +107,7 @@ func FuzzSigned(f *testing.F) {
 			}
 		}
 		trust.OpenTickets("wall-01", b)
-		if c, err := trust.OpenCommand(b); err == nil && (c.CID == "" || c.Nonce == "") {
+		if c, err := trust.OpenCommand("wall-01", b); err == nil && (c.CID == "" || c.Nonce == "") {
 			t.Fatalf("command accepted: %+v", c)
 		}
 		if c, err := trust.OpenConfig("wall-01", b); err == nil && c.Version < 1 {

@@ -46,7 +46,7 @@ func newWorld(t testing.TB, kiosks ...string) *world {
 	}
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	w.signer = mqtt.NewSigner(priv)
-	w.trust = mqtt.NewTrust(pub)
+	w.trust = mqtt.NewTrust().Add(mqtt.RoleHub, pub)
 	w.hubDB = hubsqlite.NewDB(filepath.Join(w.dir, "hub", "hub.db"))
 	w.hubDB.DeferCases = true // as the hub runs: cases made beside the ingest
 	if err := w.hubDB.Open(); err != nil {

@@ -61,7 +61,7 @@ func DecodeLookup(b []byte) (LookupMsg, error) {
 // the kiosk it names, and that a found update is of the ticket asked.
 func (t *Trust) OpenAnswer(self string, b []byte) (AnswerMsg, error) {
 	var m AnswerMsg
-	if err := t.open("answer", b, MaxPayloadBytes, &m); err != nil {
+	if err := t.open(TypeLookup, KioskTopic(self, LeafAnswer), b, MaxPayloadBytes, &m); err != nil {
 		return m, err
 	}
 	if m.Kiosk != self {

@@ -97,7 +97,7 @@ func lookupAnyCode(t *testing.T, w *world, url string) {
 			return
 		}
 		fake := kiosk.TicketUpdate{Ticket: q.Ticket, Status: kiosk.StatusClosed, Reply: "已办结（伪造）"}
-		payload, _ := forger.Sign(mqtt.AnswerMsg{Kiosk: "wall-02", ID: q.ID, Ticket: q.Ticket, Status: mqtt.AnswerFound, Update: &fake, TS: time.Now()})
+		payload, _ := forger.Sign(mqtt.TypeLookup, mqtt.KioskTopic("wall-02", mqtt.LeafAnswer), mqtt.AnswerMsg{Kiosk: "wall-02", ID: q.ID, Ticket: q.Ticket, Status: mqtt.AnswerFound, Update: &fake, TS: time.Now()})
 		c.Publish(mqtt.KioskTopic("wall-02", mqtt.LeafAnswer), 1, false, payload)
 	})
 	if !tok.WaitTimeout(5*time.Second) || tok.Error() != nil {

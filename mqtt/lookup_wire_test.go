@@ -37,7 +37,7 @@ func TestDecodeLookup(t *testing.T) {
 
 func TestOpenAnswer(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	s, trust := mqtt.NewSigner(priv), mqtt.NewTrust(pub)
+	s, trust := mqtt.NewSigner(priv), mqtt.NewTrust().Add(mqtt.RoleHub, pub)
 	u := kiosk.TicketUpdate{Ticket: "126658404", Status: kiosk.StatusReplied}
 	good := mqtt.AnswerMsg{Kiosk: "wall-02", ID: "q", Ticket: "126658404", Status: mqtt.AnswerFound, Update: &u}
 	for _, c := range []struct {
@@ -56,7 +56,7 @@ func TestOpenAnswer(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			m := good
 			c.edit(&m)
-			b, _ := s.Sign(m)
+			b, _ := s.Sign(mqtt.TypeLookup, mqtt.KioskTopic("wall-02", mqtt.LeafAnswer), m)
 			if _, err := trust.OpenAnswer("wall-02", b); (err == nil) != c.ok {
 				t.Errorf("err %v, want ok=%v", err, c.ok)
 			}

@@ -158,7 +158,7 @@ func TestCommandsAndConfigOnMosquitto(t *testing.T) {
 	cfg := kiosk.Defaults()
 	cfg.Kiosk.ID, cfg.Kiosk.Number, cfg.Kiosk.AdminPIN = "wall-01", 11, "480731"
 	live := &ops.LiveConfig{Cfg: &cfg, DB: k.db}
-	w.trust = mqtt.NewTrust(opsPub)
+	w.trust = mqtt.NewTrust().Add(mqtt.RoleOps, opsPub)
 	w.startRelay(k, url, func(r *mqtt.Relay) { r.Commands, r.Config, r.ConfigVersion = h, live, live.Version })
 	eventually(t, 10*time.Second, func() bool { return k.relay.Stats().Subscribed }, func() string { return "kiosk not subscribed" })
 	o := &mqtt.Ops{Conn: mqtt.Conn{Broker: url, Username: mqtt.UserOps, Password: password(mqtt.UserOps)}, Signer: mqtt.NewSigner(opsPriv)}

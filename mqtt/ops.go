@@ -98,7 +98,7 @@ func (o *Ops) NewCommand(k, cmd string, args any, ttl time.Duration) (Command, [
 	rand.Read(nonce)
 	now := time.Now()
 	c := Command{CID: g.New(now), Kiosk: k, Cmd: cmd, Args: raw, IAT: now, EXP: now.Add(ttl), Nonce: hex.EncodeToString(nonce)}
-	b, err := o.Signer.Sign(c)
+	b, err := o.Signer.Sign(TypeCmd, KioskTopic(k, LeafCmd), c)
 	return c, b, err
 }
 
@@ -174,7 +174,7 @@ func (o *Ops) Send(ctx context.Context, kiosks []string, cmd string, args any, t
 // retained, and waits at most timeout for the kiosk's answer (cid
 // "config-vVERSION").
 func (o *Ops) PushConfig(ctx context.Context, k string, version int64, raw json.RawMessage, timeout time.Duration) (Outcome, error) {
-	payload, err := o.Signer.Sign(ConfigMsg{Kiosk: k, Version: version, Config: raw})
+	payload, err := o.Signer.Sign(TypeConfig, KioskTopic(k, LeafConfig), ConfigMsg{Kiosk: k, Version: version, Config: raw})
 	if err != nil {
 		return Outcome{}, err
 	}

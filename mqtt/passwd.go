@@ -24,11 +24,18 @@ type Credentials struct {
 	users map[string]string // user -> hash line
 }
 
-// passwdIterations is what mosquitto_passwd uses by default; a file may
-// use more, up to maxIterations.
+// Hash costs. A password a person chooses (the ops password, anything set
+// with hub passwd) is hashed with HumanIterations rounds of PBKDF2-SHA512,
+// so a copied password file does not give it away; a generated password (160
+// random bits: kiosks' and the hub's) cannot be guessed whatever the cost, so
+// it keeps the cheap GeneratedIterations (what mosquitto_passwd used), and a
+// reconnecting fleet costs the broker nothing. Hashes of any cost up to
+// maxIterations verify, so files written before keep working; setting a
+// password again rehashes it.
 const (
-	passwdIterations = 101
-	maxIterations    = 100_000
+	HumanIterations     = 100_000
+	GeneratedIterations = 101
+	maxIterations       = 1_000_000
 )
 
 // OpenCredentials reads a password file to change it: a file that does not
@@ -44,10 +51,17 @@ func OpenCredentials(path string) (*Credentials, error) {
 	return ParseCredentials(data)
 }
 
-// WriteFile replaces the password file at path atomically (mode 0600).
+// WriteFile replaces the password file at path atomically. A new file is
+// mode 0600; a file that exists keeps its owner, group and mode (less any
+// bits for others), so the service that reads it still can after root
+// rewrote it.
 func (c *Credentials) WriteFile(path string) error {
 	tmp := path + ".tmp"
 	if err := os.WriteFile(tmp, c.Bytes(), 0o600); err != nil {
+		return fmt.Errorf("credentials: %w", err)
+	}
+	if err := keepOwner(path, tmp); err != nil {
+		os.Remove(tmp)
 		return fmt.Errorf("credentials: %w", err)
 	}
 	if err := os.Rename(tmp, path); err != nil {
@@ -87,8 +101,22 @@ func ParseCredentials(data []byte) (*Credentials, error) {
 	return c, sc.Err()
 }
 
-// Set adds or replaces a user with a freshly salted hash of password.
+// Set adds or replaces a user with a freshly salted hash of password: the
+// ops user's with HumanIterations, others' (generated) with
+// GeneratedIterations.
 func (c *Credentials) Set(user, password string) error {
+	cost := GeneratedIterations
+	if user == UserOps {
+		cost = HumanIterations
+	}
+	return c.SetCost(user, password, cost)
+}
+
+// SetCost adds or replaces a user with a hash of iterations rounds.
+func (c *Credentials) SetCost(user, password string, iterations int) error {
+	if iterations < 1 || iterations > maxIterations {
+		return fmt.Errorf("credentials: iterations %d (1 to %d)", iterations, maxIterations)
+	}
 	if user == "" || strings.ContainsAny(user, ": \t\n") {
 		return fmt.Errorf("credentials: bad user name %q", user)
 	}
@@ -96,14 +124,14 @@ func (c *Credentials) Set(user, password string) error {
 	if _, err := rand.Read(salt); err != nil {
 		return err
 	}
-	key, err := pbkdf2.Key(sha512.New, password, salt, passwdIterations, 64)
+	key, err := pbkdf2.Key(sha512.New, password, salt, iterations, 64)
 	if err != nil {
 		return err
 	}
 	if c.users == nil {
 		c.users = map[string]string{}
 	}
-	c.users[user] = fmt.Sprintf("$7$%d$%s$%s", passwdIterations,
+	c.users[user] = fmt.Sprintf("$7$%d$%s$%s", iterations,
 		base64.StdEncoding.EncodeToString(salt), base64.StdEncoding.EncodeToString(key))
 	return nil
 }

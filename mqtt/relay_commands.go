@@ -21,7 +21,7 @@ func (r *Relay) handleCommand(ctx context.Context, payload []byte, retained bool
 	reply := func(res kiosk.Result) {
 		r.client.Publish(KioskTopic(r.Kiosk, LeafRes), 1, false, resultPayload(res))
 	}
-	c, err := r.Trust.OpenCommand(payload)
+	c, err := r.Trust.OpenCommand(r.Kiosk, payload)
 	if err != nil {
 		r.refused(ctx, KioskTopic(r.Kiosk, LeafCmd), err)
 		reply(kiosk.Result{CID: claimedCID(payload), Status: kiosk.ResultRejected, Detail: err.Error()})

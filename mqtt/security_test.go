@@ -67,9 +67,9 @@ func TestOnlySignedAcksForThisKioskCount(t *testing.T) {
 	ackTopic := mqtt.KioskTopic("wall-01", mqtt.LeafAck)
 	_, otherKey, _ := ed25519.GenerateKey(rand.Reader)
 	forger := mqtt.NewSigner(otherKey)
-	forged, _ := forger.Sign(mqtt.AckMsg{Kiosk: "wall-01", IDs: k.ids})
-	otherKiosk, _ := w.signer.Sign(mqtt.AckMsg{Kiosk: "wall-02", IDs: k.ids})
-	tampered, _ := w.signer.Sign(mqtt.AckMsg{Kiosk: "wall-01", IDs: k.ids[:1]})
+	forged, _ := forger.Sign(mqtt.TypeAck, mqtt.KioskTopic("wall-01", mqtt.LeafAck), mqtt.AckMsg{Kiosk: "wall-01", IDs: k.ids})
+	otherKiosk, _ := w.signer.Sign(mqtt.TypeAck, mqtt.KioskTopic("wall-01", mqtt.LeafAck), mqtt.AckMsg{Kiosk: "wall-02", IDs: k.ids})
+	tampered, _ := w.signer.Sign(mqtt.TypeAck, mqtt.KioskTopic("wall-01", mqtt.LeafAck), mqtt.AckMsg{Kiosk: "wall-01", IDs: k.ids[:1]})
 	var env mqtt.Envelope
 	json.Unmarshal(tampered, &env)
 	env.Payload, _ = json.Marshal(mqtt.AckMsg{Kiosk: "wall-01", IDs: k.ids}) // the signature is of one id
@@ -84,7 +84,7 @@ func TestOnlySignedAcksForThisKioskCount(t *testing.T) {
 	}
 
 	// A genuine ack of two counts; replayed, it changes nothing more.
-	good, _ := w.signer.Sign(mqtt.AckMsg{Kiosk: "wall-01", IDs: k.ids[:2]})
+	good, _ := w.signer.Sign(mqtt.TypeAck, mqtt.KioskTopic("wall-01", mqtt.LeafAck), mqtt.AckMsg{Kiosk: "wall-01", IDs: k.ids[:2]})
 	publish(t, hubc, ackTopic, good)
 	eventually(t, 10*time.Second, func() bool { return k.acked(t) == 2 },
 		func() string { return fmt.Sprintf("acked %d/2 after a genuine ack", k.acked(t)) })

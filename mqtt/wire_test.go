@@ -129,18 +129,20 @@ func TestDecodeStateTeleResult(t *testing.T) {
 	}
 }
 
+var ack01 = mqtt.KioskTopic("wall-01", mqtt.LeafAck)
+
 func TestSignedEnvelope(t *testing.T) {
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	s := mqtt.NewSigner(priv)
-	trust := mqtt.NewTrust(pub)
+	trust := mqtt.NewTrust().Add(mqtt.RoleHub, pub)
 	if s.KeyID() != mqtt.KeyID(pub) || len(s.KeyID()) != 16 {
 		t.Fatalf("key id %q", s.KeyID())
 	}
-	env, _ := s.Sign(mqtt.AckMsg{Kiosk: "wall-01", IDs: []string{"0190b5a0-0000-7000-8000-000000000000"}})
+	env, _ := s.Sign(mqtt.TypeAck, ack01, mqtt.AckMsg{Kiosk: "wall-01", IDs: []string{"0190b5a0-0000-7000-8000-000000000000"}})
 	if _, err := trust.OpenAck("wall-01", env); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := trust.OpenAck("wall-02", env); err == nil {
+	if _, err := trust.OpenAck("wall-02", env); err == nil || !strings.Contains(err.Error(), "for topic") {
 		t.Error("ack for wall-01 accepted by wall-02")
 	}
 	var e mqtt.Envelope
@@ -151,20 +153,21 @@ func TestSignedEnvelope(t *testing.T) {
 		t.Errorf("flipped signature: %v", err)
 	}
 	_, other, _ := ed25519.GenerateKey(rand.Reader)
-	foreign, _ := mqtt.NewSigner(other).Sign(mqtt.AckMsg{Kiosk: "wall-01"})
+	foreign, _ := mqtt.NewSigner(other).Sign(mqtt.TypeAck, ack01, mqtt.AckMsg{Kiosk: "wall-01"})
 	if _, err := trust.OpenAck("wall-01", foreign); err == nil || !strings.Contains(err.Error(), "unknown key") {
 		t.Errorf("unknown key: %v", err)
 	}
-	w, _ := s.Sign(kiosk.WallSnapshot{Version: 3, Items: []kiosk.WallItem{{ID: "a", Reply: "好"}}})
+	w, _ := s.Sign(mqtt.TypeWall, mqtt.TopicWall, kiosk.WallSnapshot{Version: 3, Items: []kiosk.WallItem{{ID: "a", Reply: "好"}}})
 	if got, err := trust.OpenWall(w); err != nil || got.Version != 3 {
 		t.Errorf("wall: %+v %v", got, err)
 	}
-	p0, _ := s.Sign(kiosk.PollsSnapshot{Version: 0})
+	p0, _ := s.Sign(mqtt.TypePolls, mqtt.TopicPolls, kiosk.PollsSnapshot{Version: 0})
 	if _, err := trust.OpenPolls(p0); err == nil {
 		t.Error("polls version 0 accepted")
 	}
-	cmd, _ := s.Sign(mqtt.Command{CID: "c1", Kiosk: "wall-01", Cmd: "status", Nonce: "n1"})
-	if got, err := trust.OpenCommand(cmd); err != nil || got.Cmd != "status" {
+	trust.Add(mqtt.RoleOps, other.Public().(ed25519.PublicKey))
+	cmd, _ := mqtt.NewSigner(other).Sign(mqtt.TypeCmd, mqtt.KioskTopic("wall-01", mqtt.LeafCmd), mqtt.Command{CID: "c1", Kiosk: "wall-01", Cmd: "status", Nonce: "n1"})
+	if got, err := trust.OpenCommand("wall-01", cmd); err != nil || got.Cmd != "status" {
 		t.Errorf("command: %+v %v", got, err)
 	}
 }
@@ -183,11 +186,11 @@ func TestKeyFiles(t *testing.T) {
 		t.Fatal(err)
 	}
 	trust, err := mqtt.LoadTrust(dir)
-	if err != nil || trust.KeyIDs()[0] != mqtt.KeyID(pub) {
+	if err != nil || trust.KeyIDs()[0] != "hub:"+mqtt.KeyID(pub) {
 		t.Fatalf("trust %v %v", trust, err)
 	}
-	env, _ := mqtt.NewSigner(priv).Sign(mqtt.AckMsg{Kiosk: "k"})
-	if _, _, err := trust.Open("ack", env, 1<<20); err != nil {
+	env, _ := mqtt.NewSigner(priv).Sign(mqtt.TypeAck, "t", mqtt.AckMsg{Kiosk: "k"})
+	if _, _, err := trust.Open(mqtt.TypeAck, "t", env, 1<<20); err != nil {
 		t.Error(err)
 	}
 	if _, err := mqtt.LoadTrust(t.TempDir()); err == nil {

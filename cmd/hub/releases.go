@@ -4,6 +4,8 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"path"
+	"strings"
 	"time"
 )
 
@@ -21,7 +23,7 @@ type releaseServer struct {
 
 // Open starts serving.
 func (r *releaseServer) Open() error {
-	r.srv = &http.Server{Addr: r.Addr, Handler: http.StripPrefix("/releases/", http.FileServer(http.Dir(r.Dir))), ReadHeaderTimeout: 10 * time.Second}
+	r.srv = &http.Server{Addr: r.Addr, Handler: http.StripPrefix("/releases/", noListing(http.FileServer(http.Dir(r.Dir)))), ReadHeaderTimeout: 10 * time.Second}
 	r.done = make(chan struct{})
 	go func() {
 		defer close(r.done)
@@ -31,6 +33,18 @@ func (r *releaseServer) Open() error {
 	}()
 	r.Log.Info("serving kiosk releases", "folder", r.Dir, "url", "http://"+r.Addr+"/releases/")
 	return nil
+}
+
+// noListing serves files only: a folder (a path ending in "/", or one
+// http.FileServer would redirect to it) is not found rather than listed.
+func noListing(h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, req *http.Request) {
+		if req.URL.Path == "" || strings.HasSuffix(req.URL.Path, "/") || !strings.HasPrefix(path.Base(req.URL.Path), "kiosk-") {
+			http.NotFound(w, req)
+			return
+		}
+		h.ServeHTTP(w, req)
+	})
 }
 
 // Close stops serving and waits for the server to end.

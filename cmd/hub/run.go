@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/rand"
-	"crypto/tls"
 	"encoding/hex"
 	"flag"
 	"fmt"
@@ -35,6 +34,7 @@ func runCmd(ctx context.Context, args []string) error {
 type runConfig struct {
 	data, credentials, key                string
 	listen, tlsListen, tlsCert, tlsKey    string
+	tlsCA, tlsCRL                         string
 	brokerURL, brokerUser, brokerPassFile string
 	brokerCA                              string
 	headless, shared                      bool
@@ -75,10 +75,12 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.data, "data", "/var/lib/opinionwall-hub", "data directory (the station's store lives here)")
 	fs.StringVar(&c.credentials, "credentials", "/etc/opinionwall/passwd", "broker users, mosquitto password file format")
 	fs.StringVar(&c.key, "key", "/etc/opinionwall/hub.key", "ed25519 private key that signs acks and other downstream messages")
-	fs.StringVar(&c.listen, "listen", ":1883", "embedded broker: plain MQTT listener address")
+	fs.StringVar(&c.listen, "listen", "127.0.0.1:1883", "embedded broker: plain MQTT listener address (loopback unless asked: kiosks use -tls-listen)")
 	fs.StringVar(&c.tlsListen, "tls-listen", "", "embedded broker: TLS listener address (needs -tls-cert and -tls-key)")
 	fs.StringVar(&c.tlsCert, "tls-cert", "", "embedded broker: TLS certificate file")
 	fs.StringVar(&c.tlsKey, "tls-key", "", "embedded broker: TLS key file")
+	fs.StringVar(&c.tlsCA, "tls-ca", "", "embedded broker: CA of the client certificates the TLS listener requires (each certificate's CN is its user)")
+	fs.StringVar(&c.tlsCRL, "tls-crl", "", "embedded broker: certificate revocation list (PEM) of that CA")
 	fs.StringVar(&c.brokerURL, "broker", "", "external broker URL (tcp://host:1883 or ssl://host:8883) instead of the embedded one")
 	fs.StringVar(&c.brokerUser, "broker-user", mqtt.UserHub, "external broker: user name")
 	fs.StringVar(&c.brokerPassFile, "broker-password-file", "", "external broker: file holding the password")
@@ -87,7 +89,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.exportDir, "export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where the review app saves ledgers and charts")
 	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
 	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
-	fs.StringVar(&c.releasesAddr, "releases-listen", ":8088", "HTTP address serving -releases")
+	fs.StringVar(&c.releasesAddr, "releases-listen", "127.0.0.1:8088", "HTTP address serving -releases (loopback unless asked)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -207,11 +209,11 @@ func (m *Main) embeddedBroker() (mqtt.Conn, error) {
 	}
 	b := &broker.Broker{Addr: c.listen, Credentials: creds, Log: m.Log.With("part", "broker")}
 	if c.tlsListen != "" {
-		cert, err := tls.LoadX509KeyPair(c.tlsCert, c.tlsKey)
+		conf, err := brokerTLS(c.tlsCert, c.tlsKey, c.tlsCA, c.tlsCRL)
 		if err != nil {
-			return mqtt.Conn{}, fmt.Errorf("broker TLS: %w", err)
+			return mqtt.Conn{}, err
 		}
-		b.TLSAddr, b.TLS = c.tlsListen, &tls.Config{Certificates: []tls.Certificate{cert}, MinVersion: tls.VersionTLS12}
+		b.TLSAddr, b.TLS = c.tlsListen, conf
 	}
 	if err := m.open(b); err != nil {
 		return mqtt.Conn{}, err

@@ -49,7 +49,7 @@ func passwdCmd(args []string, in io.Reader, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if err := creds.Set(user, pass); err != nil {
+	if err := creds.SetCost(user, pass, mqtt.HumanIterations); err != nil { // a password a person typed
 		return err
 	}
 	if err := creds.WriteFile(*file); err != nil {

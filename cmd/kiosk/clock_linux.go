@@ -5,7 +5,9 @@ import "syscall"
 // clockSynced reports whether the kernel considers the clock synchronised
 // (NTP or timesyncd cleared STA_UNSYNC). A Pi has no battery clock, so until
 // then timestamps are recorded with clock_synced=false.
-func clockSynced() bool {
+var clockSynced = kernelClockSynced
+
+func kernelClockSynced() bool {
 	const staUnsync = 0x0040
 	const timeError = 5
 	var tx syscall.Timex

@@ -40,7 +40,7 @@ func (m *Main) newOps(win *window) *ops.Handler {
 	if m.relay != nil {
 		k.link = m.relay
 	}
-	h := &ops.Handler{Kiosk: m.cfg.Kiosk.ID, Nonces: m.db, Now: time.Now, Log: m.log.With("part", "ops"), MaxAge: 24 * time.Hour}
+	h := &ops.Handler{Kiosk: m.cfg.Kiosk.ID, Nonces: m.db, Now: time.Now, ClockSynced: clockSynced, Log: m.log.With("part", "ops"), MaxAge: 24 * time.Hour}
 	ops.RegisterStandard(h, ops.Deps{
 		Status:     k.status,
 		Config:     func() any { return &m.cfg },

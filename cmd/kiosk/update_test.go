@@ -54,6 +54,9 @@ func newUpdateWorld(t *testing.T) *updateWorld {
 	os.WriteFile(filepath.Join(w.installDir, "releases", "kiosk-1.0"), []byte("#!/bin/sh\necho 1.0\n"), 0o755)
 	os.Symlink("releases/kiosk-1.0", filepath.Join(w.installDir, "kiosk"))
 	os.WriteFile(filepath.Join(w.dir, "kiosk.pass"), []byte("kiosk-pass"), 0o600)
+	synced := clockSynced // the container's kernel may not say; a kiosk in the field must
+	clockSynced = func() bool { return true }
+	t.Cleanup(func() { clockSynced = synced })
 	w.args = []string{"-config", exampleConfig(t, w.dir), "-data", filepath.Join(w.dir, "data"), "-script", "-", "-hardware", "sim",
 		"-install-dir", w.installDir, "-broker", w.url, "-password-file", filepath.Join(w.dir, "kiosk.pass"), "-trust", filepath.Join(w.dir, "ops.pub")}
 	return w

@@ -78,7 +78,7 @@ func (s *station) startKiosk(t *testing.T) {
 	}
 	ring := ops.NewRing(100)
 	ring.Write([]byte("kiosk started\nrelay connected\n"))
-	h := &ops.Handler{Kiosk: "wall-01", Nonces: s.db, Now: time.Now, MaxAge: time.Hour}
+	h := &ops.Handler{Kiosk: "wall-01", Nonces: s.db, Now: time.Now, MaxAge: time.Hour, ClockSynced: func() bool { return true }}
 	ops.RegisterStandard(h, ops.Deps{Display: s.display, Logs: ring, Purge: s.db.DeleteDelivered,
 		Status:     func(ctx context.Context) (any, error) { return s.db.Status(ctx) },
 		Screenshot: func(context.Context) ([]byte, error) { return []byte("\x89PNG fake"), nil },
@@ -221,7 +221,7 @@ func TestForgedExpiredReplayedRefusedWithoutEffect(t *testing.T) {
 		{"wrong target", func(k string) (mqtt.Command, []byte, error) {
 			c, _, _ := o.NewCommand("wall-02", "display.set", map[string]int{"brightness": 3}, time.Minute)
 			c.CID = "wrong-target"
-			b, err := o.Signer.Sign(c)
+			b, err := o.Signer.Sign(mqtt.TypeCmd, mqtt.KioskTopic(k, mqtt.LeafCmd), c)
 			return c, b, err
 		}, "meant for kiosk"},
 		{"first of a replay", func(k string) (mqtt.Command, []byte, error) {

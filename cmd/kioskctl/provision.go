@@ -62,6 +62,7 @@ func provisionCmd(args []string, out io.Writer) error {
 // provision is what provisionCmd was asked for.
 type provision struct {
 	id, role, passwd, trust, broker, outDir string
+	certs                                   string
 	number                                  int
 	replace                                 bool
 }
@@ -73,7 +74,8 @@ func parseProvision(args []string) (provision, error) {
 	fl.StringVar(&p.role, "role", "wall", "wall or booth")
 	fl.StringVar(&p.passwd, "passwd", "/etc/opinionwall/passwd", "the station's broker password file")
 	fl.StringVar(&p.trust, "trust", "/etc/opinionwall", "directory with hub.pub and ops.pub")
-	fl.StringVar(&p.broker, "broker", "tcp://station.local:1883", "the broker URL the kiosk uses")
+	fl.StringVar(&p.broker, "broker", "ssl://station.local:8883", "the broker URL the kiosk uses (tcp:// sends passwords in clear: only on a trusted link)")
+	fl.StringVar(&p.certs, "certs", "/etc/opinionwall/tls", "for ssl://: the station CA's folder (make-certs.sh): ca.crt and kiosks/ID.crt, ID.key")
 	fl.StringVar(&p.outDir, "o", ".", "where the bundle goes (OUT/KIOSK-ID/etc/opinionwall)")
 	fl.BoolVar(&p.replace, "replace", false, "give an existing kiosk a new password and bundle (replacing its card)")
 	if err := fl.Parse(reorder(args)); err != nil {
@@ -148,7 +150,10 @@ func (p provision) writeBundle(conf string) (string, error) {
 	files := map[string]string{
 		"kiosk.toml":      conf,
 		"broker.password": pw + "\n",
-		"kiosk.env":       fmt.Sprintf("# read by opinionwall-kiosk.service\nOW_BROKER=%s\n", p.broker),
+		"kiosk.env":       fmt.Sprintf("# read by opinionwall-kiosk.service\nOW_BROKER=%s\nOW_TLS=%s\n", p.broker, p.tlsArgs()),
+	}
+	if err := p.copyCerts(dir); err != nil {
+		return "", err
 	}
 	for name, text := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o640); err != nil { // root:kiosk on the card

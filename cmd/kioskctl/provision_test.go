@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -35,7 +36,14 @@ func TestProvisionAndRevoke(t *testing.T) {
 		err := dispatch(ctx, args, &b)
 		return b.String(), err
 	}
-	flags := []string{"-passwd", passwd, "-trust", station, "-o", out, "-broker", "ssl://station.local:8883"}
+	certs := filepath.Join(station, "tls")
+	if b, err := exec.Command("../../deploy/mosquitto/make-certs.sh", certs, "station.local", "booth-07").CombinedOutput(); err != nil {
+		t.Fatalf("make-certs: %v\n%s", err, b)
+	}
+	flags := []string{"-passwd", passwd, "-trust", station, "-o", out, "-certs", certs}
+	if _, err := run(append([]string{"provision", "wall-03", "-number", "13"}, flags...)...); err == nil || !strings.Contains(err.Error(), "make-certs.sh") {
+		t.Fatalf("a kiosk without a certificate: %v", err)
+	}
 
 	msg, err := run(append([]string{"provision", "booth-07", "-number", "17", "-role", "booth"}, flags...)...)
 	if err != nil {
@@ -57,8 +65,11 @@ func TestProvisionAndRevoke(t *testing.T) {
 	if err != nil || !now.Check("booth-07", strings.TrimSpace(string(pw))) || !now.Check("ops", "ops-password") {
 		t.Fatalf("the station's file does not take the bundle's password (or lost ops): %v", err)
 	}
-	if env, _ := os.ReadFile(filepath.Join(etc, "kiosk.env")); !bytes.Contains(env, []byte("OW_BROKER=ssl://station.local:8883\n")) {
-		t.Errorf("kiosk.env: %q", env)
+	if env, _ := os.ReadFile(filepath.Join(etc, "kiosk.env")); !bytes.Contains(env, []byte("OW_BROKER=ssl://station.local:8883\nOW_TLS=-tls-ca /etc/opinionwall/tls/ca.crt -tls-cert /etc/opinionwall/tls/kiosk.crt -tls-key /etc/opinionwall/tls/kiosk.key\n")) {
+		t.Errorf("kiosk.env (ssl:// is the default): %q", env)
+	}
+	if _, err := mqtt.TLSConfig(filepath.Join(etc, "tls", "ca.crt"), filepath.Join(etc, "tls", "kiosk.crt"), filepath.Join(etc, "tls", "kiosk.key")); err != nil {
+		t.Errorf("the bundle's TLS files: %v", err)
 	}
 	trust, err := mqtt.LoadTrust(filepath.Join(etc, "trust"))
 	if err != nil || len(trust.KeyIDs()) != 2 {

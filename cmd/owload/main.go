@@ -110,7 +110,7 @@ func load(ctx context.Context, o options) (result, error) {
 		return res, err
 	}
 	// Connect every kiosk first, then let them all go at once.
-	trust := mqtt.NewTrust(pub)
+	trust := mqtt.NewTrust().Add(mqtt.RoleHub, pub)
 	sims := make([]*sim, o.kiosks)
 	for i, id := range ids {
 		s, err := newSim(id, 10+i%90, h.URL(), password(id), trust, o)

@@ -76,7 +76,7 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	t.Cleanup(func() { dl.Close() })
 
 	relay := &mqtt.Relay{Conn: mqtt.Conn{Broker: url, Username: "wall-01", Password: "pw-wall-01"}, Kiosk: "wall-01",
-		Outbox: f.DB, Downstream: f.DB, Trust: mqtt.NewTrust(pub), MinBackoff: 50 * time.Millisecond}
+		Outbox: f.DB, Downstream: f.DB, Trust: mqtt.NewTrust().Add(mqtt.RoleHub, pub), MinBackoff: 50 * time.Millisecond}
 	if err := relay.Open(); err != nil {
 		t.Fatal(err)
 	}

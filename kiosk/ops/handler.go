@@ -35,6 +35,13 @@ type Handler struct {
 	// MaxAge bounds how far in the future a command may expire, so that a
 	// stolen signed command cannot be kept for later.
 	MaxAge time.Duration
+	// Skew is how far a command's issued-at may lie ahead of the kiosk's
+	// clock, and below the highest issued-at seen from its key; zero means
+	// DefaultSkew.
+	Skew time.Duration
+	// ClockSynced tells whether the kiosk's clock is synchronised; update
+	// and data.purge are refused while it is not (or while it is nil).
+	ClockSynced func() bool
 
 	mu       sync.Mutex
 	commands map[string]Func
@@ -122,6 +129,46 @@ func (h *Handler) HandleCommand(ctx context.Context, c kiosk.Command, retained b
 	send(kiosk.ResultSucceeded, "", data)
 }
 
+// DefaultSkew is the clock skew allowed between the signer and the kiosk.
+const DefaultSkew = 5 * time.Minute
+
+// MaxLifetime bounds a command's exp − iat.
+const MaxLifetime = 24 * time.Hour
+
+// needsClock lists the commands refused while the clock is not synchronised:
+// a kiosk whose clock rolled back cannot judge their expiry.
+var needsClock = map[string]bool{"update": true, "data.purge": true}
+
+// checkTime returns why a command's times must be refused, or "". The
+// highest issued-at seen from the command's key is persisted, so a command
+// captured before it is refused even when the kiosk's clock rolled back
+// far enough for the command to look unexpired and its nonce was forgotten.
+func (h *Handler) checkTime(ctx context.Context, c kiosk.Command, now time.Time) string {
+	skew := h.Skew
+	if skew <= 0 {
+		skew = DefaultSkew
+	}
+	switch {
+	case c.IAT.IsZero():
+		return "no issued-at"
+	case c.IAT.After(now.Add(skew)):
+		return fmt.Sprintf("issued in the future (%s; the clock may be off by at most %s)", c.IAT.UTC().Format(time.RFC3339), skew)
+	case c.EXP.Sub(c.IAT) > MaxLifetime:
+		return fmt.Sprintf("lives %s, more than %s", c.EXP.Sub(c.IAT).Round(time.Second), MaxLifetime)
+	case needsClock[c.Cmd] && (h.ClockSynced == nil || !h.ClockSynced()):
+		return fmt.Sprintf("%s is refused while the kiosk's clock is not synchronised", c.Cmd)
+	}
+	prev, err := h.Nonces.SeeIssued(ctx, c.Key, c.IAT)
+	if err != nil {
+		return "cannot record the issued-at: " + err.Error()
+	}
+	if c.IAT.Before(prev.Add(-skew)) {
+		return fmt.Sprintf("issued at %s, before a command of the same key issued at %s: a replay across a clock change",
+			c.IAT.UTC().Format(time.RFC3339), prev.UTC().Format(time.RFC3339))
+	}
+	return ""
+}
+
 // check returns why a command must be refused, or "". The nonce is
 // recorded before the retained check, so that a retained command the broker
 // also delivers live is refused both times.
@@ -147,7 +194,7 @@ func (h *Handler) check(ctx context.Context, c kiosk.Command, retained bool) str
 	if !fresh {
 		return "nonce already seen: a replayed command"
 	}
-	return ""
+	return h.checkTime(ctx, c, now)
 }
 
 func (h *Handler) log() *slog.Logger {

@@ -96,6 +96,7 @@ func TestChecksRejectWithReasonAndNoEffect(t *testing.T) {
 
 func TestCommandsAndArguments(t *testing.T) {
 	h, d, now := newHandler(t)
+	h.ClockSynced = func() bool { return true }
 	n := 0
 	do := func(name, args string) kiosk.Result {
 		n++

@@ -191,6 +191,10 @@ func (h *authHook) OnConnectAuthenticate(cl *mochi.Client, pk packets.Packet) bo
 		// A kiosk connects with its own id, the roles with theirs, so no
 		// user can take over another's session.
 		reason = "client id not bound to this user"
+	case !certIdentityOK(cl, user):
+		// Over TLS the client certificate names the user: kiosk A's
+		// certificate does not log in with kiosk B's password.
+		reason = "client certificate not issued to this user"
 	case pk.Connect.WillFlag && !mqtt.CanWrite(user, pk.Connect.WillTopic):
 		reason = "will on a topic the user may not write"
 	}

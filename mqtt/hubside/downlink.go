@@ -140,7 +140,7 @@ func (d *Downlink) round(ctx context.Context) error {
 	if e := d.Ingest.subscribed(); e != d.at || d.sent == nil {
 		d.sent, d.at = map[string]int64{}, e
 	}
-	for _, s := range []struct{ name, topic string }{{hub.SnapshotWall, mqtt.TopicWall}, {hub.SnapshotPolls, mqtt.TopicPolls}} {
+	for _, s := range []struct{ name, typ, topic string }{{hub.SnapshotWall, mqtt.TypeWall, mqtt.TopicWall}, {hub.SnapshotPolls, mqtt.TypePolls, mqtt.TopicPolls}} {
 		v, raw, err := d.Store.Snapshot(ctx, s.name)
 		if err != nil {
 			return err
@@ -148,7 +148,7 @@ func (d *Downlink) round(ctx context.Context) error {
 		if v == 0 || d.sent[s.name] >= v {
 			continue
 		}
-		b, err := d.Signer.Sign(json.RawMessage(raw))
+		b, err := d.Signer.Sign(s.typ, s.topic, json.RawMessage(raw))
 		if err != nil {
 			return err
 		}
@@ -203,7 +203,7 @@ func (d *Downlink) sendTickets(ctx context.Context, pending []hub.OutgoingTicket
 				msg.Updates = append(msg.Updates, o.Update)
 				ids = append(ids, o.ID)
 			}
-			b, err := d.Signer.Sign(msg)
+			b, err := d.Signer.Sign(mqtt.TypeTickets, mqtt.KioskTopic(k, mqtt.LeafTickets), msg)
 			if err != nil {
 				return fmt.Errorf("downlink: %w", err)
 			}

@@ -370,7 +370,7 @@ const maxAckIDs = 1000
 func (in *Ingest) ack(kiosk string, ids []string) {
 	for len(ids) > 0 {
 		n := min(len(ids), maxAckIDs)
-		payload, err := in.Signer.Sign(mqtt.AckMsg{Kiosk: kiosk, IDs: ids[:n], TS: in.Now()})
+		payload, err := in.Signer.Sign(mqtt.TypeAck, mqtt.KioskTopic(kiosk, mqtt.LeafAck), mqtt.AckMsg{Kiosk: kiosk, IDs: ids[:n], TS: in.Now()})
 		if err != nil {
 			in.Log.Error("ingest: sign ack", "err", err)
 			return

@@ -135,7 +135,7 @@ func (l *Lookups) answer(ctx context.Context, q question) {
 		}
 		l.stats.answered.Add(1)
 	}
-	payload, err := l.Signer.Sign(a)
+	payload, err := l.Signer.Sign(mqtt.TypeLookup, mqtt.KioskTopic(q.kiosk, mqtt.LeafAnswer), a)
 	if err != nil {
 		l.Log.Error("lookups: sign", "err", err)
 		return
