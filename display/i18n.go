@@ -99,7 +99,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"kbd.clear":             {"清除", "Clear"},
 	"kbd.back":              {"删除", "Delete"},
 	"kbd.done":              {"写好了", "Done writing"},
-	"kbd.hand":              {"手写", "Handwriting"},
+	"kbd.hand":              {"手写", "Write"},
 	"hand.hint":             {"请在框里写字", "Write in the box"},
 	"hand.clear":            {"重写", "Write again"},
 	"hand.nomodel":          {"手写用不了\n请用拼音输入", "No handwriting here.\nPlease use pinyin."},
