@@ -66,6 +66,7 @@ func NewHandPad(lang string, rec handwriting.Recognizer, side float32) *HandPad 
 	h := &HandPad{rec: rec, lang: lang}
 	h.ink = newInk(side, h.show, h.stroke)
 	h.ink.off = rec == nil
+	h.ink.Hidden = rec == nil // no square to write in: the notice alone
 	h.note = widget.NewLabel("")
 	h.note.Alignment, h.note.Wrapping, h.note.TextStyle = fyne.TextAlignCenter, fyne.TextWrapWord, fyne.TextStyle{Bold: true}
 	var slots []fyne.CanvasObject
@@ -211,31 +212,32 @@ func (h *HandPad) Object() fyne.CanvasObject { return h.content }
 // Square is the square and 重写 without the candidate slots, filling the
 // space it is given (the biggest square that fits with 重写 beside it):
 // the keyboard shows the candidates in its own row (Candidates, Pick,
-// OnCandidates).
-func (h *HandPad) Square() fyne.CanvasObject {
+// OnCandidates). target is the side of a key: 重写 is at least that big.
+func (h *HandPad) Square(target float32) fyne.CanvasObject {
 	if h.alone == nil {
-		h.alone = container.New(&squareLayout{gap: 8}, h.square, h.redo)
+		h.alone = container.New(&squareLayout{gap: 8, target: target}, h.square, h.redo)
 	}
+	h.alone.(*fyne.Container).Layout.(*squareLayout).target = target
 	return h.alone
 }
 
 // squareLayout places the writing square (first object), as big as fits,
 // and the button beside it (second), centred together.
-type squareLayout struct{ gap float32 }
+type squareLayout struct{ gap, target float32 }
 
 func (l *squareLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	b := objs[1].MinSize()
-	return fyne.NewSize(minTarget+l.gap+b.Width, max(minTarget, b.Height))
+	return fyne.NewSize(l.target+l.gap+max(b.Width, 2*l.target), max(l.target, b.Height))
 }
 
 func (l *squareLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	b := objs[1].MinSize()
-	bw := max(b.Width, 2*minTarget)
+	bw := max(b.Width, 2*l.target)
 	side := max(0, min(size.Height, size.Width-bw-l.gap))
 	x := (size.Width - side - l.gap - bw) / 2
 	objs[0].Move(fyne.NewPos(x, (size.Height-side)/2))
 	objs[0].Resize(fyne.NewSize(side, side))
-	bh := min(size.Height, max(b.Height, minTarget))
+	bh := min(size.Height, max(b.Height, l.target))
 	objs[1].Move(fyne.NewPos(x+side+l.gap, (size.Height-bh)/2))
 	objs[1].Resize(fyne.NewSize(bw, bh))
 }

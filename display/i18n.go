@@ -95,7 +95,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"kbd.space":             {"空格", "Space"},
 	"kbd.digits":            {"123", "123"},
 	"kbd.letters":           {"拼音", "Pinyin"},
-	"kbd.english":           {"英文", "English"},
+	"kbd.english":           {"英文", "ABC"},
 	"kbd.clear":             {"清除", "Clear"},
 	"kbd.back":              {"删除", "Delete"},
 	"kbd.done":              {"写好了", "Done writing"},

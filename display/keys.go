@@ -120,7 +120,7 @@ func (k *Kiosk) keyboard(lang string, c *words.Composer, mode *int, changed func
 		return container.New(keys, objs...)
 	}
 	pad := k.handPad(lang, changed)
-	return container.New(&overLayout{keys: keys, first: first, last: last}, append(objs, pad.Square())...)
+	return container.New(&overLayout{keys: keys, first: first, last: last}, append(objs, pad.Square(k.target()))...)
 }
 
 // keysSpan is how many units the widest row of keys holds.

@@ -97,7 +97,7 @@ func (s charSource) Valid(in string) bool { return s.d.Valid(in) }
 func (k *Kiosk) handPad(lang string, changed func()) *HandPad {
 	if k.hand == nil {
 		var rec = k.d.Handwriting
-		k.hand = NewHandPad(lang, rec, PadSide)
+		k.hand = NewHandPad(lang, rec, 2*minTarget) // Square grows it to fit
 		k.hand.OnCommit = func(text string) {
 			for _, r := range text {
 				k.comp.Put(r)
