@@ -4,7 +4,10 @@
 # words → contact → review → submitted), a screenshot of every screen in
 # build/smoke/, the store checked for the submission, and the log for
 # "Error in Fyne call thread" and panics. The kiosk writes where its
-# buttons are (OW_TARGETS_FILE), so the script clicks by label.
+# buttons are (OW_TARGETS_FILE), so the script clicks by label. On the
+# keyboard it types 垃圾电梯坏了 by word picks and, when the Zinnia model is
+# installed, writes 大 on the handwriting pad with mouse drags and picks it.
+# SMOKE_WINDOWED=800x480 tries another panel; SMOKE_LARGE=1 runs in 长辈模式.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=build/smoke
@@ -20,7 +23,7 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 targets=$work/targets
 start=$(date +%s.%N)
-OW_WINDOWED=1 OW_TARGETS_FILE=$targets bin/kiosk run -config deploy/demo/kiosk.toml -data "$work/data" > "$out/kiosk.log" 2>&1 &
+OW_WINDOWED=${SMOKE_WINDOWED:-1} OW_TARGETS_FILE=$targets bin/kiosk run -config deploy/demo/kiosk.toml -data "$work/data" > "$out/kiosk.log" 2>&1 &
 kiosk_pid=$!
 
 # wait_for LABEL: until a button with that label is on screen.
@@ -47,16 +50,50 @@ tap() {
 	sleep 0.25
 }
 
+# draw X0 Y0 X1 Y1 …: one stroke through points of the handwriting square
+# (0–100 across and down), as a finger drag: press, move in small steps,
+# release.
+draw() {
+	wait_for square
+	read -r cx cy w h < <(awk -F'\t' '$1 == "square" {print $2, $3, $4, $5; exit}' "$targets")
+	win=$(xdotool search --name "Opinion Wall" | head -1)
+	local px=$1 py=$2
+	xdotool mousemove --window "$win" $((cx - w / 2 + px * w / 100)) $((cy - h / 2 + py * h / 100)) mousedown 1
+	shift 2
+	while [ $# -ge 2 ]; do
+		for i in 1 2 3 4 5 6 7 8; do
+			xdotool mousemove --window "$win" $((cx - w / 2 + (px + ($1 - px) * i / 8) * w / 100)) $((cy - h / 2 + (py + ($2 - py) * i / 8) * h / 100))
+			sleep 0.01
+		done
+		px=$1 py=$2
+		shift 2
+	done
+	xdotool mouseup 1
+	sleep 0.3
+}
+
 wait_for "点我说两句"
 echo "time to first frame: $(echo "$(date +%s.%N) - $start" | bc) s" | tee "$out/first-frame.txt"
 shot attract
-tap "点我说两句"; wait_for "提意见"; shot home
+tap "点我说两句"; wait_for "提意见"
+[ -n "${SMOKE_LARGE:-}" ] && tap "长辈模式"
+shot home
 tap "提意见"; wait_for "环境卫生"; shot topic
 tap "环境卫生"; wait_for "不涉及具体地点"; shot location
 tap "大和路"; wait_for "3"; shot location-pad
 tap "3"; tap "下一步"; wait_for "有异味"; shot words
-tap "有异味"; tap "写几句"; tap "l"; tap "a"; shot keyboard
-tap "垃"; tap "j"; tap "i"; tap "圾"; tap "写好了"; wait_for "下一步"; shot words-written
+tap "有异味"; tap "写几句"; tap "l"; tap "j"; shot keyboard
+tap "垃圾"; tap "d"; tap "t"; tap "电梯"; tap "h"; tap "l"; wait_for "坏了"; shot keyboard-words
+tap "坏了"; shot keyboard-associations
+tap "手写"; wait_for "重写"; shot handwriting
+if [ -f /usr/share/tegaki/models/zinnia/handwriting-zh_CN.model ]; then # the demo's kiosk.handwriting_model
+	draw 10 35 90 35; draw 50 10 45 50 10 90; draw 50 50 70 75 90 90
+	wait_for "大"; shot handwriting-written
+	tap "大"; shot handwriting-picked
+else
+	echo "smoke: no handwriting model installed: the pad says so"
+fi
+tap "写好了"; wait_for "下一步"; shot words-written
 tap "下一步"; wait_for "不留电话"; shot contact
 tap "不留电话"; wait_for "确认提交"; shot review
 tap "确认提交"; wait_for "完成"; shot submitted

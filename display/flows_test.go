@@ -23,8 +23,8 @@ func TestOpinionFlowWithPinyinKeyboard(t *testing.T) {
 	f.Want("请选择或输入您的意见")
 	f.Tap("有异味")
 	f.Tap("写几句")
-	// Type 垃圾 on the pinyin keyboard: l, a, pick; j, i, pick.
-	for _, step := range []string{"l", "a", "垃", "j", "i", "圾"} {
+	// Type 垃圾 on the pinyin keyboard: the initials l, j, and the word.
+	for _, step := range []string{"l", "j", "垃圾"} {
 		f.Tap(step)
 	}
 	f.Want("垃圾")

@@ -55,6 +55,8 @@ type HandPad struct {
 	failed  bool // the recogniser returned an error for the last stroke
 	seq     int  // recognitions asked for; a result for an older one is dropped
 	content fyne.CanvasObject
+	square  fyne.CanvasObject // the ink and its notice
+	alone   fyne.CanvasObject // the square and 重写 without the slots (Square)
 }
 
 // NewHandPad makes a pad in lang (a catalog language) whose square is
@@ -64,6 +66,7 @@ func NewHandPad(lang string, rec handwriting.Recognizer, side float32) *HandPad 
 	h := &HandPad{rec: rec, lang: lang}
 	h.ink = newInk(side, h.show, h.stroke)
 	h.ink.off = rec == nil
+	h.ink.Hidden = rec == nil // no square to write in: the notice alone
 	h.note = widget.NewLabel("")
 	h.note.Alignment, h.note.Wrapping, h.note.TextStyle = fyne.TextAlignCenter, fyne.TextWrapWord, fyne.TextStyle{Bold: true}
 	var slots []fyne.CanvasObject
@@ -74,9 +77,9 @@ func NewHandPad(lang string, rec handwriting.Recognizer, side float32) *HandPad 
 	}
 	h.redo = widget.NewButton("", h.Clear)
 	h.noteBg = canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	square := container.NewStack(h.ink, container.NewPadded(container.NewVBox(layout.NewSpacer(), container.NewStack(h.noteBg, h.note), layout.NewSpacer())))
+	h.square = container.NewStack(h.ink, container.NewPadded(container.NewVBox(layout.NewSpacer(), container.NewStack(h.noteBg, h.note), layout.NewSpacer())))
 	right := container.NewVBox(container.NewGridWithColumns(4, slots...), minSize(h.redo, 2*minTarget, minTarget))
-	h.content = container.NewHBox(square, right)
+	h.content = container.NewHBox(h.square, right)
 	h.show()
 	return h
 }
@@ -128,6 +131,9 @@ func (h *HandPad) recognized(seq int, cands []handwriting.Candidate, err error) 
 	h.show()
 	h.shown()
 }
+
+// Pick commits candidate i of Candidates, as a tap on its slot does.
+func (h *HandPad) Pick(i int) { h.pick(i) }
 
 // pick commits candidate i, clears the square and offers associations.
 func (h *HandPad) pick(i int) {
@@ -200,7 +206,41 @@ func (h *HandPad) show() {
 }
 
 // Object is the pad's canvas object: the square, the candidates and 重写.
+// Show either Object or Square, not both.
 func (h *HandPad) Object() fyne.CanvasObject { return h.content }
+
+// Square is the square and 重写 without the candidate slots, filling the
+// space it is given (the biggest square that fits with 重写 beside it):
+// the keyboard shows the candidates in its own row (Candidates, Pick,
+// OnCandidates). target is the side of a key: 重写 is at least that big.
+func (h *HandPad) Square(target float32) fyne.CanvasObject {
+	if h.alone == nil {
+		h.alone = container.New(&squareLayout{gap: 8, target: target}, h.square, h.redo)
+	}
+	h.alone.(*fyne.Container).Layout.(*squareLayout).target = target
+	return h.alone
+}
+
+// squareLayout places the writing square (first object), as big as fits,
+// and the button beside it (second), centred together.
+type squareLayout struct{ gap, target float32 }
+
+func (l *squareLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	b := objs[1].MinSize()
+	return fyne.NewSize(l.target+l.gap+max(b.Width, 2*l.target), max(l.target, b.Height))
+}
+
+func (l *squareLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	b := objs[1].MinSize()
+	bw := max(b.Width, 2*l.target)
+	side := max(0, min(size.Height, size.Width-bw-l.gap))
+	x := (size.Width - side - l.gap - bw) / 2
+	objs[0].Move(fyne.NewPos(x, (size.Height-side)/2))
+	objs[0].Resize(fyne.NewSize(side, side))
+	bh := min(size.Height, max(b.Height, l.target))
+	objs[1].Move(fyne.NewPos(x+side+l.gap, (size.Height-bh)/2))
+	objs[1].Resize(fyne.NewSize(bw, bh))
+}
 
 // inFont reports whether the bundled font (the GB2312 subset of Noto Sans
 // SC) can draw s.

@@ -78,3 +78,25 @@ func (l *keysLayout) reflow(span float32) [][2]int {
 	}
 	return out
 }
+
+// overLayout is the keyboard with something lying over some of its rows
+// (the handwriting pad over the letter rows): the keys are placed as
+// keysLayout places them, the last object over the rows of objects first
+// to last, across the whole width.
+type overLayout struct {
+	keys        *keysLayout
+	first, last int
+}
+
+func (l *overLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return l.keys.MinSize(objs[:len(objs)-1])
+}
+
+func (l *overLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	n := len(objs) - 1
+	l.keys.Layout(objs[:n], size)
+	top := objs[l.first].Position().Y
+	bottom := objs[l.last].Position().Y + objs[l.last].Size().Height
+	objs[n].Move(fyne.NewPos(0, top))
+	objs[n].Resize(fyne.NewSize(size.Width, bottom-top))
+}

@@ -7,7 +7,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
-	"opinionwall/display/pinyin"
+	"opinionwall/display/pinyin/words"
 )
 
 // digitPad is a phone-style pad of big keys. It edits *value (at most max
@@ -48,6 +48,7 @@ const (
 	modePinyin = iota
 	modeDigits
 	modeEnglish
+	modeHand // the handwriting pad (手写) in place of the letter rows
 )
 
 var (
@@ -56,83 +57,139 @@ var (
 )
 
 // keyboard is the on-screen keyboard: the candidate row with paging (in
-// pinyin mode), three rows of letters (or digits and punctuation) and a
-// row of mode switches, space, backspace and done. Its geometry never
-// changes while typing: every row is always there, empty candidate slots
+// pinyin mode; the pad's characters in handwriting mode), three rows of
+// letters (or digits and punctuation, or the handwriting pad) and a row of
+// mode switches, space, backspace and done. Its geometry never changes
+// while typing: every row is always there, empty candidate slots
 // included. It writes into the composer and calls changed after every key.
-func (k *Kiosk) keyboard(lang string, c *pinyin.Composer, mode *int, changed func(), done func()) fyne.CanvasObject {
+func (k *Kiosk) keyboard(lang string, c *words.Composer, mode *int, changed func(), done func()) fyne.CanvasObject {
 	var objs []fyne.CanvasObject
 	var rows []int
 	var units []float32
 	add := func(o fyne.CanvasObject, u float32) { objs, units = append(objs, o), append(units, u) }
 
-	// Candidate row: paging and a fixed number of slots.
-	prev := k.button("←", func() { c.Prev(); changed() })
-	if *mode != modePinyin || !c.HasPrev() {
-		prev.Disable()
-	}
-	add(prev, 1)
-	cands := c.Candidates()
-	for i := range pinyin.PageSize {
-		if *mode == modePinyin && i < len(cands) {
-			add(k.button(string(cands[i]), func() { c.Pick(i); changed() }), 1)
-		} else {
-			add(k.blank(i), 1)
-		}
-	}
-	next := k.button("→", func() { c.Next(); changed() })
-	if *mode != modePinyin || !c.HasNext() {
-		next.Disable()
-	}
-	add(next, 1)
-	rows = append(rows, pinyin.PageSize+2)
+	k.useWords()
+	k.candidateRow(c, *mode, changed, add)
+	rows = append(rows, words.PageSize+2)
 
 	keyRows := letterRows
 	if *mode == modeDigits {
 		keyRows = digitRows
 	}
+	first := len(objs)
 	for _, row := range keyRows {
+		if *mode == modeHand {
+			add(k.blank(0), keysSpan) // the pad lies over these rows
+			rows = append(rows, 1)
+			continue
+		}
 		for _, r := range row {
-			if *mode == modeEnglish {
-				r = unicode.ToUpper(r) // the key types what it shows
-			}
-			b := k.button(string(r), func() {
-				switch *mode {
-				case modePinyin:
-					c.Letter(r)
-				default:
-					c.Put(r)
-				}
-				changed()
-			})
-			if *mode == modePinyin && !validNext(c, r) {
-				b.Disable()
-			}
-			add(b, 1)
+			add(k.letterKey(c, *mode, r, changed), 1)
 		}
 		rows = append(rows, len([]rune(row)))
 	}
+	last := len(objs) - 1
 
 	modeButton := func(m int, key string) {
-		b := k.button(tr(lang, key), func() { *mode = m; changed() })
+		b := k.button(tr(lang, key), func() { k.setMode(mode, m); changed() })
 		if *mode == m {
 			b.Importance = widget.HighImportance
 			b.Refresh()
 		}
-		add(b, 1.5)
+		add(b, 1.25)
 	}
 	modeButton(modePinyin, "kbd.letters")
+	modeButton(modeHand, "kbd.hand")
 	modeButton(modeDigits, "kbd.digits")
 	modeButton(modeEnglish, "kbd.english")
-	add(k.button(tr(lang, "kbd.space"), func() { c.Put(' '); changed() }), 1.5)
-	add(k.button(tr(lang, "kbd.back"), func() { c.Backspace(); changed() }), 1.5)
+	add(k.button(tr(lang, "kbd.space"), func() { c.Put(' '); changed() }), 1.25)
+	add(k.button(tr(lang, "kbd.back"), func() {
+		c.Backspace()
+		if *mode == modeHand && k.hand != nil {
+			k.hand.Clear() // the associations were for what is gone
+		}
+		changed()
+	}), 1.25)
 	doneB := k.button(tr(lang, "kbd.done"), done)
 	doneB.Importance = widget.HighImportance
 	doneB.Refresh()
 	add(doneB, 2.5)
-	rows = append(rows, 6)
-	return container.New(&keysLayout{rows: rows, units: units, target: k.target(), gap: 4, span: 10}, objs...)
+	rows = append(rows, 7)
+	keys := &keysLayout{rows: rows, units: units, target: k.target(), gap: 4, span: keysSpan}
+	if *mode != modeHand {
+		return container.New(keys, objs...)
+	}
+	pad := k.handPad(lang, changed)
+	return container.New(&overLayout{keys: keys, first: first, last: last}, append(objs, pad.Square(k.target()))...)
 }
 
-// validNext reports whether letter r can follow what was typed.
-func validNext(c *pinyin.Composer, r rune) bool { return c.Dict.Valid(c.Input() + string(r)) }
+// keysSpan is how many units the widest row of keys holds.
+const keysSpan = 10
+
+// candidateRow adds the row of candidates: paging and a fixed number of
+// slots, the composer's in pinyin mode, the pad's in handwriting mode.
+func (k *Kiosk) candidateRow(c *words.Composer, mode int, changed func(), add func(fyne.CanvasObject, float32)) {
+	var texts []string
+	pick := func(int) {}
+	switch {
+	case mode == modePinyin:
+		for _, cand := range c.Candidates() {
+			texts = append(texts, cand.Text)
+		}
+		pick = func(i int) { c.Pick(i) }
+	case mode == modeHand && k.hand != nil:
+		texts = k.hand.Candidates()
+		pick = func(i int) { k.hand.Pick(i) }
+	}
+	prev := k.button("←", func() { c.Prev(); changed() })
+	if mode != modePinyin || !c.HasPrev() {
+		prev.Disable()
+	}
+	add(prev, 1)
+	for i := range words.PageSize {
+		if i < len(texts) {
+			add(k.button(texts[i], func() { pick(i); changed() }), 1)
+		} else {
+			add(k.blank(i), 1)
+		}
+	}
+	next := k.button("→", func() { c.Next(); changed() })
+	if mode != modePinyin || !c.HasNext() {
+		next.Disable()
+	}
+	add(next, 1)
+}
+
+// letterKey is one key of the letter (or digit) rows: in pinyin mode it
+// composes, greyed out when the letters could not go on that way; in the
+// other modes it types what it shows.
+func (k *Kiosk) letterKey(c *words.Composer, mode int, r rune, changed func()) fyne.CanvasObject {
+	if mode == modeEnglish {
+		r = unicode.ToUpper(r)
+	}
+	b := k.button(string(r), func() {
+		if mode == modePinyin {
+			c.Letter(r)
+		} else {
+			c.Put(r)
+		}
+		changed()
+	})
+	if mode == modePinyin && !c.Source.Valid(c.Input()+string(r)) {
+		b.Disable()
+	}
+	return b
+}
+
+// setMode switches the keyboard's mode: letters composing are dropped,
+// and the pad starts empty.
+func (k *Kiosk) setMode(mode *int, m int) {
+	if *mode == m {
+		return
+	}
+	*mode = m
+	k.comp.SetText(k.comp.Text())
+	if k.hand != nil {
+		k.hand.Clear()
+	}
+}

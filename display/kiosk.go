@@ -13,7 +13,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"opinionwall/display/pinyin"
+	"opinionwall/display/handwriting"
+	"opinionwall/display/pinyin/words"
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/session"
 )
@@ -44,6 +45,12 @@ type Deps struct {
 	Now func() time.Time
 	// Activity runs at every tap: the screen controller keeps the screen on.
 	Activity func()
+	// Handwriting recognises the handwriting pad's strokes; nil (no model
+	// installed) leaves the pad saying so, and pinyin works as ever.
+	Handwriting handwriting.Recognizer
+	// Words proposes words for the pinyin typed; nil loads the word engine
+	// with the config's vocabulary in the background at start.
+	Words words.Source
 	// AfterRefresh runs after every redraw (the smoke test records where
 	// the buttons are).
 	AfterRefresh func()
@@ -58,19 +65,21 @@ type Kiosk struct {
 	d   Deps
 	th  *Theme
 
-	comp     pinyin.Composer
-	kbdMode  int
-	typing   bool // the keyboard is open on the words step
-	phone    string
-	consent  bool
-	street   string
-	building string
-	code     string
-	asking   bool // the station is being asked about code
-	wallPage int
-	polls    []kiosk.Poll
-	notice   string            // a plain message for the resident, cleared by the next action
-	next     fyne.CanvasObject // the step's forward button, kept in view below the content
+	comp       words.Composer
+	wordsReady chan words.Source // the word engine once loaded (startWords)
+	hand       *HandPad          // the handwriting pad, made when first shown
+	kbdMode    int
+	typing     bool // the keyboard is open on the words step
+	phone      string
+	consent    bool
+	street     string
+	building   string
+	code       string
+	asking     bool // the station is being asked about code
+	wallPage   int
+	polls      []kiosk.Poll
+	notice     string            // a plain message for the resident, cleared by the next action
+	next       fyne.CanvasObject // the step's forward button, kept in view below the content
 
 	admin    bool
 	pin      string
@@ -101,13 +110,8 @@ func New(app fyne.App, win fyne.Window, d Deps) *Kiosk {
 	}
 	k := &Kiosk{app: app, win: win, d: d, th: &Theme{}, pool: newPool()}
 	k.corner = newCorner(d.Now, k.openAdmin)
-	k.comp = pinyin.Composer{Dict: pinyin.Default(), Limit: d.Config.Session.TextLimit}
-	k.comp.Learn(pinyin.CommunityWords)
-	for _, t := range d.Config.Topics {
-		for _, p := range t.Phrases {
-			k.comp.Learn(p.Text.Zh)
-		}
-	}
+	k.comp = words.Composer{Limit: d.Config.Session.TextLimit}
+	k.startWords()
 	app.Settings().SetTheme(k.th)
 	k.Refresh()
 	return k
@@ -265,9 +269,10 @@ func (k *Kiosk) step(v session.View) fyne.CanvasObject {
 type Target struct {
 	Label string
 	X, Y  float32
+	W, H  float32 // the size, for the handwriting pad's square ("square") only
 }
 
-// Targets lists the buttons on screen with their centres, for the smoke
+// Targets lists the buttons (and the handwriting square) on screen with their centres, for the smoke
 // test that drives the real window with xdotool.
 func (k *Kiosk) Targets() []Target {
 	var out []Target
@@ -286,6 +291,12 @@ func (k *Kiosk) Targets() []Target {
 		}
 		label := ""
 		switch w := o.(type) {
+		case *ink:
+			if o.Visible() {
+				p, sz := drv.AbsolutePositionForObject(o), o.Size()
+				out = append(out, Target{Label: "square", X: p.X + sz.Width/2, Y: p.Y + sz.Height/2, W: sz.Width, H: sz.Height})
+			}
+			return
 		case *widget.Button:
 			label = w.Text
 		case *widget.Check:
@@ -307,6 +318,9 @@ func (k *Kiosk) Targets() []Target {
 func (k *Kiosk) resetInputs() {
 	k.comp.SetText("")
 	k.typing = false
+	if k.hand != nil {
+		k.hand.Clear()
+	}
 	k.kbdMode, k.phone, k.consent, k.street, k.building, k.code, k.wallPage, k.polls = modePinyin, "", false, "", "", "", 0, nil
 	k.asking = false
 }

@@ -129,6 +129,8 @@ func screens() []screen {
 			v.tapKey("kbd.english")
 			v.Tap("A")
 		}},
+		{"keyboard-hand", []string{"kbd.done", "kbd.back", "kbd.letters"}, func(v visit) { v.begin(); v.keyboard(""); v.tapKey("kbd.hand") }},
+		{"keyboard-words", []string{"kbd.done", "kbd.back"}, func(v visit) { v.begin(); v.keyboard("diantihuaile"); v.Tap("电梯") }},
 		{"contact", []string{"nav.next", "opinion.anon"}, func(v visit) { v.begin(); v.contact() }},
 		{"contact-phone", []string{"nav.next", "opinion.anon"}, func(v visit) { v.begin(); v.phone() }},
 		{"contact-error", []string{"nav.next"}, func(v visit) { v.begin(); v.phone(); v.tapKey("nav.next") }},

@@ -46,6 +46,7 @@ func (m *Main) newWindow() *window {
 		Activity:     w.screen.Activity,
 		AfterRefresh: w.writeTargetsLater,
 		Session:      m.session, Config: &m.cfg, Snapshots: m.db,
+		Handwriting: m.openHandwriting(),
 		Admin: func(ctx context.Context) []display.AdminLine {
 			return append(adminLines(ctx, &m.cfg, m.db, m.relay, m.Relay.version),
 				display.AdminLine{Name: "hardware", Value: m.hw.backend},
@@ -158,7 +159,11 @@ func writeTargets(path string, w fyne.Window, ts []display.Target) {
 	scale := w.Canvas().Scale()
 	var b strings.Builder
 	for _, t := range ts {
-		fmt.Fprintf(&b, "%s\t%d\t%d\n", t.Label, int(t.X*scale), int(t.Y*scale))
+		fmt.Fprintf(&b, "%s\t%d\t%d", t.Label, int(t.X*scale), int(t.Y*scale))
+		if t.W > 0 {
+			fmt.Fprintf(&b, "\t%d\t%d", int(t.W*scale), int(t.H*scale))
+		}
+		b.WriteString("\n")
 	}
 	tmp := path + ".tmp"
 	if os.WriteFile(tmp, []byte(b.String()), 0o644) == nil {

@@ -3,6 +3,7 @@ package displaytest
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"opinionwall/display"
+	"opinionwall/display/pinyin/words"
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/session"
 	"opinionwall/kiosk/sqlite"
@@ -40,8 +42,9 @@ type Kiosk struct {
 }
 
 // NewKiosk opens the store (maxPages limits its size; 0 leaves it
-// unlimited) and shows the attract screen. Everything closes with t.
-func NewKiosk(t *testing.T, maxPages int) *Kiosk {
+// unlimited) and shows the attract screen; opts may change the screens'
+// dependencies (a handwriting recogniser). Everything closes with t.
+func NewKiosk(t *testing.T, maxPages int, opts ...func(*display.Deps)) *Kiosk {
 	t.Helper()
 	cfg := kiosk.Defaults()
 	cfg.Kiosk.ID, cfg.Kiosk.Number, cfg.Kiosk.AdminPIN = "wall-01", 12, "480731"
@@ -63,11 +66,33 @@ func NewKiosk(t *testing.T, maxPages int) *Kiosk {
 	a := test.NewTempApp(t)
 	w := a.NewWindow("kiosk")
 	w.Resize(fyne.NewSize(1280, 800))
-	k := display.New(a, w, display.Deps{Session: s, Config: &cfg, Snapshots: db, Now: clk.Now,
+	d := display.Deps{Session: s, Config: &cfg, Snapshots: db, Now: clk.Now, Words: engine(t, &cfg),
 		Admin: func(ctx context.Context) []display.AdminLine {
 			return []display.AdminLine{{Name: "outbox", Value: "0"}}
-		}})
+		}}
+	for _, o := range opts {
+		o(&d)
+	}
+	k := display.New(a, w, d)
 	return &Kiosk{Screen: Screen{T: t, Win: w}, App: a, K: k, S: s, DB: db, Clk: clk, Cfg: &cfg, Lookup: look}
+}
+
+var (
+	engineOnce sync.Once
+	engineAll  *words.Engine
+	engineErr  error
+)
+
+// engine is the word engine over the test kiosk's vocabulary, loaded once
+// for all tests (as the kiosk loads it once at start), and given to the
+// kiosk ready: its background loading would race with the test driver.
+func engine(t *testing.T, cfg *kiosk.Config) *words.Engine {
+	t.Helper()
+	engineOnce.Do(func() { engineAll, engineErr = words.New(display.Vocabulary(cfg)) })
+	if engineErr != nil {
+		t.Fatal(engineErr)
+	}
+	return engineAll
 }
 
 // Stored returns every submission in the store, in seq order.
