@@ -87,19 +87,25 @@ func (s *App) itemButtons(iv *hub.ItemView) []fyne.CanvasObject {
 	btn := func(key string, a hub.ItemAction) fyne.CanvasObject {
 		return widget.NewButton(s.tf(key, it.N), func() { s.itemStep(it, a) })
 	}
+	// Steps that cannot be taken back say what will happen first.
+	sure := func(key, confirm string, a hub.ItemAction) fyne.CanvasObject {
+		return widget.NewButton(s.tf(key, it.N), func() {
+			s.confirm(s.tf(confirm, it.N, it.Title.In(string(s.d.Lang))), func() { s.itemStep(it, a) })
+		})
+	}
 	switch it.Stage {
 	case hub.StageCollecting:
-		return []fyne.CanvasObject{btn("item.vote", hub.ItemAction{Kind: hub.ItemVote})}
+		return []fyne.CanvasObject{sure("item.vote", "confirm.itemvote", hub.ItemAction{Kind: hub.ItemVote})}
 	case hub.StageVoting:
 		key := "item.decide.no"
 		if iv.Carries {
 			key = "item.decide.yes"
 		}
-		return []fyne.CanvasObject{btn(key, hub.ItemAction{Kind: hub.ItemDecide})}
+		return []fyne.CanvasObject{sure(key, key+".confirm", hub.ItemAction{Kind: hub.ItemDecide})}
 	case hub.StageAdopted:
-		return []fyne.CanvasObject{btn("item.note", hub.ItemAction{Kind: hub.ItemProgress}), btn("item.start", hub.ItemAction{Kind: hub.ItemStart})}
+		return []fyne.CanvasObject{btn("item.note", hub.ItemAction{Kind: hub.ItemProgress}), sure("item.start", "confirm.itemstart", hub.ItemAction{Kind: hub.ItemStart})}
 	case hub.StageUnderway:
-		return []fyne.CanvasObject{btn("item.note", hub.ItemAction{Kind: hub.ItemProgress}), btn("item.finish", hub.ItemAction{Kind: hub.ItemFinish})}
+		return []fyne.CanvasObject{btn("item.note", hub.ItemAction{Kind: hub.ItemProgress}), sure("item.finish", "confirm.itemfinish", hub.ItemAction{Kind: hub.ItemFinish})}
 	}
 	return nil
 }

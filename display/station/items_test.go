@@ -74,6 +74,7 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 	u.Want("第1项《12栋加装电梯》 · 征集 · 支持 2")
 	// A worker may not put it to the vote: the lead does.
 	u.Tap("付诸表决 第1项")
+	confirm(t, u.Win, "付诸表决？")
 	u.Want("议事事项：无权限")
 
 	waitFor(t, "the item on the residents' ticket", func() bool {
@@ -96,6 +97,7 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 	u.Tap("保存设置")
 	u.Want("设置已保存")
 	u.Tap("付诸表决 第1项")
+	confirm(t, u.Win, "所有设备开始接受投票")
 	u.Want("第1项《12栋加装电梯》 · 表决 · 支持 2")
 
 	// The kiosk switches its attract screen to the item being voted.
@@ -135,6 +137,7 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 	f.Want("同意 2 · 不同意 1 · 弃权 0")
 
 	u.Tap("确认通过 第1项")
+	confirm(t, u.Win, "事项进入立项")
 	u.Want("第1项《12栋加装电梯》 · 立项 · 支持 2")
 	u.Entry("进展说明").SetText("已请施工队勘察井道")
 	u.Entry("英文进展说明（可不填）").SetText("Surveyors have checked the shaft")
@@ -142,8 +145,10 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 	u.Tap("记录进展 第1项")
 	u.Want("已请施工队勘察井道（民生微实事 30000 元）")
 	u.Tap("开始实施 第1项")
+	confirm(t, u.Win, "实施中")
 	u.Want("· 实施中 ·")
 	u.Tap("完成 第1项")
+	confirm(t, u.Win, "已完成")
 	u.Want("第1项《12栋加装电梯》 · 已完成 · 支持 2")
 	hist, _ := w.hubDB.History(ctx, "item:item-1")
 	want := []string{"item_create", "item_vote", "item_decide", "item_progress", "item_start", "item_finish"}
