@@ -35,6 +35,9 @@ type KioskSection struct {
 	Languages       []string `toml:"languages" json:"languages"`
 	DefaultLanguage string   `toml:"default_language" json:"default_language"`
 	AdminPIN        string   `toml:"admin_pin" json:"-"`
+	// StationPhone is the station's public phone number, shown on the
+	// attract screen; empty shows none.
+	StationPhone string `toml:"station_phone" json:"station_phone,omitempty"`
 }
 
 func (k *KioskSection) validate(p *problems) {
@@ -57,6 +60,9 @@ func (k *KioskSection) validate(p *problems) {
 	}
 	if !contains(k.Languages, k.DefaultLanguage) {
 		p.add("kiosk.default_language", "must be one of kiosk.languages (got %q)", k.DefaultLanguage)
+	}
+	if len(k.StationPhone) > 20 || strings.Trim(k.StationPhone, "0123456789- ") != "" {
+		p.add("kiosk.station_phone", "must be digits, spaces and '-', at most 20 (got %q)", k.StationPhone)
 	}
 	if err := checkPIN(k.AdminPIN); err != "" {
 		p.add("kiosk.admin_pin", "%s", err)

@@ -36,6 +36,7 @@ type Session struct {
 	ticket  string
 	found   *kiosk.TicketUpdate
 	err     error
+	press   *pressed // a physical press being thanked
 
 	lastInput time.Time // the idle clock starts here
 	entered   time.Time // when the submitted screen appeared
@@ -50,8 +51,13 @@ func New(cfg *kiosk.Config, store kiosk.SubmissionStore, lookup kiosk.TicketLook
 	return s
 }
 
-// reset discards the visit and returns to the attract loop.
+// reset discards the visit and returns to the attract loop. A pressed
+// rating held for reasons is stored first: a counted press is kept.
 func (s *Session) reset() {
+	if err := s.flushHeld(context.Background()); err != nil {
+		s.err = err
+	}
+	s.press = nil
 	s.state, s.flow, s.step = Attract, "", 0
 	s.lang = s.cfg.Kiosk.DefaultLanguage
 	s.slow = false
@@ -89,6 +95,9 @@ func (s *Session) View() View {
 	if left, warn := s.idleLeft(); warn {
 		v.Warning, v.Left = true, left
 	}
+	if s.press != nil {
+		v.Pressed, v.PressService, v.Holding = s.press.rating, s.press.service, s.press.held != nil
+	}
 	return v
 }
 
@@ -105,6 +114,9 @@ func (s *Session) scaled(d kiosk.Duration) time.Duration {
 func (s *Session) idleLeft() (time.Duration, bool) {
 	switch s.state {
 	case Home, InFlow, Review:
+		if left, ok := s.pressLeft(); ok {
+			return left, false // the reasons after a press wait without a countdown
+		}
 		left := s.scaled(s.cfg.Session.IdleTimeout) - s.Now().Sub(s.lastInput)
 		return left, left <= s.scaled(s.cfg.Session.IdleWarning)
 	}
@@ -114,6 +126,9 @@ func (s *Session) idleLeft() (time.Duration, bool) {
 // Deadline returns when Tick next has something to do, so the UI can set a
 // timer instead of polling; zero in the attract state.
 func (s *Session) Deadline() time.Time {
+	if left, ok := s.pressLeft(); ok {
+		return s.Now().Add(left)
+	}
 	switch s.state {
 	case Home, InFlow, Review:
 		end := s.lastInput.Add(s.scaled(s.cfg.Session.IdleTimeout))
@@ -139,6 +154,13 @@ func (s *Session) Tick() bool {
 			return true
 		}
 	case Submitted:
+		if left, ok := s.pressLeft(); ok {
+			if left <= 0 {
+				s.reset()
+				return true
+			}
+			return false
+		}
 		if !s.Now().Before(s.entered.Add(s.scaled(s.cfg.Session.SubmittedTimeout))) {
 			s.reset()
 			return true
@@ -231,6 +253,9 @@ func (s *Session) Next() error {
 	if s.state != InFlow {
 		return s.fail(kiosk.Errorf(kiosk.ECONFLICT, "no step to leave in %s", s.state))
 	}
+	if s.press != nil && s.press.held != nil {
+		return s.ReasonsDone(context.Background()) // the reasons after a press go straight in
+	}
 	if err := s.checkStep(); err != nil {
 		return s.fail(err)
 	}
@@ -271,6 +296,10 @@ func (s *Session) Back() {
 	case Review:
 		s.state = InFlow // back to the step review was entered from
 	case InFlow:
+		if s.press != nil && s.press.held != nil {
+			s.GoHome() // nothing before the reasons of a press to go back to
+			return
+		}
 		for s.step--; s.step >= 0 && s.skip(flowSteps[s.flow][s.step]); s.step-- {
 		}
 		if s.step < 0 {
@@ -285,6 +314,11 @@ func (s *Session) GoHome() {
 	if s.state == Attract {
 		return
 	}
+	if err := s.flushHeld(context.Background()); err != nil {
+		s.err = err
+		return // stay with the reasons: the rating is not lost, the message says why
+	}
+	s.press = nil
 	s.clearDraft()
 	s.state, s.flow, s.step = Home, "", 0
 	s.ticket, s.found, s.err = "", nil, nil
@@ -355,5 +389,6 @@ func (s *Session) store1(ctx context.Context, sub *kiosk.Submission) error {
 
 func (s *Session) enterSubmitted(ticket string) {
 	s.clearDraft()
+	s.press = nil
 	s.state, s.ticket, s.entered = Submitted, ticket, s.Now()
 }
