@@ -77,7 +77,9 @@ type Kiosk struct {
 	pool       *pool
 	corner     *corner
 	lastLeft   int   // seconds shown in the idle warning, to redraw only when it changes
-	lastMinute int64 // the minute the attract screen was drawn (its clock, its wall reply)
+	lastRotate int64 // the rotation slot the attract screen was drawn in (its clock, its wall reply)
+
+	pics map[string]fyne.Resource // the pictures coloured for the theme (pictures.go)
 
 	announcement kiosk.Text // from the announce command, shown until announceUntil
 	announceTill time.Time
@@ -95,7 +97,7 @@ func New(app fyne.App, win fyne.Window, d Deps) *Kiosk {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	k := &Kiosk{app: app, win: win, d: d, th: &Theme{}, pool: newPool()}
+	k := &Kiosk{app: app, win: win, d: d, th: &Theme{}, pool: newPool(), pics: map[string]fyne.Resource{}}
 	k.corner = newCorner(d.Now, k.openAdmin)
 	k.comp = pinyin.Composer{Dict: pinyin.Default(), Limit: d.Config.Session.TextLimit}
 	k.comp.Learn(pinyin.CommunityWords)
@@ -126,8 +128,8 @@ func (k *Kiosk) Tick() {
 	if v.Warning {
 		left = int((v.Left + time.Second - 1) / time.Second)
 	}
-	minute := k.d.Now().Unix() / 60
-	if changed || left != k.lastLeft || (v.State == session.Attract && !k.admin && minute != k.lastMinute) {
+	slot := k.d.Now().Unix() / rotateSeconds
+	if changed || left != k.lastLeft || (v.State == session.Attract && !k.admin && slot != k.lastRotate) {
 		k.Refresh()
 	}
 }
@@ -174,12 +176,14 @@ func (k *Kiosk) Refresh() {
 		body = k.step(v)
 	case v.State == session.Review:
 		body = k.review(v)
+	case v.State == session.Submitted && v.Pressed != 0:
+		body = k.thanks(v) // a button press: no receipt code
 	case v.State == session.Submitted:
 		body = k.submitted(v)
 	}
-	k.lastLeft, k.lastMinute = 0, k.d.Now().Unix()/60
+	k.lastLeft, k.lastRotate = 0, k.d.Now().Unix()/rotateSeconds
 	content := body
-	if v.State != session.Attract && !k.admin {
+	if v.State != session.Attract && !k.admin && !(v.State == session.Submitted && v.Pressed != 0) {
 		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, k.scroll("body", body))
 	}
 	if v.Warning {

@@ -38,7 +38,17 @@ type KioskSection struct {
 	// StationPhone is the station's public phone number, shown on the
 	// attract screen; empty shows none.
 	StationPhone string `toml:"station_phone" json:"station_phone,omitempty"`
+	// Attract is what the attract screen shows: an invitation with the
+	// wall's replies (AttractInvite), or a rating kiosk's question and faces
+	// (AttractRating).
+	Attract string `toml:"attract" json:"attract,omitempty"`
 }
+
+// The attract screens.
+const (
+	AttractInvite = "invite"
+	AttractRating = "rating"
+)
 
 func (k *KioskSection) validate(p *problems) {
 	if !ValidKioskID(k.ID) {
@@ -60,6 +70,9 @@ func (k *KioskSection) validate(p *problems) {
 	}
 	if !contains(k.Languages, k.DefaultLanguage) {
 		p.add("kiosk.default_language", "must be one of kiosk.languages (got %q)", k.DefaultLanguage)
+	}
+	if k.Attract != AttractInvite && k.Attract != AttractRating {
+		p.add("kiosk.attract", "must be %q or %q (got %q)", AttractInvite, AttractRating, k.Attract)
 	}
 	if len(k.StationPhone) > 20 || strings.Trim(k.StationPhone, "0123456789- ") != "" {
 		p.add("kiosk.station_phone", "must be digits, spaces and '-', at most 20 (got %q)", k.StationPhone)

@@ -10,6 +10,7 @@ func Defaults() Config {
 			Role:            RoleWall,
 			Languages:       []string{"zh", "en"},
 			DefaultLanguage: "zh",
+			Attract:         AttractInvite,
 		},
 		Session: SessionSection{
 			IdleTimeout:      Duration(90 * time.Second),
