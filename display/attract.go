@@ -20,45 +20,52 @@ import (
 const rotateSeconds = 10
 
 // attract invites a passer-by: on a rating kiosk the question and the
-// faces; elsewhere the way in (拿起话筒 on a booth), a published reply in
-// turn, the month's figures, the items open for voting and the station's
-// phone.
+// faces; elsewhere the way in (拿起话筒 on a booth), the month's figures and
+// the station's phone beside a published reply in turn and the items open
+// for voting (one column on a portrait screen).
 func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 	if k.d.Config.Kiosk.Attract == kiosk.AttractRating && len(k.d.Config.Services) > 0 {
 		return k.attractRating(v)
 	}
 	s := k.d.Session
-	wake := k.act(func() error { s.Wake(kiosk.ChannelTouch); return nil })
-	call := k.button(k.t("attract.call"), wake)
-	call.Importance = widget.HighImportance
-	call.Refresh()
-	clock := k.label(k.d.Now().Format("2006-01-02 15:04"), fyne.TextAlignTrailing, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance)
-	var invite fyne.CanvasObject = minSize(call, 6*minTarget, 2*minTarget)
+	text := k.th.Size(theme.SizeNameText)
+	call := k.picTile(k.t("attract.call"), "opinion", 4*text, true, true, k.act(func() error { s.Wake(kiosk.ChannelTouch); return nil }))
+	left := container.NewVBox(call)
 	if k.d.Config.Kiosk.Role == kiosk.RoleBooth {
-		invite = container.NewBorder(nil, nil, k.image("handset", 2*minTarget), minSize(call, 4*minTarget, 2*minTarget),
-			container.NewVBox(k.title(k.t("attract.handset")), k.text(k.t("attract.handsetsub"))))
+		left.Objects = []fyne.CanvasObject{container.NewBorder(nil, nil, k.image("handset", 4*text), nil,
+			container.NewVBox(k.title(k.t("attract.handset")), k.text(k.t("attract.handsetsub")))), call}
 	}
-	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, nil, clock, invite), k.title(k.t("attract.sub"))}
+	left.Add(k.title(k.t("attract.sub")))
 	w, err := k.d.Snapshots.Wall(context.Background())
 	switch {
 	case k.announcement.Zh != "" && (k.announceTill.IsZero() || k.d.Now().Before(k.announceTill)):
-		parts = append(parts, k.message(k.announcement.In(v.Lang)))
+		left.Add(k.message(k.announcement.In(v.Lang)))
 	case err == nil && w.Announcement.Zh != "":
-		parts = append(parts, k.message(w.Announcement.In(v.Lang)))
+		left.Add(k.message(w.Announcement.In(v.Lang)))
 	}
 	if err == nil && w.Figures != nil && w.Figures.Month == k.d.Now().Format("2006-01") {
-		parts = append(parts, k.bold(fmt.Sprintf(k.t("attract.figures"), w.Figures.Received, w.Figures.Replied), fyne.TextAlignCenter))
+		left.Add(k.bold(fmt.Sprintf(k.t("attract.figures"), w.Figures.Received, w.Figures.Replied), fyne.TextAlignCenter))
 	}
-	if err == nil && len(w.Items) > 0 {
-		it := w.Items[int(k.d.Now().Unix()/rotateSeconds)%len(w.Items)]
-		parts = append(parts, k.separator(), k.wallCard(it))
-	}
-	parts = append(parts, k.openItems()...)
 	if p := k.d.Config.Kiosk.StationPhone; p != "" {
-		parts = append(parts, k.separator(), container.NewBorder(nil, nil, k.image("handset", 48), nil,
-			k.bold(k.t("attract.phone")+"  "+p, fyne.TextAlignLeading)))
+		left.Add(container.NewBorder(nil, nil, k.image("handset", 2*text), nil, k.bold(k.t("attract.phone")+"  "+p, fyne.TextAlignLeading)))
 	}
-	return container.NewPadded(container.NewVBox(parts...))
+	right := container.NewVBox()
+	if err == nil && len(w.Items) > 0 {
+		right.Add(k.wallCard(w.Items[int(k.d.Now().Unix()/rotateSeconds)%len(w.Items)]))
+	}
+	if items := k.openItems(); items != nil {
+		right.Add(k.separator())
+		right.Add(items)
+	}
+	clock := k.line(k.d.Now().Format("2006-01-02 15:04"), 1, false)
+	clock.Alignment = fyne.TextAlignTrailing
+	var body fyne.CanvasObject = container.NewVBox(left, right)
+	if size := k.win.Canvas().Size(); size.Width >= size.Height {
+		body = grid(2, left, right)
+	}
+	// In a scroll: wrapped labels ask for their height at the width they
+	// get, and must not grow the window before they have it.
+	return container.NewPadded(container.NewBorder(clock, nil, nil, nil, k.scroll("attract", body)))
 }
 
 // wallCard is one published reply: the topic's picture, the opinion, the
@@ -73,11 +80,12 @@ func (k *Kiosk) wallCard(it kiosk.WallItem) fyne.CanvasObject {
 	if !it.PublishedAt.IsZero() {
 		words.Add(k.label(it.PublishedAt.In(k.d.Now().Location()).Format("2006-01-02"), fyne.TextAlignTrailing, fyne.TextStyle{}, theme.SizeNameCaptionText, widget.MediumImportance))
 	}
-	return container.NewBorder(nil, nil, container.NewVBox(k.image(pic, 2*minTarget)), nil, words)
+	return container.NewBorder(nil, nil, container.NewVBox(k.image(pic, 3*k.th.Size(theme.SizeNameText))), nil, words)
 }
 
-// openItems lists the deliberation items open for voting, at most two.
-func (k *Kiosk) openItems() []fyne.CanvasObject {
+// openItems lists the deliberation items open for voting, at most two;
+// nil when there are none.
+func (k *Kiosk) openItems() fyne.CanvasObject {
 	p, err := k.d.Snapshots.Polls(context.Background())
 	if err != nil {
 		return nil
@@ -97,7 +105,7 @@ func (k *Kiosk) openItems() []fyne.CanvasObject {
 		}
 		items.Add(k.text(line))
 	}
-	return []fyne.CanvasObject{k.separator(), container.NewBorder(nil, nil, container.NewVBox(k.image("vote", 2*minTarget)), nil, items)}
+	return container.NewBorder(nil, nil, container.NewVBox(k.image("vote", 3*k.th.Size(theme.SizeNameText))), nil, items)
 }
 
 // attractRating is a rating kiosk's attract screen: the question naming

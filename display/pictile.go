@@ -35,9 +35,10 @@ func (t *picTile) Tapped(*fyne.PointEvent) {
 func (t *picTile) TapLabel() string { return t.Label }
 
 // lines splits a long label with spaces in two at the space nearest its
-// middle; Chinese labels are short and stay whole.
+// middle, for a tile too narrow for it on one line; Chinese labels are
+// short and stay whole.
 func lines(s string) []string {
-	if utf8.RuneCountInString(s) <= 14 || !strings.Contains(s, " ") {
+	if utf8.RuneCountInString(s) <= 10 || !strings.Contains(s, " ") {
 		return []string{s}
 	}
 	best, mid := -1, len(s)/2
@@ -62,22 +63,34 @@ type picTileRenderer struct {
 	t     *picTile
 	bg    *canvas.Rectangle
 	img   *canvas.Image
-	texts []*canvas.Text
+	whole *canvas.Text   // the label on one line
+	split []*canvas.Text // the label on two lines, when it is long and has a space
+	texts []*canvas.Text // what the last layout shows: whole, or split
 }
 
 const tilePad = 12
 
-func (r *picTileRenderer) textSize() fyne.Size {
+func textSize(ts []*canvas.Text) fyne.Size {
 	var w, h float32
-	for _, x := range r.texts {
+	for _, x := range ts {
 		s := x.MinSize()
 		w, h = max(w, s.Width), h+s.Height
 	}
 	return fyne.NewSize(w, h)
 }
 
+// narrowest is the label as narrow as it goes: split when it can be.
+func (r *picTileRenderer) narrowest() []*canvas.Text {
+	if r.split != nil {
+		return r.split
+	}
+	return []*canvas.Text{r.whole}
+}
+
+// MinSize fits the narrowest label and the height of two lines.
 func (r *picTileRenderer) MinSize() fyne.Size {
-	ts, p := r.textSize(), r.t.PicSize
+	ts, p := textSize(r.narrowest()), r.t.PicSize
+	ts.Height = max(ts.Height, 2*r.whole.MinSize().Height)
 	if r.t.Stacked {
 		return fyne.NewSize(max(p, ts.Width)+2*tilePad, p+ts.Height+3*tilePad)
 	}
@@ -86,10 +99,25 @@ func (r *picTileRenderer) MinSize() fyne.Size {
 
 func (r *picTileRenderer) Layout(size fyne.Size) {
 	r.bg.Resize(size)
-	ts, p := r.textSize(), r.t.PicSize
+	p := r.t.PicSize
+	room := size.Width - 2*tilePad
+	if !r.t.Stacked {
+		room -= p + tilePad
+	}
+	r.texts = []*canvas.Text{r.whole}
+	if r.split != nil && r.whole.MinSize().Width > room {
+		r.texts = r.split
+	}
+	r.whole.Hidden = r.texts[0] != r.whole
+	for _, t := range r.split {
+		t.Hidden = !r.whole.Hidden
+	}
+	ts := textSize(r.texts)
 	var x, y float32
 	if r.t.Stacked {
-		top := (size.Height - p - ts.Height - tilePad) / 2
+		// Room for two lines whatever the label: pictures side by side
+		// line up, and a one-line label sits right under its picture.
+		top := max(tilePad, (size.Height-p-max(ts.Height, 2*r.whole.MinSize().Height)-tilePad)/2)
 		r.img.Move(fyne.NewPos((size.Width-p)/2, top))
 		x, y = 0, top+p+tilePad
 	} else {
@@ -120,11 +148,14 @@ func (r *picTileRenderer) Refresh() {
 	r.bg.FillColor, r.bg.CornerRadius = fill, 12
 	r.bg.StrokeColor, r.bg.StrokeWidth = th.Color(theme.ColorNamePrimary, v), 2
 	r.img.Resource = r.t.Picture
-	r.texts = r.texts[:0]
-	for _, l := range lines(r.t.Label) {
-		x := canvas.NewText(l, fg)
+	text := func(s string) *canvas.Text {
+		x := canvas.NewText(s, fg)
 		x.TextSize, x.TextStyle = th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}
-		r.texts = append(r.texts, x)
+		return x
+	}
+	r.whole, r.split = text(r.t.Label), nil
+	if ls := lines(r.t.Label); len(ls) == 2 {
+		r.split = []*canvas.Text{text(ls[0]), text(ls[1])}
 	}
 	r.Layout(r.t.Size())
 	r.bg.Refresh()
@@ -132,8 +163,8 @@ func (r *picTileRenderer) Refresh() {
 }
 
 func (r *picTileRenderer) Objects() []fyne.CanvasObject {
-	objs := []fyne.CanvasObject{r.bg, r.img}
-	for _, t := range r.texts {
+	objs := []fyne.CanvasObject{r.bg, r.img, r.whole}
+	for _, t := range r.split {
 		objs = append(objs, t)
 	}
 	return objs

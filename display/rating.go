@@ -47,7 +47,7 @@ func (k *Kiosk) question(id string) string {
 func (k *Kiosk) faces(fn func(r kiosk.Rating) func()) fyne.CanvasObject {
 	var faces []fyne.CanvasObject
 	for _, r := range k.d.Config.Hardware.ButtonsOrder.LeftToRight() {
-		faces = append(faces, k.picTile(k.t("rating."+strconv.Itoa(int(r))), facePicture(r), 4*k.th.Size(theme.SizeNameText), true, false, fn(r)))
+		faces = append(faces, k.picTile(k.t("rating."+strconv.Itoa(int(r))), facePicture(r), 5*k.th.Size(theme.SizeNameText), true, false, fn(r)))
 	}
 	return grid(4, faces...)
 }
@@ -91,7 +91,7 @@ func (k *Kiosk) reasons(v session.View) fyne.CanvasObject {
 }
 
 // pressed is a button press's thanks: the face that was pressed, 谢谢, and
-// the service rated, the face size px.
+// the service rated, the face size px; single lines that never wrap.
 func (k *Kiosk) pressed(v session.View, size float32) fyne.CanvasObject {
 	face := canvas.NewImageFromResource(k.picture(facePicture(v.Pressed)))
 	face.FillMode = canvas.ImageFillContain
@@ -100,15 +100,24 @@ func (k *Kiosk) pressed(v session.View, size float32) fyne.CanvasObject {
 	if t, ok := k.d.Config.Service(v.PressService); ok {
 		name = t.Name.In(v.Lang)
 	}
-	words := container.NewVBox(k.title(k.t("rating.thanks")), k.bold(name+" · "+k.t("rating."+strconv.Itoa(int(v.Pressed))), fyne.TextAlignCenter))
+	words := container.NewVBox(k.line(k.t("rating.thanks"), 2, true), k.line(name+" · "+k.t("rating."+strconv.Itoa(int(v.Pressed))), 1.2, true))
 	if v.Holding {
-		return container.NewBorder(nil, nil, face, nil, words)
+		return container.NewCenter(container.NewHBox(face, container.NewCenter(words)))
 	}
-	return container.NewVBox(container.NewCenter(face), words, k.text(k.t("rating.got")))
+	words.Add(k.line(k.t("rating.got"), 1, false))
+	return container.NewCenter(container.NewVBox(container.NewCenter(face), words))
+}
+
+// line is one line of text scale times the theme's text size, centred,
+// never wrapped: for short words shown large.
+func (k *Kiosk) line(s string, scale float32, bold bool) *canvas.Text {
+	t := canvas.NewText(s, k.th.Color(theme.ColorNameForeground, 0))
+	t.TextSize, t.TextStyle, t.Alignment = scale*k.th.Size(theme.SizeNameText), fyne.TextStyle{Bold: bold}, fyne.TextAlignCenter
+	return t
 }
 
 // thanks is the whole screen after a button press: the face large, 谢谢,
 // the service. No receipt code: a bare rating needs none.
 func (k *Kiosk) thanks(v session.View) fyne.CanvasObject {
-	return container.NewVBox(spacer(), k.pressed(v, 7*k.th.Size(theme.SizeNameText)), spacer())
+	return k.pressed(v, 10*k.th.Size(theme.SizeNameText))
 }

@@ -18,6 +18,9 @@ const (
 	Accent = "#0b4fb3"
 	Tint   = "#dce6f5"
 	Paper  = "#ffffff"
+	// FaceInk is the rating faces' outline, kept as drawn: a face reads
+	// the same by day and by night.
+	FaceInk = "#212121"
 )
 
 //go:embed pictures/*.svg

@@ -40,7 +40,8 @@ func TestPicturesRender(t *testing.T) {
 	for _, name := range assets.PictureNames() {
 		t.Run(name, func(t *testing.T) {
 			src, _ := assets.Picture(name)
-			if !bytes.Contains(src, []byte(`stroke-width="2.5"`)) || !bytes.Contains(src, []byte(assets.Ink)) {
+			ink := bytes.Contains(src, []byte(assets.Ink)) || bytes.Contains(src, []byte(assets.FaceInk))
+			if !bytes.Contains(src, []byte(`stroke-width="2.5"`)) || !ink {
 				t.Errorf("not drawn in the set's style: no ink stroke of width 2.5")
 			}
 			img := render(t, src, 48)
