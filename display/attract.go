@@ -50,8 +50,10 @@ func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 		left.Add(container.NewBorder(nil, nil, k.image("handset", 2*text), nil, k.bold(k.t("attract.phone")+"  "+p, fyne.TextAlignLeading)))
 	}
 	right := container.NewVBox()
+	shown := -1
 	if err == nil && len(w.Items) > 0 {
-		right.Add(k.wallCard(w.Items[int(k.d.Now().Unix()/rotateSeconds)%len(w.Items)]))
+		shown = int(k.d.Now().Unix()/rotateSeconds) % len(w.Items)
+		right.Add(k.wallCard(w.Items[shown]))
 	}
 	if items := k.openItems(); items != nil {
 		right.Add(k.separator())
@@ -59,6 +61,24 @@ func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 	}
 	clock := k.line(k.d.Now().Format("2006-01-02 15:04"), 1, false)
 	clock.Alignment = fyne.TextAlignTrailing
+	k.rotate = func() bool {
+		// The next reply and the time, in place: rebuilding the whole
+		// screen every turn would cost an idle kiosk its CPU.
+		now, err2 := k.d.Snapshots.Wall(context.Background())
+		if err2 != nil || err != nil || now.Version != w.Version || shown < 0 {
+			return false // the wall changed: draw everything anew
+		}
+		if next := int(k.d.Now().Unix()/rotateSeconds) % len(w.Items); next != shown {
+			shown = next
+			k.pool.begin() // the card's widgets come from the pool by their text, as in a redraw
+			right.Objects[0] = k.wallCard(w.Items[shown])
+			k.pool.end()
+			right.Refresh()
+		}
+		clock.Text = k.d.Now().Format("2006-01-02 15:04")
+		clock.Refresh()
+		return true
+	}
 	var body fyne.CanvasObject = container.NewVBox(left, right)
 	if size := k.win.Canvas().Size(); size.Width >= size.Height {
 		body = grid(2, left, right)
@@ -126,11 +146,18 @@ func (k *Kiosk) attractRating(v session.View) fyne.CanvasObject {
 	return container.NewPadded(container.NewVBox(parts...))
 }
 
-// image is a picture size px square, not tappable.
+// image is a picture size px square, not tappable; pooled, so that a
+// redraw keeps its texture.
 func (k *Kiosk) image(name string, size float32) fyne.CanvasObject {
-	img := canvas.NewImageFromResource(k.picture(name))
-	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSize(size, size))
+	res := k.picture(name)
+	o, key := k.pool.get("image", res.Name()+fmt.Sprint(size))
+	img, _ := o.(*canvas.Image)
+	if img == nil {
+		img = canvas.NewImageFromResource(res)
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(size, size))
+		k.pool.put(key, img)
+	}
 	return img
 }
 

@@ -79,7 +79,8 @@ type Kiosk struct {
 	lastLeft   int   // seconds shown in the idle warning, to redraw only when it changes
 	lastRotate int64 // the rotation slot the attract screen was drawn in (its clock, its wall reply)
 
-	pics map[string]fyne.Resource // the pictures coloured for the theme (pictures.go)
+	pics   map[string]fyne.Resource // the pictures coloured for the theme (pictures.go)
+	rotate func() bool              // turns the attract screen's reply in place; false: redraw it all (attract.go)
 
 	announcement kiosk.Text // from the announce command, shown until announceUntil
 	announceTill time.Time
@@ -129,7 +130,12 @@ func (k *Kiosk) Tick() {
 		left = int((v.Left + time.Second - 1) / time.Second)
 	}
 	slot := k.d.Now().Unix() / rotateSeconds
-	if changed || left != k.lastLeft || (v.State == session.Attract && !k.admin && slot != k.lastRotate) {
+	turn := v.State == session.Attract && !k.admin && slot != k.lastRotate
+	if !changed && left == k.lastLeft && turn && k.rotate != nil && k.rotate() {
+		k.lastRotate = slot // turned in place: no rebuild of the whole screen
+		return
+	}
+	if changed || left != k.lastLeft || turn {
 		k.Refresh()
 	}
 }
@@ -163,7 +169,7 @@ func (k *Kiosk) Refresh() {
 		k.resetInputs()
 	}
 	var body fyne.CanvasObject
-	k.next = nil
+	k.next, k.rotate = nil, nil
 	k.pool.begin()
 	switch {
 	case k.admin:

@@ -82,7 +82,7 @@ func (k *Kiosk) reasons(v session.View) fyne.CanvasObject {
 	}
 	var top []fyne.CanvasObject
 	if v.Holding {
-		top = append(top, k.pressed(v, 3*k.th.Size(theme.SizeNameText)), k.separator())
+		top = append(top, k.pressed(v, 4*k.th.Size(theme.SizeNameText)), k.separator())
 		k.next = k.big(k.t("done.ok"), true, k.act(func() error { return s.ReasonsDone(context.Background()) }))
 	} else {
 		k.next = k.big(k.t("nav.next"), true, k.act(s.Next))

@@ -15,5 +15,7 @@ func TestValidateKioskSection(t *testing.T) {
 		{"default language not offered", "kiosk.default_language", func(c *kiosk.Config) { c.Kiosk.Languages = []string{"en"} }},
 		{"PIN a run", "kiosk.admin_pin", func(c *kiosk.Config) { c.Kiosk.AdminPIN = "123456" }},
 		{"PIN not digits", "kiosk.admin_pin", func(c *kiosk.Config) { c.Kiosk.AdminPIN = "12ab56" }},
+		{"unknown attract screen", "kiosk.attract", func(c *kiosk.Config) { c.Kiosk.Attract = "video" }},
+		{"station phone with letters", "kiosk.station_phone", func(c *kiosk.Config) { c.Kiosk.StationPhone = "call 0755" }},
 	})
 }
