@@ -93,6 +93,9 @@ sleep 3.5; shot after-thanks
 key 1; shot press-reasons
 tap "态度不好"; shot press-reasons-chosen
 tap "完成"; shot press-reasons-done
+sleep 3.5; tap "点我说两句"; tap "大字"
+key 1; shot press-reasons-large
+tap "完成"; shot press-thanks-large
 
 kiosk wall-01 wall invite en
 shot attract-wall-en
@@ -100,6 +103,7 @@ tap "Tap to have your say"; tap "Large text"; shot home-en-large-day
 tap "Rate a service"; tap "Community station"; shot faces-en-large
 tap "Home"; tap "Normal text"
 key 2; shot press-reasons-en
+tap "Done"; shot press-thanks-en
 
 kiosk rate-01 wall rating zh
 shot attract-rating
