@@ -19,7 +19,7 @@ func (k *Kiosk) topics(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	var tiles []fyne.CanvasObject
 	for _, t := range k.d.Config.Topics {
-		tiles = append(tiles, k.tile(t.Name.In(v.Lang), t.Icon, v.Draft.Body.Topic == t.ID, k.act(func() error {
+		tiles = append(tiles, k.tile(t.Name.In(v.Lang), topicPicture(t), v.Draft.Body.Topic == t.ID, k.act(func() error {
 			if err := s.ChooseTopic(t.ID); err != nil {
 				return err
 			}
