@@ -55,7 +55,7 @@ func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 		shown = int(k.d.Now().Unix()/rotateSeconds) % len(w.Items)
 		right.Add(k.wallCard(w.Items[shown]))
 	}
-	if items := k.openItems(); items != nil {
+	if items := k.openItems(); items != nil && k.panelSize().Height >= 600 { // a short panel has room for the reply alone
 		right.Add(k.separator())
 		right.Add(items)
 	}
@@ -85,7 +85,9 @@ func (k *Kiosk) attract(v session.View) fyne.CanvasObject {
 	}
 	// In a scroll: wrapped labels ask for their height at the width they
 	// get, and must not grow the window before they have it.
-	return container.NewPadded(container.NewBorder(clock, nil, nil, nil, k.scroll("attract", body)))
+	// The top row keeps the admin corner's square free.
+	top := container.NewBorder(nil, nil, minSize(k.text(""), minTarget, minTarget), nil, clock)
+	return container.NewPadded(container.NewBorder(top, nil, nil, nil, k.scroll("attract", body)))
 }
 
 // wallCard is one published reply: the topic's picture, the opinion, the
@@ -96,7 +98,7 @@ func (k *Kiosk) wallCard(it kiosk.WallItem) fyne.CanvasObject {
 		pic = t.Picture()
 	}
 	words := container.NewVBox(k.title(k.t("attract.wall")), k.bold(it.Question, fyne.TextAlignLeading),
-		k.text("→ "+k.inLang(it.Reply, it.ReplyEn)))
+		k.text(k.t("wall.reply")+k.inLang(it.Reply, it.ReplyEn)))
 	if !it.PublishedAt.IsZero() {
 		words.Add(k.label(it.PublishedAt.In(k.d.Now().Location()).Format("2006-01-02"), fyne.TextAlignTrailing, fyne.TextStyle{}, theme.SizeNameCaptionText, widget.MediumImportance))
 	}

@@ -83,6 +83,9 @@ type Kiosk struct {
 	lastLeft   int    // seconds shown in the idle warning, to redraw only when it changes
 	lastRotate int64  // the rotation slot the attract screen was drawn in (its clock, its wall reply)
 
+	panel   fyne.Size // the panel's resolution (SetPanel); zero: the window's
+	panelMM float32   // its physical width; 0: the configuration's, or from the resolution
+
 	pics   map[string]fyne.Resource // the pictures coloured for the theme (pictures.go)
 	rotate func() bool              // turns the attract screen's reply in place; false: redraw it all (attract.go)
 
@@ -119,7 +122,7 @@ func New(app fyne.App, win fyne.Window, d Deps) *Kiosk {
 // SetNight switches the dim night palette on or off.
 func (k *Kiosk) SetNight(on bool) {
 	if k.th.Night != on {
-		k.th = &Theme{Large: k.th.Large, Night: on}
+		k.th = &Theme{Large: k.th.Large, Night: on, Density: k.th.Density}
 		k.app.Settings().SetTheme(k.th)
 	}
 }
@@ -168,8 +171,8 @@ func (k *Kiosk) t(key string) string { return tr(k.lang(), key) }
 // Refresh redraws the window from the session's view.
 func (k *Kiosk) Refresh() {
 	v := k.d.Session.View()
-	if k.th.Large != v.Slow {
-		k.th = &Theme{Large: v.Slow, Night: k.th.Night}
+	if d := k.density(); k.th.Large != v.Slow || k.th.Density != d {
+		k.th = &Theme{Large: v.Slow, Night: k.th.Night, Density: d}
 		k.app.Settings().SetTheme(k.th)
 	}
 	if v.State == session.Attract {

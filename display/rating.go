@@ -45,11 +45,18 @@ func (k *Kiosk) question(id string) string {
 // faces are the four rating faces in the order the buttons are mounted,
 // left to right, so that the face above a button is the one it gives.
 func (k *Kiosk) faces(fn func(r kiosk.Rating) func()) fyne.CanvasObject {
+	// Four across, two by two on a portrait panel; the faces as large as
+	// five lines of text, smaller when the panel is narrow or short.
+	cols, p := 4, k.panelSize()
+	if p.Width < p.Height {
+		cols = 2
+	}
+	size := min(5*k.th.Size(theme.SizeNameText), (p.Width-40)/float32(cols)-2*tilePad-8, p.Height/5)
 	var faces []fyne.CanvasObject
 	for _, r := range k.d.Config.Hardware.ButtonsOrder.LeftToRight() {
-		faces = append(faces, k.picTile(k.t("rating."+strconv.Itoa(int(r))), facePicture(r), 5*k.th.Size(theme.SizeNameText), true, false, fn(r)))
+		faces = append(faces, k.picTile(k.t("rating."+strconv.Itoa(int(r))), facePicture(r), size, true, false, fn(r)))
 	}
-	return grid(4, faces...)
+	return grid(cols, faces...)
 }
 
 // ratings asks the question naming the service over the four faces.

@@ -49,6 +49,9 @@ max_brightness = 100
 [station]
 phone = "0755-2345 6789"  # at most 20; on the attract screen, receipts, and when the station cannot be asked
 
+[screen]
+width_mm = 0              # the panel's physical width in mm; 0: from the resolution (targets are sized in mm)
+
 [receipt]
 url = ""                  # e.g. "https://dahe.example.cn/t/{code}"; "" puts the code in the QR code
 
