@@ -22,6 +22,7 @@ type picTile struct {
 	Stacked  bool
 	Selected bool
 	OnTap    func()
+	Min      float32 // the smallest side of a target on this panel and mode
 }
 
 func (t *picTile) Tapped(*fyne.PointEvent) {
@@ -91,10 +92,11 @@ func (r *picTileRenderer) narrowest() []*canvas.Text {
 func (r *picTileRenderer) MinSize() fyne.Size {
 	ts, p := textSize(r.narrowest()), r.t.PicSize
 	ts.Height = max(ts.Height, 2*r.whole.MinSize().Height)
+	m := r.t.Min
 	if r.t.Stacked {
-		return fyne.NewSize(max(p, ts.Width)+2*tilePad, p+ts.Height+3*tilePad)
+		return fyne.NewSize(max(m, max(p, ts.Width)+2*tilePad), max(m, p+ts.Height+3*tilePad))
 	}
-	return fyne.NewSize(p+ts.Width+3*tilePad, max(p, ts.Height)+2*tilePad)
+	return fyne.NewSize(max(m, p+ts.Width+3*tilePad), max(m, max(p, ts.Height)+2*tilePad))
 }
 
 func (r *picTileRenderer) Layout(size fyne.Size) {
@@ -182,6 +184,7 @@ func (k *Kiosk) picTile(label, picture string, size float32, stacked, selected b
 		k.pool.put(key, t)
 	}
 	t.Label, t.Picture, t.PicSize, t.Stacked, t.Selected, t.OnTap = label, k.picture(picture), size, stacked, selected, fn
+	t.Min = k.target()
 	t.Refresh()
 	return t
 }
