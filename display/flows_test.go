@@ -211,7 +211,7 @@ func TestAttractShowsWallAndAnnouncement(t *testing.T) {
 	f.Clk.Advance(time.Minute)
 	f.K.Tick()
 	f.Want("周六上午居民议事日")
-	f.Want("→ 已修好")
+	f.Want("回复：已修好")
 	f.Want("2026-11-29 10:01")
 }
 
