@@ -102,6 +102,9 @@ func (k *Kiosk) wallCard(it kiosk.WallItem) fyne.CanvasObject {
 	if !it.PublishedAt.IsZero() {
 		words.Add(k.label(it.PublishedAt.In(k.d.Now().Location()).Format("2006-01-02"), fyne.TextAlignTrailing, fyne.TextStyle{}, theme.SizeNameCaptionText, widget.MediumImportance))
 	}
+	if k.panelSize().Height < 600 {
+		return words // a short panel needs the picture's width for the reply's lines
+	}
 	return container.NewBorder(nil, nil, container.NewVBox(k.image(pic, 3*k.th.Size(theme.SizeNameText))), nil, words)
 }
 
@@ -178,8 +181,14 @@ func (k *Kiosk) home(v session.View) fyne.CanvasObject {
 			return s.Start(f)
 		})
 	}
+	// Pictures four lines of text high, smaller on a short panel, so that
+	// both rows of tiles fit under the header.
+	size := 4 * k.th.Size(theme.SizeNameText)
+	if h := k.panelSize().Height; h < 600 {
+		size = min(size, float32(int(h/9)))
+	}
 	tile := func(key string, f session.Flow) fyne.CanvasObject {
-		return k.picTile(k.t(key), homePictures[key], 4*k.th.Size(theme.SizeNameText), true, false, start(f))
+		return k.picTile(k.t(key), homePictures[key], size, true, false, start(f))
 	}
 	return container.NewVBox(k.title(k.t("home.title")), grid(3,
 		tile("home.opinion", session.FlowOpinion), tile("home.rating", session.FlowRating),

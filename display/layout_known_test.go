@@ -15,9 +15,10 @@ package display_test
 //     8.3 px/mm): the keyboard cannot fold to keys that wide and stay on
 //     the panel; the header takes two rows, so the eight topics, the
 //     digit pads and the reasons run below the fold.
-//   - 800×480 normal/English: the attract screen's reply and the home's
-//     second row of tiles, the eight topics, and the error message on the
-//     words, contact and code steps push content below the fold.
+//   - 800×480 normal/English: the eight English topics (three columns
+//     are a few px too narrow for them), the receipt, and the error
+//     message on the words, contact and code steps push content below
+//     the fold.
 var knownFailures = map[string]bool{
 	"720x1280/elder/code-error":          true,
 	"720x1280/elder/contact":             true,
@@ -104,14 +105,10 @@ var knownFailures = map[string]bool{
 	"800x480/en-elder/words-error":       true,
 	"800x480/en/code-error":              true,
 	"800x480/en/contact-error":           true,
-	"800x480/en/home":                    true,
 	"800x480/en/submitted":               true,
 	"800x480/en/topic":                   true,
 	"800x480/en/words-error":             true,
-	"800x480/normal/attract":             true,
-	"800x480/normal/home":                true,
 	"800x480/normal/submitted":           true,
-	"800x480/normal/topic":               true,
 	"switch/800x480/elder":               true,
 	"switch/800x480/en-elder":            true,
 }

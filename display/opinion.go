@@ -26,7 +26,11 @@ func (k *Kiosk) topics(v session.View) fyne.CanvasObject {
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(k.title(k.t("opinion.topic")), grid(k.columns(2), tiles...))
+	cols := k.columns(2)
+	if p := k.panelSize(); p.Width > p.Height && p.Height < 600 && !k.th.Large {
+		cols = 3 // a short landscape panel: three rows of tiles instead of four
+	}
+	return container.NewVBox(k.title(k.t("opinion.topic")), grid(cols, tiles...))
 }
 
 // location asks where: no particular place, or a street and a building
