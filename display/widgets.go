@@ -2,6 +2,7 @@ package display
 
 import (
 	"image/color"
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -70,7 +71,18 @@ func (k *Kiosk) text(s string) *widget.Label {
 
 // message is a plain notice for the resident (an error in plain words).
 func (k *Kiosk) message(s string) fyne.CanvasObject {
-	return k.label(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.DangerImportance)
+	l := k.label(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.DangerImportance)
+	// A wrapped label learns its height only once laid out at its width,
+	// too late for the footer: reserve the lines it will need at the
+	// panel's width (with room for breaks at words), so that it never
+	// lies under the buttons.
+	one := fyne.MeasureText(s, k.th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true})
+	room := k.panelSize().Width - 4*k.th.Size(theme.SizeNameInnerPadding)
+	if room <= 0 {
+		return l
+	}
+	lines := float32(math.Ceil(float64(one.Width / (0.85 * room))))
+	return minSize(l, 0, lines*one.Height+2*k.th.Size(theme.SizeNameInnerPadding))
 }
 
 // line is one line of text that never wraps (a counter, a page number).
