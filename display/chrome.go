@@ -18,21 +18,22 @@ func (k *Kiosk) header(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	t := k.target()
 	sized := func(o fyne.CanvasObject) fyne.CanvasObject { return minSize(o, t, t) }
-	return container.NewHBox(
-		minSize(k.text(""), minTarget+8, 1), // the admin corner lives here
-		sized(k.button(k.t("nav.back"), k.act(func() error { s.Back(); return nil }))),
-		sized(k.button(k.t("nav.home"), k.act(func() error { k.resetInputs(); s.GoHome(); return nil }))),
-		spacer(),
-		k.headerProgress(v),
-		spacer(),
-		sized(k.chip(k.t("nav.large"), v.Slow, k.act(func() error { s.SetSlow(!v.Slow); return nil }))),
-		sized(k.button(k.t("nav.lang"), k.act(func() error {
-			if v.Lang == "en" {
-				return s.SetLanguage("zh")
-			}
-			return s.SetLanguage("en")
-		}))),
-	)
+	corner := minSize(k.text(""), minTarget+8, 1) // the admin corner lives here
+	back := sized(k.button(k.t("nav.back"), k.act(func() error { s.Back(); return nil })))
+	home := sized(k.button(k.t("nav.home"), k.act(func() error { k.resetInputs(); s.GoHome(); return nil })))
+	large := sized(k.chip(k.t("nav.large"), v.Slow, k.act(func() error { s.SetSlow(!v.Slow); return nil })))
+	lang := sized(k.button(k.t("nav.lang"), k.act(func() error {
+		if v.Lang == "en" {
+			return s.SetLanguage("zh")
+		}
+		return s.SetLanguage("en")
+	})))
+	if p := k.panelSize(); p.Width < p.Height && k.th.Large {
+		// A portrait panel in 长辈模式 has no room for the four side by
+		// side: the switches go on a second row.
+		return container.NewVBox(container.NewHBox(corner, back, home), container.NewHBox(spacer(), large, lang))
+	}
+	return container.NewHBox(corner, back, home, spacer(), k.headerProgress(v), spacer(), large, lang)
 }
 
 // target is the smallest side of a tappable object in the current mode.

@@ -58,7 +58,7 @@ func TestRatingFlowWithSmileys(t *testing.T) {
 	f.Tap("点我说两句")
 	f.Tap("评服务")
 	f.Tap("网格员")
-	f.Want("您满意吗？")
+	f.Want("您对网格员的服务满意吗？")
 	f.Tap("不满意")
 	f.Want("哪里不满意？（可多选）")
 	f.Tap("办事太慢")
@@ -211,7 +211,7 @@ func TestAttractShowsWallAndAnnouncement(t *testing.T) {
 	f.Clk.Advance(time.Minute)
 	f.K.Tick()
 	f.Want("周六上午居民议事日")
-	f.Want("→ 已修好")
+	f.Want("回复：已修好")
 	f.Want("2026-11-29 10:01")
 }
 

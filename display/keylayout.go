@@ -32,8 +32,10 @@ func (l *keysLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	if (size.Width-l.gap*(span-1))/span < l.target {
 		// A narrow (portrait) screen: fewer, wider keys a row, when the
 		// screen is tall enough for the extra rows.
-		if folded := l.reflow(narrowSpan); float32(len(folded))*(l.target+l.gap) <= size.Height {
-			span, rows = narrowSpan, folded
+		// As many whole keys a row as fit at full size, at most seven.
+		narrow := min(narrowSpan, max(4, float32(int((size.Width+l.gap)/(l.target+l.gap)))))
+		if folded := l.reflow(narrow); float32(len(folded))*(l.target+l.gap) <= size.Height {
+			span, rows = narrow, folded
 		}
 	}
 	n := float32(len(rows))
@@ -57,7 +59,7 @@ func (l *keysLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	}
 }
 
-// narrowSpan is how many units a row holds on a narrow screen.
+// narrowSpan is how many units a row holds at most on a narrow screen.
 const narrowSpan = 7
 
 // reflow splits the rows wider than span units, in order, and returns

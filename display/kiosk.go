@@ -90,7 +90,13 @@ type Kiosk struct {
 	corner     *corner
 	shownLang  string // the language last drawn in: a switch drops half-typed pinyin
 	lastLeft   int    // seconds shown in the idle warning, to redraw only when it changes
-	lastMinute int64  // the minute the attract screen was drawn (its clock, its wall reply)
+	lastRotate int64  // the rotation slot the attract screen was drawn in (its clock, its wall reply)
+
+	panel   fyne.Size // the panel's resolution (SetPanel); zero: the window's
+	panelMM float32   // its physical width; 0: the configuration's, or from the resolution
+
+	pics   map[string]fyne.Resource // the pictures coloured for the theme (pictures.go)
+	rotate func() bool              // turns the attract screen's reply in place; false: redraw it all (attract.go)
 
 	announcement kiosk.Text // from the announce command, shown until announceUntil
 	announceTill time.Time
@@ -108,7 +114,7 @@ func New(app fyne.App, win fyne.Window, d Deps) *Kiosk {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	k := &Kiosk{app: app, win: win, d: d, th: &Theme{}, pool: newPool()}
+	k := &Kiosk{app: app, win: win, d: d, th: &Theme{}, pool: newPool(), pics: map[string]fyne.Resource{}}
 	k.corner = newCorner(d.Now, k.openAdmin)
 	k.comp = words.Composer{Limit: d.Config.Session.TextLimit}
 	k.startWords()
@@ -120,7 +126,7 @@ func New(app fyne.App, win fyne.Window, d Deps) *Kiosk {
 // SetNight switches the dim night palette on or off.
 func (k *Kiosk) SetNight(on bool) {
 	if k.th.Night != on {
-		k.th = &Theme{Large: k.th.Large, Night: on}
+		k.th = &Theme{Large: k.th.Large, Night: on, Density: k.th.Density}
 		k.app.Settings().SetTheme(k.th)
 	}
 }
@@ -134,11 +140,16 @@ func (k *Kiosk) Tick() {
 	if v.Warning {
 		left = int((v.Left + time.Second - 1) / time.Second)
 	}
-	if v.State == session.Submitted {
+	if v.State == session.Submitted && v.Pressed == 0 {
 		left = k.receiptLeft() // the receipt's countdown
 	}
-	minute := k.d.Now().Unix() / 60
-	if changed || left != k.lastLeft || (v.State == session.Attract && !k.admin && minute != k.lastMinute) {
+	slot := k.d.Now().Unix() / rotateSeconds
+	turn := v.State == session.Attract && !k.admin && slot != k.lastRotate
+	if !changed && left == k.lastLeft && turn && k.rotate != nil && k.rotate() {
+		k.lastRotate = slot // turned in place: no rebuild of the whole screen
+		return
+	}
+	if changed || left != k.lastLeft || turn {
 		k.Refresh()
 	}
 }
@@ -164,8 +175,8 @@ func (k *Kiosk) t(key string) string { return tr(k.lang(), key) }
 // Refresh redraws the window from the session's view.
 func (k *Kiosk) Refresh() {
 	v := k.d.Session.View()
-	if k.th.Large != v.Slow {
-		k.th = &Theme{Large: v.Slow, Night: k.th.Night}
+	if d := k.density(); k.th.Large != v.Slow || k.th.Density != d {
+		k.th = &Theme{Large: v.Slow, Night: k.th.Night, Density: d}
 		k.app.Settings().SetTheme(k.th)
 	}
 	if v.State == session.Attract {
@@ -182,7 +193,7 @@ func (k *Kiosk) Refresh() {
 	}
 	k.shownLang = v.Lang
 	var body fyne.CanvasObject
-	k.next = nil
+	k.next, k.rotate = nil, nil
 	k.pool.begin()
 	switch {
 	case k.admin:
@@ -195,16 +206,20 @@ func (k *Kiosk) Refresh() {
 		body = k.step(v)
 	case v.State == session.Review:
 		body = k.review(v)
+	case v.State == session.Submitted && v.Pressed != 0:
+		body = k.thanks(v) // a button press: no receipt code
 	case v.State == session.Submitted:
 		body = k.submitted(v)
 	}
-	k.lastLeft, k.lastMinute = 0, k.d.Now().Unix()/60
-	if v.State == session.Submitted {
+	k.lastLeft, k.lastRotate = 0, k.d.Now().Unix()/rotateSeconds
+	if v.State == session.Submitted && v.Pressed == 0 {
 		k.lastLeft = k.receiptLeft()
 	}
 	content := body
 	switch {
 	case v.State == session.Attract || k.admin:
+	case v.State == session.Submitted && v.Pressed != 0:
+		// A button press's thanks fills the screen on its own.
 	case k.typing && v.Step == session.StepWords:
 		// The keyboard fills the screen; 写好了 is its way out.
 		content = container.NewBorder(nil, k.footer(v), nil, nil, body)

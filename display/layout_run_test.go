@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/png"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,7 @@ import (
 func newLayoutKiosk(t *testing.T, size fyne.Size, m mode) visit {
 	f := displaytest.NewKiosk(t, 0)
 	f.Win.Resize(size)
+	f.K.SetPanel(size, 0) // the panel's own density, as a kiosk of that resolution has
 	ctx := context.Background()
 	f.DB.PutPolls(ctx, kiosk.PollsSnapshot{Version: 1, Polls: []kiosk.Poll{{ID: "p1",
 		Title:   kiosk.Text{Zh: "篮球场旁划停车位", En: "Parking bays beside the basketball court"},
@@ -69,13 +71,30 @@ func tapCorner(v visit) {
 	}
 }
 
-// minTarget is the smallest tappable side in a mode: 96 px in 长辈模式,
-// 72 px otherwise (≈ 16 mm and 12 mm on the 10" panel).
-func minTarget(m mode) float32 {
+// panelWidthMM is the physical width of each panel the kiosks are built
+// with (the active area as mounted): the 10.1" 16:10 panel, the official
+// Raspberry Pi 7" display (154.08 mm), Touch Display 2 (7" 9:16, portrait).
+var panelWidthMM = map[fyne.Size]float64{
+	{Width: 1280, Height: 800}: 10.1 * 25.4 * 16 / math.Hypot(16, 10),
+	{Width: 800, Height: 480}:  154.08,
+	{Width: 720, Height: 1280}: 7 * 25.4 * 9 / math.Hypot(9, 16),
+}
+
+// minTarget is the smallest tappable side in a mode on a panel: 12.2 mm
+// (16.3 mm in 长辈模式), which are 72 and 96 px on the 10.1" panel (≈ 5.9
+// px/mm), the issue's numbers; on the 7" 800×480 display (≈ 5.2 px/mm)
+// 64 and 85 px, on Touch Display 2 (≈ 8.3 px/mm) 102 and 135 px.
+func minTarget(m mode, panel fyne.Size) float32 {
+	px := 72.0
 	if m.slow {
-		return 96
+		px = 96
 	}
-	return 72
+	ref := 1280 / panelWidthMM[fyne.NewSize(1280, 800)]
+	mm, ok := panelWidthMM[panel]
+	if !ok {
+		panic(fmt.Sprintf("no physical width for the %v panel", panel))
+	}
+	return float32(math.Ceil(px*(float64(panel.Width)/mm)/ref - 1e-6))
 }
 
 // checkScreen checks the window's screen in mode m and writes its
@@ -93,24 +112,41 @@ func checkScreen(t *testing.T, v visit, needed []string, shot string) {
 	// The test window grows to fit the largest screen on the way here;
 	// a kiosk's panel cannot: shrink it back.
 	v.Win.Resize(v.panel)
-	problems := displaytest.CheckLayout(v.Win, displaytest.Rules{MinTarget: minTarget(v.m), Needed: labels,
+	problems := displaytest.CheckLayout(v.Win, displaytest.Rules{MinTarget: minTarget(v.m, v.panel), Needed: labels,
 		Background: displaytest.ThemeBackground(v.App), Panel: v.panel})
+	if *update {
+		defer writeShot(t, v, shot)
+	}
+	if knownFailures[shot] {
+		if len(problems) == 0 {
+			t.Errorf("%s passes now: take it off knownFailures", shot)
+			return
+		}
+		for _, p := range problems {
+			t.Log(p)
+		}
+		t.Skipf("known failure (knownFailures): %d problems", len(problems))
+	}
 	for _, p := range problems {
 		t.Error(p)
 	}
-	if *update {
-		path := filepath.Join("testdata", "layout", shot+".png")
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		out, err := os.Create(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer out.Close()
-		if err := png.Encode(out, v.Win.Canvas().Capture()); err != nil {
-			t.Fatal(err)
-		}
+}
+
+// writeShot writes the window's screenshot to testdata/layout for review.
+func writeShot(t *testing.T, v visit, shot string) {
+	path := filepath.Join("testdata", "layout", shot+".png")
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Error(err)
+		return
+	}
+	out, err := os.Create(path)
+	if err != nil {
+		t.Error(err)
+		return
+	}
+	defer out.Close()
+	if err := png.Encode(out, v.Win.Canvas().Capture()); err != nil {
+		t.Error(err)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -87,6 +88,9 @@ var statusSteps = []kiosk.TicketStatus{kiosk.StatusQueued, kiosk.StatusReceived,
 // place on it (-1: not on it: saved here, or taken off the usual path).
 var progress = []string{"progress.received", "progress.triaged", "progress.assigned", "progress.replied", "progress.closed"}
 
+// progressStatus is the status each step of the line stands for: its picture.
+var progressStatus = []kiosk.TicketStatus{kiosk.StatusReceived, kiosk.StatusTriaged, kiosk.StatusAssigned, kiosk.StatusReplied, kiosk.StatusClosed}
+
 func stage(st kiosk.TicketStatus) int {
 	switch st {
 	case kiosk.StatusReceived:
@@ -121,18 +125,7 @@ func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 	}
 	parts = append(parts, k.label(k.t("lookup.now")+k.t("lookup."+string(u.Status)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance))
 	if at := stage(u.Status); at >= 0 {
-		steps := make([]fyne.CanvasObject, len(progress))
-		for i, key := range progress {
-			switch {
-			case i < at:
-				steps[i] = k.label("✓ "+k.t(key), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance)
-			case i == at:
-				steps[i] = k.label("✓ "+k.t(key), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance)
-			default:
-				steps[i] = k.label("○ "+k.t(key), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.LowImportance)
-			}
-		}
-		parts = append(parts, grid(len(steps), steps...))
+		parts = append(parts, k.statusLine(u.Status, at))
 	}
 	k.next = k.big(k.t("lookup.another"), false, k.act(func() error { k.code = ""; k.d.Session.Back(); return nil }))
 	if !u.UpdatedAt.IsZero() {
@@ -140,4 +133,33 @@ func (k *Kiosk) result(v session.View) fyne.CanvasObject {
 	}
 	parts = append(parts, k.lookupItem(u)...)
 	return container.NewVBox(parts...)
+}
+
+// statusLine is the line of a ticket's steps, each a small picture over
+// its word: the steps done ticked, the current one marked (its picture the
+// status itself, such as 办理中), the ones to come greyed.
+func (k *Kiosk) statusLine(st kiosk.TicketStatus, at int) fyne.CanvasObject {
+	steps := make([]fyne.CanvasObject, len(progress))
+	side := 1.5 * k.th.Size(theme.SizeNameText)
+	for i, key := range progress {
+		pic := progressStatus[i]
+		var l *widget.Label
+		switch {
+		case i < at:
+			l = k.label("✓ "+k.t(key), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance)
+		case i == at:
+			pic = st
+			l = k.label("✓ "+k.t(key), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance)
+		default:
+			l = k.label("○ "+k.t(key), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.LowImportance)
+		}
+		img := canvas.NewImageFromResource(k.picture(statusPicture(pic)))
+		img.FillMode = canvas.ImageFillContain
+		img.SetMinSize(fyne.NewSize(side, side))
+		if i > at {
+			img.Translucency = 0.6 // not reached yet
+		}
+		steps[i] = container.NewVBox(container.NewCenter(img), l)
+	}
+	return grid(len(steps), steps...)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/display/displaytest"
@@ -108,13 +109,14 @@ func TestResultStatusLine(t *testing.T) {
 		marked  string // the step marked current; "" for none
 		ticked  int    // steps with ✓
 		sayings []string
+		picture string // the current step's picture
 	}{
-		{kiosk.StatusReceived, "✓ 收到", 1, []string{"现在：工作站已收到，正在处理"}},
-		{kiosk.StatusInProgress, "✓ 办理", 3, []string{"现在：工作人员正在办理"}},
-		{kiosk.StatusReplied, "✓ 回复", 4, []string{"工作站的回复", "现在：工作站已回复"}},
-		{kiosk.StatusClosed, "✓ 办结", 5, []string{"现在：已办结"}},
-		{kiosk.StatusDuplicate, "", 0, []string{"现在：与相同的意见合并办理"}},
-		{kiosk.StatusNotApplicable, "", 0, []string{"工作站的说明", "现在：不属于社区受理范围，请看说明"}},
+		{kiosk.StatusReceived, "✓ 收到", 1, []string{"现在：工作站已收到，正在处理"}, "status-received"},
+		{kiosk.StatusInProgress, "✓ 办理", 3, []string{"现在：工作人员正在办理"}, "status-in-progress"},
+		{kiosk.StatusReplied, "✓ 回复", 4, []string{"工作站的回复", "现在：工作站已回复"}, "status-replied"},
+		{kiosk.StatusClosed, "✓ 办结", 5, []string{"现在：已办结"}, "status-closed"},
+		{kiosk.StatusDuplicate, "", 0, []string{"现在：与相同的意见合并办理"}, ""},
+		{kiosk.StatusNotApplicable, "", 0, []string{"工作站的说明", "现在：不属于社区受理范围，请看说明"}, ""},
 	}
 	codec, _ := kiosk.NewTicketCodec(12, "wall-01")
 	for i, c := range cases {
@@ -129,8 +131,12 @@ func TestResultStatusLine(t *testing.T) {
 			if f.Has("已保存在本机") {
 				t.Error("says the ticket waits on the kiosk though the station has it")
 			}
-			marked, ticked := "", 0
+			marked, ticked, pictures, current := "", 0, 0, false
 			for _, o := range f.Objects() {
+				if img, ok := o.(*canvas.Image); ok && img.Resource != nil && strings.HasPrefix(img.Resource.Name(), "status-") {
+					pictures++
+					current = current || strings.HasPrefix(img.Resource.Name(), c.picture+"-")
+				}
 				l, ok := o.(*widget.Label)
 				if !ok {
 					continue
@@ -144,6 +150,9 @@ func TestResultStatusLine(t *testing.T) {
 						marked = l.Text
 					}
 				}
+			}
+			if want := map[bool]int{true: 5, false: 0}[c.marked != ""]; pictures != want || (want > 0 && !current) {
+				t.Errorf("%d status pictures (current %q shown: %v), want %d", pictures, c.picture, current, want)
 			}
 			if marked != c.marked || ticked != c.ticked {
 				t.Errorf("marked %q with %d ticked, want %q with %d:\n%s", marked, ticked, c.marked, c.ticked, f.Texts())

@@ -19,14 +19,18 @@ func (k *Kiosk) topics(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	var tiles []fyne.CanvasObject
 	for _, t := range k.d.Config.Topics {
-		tiles = append(tiles, k.tile(t.Name.In(v.Lang), t.Icon, v.Draft.Body.Topic == t.ID, k.act(func() error {
+		tiles = append(tiles, k.tile(t.Name.In(v.Lang), topicPicture(t), v.Draft.Body.Topic == t.ID, k.act(func() error {
 			if err := s.ChooseTopic(t.ID); err != nil {
 				return err
 			}
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(k.title(k.t("opinion.topic")), grid(k.columns(2), tiles...))
+	cols := k.columns(2)
+	if p := k.panelSize(); p.Width > p.Height && p.Height < 600 && !k.th.Large {
+		cols = 3 // a short landscape panel: three rows of tiles instead of four
+	}
+	return container.NewVBox(k.title(k.t("opinion.topic")), grid(cols, tiles...))
 }
 
 // location asks where: no particular place, or a street and a building

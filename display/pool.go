@@ -102,19 +102,6 @@ func (k *Kiosk) separator() *widget.Separator {
 	return s
 }
 
-// smiley returns one of the rating faces.
-func (k *Kiosk) smiley(label string, rating int, fn func()) *smiley {
-	o, key := k.pool.get("smiley", label)
-	s, _ := o.(*smiley)
-	if s == nil {
-		s = newSmiley(label, rating, fn)
-		k.pool.put(key, s)
-		return s
-	}
-	s.OnTap = fn
-	return s
-}
-
 // scroll returns the scroller around a screen's content.
 func (k *Kiosk) scroll(name string, content fyne.CanvasObject) *container.Scroll {
 	o, key := k.pool.get("scroll", name)

@@ -42,7 +42,7 @@ func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
 	if r.QR != r.Ticket {
 		caption = "done.qrurl"
 	}
-	side, reserve := float32(qrSide), float32(320) // the header, the title, the countdown and the button
+	side, reserve := float32(qrSide), float32(336) // the header, the title, the countdown and the button
 	if v.Slow {
 		reserve = 370
 	}

@@ -32,6 +32,9 @@ const (
 type Theme struct {
 	Large bool // 长辈模式: large text and large targets
 	Night bool // the dim palette
+	// Density is the panel's pixels a millimetre (panel.go); 0: the
+	// 10.1" panel's.
+	Density float32
 }
 
 var _ fyne.Theme = (*Theme)(nil)
@@ -124,9 +127,4 @@ func (t *Theme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 func (t *Theme) Icon(n fyne.ThemeIconName) fyne.Resource { return theme.DefaultTheme().Icon(n) }
 
 // target is the smallest side of a tappable object in the theme's mode.
-func (t *Theme) target() float32 {
-	if t.Large {
-		return largeTarget
-	}
-	return minTarget
-}
+func (t *Theme) target() float32 { return targetFor(t.Density, t.Large) }

@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/session"
@@ -32,7 +33,8 @@ func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 		if !p.Closes.IsZero() {
 			label += "  (" + k.t("vote.closes") + " " + p.Closes.Local().Format("01-02") + ")"
 		}
-		items = append(items, k.big(label, false, k.act(func() error {
+		// A picture tile: a long title goes on two lines, never cut.
+		items = append(items, k.picTile(label, "vote", 2.5*k.th.Size(theme.SizeNameText), false, false, k.act(func() error {
 			if err := s.ChoosePoll(p); err != nil {
 				return err
 			}

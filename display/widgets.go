@@ -2,6 +2,7 @@ package display
 
 import (
 	"image/color"
+	"math"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -32,43 +33,10 @@ func (k *Kiosk) big(label string, primary bool, fn func()) fyne.CanvasObject {
 	return minSize(b, 2*t, t)
 }
 
-// tile is a big button with an icon named in the configuration.
-func (k *Kiosk) tile(label, icon string, primary bool, fn func()) fyne.CanvasObject {
-	b := k.button(label, fn)
-	b.Icon = iconFor(icon)
-	if primary {
-		b.Importance = widget.HighImportance
-	}
-	b.Refresh()
-	t := k.target()
-	return minSize(b, 2*t, t)
-}
-
-// iconFor maps the configuration's icon names to icons of the theme.
-func iconFor(name string) fyne.Resource {
-	switch name {
-	case "trash":
-		return theme.DeleteIcon()
-	case "tools":
-		return theme.SettingsIcon()
-	case "home":
-		return theme.HomeIcon()
-	case "shield":
-		return theme.WarningIcon()
-	case "car":
-		return theme.NavigateNextIcon()
-	case "book":
-		return theme.DocumentIcon()
-	case "chat":
-		return theme.MailComposeIcon()
-	case "people", "person":
-		return theme.AccountIcon()
-	case "building":
-		return theme.ComputerIcon()
-	case "heart":
-		return theme.ConfirmIcon()
-	}
-	return theme.InfoIcon()
+// tile is a topic's or service's tile: its picture before its name, the
+// size of the text: 2.5 times the text's height, 60 px at normal size.
+func (k *Kiosk) tile(label, picture string, selected bool, fn func()) fyne.CanvasObject {
+	return k.picTile(label, picture, 2.5*k.th.Size(theme.SizeNameText), false, selected, fn)
 }
 
 // chip is a toggle shown as a button: filled when on.
@@ -103,7 +71,18 @@ func (k *Kiosk) text(s string) *widget.Label {
 
 // message is a plain notice for the resident (an error in plain words).
 func (k *Kiosk) message(s string) fyne.CanvasObject {
-	return k.label(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.DangerImportance)
+	l := k.label(s, fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.DangerImportance)
+	// A wrapped label learns its height only once laid out at its width,
+	// too late for the footer: reserve the lines it will need at the
+	// panel's width (with room for breaks at words), so that it never
+	// lies under the buttons.
+	one := fyne.MeasureText(s, k.th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true})
+	room := k.panelSize().Width - 4*k.th.Size(theme.SizeNameInnerPadding)
+	if room <= 0 {
+		return l
+	}
+	lines := float32(math.Ceil(float64(one.Width / (0.85 * room))))
+	return minSize(l, 0, lines*one.Height+2*k.th.Size(theme.SizeNameInnerPadding))
 }
 
 // line is one line of text that never wraps (a counter, a page number).
@@ -143,88 +122,6 @@ func (c *cover) CreateRenderer() fyne.WidgetRenderer {
 func (k *Kiosk) bold(s string, align fyne.TextAlign) *widget.Label {
 	return k.label(s, align, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.MediumImportance)
 }
-
-// smiley is one of the four big rating faces: a coloured disc with eyes
-// and a mouth that turns up or down.
-type smiley struct {
-	widget.BaseWidget
-	Label  string
-	Rating int
-	OnTap  func()
-}
-
-func newSmiley(label string, rating int, fn func()) *smiley {
-	s := &smiley{Label: label, Rating: rating, OnTap: fn}
-	s.ExtendBaseWidget(s)
-	return s
-}
-
-func (s *smiley) Tapped(*fyne.PointEvent) {
-	if s.OnTap != nil {
-		s.OnTap()
-	}
-}
-
-func (s *smiley) MinSize() fyne.Size { return fyne.NewSize(200, 250) }
-
-// TapLabel is the face's label, for tests and screen readers.
-func (s *smiley) TapLabel() string { return s.Label }
-
-var faceColours = [5]color.NRGBA{{}, {0xc6, 0x28, 0x28, 0xff}, {0xef, 0x8a, 0x17, 0xff}, {0x7c, 0xb3, 0x42, 0xff}, {0x2e, 0x7d, 0x32, 0xff}}
-
-func (s *smiley) CreateRenderer() fyne.WidgetRenderer {
-	face := canvas.NewCircle(faceColours[s.Rating])
-	eyeL, eyeR := canvas.NewCircle(color.Black), canvas.NewCircle(color.Black)
-	mouth := []*canvas.Line{canvas.NewLine(color.Black), canvas.NewLine(color.Black), canvas.NewLine(color.Black)}
-	for _, l := range mouth {
-		l.StrokeWidth = 6
-	}
-	label := widget.NewLabelWithStyle(s.Label, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	objs := []fyne.CanvasObject{face, eyeL, eyeR, mouth[0], mouth[1], mouth[2], label}
-	return &smileyRenderer{s: s, face: face, eyes: [2]*canvas.Circle{eyeL, eyeR}, mouth: mouth, label: label, objs: objs}
-}
-
-type smileyRenderer struct {
-	s     *smiley
-	face  *canvas.Circle
-	eyes  [2]*canvas.Circle
-	mouth []*canvas.Line
-	label *widget.Label
-	objs  []fyne.CanvasObject
-}
-
-func (r *smileyRenderer) Layout(size fyne.Size) {
-	lh := r.label.MinSize().Height
-	d := min(size.Width, size.Height-lh) - 8
-	x0, y0 := (size.Width-d)/2, float32(4)
-	r.face.Move(fyne.NewPos(x0, y0))
-	r.face.Resize(fyne.NewSize(d, d))
-	e := d / 9
-	r.eyes[0].Move(fyne.NewPos(x0+d*0.3-e/2, y0+d*0.33))
-	r.eyes[1].Move(fyne.NewPos(x0+d*0.7-e/2, y0+d*0.33))
-	r.eyes[0].Resize(fyne.NewSize(e, e))
-	r.eyes[1].Resize(fyne.NewSize(e, e))
-	// Mouth: three segments; corners up for a good rating, down for a bad one.
-	bend := d * 0.1
-	if r.s.Rating <= 2 {
-		bend = -bend
-	}
-	if r.s.Rating == 2 || r.s.Rating == 3 {
-		bend /= 2
-	}
-	my := y0 + d*0.66
-	pts := []fyne.Position{{X: x0 + d*0.28, Y: my - bend}, {X: x0 + d*0.42, Y: my}, {X: x0 + d*0.58, Y: my}, {X: x0 + d*0.72, Y: my - bend}}
-	for i, l := range r.mouth {
-		l.Position1, l.Position2 = pts[i], pts[i+1]
-	}
-	r.label.Move(fyne.NewPos(0, size.Height-lh))
-	r.label.Resize(fyne.NewSize(size.Width, lh))
-}
-
-func (r *smileyRenderer) MinSize() fyne.Size           { return r.s.MinSize() }
-func (r *smileyRenderer) Refresh()                     { r.Layout(r.s.Size()); canvas.Refresh(r.s) }
-func (r *smileyRenderer) Objects() []fyne.CanvasObject { return r.objs }
-func (r *smileyRenderer) Destroy()                     {}
 
 // corner is the hidden way into the admin screen: a long press (3 s) on
 // the top-left corner, or five quick taps on it.

@@ -149,8 +149,9 @@ func (d *Desk) SuggestAssignee(ctx context.Context, c Case) (string, error) {
 	return m[c.Building], nil
 }
 
-// RefreshWall rebuilds the wall snapshot from the published cases and
-// stores it with a new version for the kiosks.
+// RefreshWall rebuilds the wall snapshot from the published cases, with
+// the month's figures (figures.go), and stores it with a new version for
+// the kiosks.
 func (d *Desk) RefreshWall(ctx context.Context) error {
 	cases, err := d.Store.Published(ctx, WallSize)
 	if err != nil {
@@ -160,10 +161,15 @@ func (d *Desk) RefreshWall(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
+	fig, err := d.MonthFigures(ctx, d.Now())
+	if err != nil {
+		return err
+	}
 	w := BuildWall(cases, NextVersion(prev, d.Now()))
 	if w.Projects, err = d.projects(ctx); err != nil {
 		return err
 	}
+	w.Figures = &fig
 	b, err := json.Marshal(w)
 	if err != nil {
 		return fmt.Errorf("wall: %w", err)

@@ -24,6 +24,7 @@ type Config struct {
 	Station       StationSection   `toml:"station" json:"station"`
 	Receipt       ReceiptSection   `toml:"receipt" json:"receipt"`
 	Lookup        LookupSection    `toml:"lookup" json:"lookup"`
+	Screen        ScreenSection    `toml:"screen" json:"screen"`
 }
 
 // ErrNoConfig is returned by loaders when no configuration file exists.
@@ -61,6 +62,7 @@ func (c *Config) Validate() error {
 	c.Station.validate(&p)
 	c.Receipt.validate(&p)
 	c.Lookup.validate(&p)
+	c.Screen.validate(&p)
 	if len(p) > 0 {
 		return &ConfigError{Problems: p}
 	}

@@ -23,6 +23,26 @@ type HardwareSection struct {
 	OffAfter    Duration `toml:"off_after" json:"off_after"` // then off, until motion or a touch
 	MinBright   int      `toml:"min_brightness" json:"min_brightness"`
 	MaxBright   int      `toml:"max_brightness" json:"max_brightness"`
+	// ButtonsOrder says how the four rating buttons are mounted, left to
+	// right: the screen shows its faces in the same order.
+	ButtonsOrder ButtonsOrder `toml:"buttons_order" json:"buttons_order"`
+}
+
+// ButtonsOrder is the left-to-right order of the mounted rating buttons.
+type ButtonsOrder string
+
+// The two orders.
+const (
+	DissatisfiedFirst ButtonsOrder = "dissatisfied_first" // very dissatisfied on the left
+	SatisfiedFirst    ButtonsOrder = "satisfied_first"    // very satisfied on the left
+)
+
+// LeftToRight returns the four levels in the order the buttons are mounted.
+func (o ButtonsOrder) LeftToRight() []Rating {
+	if o == SatisfiedFirst {
+		return []Rating{RatingVerySatisfied, RatingSatisfied, RatingDissatisfied, RatingVeryDissatisfied}
+	}
+	return []Rating{RatingVeryDissatisfied, RatingDissatisfied, RatingSatisfied, RatingVerySatisfied}
 }
 
 var pinPattern = regexp.MustCompile(`^GPIO[0-9]{1,2}$`)
@@ -33,6 +53,9 @@ func (h *HardwareSection) validate(p *problems) {
 	}
 	if len(h.LEDPins) != 0 && len(h.LEDPins) != 4 {
 		p.add("hardware.led_pins", "must name four pins, one per rating button, or none (got %d)", len(h.LEDPins))
+	}
+	if h.ButtonsOrder != DissatisfiedFirst && h.ButtonsOrder != SatisfiedFirst {
+		p.add("hardware.buttons_order", "must be %q or %q (got %q)", DissatisfiedFirst, SatisfiedFirst, h.ButtonsOrder)
 	}
 	h.validatePins(p)
 	p.durationIn("hardware.debounce", h.Debounce, time.Millisecond, time.Second)

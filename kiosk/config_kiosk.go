@@ -39,7 +39,17 @@ type KioskSection struct {
 	// recognises with; "" turns handwriting off. A file that is missing
 	// is no error: the pad says so and pinyin still works.
 	HandwritingModel string `toml:"handwriting_model" json:"-"`
+	// Attract is what the attract screen shows: an invitation with the
+	// wall's replies (AttractInvite), or a rating kiosk's question and faces
+	// (AttractRating).
+	Attract string `toml:"attract" json:"attract,omitempty"`
 }
+
+// The attract screens.
+const (
+	AttractInvite = "invite"
+	AttractRating = "rating"
+)
 
 // DefaultHandwritingModel is where Debian's tegaki-zinnia-simplified-chinese
 // package installs Tegaki's simplified-Chinese model.
@@ -67,6 +77,9 @@ func (k *KioskSection) validate(p *problems) {
 	}
 	if !contains(k.Languages, k.DefaultLanguage) {
 		p.add("kiosk.default_language", "must be one of kiosk.languages (got %q)", k.DefaultLanguage)
+	}
+	if k.Attract != AttractInvite && k.Attract != AttractRating {
+		p.add("kiosk.attract", "must be %q or %q (got %q)", AttractInvite, AttractRating, k.Attract)
 	}
 	if err := checkPIN(k.AdminPIN); err != "" {
 		p.add("kiosk.admin_pin", "%s", err)

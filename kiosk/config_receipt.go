@@ -49,6 +49,10 @@ func (c *Config) ReceiptURL(code string) string {
 }
 
 func (s *StationSection) validate(p *problems) {
+	if len(s.Phone) > 20 { // it has to fit a line of the attract screen and the receipt
+		p.add("station.phone", "must be at most 20 characters (got %q)", s.Phone)
+		return
+	}
 	for _, r := range s.Phone {
 		if !strings.ContainsRune("0123456789+-() ", r) {
 			p.add("station.phone", "must be digits, spaces and + - ( ) only (got %q)", s.Phone)

@@ -9,6 +9,8 @@ import (
 func TestValidateReceiptSections(t *testing.T) {
 	testBadKeys(t, []badKey{
 		{"phone with letters", "station.phone", func(c *kiosk.Config) { c.Station.Phone = "call us" }},
+		{"panel too narrow", "screen.width_mm", func(c *kiosk.Config) { c.Screen.WidthMM = 7 }},
+		{"phone too long", "station.phone", func(c *kiosk.Config) { c.Station.Phone = "0755-2345 6789 0755-23" }},
 		{"url without scheme", "receipt.url", func(c *kiosk.Config) { c.Receipt.URL = "example.org/t/{code}" }},
 		{"url without {code}", "receipt.url", func(c *kiosk.Config) { c.Receipt.URL = "https://example.org/t/" }},
 		{"printer enabled without device", "receipt.printer.device", func(c *kiosk.Config) { c.Receipt.Printer.Enabled = true }},

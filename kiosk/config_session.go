@@ -13,6 +13,12 @@ type SessionSection struct {
 	PlayWindow       Duration `toml:"play_window" json:"play_window"`             // ...within this window are play
 	PlayStreak       int      `toml:"play_streak" json:"play_streak"`             // this many same-button ratings in a row are play
 	TextLimit        int      `toml:"text_limit" json:"text_limit"`               // characters of free text
+	// ThanksTimeout is how long a button press's thanks (the face, 谢谢,
+	// the service) stays on screen.
+	ThanksTimeout Duration `toml:"thanks_timeout" json:"thanks_timeout"`
+	// ReasonsTimeout is how long the reasons offered after a dissatisfied
+	// press wait for a first touch before the bare rating is stored.
+	ReasonsTimeout Duration `toml:"reasons_timeout" json:"reasons_timeout"`
 }
 
 func (s *SessionSection) validate(p *problems) {
@@ -33,6 +39,8 @@ func (s *SessionSection) validate(p *problems) {
 	if s.PlayStreak < 2 {
 		p.add("session.play_streak", "must be at least 2 (got %d)", s.PlayStreak)
 	}
+	p.durationIn("session.thanks_timeout", s.ThanksTimeout, time.Second, time.Minute)
+	p.durationIn("session.reasons_timeout", s.ReasonsTimeout, 3*time.Second, 2*time.Minute)
 	if s.TextLimit < 10 || s.TextLimit > 2000 {
 		p.add("session.text_limit", "must be between 10 and 2000 characters (got %d)", s.TextLimit)
 	}

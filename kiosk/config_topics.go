@@ -31,6 +31,9 @@ type Topic struct {
 	Icon    string   `toml:"icon" json:"icon"`
 	Name    Text     `toml:"name" json:"name"`
 	Phrases []Phrase `toml:"phrases" json:"phrases,omitempty"`
+	// Question is what a rating kiosk asks about a service
+	// (您对社区工作站的服务满意吗？); empty asks in the catalog's words.
+	Question Text `toml:"question" json:"question,omitempty"`
 }
 
 // Topic returns the opinion topic with the given id.
@@ -59,8 +62,8 @@ func validateTopics(p *problems, key string, ts []Topic) {
 			p.add(k+".id", "%q is listed twice", t.ID)
 		}
 		seen[t.ID] = true
-		if !idPattern.MatchString(t.Icon) {
-			p.add(k+".icon", "must name an icon (got %q)", t.Icon)
+		if _, ok := PictureFor(t.Icon); t.Icon != "" && !ok {
+			p.add(k+".icon", "%q is not a bundled picture (empty for the default; one of: %s)", t.Icon, strings.Join(PictureNames(), ", "))
 		}
 		if strings.TrimSpace(t.Name.Zh) == "" {
 			p.add(k+".name.zh", "must not be empty")

@@ -67,6 +67,17 @@ type WallSnapshot struct {
 	// Projects are the deliberation items residents voted on, with their
 	// progress (我们一起办), newest decision first.
 	Projects []Project `json:"projects,omitempty"`
+	// Figures are the station's figures of the month, for the attract
+	// screen; nil in snapshots from hubs before them.
+	Figures *WallFigures `json:"figures,omitempty"`
+}
+
+// WallFigures are how many opinions the station received in a month and
+// how many of those it has answered (收到 N 条, 已回复 M 条).
+type WallFigures struct {
+	Month    string `json:"month"` // "2026-11", in the station's time
+	Received int    `json:"received"`
+	Replied  int    `json:"replied"`
 }
 
 // PollOption is one choice of a poll.

@@ -246,7 +246,7 @@ func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 	if err := m.open(dl); err != nil {
 		return err
 	}
-	return m.open(&pollClock{Polls: m.desk.desk, Log: m.Log.With("part", "polls")})
+	return m.open(&pollClock{Polls: m.desk.desk, Figures: m.desk.desk, Log: m.Log.With("part", "polls")})
 }
 
 // loopback turns a listener address such as "[::]:1883" into one to dial.

@@ -46,7 +46,7 @@ func (b *buttons) Handle(ctx context.Context, e hardware.Event) {
 	case hardware.Press:
 		if r, ok := ratingOf[e.Input]; ok {
 			out, err := s.ButtonRating(ctx, r, ch)
-			if err == nil && out == session.Stored && b.leds != nil {
+			if err == nil && (out == session.Stored || out == session.Held) && b.leds != nil {
 				b.leds.SetLED(e.Input, hardware.Thank)
 			}
 		} else if e.Input == hardware.Help {

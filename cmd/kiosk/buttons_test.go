@@ -47,6 +47,12 @@ func TestRatingButtonsStoreAndThank(t *testing.T) {
 	d.Handle(ctx, hardware.Event{Kind: hardware.Release, Input: hardware.Rate4})
 	clk.Advance(10 * time.Second)
 	d.Handle(ctx, hardware.Event{Kind: hardware.Press, Input: hardware.Rate1})
+	// A dissatisfied press waits for reasons; untouched, it is stored bare.
+	if st, _ := db.Status(ctx); st.Pending != 1 || !d.session.View().Holding {
+		t.Fatalf("%d stored after the dissatisfied press, want 1 and the reasons offered", st.Pending)
+	}
+	clk.Advance(20 * time.Second)
+	d.session.Tick()
 	st, _ := db.Status(ctx)
 	if st.Pending != 2 {
 		t.Fatalf("%d stored, want 2", st.Pending)
@@ -71,18 +77,25 @@ func TestBoothHandset(t *testing.T) {
 	if v.State != session.InFlow || v.Flow != session.FlowRating || v.Channel != kiosk.ChannelHandset {
 		t.Fatalf("after lifting the handset: %s %s %s", v.State, v.Flow, v.Channel)
 	}
-	d.session.ChooseService("station")
-	d.session.Next()
-	// The four buttons rate, on the handset channel.
+	// The four buttons rate from the handset's first screen, on the
+	// handset channel: the first service, thanked without a code.
 	d.Handle(ctx, hardware.Event{Kind: hardware.Press, Input: hardware.Rate3})
-	if v := d.session.View(); v.Draft.Body.Rating != kiosk.RatingSatisfied {
-		t.Fatalf("button on the rating step: %+v", v.Draft.Body)
+	if v := d.session.View(); v.State != session.Submitted || v.Pressed != kiosk.RatingSatisfied || v.Ticket != "" {
+		t.Fatalf("button on the handset's screen: %s pressed %d ticket %q", v.State, v.Pressed, v.Ticket)
+	}
+	s1, err := db.Submission(ctx, 1)
+	if err != nil || s1.Body.Rating != kiosk.RatingSatisfied || s1.Body.Channel != kiosk.ChannelHandset || s1.Body.Topic != "station" {
+		t.Fatalf("stored %+v, %v", s1, err)
 	}
 	d.Handle(ctx, hardware.Event{Kind: hardware.HookDown, Input: hardware.Hook})
 	if v := d.session.View(); v.State != session.Attract {
 		t.Fatalf("after hanging up: %s", v.State)
 	}
-	if st, _ := db.Status(ctx); st.LastSeq != 0 {
-		t.Error("the partial visit was stored")
+	// A visit hung up half way stores nothing.
+	d.Handle(ctx, hardware.Event{Kind: hardware.HookUp, Input: hardware.Hook})
+	d.session.ChooseService("cleaning")
+	d.Handle(ctx, hardware.Event{Kind: hardware.HookDown, Input: hardware.Hook})
+	if st, _ := db.Status(ctx); st.LastSeq != 1 {
+		t.Errorf("%d stored, want the one rating", st.LastSeq)
 	}
 }

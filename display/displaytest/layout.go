@@ -360,6 +360,12 @@ func checkNeeded(sem []item, needed []string) []string {
 					out = append(out, fmt.Sprintf("needed button %q is disabled", n))
 				}
 			}
+			// A tappable of its own (a picture tile) names itself.
+			if l, ok := it.o.(interface{ TapLabel() string }); ok && it.o != nil && l.TapLabel() == n {
+				if _, tap := it.o.(fyne.Tappable); tap {
+					found = true
+				}
+			}
 		}
 		if !found {
 			out = append(out, fmt.Sprintf("needed button %q is not on screen", n))

@@ -1,6 +1,7 @@
-// Package assets holds the bundled font: Noto Sans CJK SC cut to GB2312
-// (deploy/font/subset.sh), regular and bold, for the screens and the
-// station's charts.
+// Package assets holds what the screens bundle: the font, Noto Sans CJK SC
+// cut to GB2312 (deploy/font/subset.sh), regular and bold, for the screens
+// and the station's charts; and the pictograms drawn for the residents'
+// screens (pictures/*.svg, see pictures.go).
 package assets
 
 import _ "embed"

@@ -78,58 +78,53 @@ type Outcome int
 // The outcomes of a rating button press.
 const (
 	Ignored Outcome = iota // within the minimum gap of the last press: counted once already
-	Chosen                 // the rating step took it as the choice, like a tap
-	Stored                 // stored at once as a rating of the kiosk's default service
+	Stored                 // stored at once; the thanks shows the face and the service
+	Held                   // a dissatisfied press: stored when the reasons offered with the thanks are done
 	Busy                   // another resident is in the middle of a flow: not taken
 )
 
 // ButtonRating handles a physical rating button (or a digit on the booth's
-// keypad). On the rating step it chooses the level as a tap would. Anywhere
-// else it stores a rating of the kiosk's first configured service at once
-// and shows the thank-you screen with the ticket code: one press is one
-// rating, no screen needed. Presses within the minimum gap count once. While
-// a resident is in the middle of another flow or reviewing, a press is not
-// taken (Busy): it must not throw away someone else's half-written opinion.
+// keypad): one press is one rating, no screen needed. It rates the service
+// chosen on the rating flow's screens, or else the kiosk's first configured
+// service, and shows the thanks (the face large, 谢谢, the service; no
+// receipt code: a bare rating needs none) for the thanks timeout. After a
+// dissatisfied press the thanks also offers the reasons, by touch: the
+// rating is held until they are done, or until the reasons timeout passes
+// untouched, and is stored however the screen ends. Presses within the
+// minimum gap count once. While a resident is in the middle of another
+// flow or reviewing, a press is not taken (Busy): it must not throw away
+// someone else's half-written opinion.
 func (s *Session) ButtonRating(ctx context.Context, r kiosk.Rating, ch kiosk.Channel) (Outcome, error) {
 	if !r.Valid() {
 		return Ignored, s.fail(kiosk.Errorf(kiosk.EINVALID, "rating %d is not one of the four levels", r))
 	}
-	if s.state == InFlow && flowSteps[s.flow][s.step] == StepRating {
-		if !s.gate.counts(s.Now()) {
-			s.touch()
-			return Ignored, nil
-		}
-		// Only a choice: the flow's Submit records the rating itself.
-		return Chosen, s.ChooseRating(r)
-	}
-	if s.state == InFlow || s.state == Review {
+	service := ""
+	switch {
+	case s.state == InFlow && s.flow == FlowRating:
+		service = s.draft.Body.Topic // the rating flow's screens, the handset's among them
+	case s.state == InFlow || s.state == Review:
 		return Busy, nil
 	}
 	if len(s.cfg.Services) == 0 {
 		return Ignored, s.fail(kiosk.Errorf(kiosk.EUNAVAILABLE, "no service to rate is configured"))
+	}
+	if service == "" {
+		service = s.cfg.Services[0].ID
+	}
+	if err := s.flushHeld(ctx); err != nil {
+		return Ignored, s.fail(err)
 	}
 	counts, play := s.gate.Press(r, s.Now())
 	if !counts {
 		s.touch()
 		return Ignored, nil
 	}
-	if s.state == Attract || s.state == Submitted {
-		s.reset()
-		s.state = Home
-	}
 	s.channel = ch
-	s.touch()
 	sub := kiosk.Submission{Kiosk: s.cfg.Kiosk.ID, Kind: kiosk.KindRating, Body: kiosk.Body{
-		Topic: s.cfg.Services[0].ID, Rating: r, Lang: s.lang, Channel: ch,
+		Topic: service, Rating: r, Lang: s.lang, Channel: ch,
 	}}
 	if play {
 		sub.Body.Flags = append(sub.Body.Flags, kiosk.FlagProbablePlay)
 	}
-	if err := s.store1(ctx, &sub); err != nil {
-		return Ignored, s.fail(err)
-	}
-	s.flow = ""
-	s.enterSubmitted(sub.Ticket)
-	s.err = nil
-	return Stored, nil
+	return s.thank(ctx, sub)
 }

@@ -109,29 +109,6 @@ func TestButtonRatingStoresAndFlagsPlay(t *testing.T) {
 	f.want(t, session.Submitted, "")
 }
 
-func TestButtonOnRatingStepChooses(t *testing.T) {
-	ctx := context.Background()
-	f := newFixture(t, kiosk.RoleWall)
-	s := f.s
-	s.Wake(kiosk.ChannelTouch)
-	must(t, s.Start(session.FlowRating))
-	must(t, s.ChooseService("cleaning"))
-	must(t, s.Next())
-	out, err := s.ButtonRating(ctx, kiosk.RatingDissatisfied, kiosk.ChannelButton)
-	if err != nil || out != session.Chosen {
-		t.Fatalf("button on the rating step: %v, %v", out, err)
-	}
-	if out, _ := s.ButtonRating(ctx, kiosk.RatingVeryDissatisfied, kiosk.ChannelButton); out != session.Ignored {
-		t.Errorf("second press within the gap: %v", out)
-	}
-	if v := s.View(); v.Draft.Body.Rating != kiosk.RatingDissatisfied {
-		t.Errorf("rating %d, want the first press", v.Draft.Body.Rating)
-	}
-	if len(f.stored(t)) != 0 {
-		t.Error("a choice on the rating step was stored before review")
-	}
-}
-
 func TestClockUnsyncedIsRecorded(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, kiosk.RoleWall)

@@ -196,6 +196,8 @@ func (sc *Script) rate(ctx context.Context, cmd string, a scriptArgs) error {
 	switch {
 	case err == nil && out == Ignored:
 		sc.note = "press counted once (within the minimum gap)"
+	case err == nil && out == Held:
+		sc.note = "rating held while the reasons are offered"
 	case err == nil && out == Busy:
 		sc.note = "press not taken: a visit is in progress"
 	}

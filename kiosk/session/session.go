@@ -40,6 +40,7 @@ type Session struct {
 	receipt kiosk.Receipt
 	found   *kiosk.TicketUpdate
 	err     error
+	press   *pressed // a physical press being thanked
 
 	lastInput time.Time // the idle clock starts here
 	entered   time.Time // when the submitted screen appeared
@@ -54,8 +55,13 @@ func New(cfg *kiosk.Config, store kiosk.SubmissionStore, lookup kiosk.TicketLook
 	return s
 }
 
-// reset discards the visit and returns to the attract loop.
+// reset discards the visit and returns to the attract loop. A pressed
+// rating held for reasons is stored first: a counted press is kept.
 func (s *Session) reset() {
+	if err := s.flushHeld(context.Background()); err != nil {
+		s.err = err
+	}
+	s.press = nil
 	s.state, s.flow, s.step = Attract, "", 0
 	s.lang = s.cfg.Kiosk.DefaultLanguage
 	s.slow = false
@@ -98,6 +104,9 @@ func (s *Session) View() View {
 	if left, warn := s.idleLeft(); warn {
 		v.Warning, v.Left = true, left
 	}
+	if s.press != nil {
+		v.Pressed, v.PressService, v.Holding = s.press.rating, s.press.service, s.press.held != nil
+	}
 	return v
 }
 
@@ -114,6 +123,9 @@ func (s *Session) scaled(d kiosk.Duration) time.Duration {
 func (s *Session) idleLeft() (time.Duration, bool) {
 	switch s.state {
 	case Home, InFlow, Review:
+		if left, ok := s.pressLeft(); ok {
+			return left, false // the reasons after a press wait without a countdown
+		}
 		left := s.scaled(s.cfg.Session.IdleTimeout) - s.Now().Sub(s.lastInput)
 		return left, left <= s.scaled(s.cfg.Session.IdleWarning)
 	}
@@ -123,6 +135,9 @@ func (s *Session) idleLeft() (time.Duration, bool) {
 // Deadline returns when Tick next has something to do, so the UI can set a
 // timer instead of polling; zero in the attract state.
 func (s *Session) Deadline() time.Time {
+	if left, ok := s.pressLeft(); ok {
+		return s.Now().Add(left)
+	}
 	switch s.state {
 	case Home, InFlow, Review:
 		end := s.lastInput.Add(s.scaled(s.cfg.Session.IdleTimeout))
@@ -148,6 +163,13 @@ func (s *Session) Tick() bool {
 			return true
 		}
 	case Submitted:
+		if left, ok := s.pressLeft(); ok {
+			if left <= 0 {
+				s.reset()
+				return true
+			}
+			return false
+		}
 		if !s.Now().Before(s.entered.Add(s.scaled(s.cfg.Session.SubmittedTimeout))) {
 			s.reset()
 			return true
@@ -246,6 +268,9 @@ func (s *Session) Next() error {
 	if s.state != InFlow {
 		return s.fail(kiosk.Errorf(kiosk.ECONFLICT, "no step to leave in %s", s.state))
 	}
+	if s.press != nil && s.press.held != nil {
+		return s.ReasonsDone(context.Background()) // the reasons after a press go straight in
+	}
 	if err := s.checkStep(); err != nil {
 		return s.fail(err)
 	}
@@ -289,6 +314,10 @@ func (s *Session) Back() {
 	case Submitted:
 		s.GoHome() // the submission is stored: back leaves the receipt for the home screen
 	case InFlow:
+		if s.press != nil && s.press.held != nil {
+			s.GoHome() // nothing before the reasons of a press to go back to
+			return
+		}
 		for s.step--; s.step >= 0 && s.skip(flowSteps[s.flow][s.step]); s.step-- {
 		}
 		if s.step < 0 {
@@ -303,6 +332,11 @@ func (s *Session) GoHome() {
 	if s.state == Attract {
 		return
 	}
+	if err := s.flushHeld(context.Background()); err != nil {
+		s.err = err
+		return // stay with the reasons: the rating is not lost, the message says why
+	}
+	s.press = nil
 	s.clearDraft()
 	s.state, s.flow, s.step = Home, "", 0
 	s.ticket, s.found, s.err = "", nil, nil
@@ -311,73 +345,3 @@ func (s *Session) GoHome() {
 // Done leaves the submitted screen (or any screen) for the attract loop,
 // as "finish" does.
 func (s *Session) Done() { s.reset() }
-
-// build returns the submission the draft would become now.
-func (s *Session) build() kiosk.Submission {
-	d := s.draft
-	d.Kiosk = s.cfg.Kiosk.ID
-	d.Body.Lang = s.lang
-	d.Body.Channel = s.channel
-	switch s.flow {
-	case FlowOpinion:
-		d.Kind = kiosk.KindOpinion
-		consent := d.Body.Contact != nil && d.Body.Contact.Consent
-		if text, err := kiosk.PrepareText(s.rawText, s.cfg.Session.TextLimit, consent); err == nil {
-			d.Body.Text = text
-		}
-	case FlowRating:
-		d.Kind = kiosk.KindRating
-	case FlowVote:
-		d.Kind = kiosk.KindVote
-	}
-	d.Body.Phrases = append([]string(nil), d.Body.Phrases...)
-	d.Body.Reasons = append([]string(nil), d.Body.Reasons...)
-	return d
-}
-
-// Submit stores the reviewed submission. Only after the store has
-// committed it does the session move to the submitted screen with the
-// ticket code. When the store cannot take it (disk full) the resident stays
-// on the review screen with a plain message, and nothing is lost that was
-// stored before.
-func (s *Session) Submit(ctx context.Context) error {
-	s.touch()
-	if s.state != Review {
-		return s.fail(kiosk.Errorf(kiosk.ECONFLICT, "nothing to submit in %s", s.state))
-	}
-	sub := s.build()
-	if sub.Kind == kiosk.KindRating && s.gate.Record(sub.Body.Rating, s.Now()) {
-		sub.Body.Flags = append(sub.Body.Flags, kiosk.FlagProbablePlay)
-	}
-	if err := s.store1(ctx, &sub); err != nil {
-		return s.fail(err)
-	}
-	receipt := kiosk.NewReceipt(s.cfg, &sub, s.poll)
-	s.enterSubmitted(sub.Ticket)
-	s.receipt = receipt
-	if s.Printer != nil && sub.Kind != kiosk.KindRating {
-		s.Printer.Print(receipt) // returns at once; a rating needs no paper
-	}
-	return s.ok()
-}
-
-// store1 stamps and stores one submission.
-func (s *Session) store1(ctx context.Context, sub *kiosk.Submission) error {
-	now := s.Now()
-	sub.ID = s.ids.New(now)
-	sub.CreatedAt = now
-	sub.ClockSynced = s.ClockSynced == nil || s.ClockSynced()
-	if !sub.ClockSynced {
-		sub.Body.Flags = append(sub.Body.Flags, kiosk.FlagClockUnsynced)
-	}
-	if err := sub.Validate(s.cfg.Session.TextLimit); err != nil {
-		return err
-	}
-	return s.store.Submit(ctx, sub)
-}
-
-func (s *Session) enterSubmitted(ticket string) {
-	s.clearDraft()
-	s.receipt = kiosk.Receipt{Ticket: ticket, QR: s.cfg.ReceiptURL(ticket), Phone: s.cfg.Station.Phone, At: s.Now()}
-	s.state, s.ticket, s.entered = Submitted, ticket, s.Now()
-}

@@ -364,9 +364,13 @@ func TestSlowModeLengthensTimeouts(t *testing.T) {
 func TestSubmittedScreenReturnsToAttract(t *testing.T) {
 	ctx := context.Background()
 	f := newFixture(t, kiosk.RoleWall)
-	if _, err := f.s.ButtonRating(ctx, kiosk.RatingSatisfied, kiosk.ChannelButton); err != nil {
-		t.Fatal(err)
-	}
+	f.s.Wake(kiosk.ChannelTouch)
+	must(t, f.s.Start(session.FlowRating))
+	must(t, f.s.ChooseService("station"))
+	must(t, f.s.Next())
+	must(t, f.s.ChooseRating(kiosk.RatingSatisfied))
+	must(t, f.s.Next())
+	must(t, f.s.Submit(ctx))
 	f.want(t, session.Submitted, "")
 	if got, want := f.s.Deadline(), f.clk.Now().Add(f.cfg.Session.SubmittedTimeout.D()); !got.Equal(want) {
 		t.Errorf("deadline %v, want %v", got, want)

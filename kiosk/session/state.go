@@ -87,6 +87,13 @@ type View struct {
 	// Lookup is the answer found for a ticket code.
 	Lookup *kiosk.TicketUpdate
 
+	// Pressed is the level of a physical press being thanked (0 for none),
+	// PressService the service it rated; Holding is true while the rating
+	// waits for the reasons offered after a dissatisfied press.
+	Pressed      kiosk.Rating
+	PressService string
+	Holding      bool
+
 	// Warning is true while the idle countdown runs; Left is what remains.
 	Warning bool
 	Left    time.Duration

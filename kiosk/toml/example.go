@@ -13,6 +13,7 @@ languages = ["zh", "en"]
 default_language = "zh"
 admin_pin = "480731"    # 6-8 digits; opens the maintenance screen
 handwriting_model = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model"  # Zinnia model; "" for no handwriting
+attract = "invite"      # "invite" (replies, figures, 点我说两句) or "rating" (a rating kiosk's question and faces)
 
 [session]
 idle_timeout = "90s"      # no input this long ends a visit and discards its input
@@ -46,7 +47,10 @@ min_brightness = 10
 max_brightness = 100
 
 [station]
-phone = "0755-2345 6789"  # on receipts, and when the station cannot be asked
+phone = "0755-2345 6789"  # at most 20; on the attract screen, receipts, and when the station cannot be asked
+
+[screen]
+width_mm = 0              # the panel's physical width in mm; 0: from the resolution (targets are sized in mm)
 
 [receipt]
 url = ""                  # e.g. "https://dahe.example.cn/t/{code}"; "" puts the code in the QR code

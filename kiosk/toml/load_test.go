@@ -41,7 +41,7 @@ idle_timeout = "2m"
 
 [[topics]]
 id = "water"
-icon = "water"
+icon = "lamp"
 name = { zh = "用水", en = "Water" }
 phrases = [ { id = "no-water", text = { zh = "停水了" } } ]
 `)
