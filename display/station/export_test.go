@@ -52,13 +52,7 @@ func (s *App) ExportItems(format string) (string, int, error) { return s.writeIt
 // OpenSettings unfolds the deliberation settings, as a lead's tap does.
 func (s *App) OpenSettings() { s.items.settings.Open(0) }
 
-// OpenTargets unfolds the targets on the statistics tab.
-func (s *App) OpenTargets() { s.tgt.fold.Open(0) }
-
 // TargetEntries returns the days entries of a class: first reply, close.
 func (s *App) TargetEntries(m kiosk.Matter) (*widget.Entry, *widget.Entry) {
 	return s.tgt.reply[m], s.tgt.close[m]
 }
-
-// OpenReferrals unfolds the referral services in the 议事 settings.
-func (s *App) OpenReferrals() { s.items.settings.Open(1) }

@@ -33,6 +33,14 @@ func (s *App) referralsItem() *widget.AccordionItem {
 		widget.NewButton(s.t("ref.save"), func() { s.SaveReferrals() })))
 }
 
+// OpenReferrals unfolds the referral services in the 议事 settings, as a
+// tap on the fold does (the smoke tour's and the tests' way in).
+func (s *App) OpenReferrals() {
+	if s.items.settings != nil {
+		s.items.settings.Open(1)
+	}
+}
+
 // loadReferrals shows the services in the settings.
 func (s *App) loadReferrals() {
 	v := &s.refs
@@ -44,6 +52,11 @@ func (s *App) loadReferrals() {
 		return
 	}
 	v.shown, v.zh, v.en = set.Referrals, nil, nil
+	// The ids in a column as wide as the widest, so the names line up.
+	var idW float32
+	for _, r := range set.Referrals {
+		idW = max(idW, widget.NewLabel(r.ID).MinSize().Width)
+	}
 	var objs []fyne.CanvasObject
 	for i, r := range set.Referrals {
 		zh, en := widget.NewEntry(), widget.NewEntry()
@@ -52,10 +65,12 @@ func (s *App) loadReferrals() {
 		zh.PlaceHolder, en.PlaceHolder = s.t("ref.ph.zh"), s.t("ref.ph.en")
 		v.zh, v.en = append(v.zh, zh), append(v.en, en)
 		i := i
-		rm := widget.NewButton(s.tf("ref.remove", r.Name.In(string(s.d.Lang))), func() {
+		rm := widget.NewButton(s.t("ref.remove"), func() {
 			s.confirm(s.tf("ref.confirmremove", r.Name.In(string(s.d.Lang))), func() { s.RemoveReferral(i) })
 		})
-		objs = append(objs, container.NewBorder(nil, nil, widget.NewLabel(r.ID), rm, container.NewGridWithColumns(2, zh, en)))
+		id := widget.NewLabel(r.ID)
+		objs = append(objs, container.NewBorder(nil, nil, container.NewGridWrap(fyne.NewSize(idW, id.MinSize().Height), id), rm,
+			container.NewGridWithColumns(2, zh, en)))
 	}
 	if len(objs) == 0 {
 		objs = append(objs, widget.NewLabel(s.t("route.norefer")))

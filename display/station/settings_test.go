@@ -4,6 +4,9 @@ import (
 	"context"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
 	"opinionwall/display/displaytest"
 	"opinionwall/display/station"
 	"opinionwall/hub"
@@ -132,7 +135,8 @@ func TestReferralsThroughTheScreen(t *testing.T) {
 	u.Tap("添加")
 	u.Want("已添加转介服务")
 
-	u.Tap("删除「心理疏导」")
+	tapNth(t, u, "删除", 2) // the third row's: 心理疏导
+
 	confirm(t, u.Win, "从转介服务中删除「心理疏导」")
 	u.Want("已删除转介服务")
 
@@ -171,4 +175,19 @@ func TestReferralsThroughTheScreen(t *testing.T) {
 	if u.Has("心理疏导") {
 		t.Errorf("the removed service is still offered:\n%s", u.Texts())
 	}
+}
+
+// tapNth taps the n-th button (from 0) labelled text.
+func tapNth(t *testing.T, u displaytest.Screen, text string, n int) {
+	t.Helper()
+	for _, o := range u.Objects() {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			if n == 0 {
+				test.Tap(b)
+				return
+			}
+			n--
+		}
+	}
+	t.Fatalf("fewer buttons %q on screen:\n%s", text, u.Texts())
 }
