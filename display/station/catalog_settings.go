@@ -21,8 +21,8 @@ var settingsTexts = map[Lang]map[string]string{
 		"why.targets.days":    "%s：时限按整天计",
 		"why.targets.order":   "%s：首次回复（%d 天）不能晚于办结（%d 天）",
 		"why.referrals.many":  "转介服务最多 %d 项，现在是 %d 项",
-		"why.referral.noname": "第 %d 项转介服务：请填写中文名称",
-		"why.referral.long":   "第 %d 项转介服务：名称最多 %d 个字",
+		"why.referral.noname": "第 %d 项：请填写中文名称",
+		"why.referral.long":   "第 %d 项：名称最多 %d 个字",
 	},
 	LangEn: {
 		"tgt.title": "Targets (days)", "tgt.class": "Class", "tgt.reply": "First reply within", "tgt.close": "Closed within",
@@ -41,7 +41,7 @@ var settingsTexts = map[Lang]map[string]string{
 		"why.targets.days":    "%s: targets are whole days",
 		"why.targets.order":   "%s: the first reply (%d days) cannot come after closing (%d days)",
 		"why.referrals.many":  "at most %d referral services, not %d",
-		"why.referral.noname": "referral service %d: a Chinese name is needed",
-		"why.referral.long":   "referral service %d: a name of at most %d characters",
+		"why.referral.noname": "service %d: a Chinese name is needed",
+		"why.referral.long":   "service %d: a name of at most %d characters",
 	},
 }
