@@ -49,17 +49,20 @@ func (t Targets) Of(m kiosk.Matter) Target {
 }
 
 // Check refuses targets a station cannot mean: unknown classes, none or
-// negative, or a first reply later than closing.
+// negative, not whole days, or a first reply later than closing.
 func (t Targets) Check() error {
 	for m, x := range t {
 		if m != Untriaged && m != kiosk.MatterBig && m != kiosk.MatterSmall && m != kiosk.MatterPrivate {
-			return kiosk.Errorf(kiosk.EINVALID, "targets: unknown class %q", m)
+			return refusal(kiosk.EINVALID, "targets.class", "targets: unknown class %q", m)
 		}
 		if x.FirstReply <= 0 || x.Close <= 0 {
-			return kiosk.Errorf(kiosk.EINVALID, "targets: %s: give both times, above zero", m)
+			return refusal(kiosk.EINVALID, "targets.zero", "targets: %s: give both times, above zero", m)
+		}
+		if x.FirstReply%Day != 0 || x.Close%Day != 0 {
+			return refusal(kiosk.EINVALID, "targets.days", "targets: %s: whole days", m)
 		}
 		if x.FirstReply > x.Close {
-			return kiosk.Errorf(kiosk.EINVALID, "targets: %s: the first reply (%s) cannot come after closing (%s)", m, x.FirstReply, x.Close)
+			return refusal(kiosk.EINVALID, "targets.order", "targets: %s: the first reply (%d days) cannot come after closing (%d days)", m, int(x.FirstReply/Day), int(x.Close/Day))
 		}
 	}
 	return nil

@@ -188,6 +188,8 @@ func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, lo
 			}
 		}},
 		{"items", func() { st.Show(station.TabItems) }},
+		{"targets", func() { st.Show(station.TabStats); st.OpenTargets() }},
+		{"referrals", func() { st.Show(station.TabItems); st.OpenReferrals() }},
 	}
 	for i, step := range steps {
 		fyne.DoAndWait(step.do)

@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/hub"
+	"opinionwall/kiosk"
 )
 
 // What the tests reach inside the app.
@@ -50,3 +51,8 @@ func (s *App) ExportItems(format string) (string, int, error) { return s.writeIt
 
 // OpenSettings unfolds the deliberation settings, as a lead's tap does.
 func (s *App) OpenSettings() { s.items.settings.Open(0) }
+
+// TargetEntries returns the days entries of a class: first reply, close.
+func (s *App) TargetEntries(m kiosk.Matter) (*widget.Entry, *widget.Entry) {
+	return s.tgt.reply[m], s.tgt.close[m]
+}

@@ -36,6 +36,7 @@ func (s *App) refreshItems() {
 	v.list.Objects = objs
 	v.list.Refresh()
 	s.loadSettings()
+	s.loadReferrals()
 	if len(v.found.Objects) == 0 {
 		s.findOpinions() // the newest opinions, to start from
 	}
@@ -124,7 +125,7 @@ func (s *App) settingsForm() fyne.CanvasObject {
 	v.settings = widget.NewAccordion(widget.NewAccordionItem(s.t("item.settings"), container.NewVBox(
 		container.NewGridWithColumns(3, labeled("item.l.day", v.dayDate), labeled("item.l.from", v.dayFrom), labeled("item.l.to", v.dayTo)),
 		container.NewGridWithColumns(3, labeled("item.l.turnout", v.turnout), labeled("item.l.majority", v.majority), v.live),
-		widget.NewButton(s.t("item.savesettings"), s.saveSettings))))
+		widget.NewButton(s.t("item.savesettings"), s.saveSettings))), s.referralsItem())
 	return container.NewVBox(v.settings, widget.NewSeparator())
 }
 

@@ -29,8 +29,8 @@ var windowSizes = []fyne.Size{{Width: 1366, Height: 768}, {Width: 1400, Height: 
 
 // TestScreensFitTheWindow renders every screen of the review app (log-in,
 // inbox, a case open with all its forms, a 大事, 小事 and 私事 case with
-// their routing row, polls, statistics, fleet, the 议事 tab with its
-// settings unfolded) in
+// their routing row, polls, statistics with the targets unfolded, fleet,
+// the 议事 tab with its settings and its referral services unfolded) in
 // each language at each window size, and fails when the window's content
 // needs more room than the window, an object lies outside the window, a
 // text is cut or wrapped narrower than two characters, or a button the
@@ -97,12 +97,16 @@ func TestScreensFitTheWindow(t *testing.T) {
 				st.Show(station.TabStats)
 				displaytest.Screen{T: t, Win: win}.Tap(txt("update"))
 				fits(t, win, "statistics", need("update", "export.png", "report.button"))
+				st.OpenTargets()
+				fits(t, win, "targets", need("update", "tgt.save"))
 				st.Show(station.TabFleet)
 				fits(t, win, "fleet", nil)
 				st.Show(station.TabItems)
 				fits(t, win, "deliberation", need("item.find", "item.make", "export.csv", "export.xlsx"))
 				st.OpenSettings()
 				fits(t, win, "deliberation settings", need("item.find", "item.make", "item.savesettings"))
+				st.OpenReferrals()
+				fits(t, win, "referral services", need("item.find", "item.make", "ref.add", "ref.save"))
 			})
 		}
 	}

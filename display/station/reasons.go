@@ -27,6 +27,8 @@ func (s *App) reason(r hub.Reason) string {
 			args[i] = s.t(pollStateKeys[x])
 		case hub.ItemStage:
 			args[i] = s.stageName(x)
+		case kiosk.Matter:
+			args[i] = s.className(x)
 		case hub.Field:
 			args[i] = s.named("field." + string(x))
 		case time.Time:

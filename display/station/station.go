@@ -71,8 +71,10 @@ type App struct {
 	inbox inboxView
 	poll  pollsView
 	stats statsView
+	tgt   targetsView
 	fleet fleetView
 	items itemsView
+	refs  referralsView
 	login loginView
 	form  caseForm
 }

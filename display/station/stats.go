@@ -42,7 +42,8 @@ func (s *App) statsScreen() fyne.CanvasObject {
 		bar.Add(sized(110, v.month))
 		bar.Add(widget.NewButton(s.t("report.button"), s.makeReport))
 	}
-	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(v.grid))
+	// The targets fold at the head of the charts, as the 议事 settings do.
+	return container.NewBorder(bar, nil, nil, nil, container.NewVScroll(container.NewVBox(s.targetsForm(), v.grid)))
 }
 
 // refreshStats computes the statistics for the dates chosen and draws them.
