@@ -14,7 +14,7 @@ disp=:${BENCH_DISPLAY:-82}
 port=${BENCH_PORT:-18883}
 work=$(mktemp -d)
 export LANG=zh_CN.UTF-8 LC_ALL=
-kiosk_pid= hello_pid=
+kiosk_pid='' hello_pid=''
 trap 'kill $kiosk_pid $hello_pid $hub_pid $xvfb_pid 2>/dev/null || true; rm -rf "$work"' EXIT
 Xvfb "$disp" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb_pid=$!

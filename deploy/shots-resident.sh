@@ -130,4 +130,4 @@ if grep -E "Error in Fyne call thread|panic:" "$out"/*.log; then
 	echo "shots: errors in a kiosk's log" >&2
 	exit 1
 fi
-echo "shots: $(ls "$out"/*.png | wc -l) screenshots in $out"
+echo "shots: $(find "$out" -maxdepth 1 -name "*.png" | wc -l) screenshots in $out"

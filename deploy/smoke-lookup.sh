@@ -59,7 +59,7 @@ tap() {
 	xdotool mousemove --window "$(xdotool search --name "Opinion Wall" | head -1)" "$x" "$y" click 1
 	sleep 0.25
 }
-typecode() { for c in $(grep -o . <<<"$1"); do tap "$c"; done; }
+typecode() { local i; for ((i = 0; i < ${#1}; i++)); do tap "${1:i:1}"; done; }
 shot() { sleep 0.3; import -window root "$out/$1.png"; }
 
 wait_for "点我说两句"

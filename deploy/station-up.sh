@@ -1,3 +1,5 @@
+# shellcheck shell=bash disable=SC2154,SC2034
+# (work, port and kiosks come from the script that sources this; hub_pid goes back to it.)
 # Sourced by deploy/shots-resident.sh and deploy/bench-attract.sh: a hub
 # with its embedded broker on $port, seeded with $seed_n submissions over
 # the last $seed_days days (published replies on the wall, the month's
