@@ -52,6 +52,13 @@ func (v visit) write(glyph, want string) {
 // pick goes into the text and the word engine's associations follow in
 // the candidate row; the mode stays for the visit and ends with it.
 func TestKeyboardHandwriting(t *testing.T) {
+	// Fyne's test driver runs fyne.Do on the calling goroutine, so the
+	// recognition's result lands on the recogniser's goroutine beside this
+	// test's drags; the desktop driver runs both on its one thread. Under
+	// -race that reports the test driver, not the pad: this test runs in
+	// make unit's pass without -race (the pad's own tests wait for each
+	// result through OnCandidates and run under -race).
+	skipUnderRace(t)
 	v := handVisit(t, "大", "太", "犬")
 	v.begin()
 	v.keyboard("")
