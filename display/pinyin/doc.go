@@ -1,5 +1,5 @@
-// Package pinyin is the kiosk's Chinese input without an IME: a hanzi
-// dictionary keyed by toneless pinyin, candidates ranked common-first, and
-// a composer that turns letter taps and candidate picks into text. Pure Go,
-// no Fyne: the on-screen keyboard in package display drives it.
+// Package pinyin is a hanzi dictionary keyed by toneless pinyin, candidates
+// ranked common-first. Pure Go, no Fyne. The keyboard proposes words
+// through display/pinyin/words; this dictionary is its single-character
+// fallback while the word engine loads at start.
 package pinyin
