@@ -60,7 +60,7 @@ units: build
 	./deploy/systemd/verify.sh
 	./deploy/pi/test-setup.sh
 
-## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), the hub review app on seeded data touring its screens (build/smoke-hub), a code looked up at another kiosk through the hub (build/smoke-lookup), and the handwriting pad written in with mouse drags (build/smoke-handpad)
+## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), the hub review app on seeded data touring its screens (build/smoke-hub), the resident flows that need a station — a code looked up at another kiosk, ratings by button and touch, a vote, its own code, the wall, 长辈模式 — (build/smoke-lookup), and the handwriting pad written in with mouse drags (build/smoke-handpad)
 smoke: build
 	./deploy/smoke.sh
 	./deploy/smoke-hub.sh

@@ -8,7 +8,7 @@ packages=(
 	gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev
 	libxinerama-dev libxi-dev libxxf86vm-dev
 	# smoke tests of real windows: virtual X server, clicks, screenshots
-	xvfb xdotool imagemagick
+	xvfb xdotool imagemagick sqlite3
 	# the broker stations run, for the end-to-end test, and the tool that makes its certificates
 	mosquitto openssl
 	# the Chinese font the bundled subset is cut from, and the tool that cuts it
@@ -21,6 +21,8 @@ packages=(
 	libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
 	# handwriting (手写): the Zinnia recogniser and Tegaki's simplified-Chinese model
 	libzinnia-dev tegaki-zinnia-simplified-chinese
+	# the phone booth's spoken prompts (espeak-ng, voice cmn); malgo loads ALSA at run time
+	espeak-ng libasound2
 )
 
 # Zinnia for the Pi's arm64 build. Debian's libzinnia0 and libzinnia-dev are not multiarch (the

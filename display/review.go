@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
 	"opinionwall/kiosk"
@@ -43,7 +44,12 @@ func (k *Kiosk) review(v session.View) fyne.CanvasObject {
 		if t, ok := k.d.Config.Service(d.Topic); ok {
 			line(t.Name.In(v.Lang))
 		}
-		line(k.t("rating." + strconv.Itoa(int(d.Rating))))
+		// The face chosen, as large as a target, beside its word: the
+		// picture says it for those who read little.
+		face := canvas.NewImageFromResource(k.picture(facePicture(d.Rating)))
+		face.FillMode = canvas.ImageFillContain
+		face.SetMinSize(fyne.NewSize(k.target()*1.5, k.target()*1.5))
+		parts = append(parts, container.NewHBox(face, container.NewCenter(k.fixedLine(k.t("rating."+strconv.Itoa(int(d.Rating))), 1.2, true))))
 		for _, p := range k.d.Config.RatingReasons {
 			for _, id := range d.Reasons {
 				if id == p.ID {
