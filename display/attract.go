@@ -193,11 +193,15 @@ func (k *Kiosk) home(v session.View) fyne.CanvasObject {
 	tile := func(key string, f session.Flow) fyne.CanvasObject {
 		return k.picTile(k.t(key), homePictures[key], size, true, false, start(f))
 	}
-	return container.NewVBox(append(k.dayBanner(), k.title(k.t("home.title")), grid(3,
+	cols := 3
+	if k.panelSize().Height < 600 {
+		cols = 5 // a short panel: one row, as many as fit across
+	}
+	return container.NewVBox(append(k.dayBanner(), k.title(k.t("home.title")), k.pagedGrid("home", cols, []fyne.CanvasObject{
 		tile("home.opinion", session.FlowOpinion), tile("home.rating", session.FlowRating),
 		tile("home.vote", session.FlowVote), tile("home.lookup", session.FlowLookup),
 		tile("home.wall", session.FlowWall),
-	))...)
+	}))...)
 }
 
 // inLang picks the English of a station's text for a resident reading

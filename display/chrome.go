@@ -13,8 +13,22 @@ import (
 	"opinionwall/kiosk/session"
 )
 
-// header: back, home, the 长辈模式 and language switches, always in reach.
+// header: back, home, the 长辈模式 and language switches, always in reach,
+// and the step line between them when it fits across the panel (else the
+// body shows it: progressInBody).
 func (k *Kiosk) header(v session.View) fyne.CanvasObject {
+	k.stepInBody = false
+	if v.StepCount > 1 && k.landscape() {
+		h := k.headerWith(v, k.progress(v))
+		if h.MinSize().Width <= k.panelSize().Width {
+			return h
+		}
+	}
+	k.stepInBody = v.StepCount > 1
+	return k.headerWith(v, k.line(""))
+}
+
+func (k *Kiosk) headerWith(v session.View, step fyne.CanvasObject) fyne.CanvasObject {
 	s := k.d.Session
 	t := k.target()
 	sized := func(o fyne.CanvasObject) fyne.CanvasObject { return minSize(o, t, t) }
@@ -33,25 +47,16 @@ func (k *Kiosk) header(v session.View) fyne.CanvasObject {
 		// side: the switches go on a second row.
 		return container.NewVBox(container.NewHBox(corner, back, home), container.NewHBox(spacer(), large, lang))
 	}
-	return container.NewHBox(corner, back, home, spacer(), k.headerProgress(v), spacer(), large, lang)
+	return container.NewHBox(corner, back, home, spacer(), step, spacer(), large, lang)
 }
 
 // target is the smallest side of a tappable object in the current mode.
 func (k *Kiosk) target() float32 { return k.th.target() }
 
-// landscape reports whether the window is wide enough for the step line
-// in the header (not a 800 px panel in 长辈模式).
+// landscape reports whether the panel is wider than tall.
 func (k *Kiosk) landscape() bool {
-	sz := k.win.Canvas().Size()
-	return sz.Width > sz.Height && (sz.Width >= 1000 || !k.th.Large)
-}
-
-// headerProgress is the step line in the header, on a landscape screen.
-func (k *Kiosk) headerProgress(v session.View) fyne.CanvasObject {
-	if v.StepCount < 2 || !k.landscape() {
-		return k.line("")
-	}
-	return k.progress(v)
+	sz := k.panelSize()
+	return sz.Width > sz.Height
 }
 
 // progress is the step line of a flow: 第2步/共4步.
@@ -63,7 +68,7 @@ func (k *Kiosk) progress(v session.View) fyne.CanvasObject {
 // forward button, always in view however long the content.
 func (k *Kiosk) footer(v session.View) fyne.CanvasObject {
 	msg := k.notice
-	if v.Err != nil && !(v.Step == session.StepCode && kiosk.ErrorCode(v.Err) == kiosk.EOFFLINE) { // said on the screen itself
+	if v.Err != nil && !k.errInBody && !(v.Step == session.StepCode && kiosk.ErrorCode(v.Err) == kiosk.EOFFLINE) { // said on the screen itself
 		msg = kiosk.PlainMessage(v.Err, v.Lang)
 	}
 	var parts []fyne.CanvasObject

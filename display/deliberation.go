@@ -146,30 +146,18 @@ func (k *Kiosk) projectsPage(ps []kiosk.Project) []fyne.CanvasObject {
 func (k *Kiosk) wallWithProjects(w kiosk.WallSnapshot) fyne.CanvasObject {
 	per := k.projectsPerPage()
 	first := (len(w.Projects) + per - 1) / per // pages of items
-	pages := first + (len(w.Items)+wallPageSize-1)/wallPageSize
+	pages := first + k.replyPages(len(w.Items))
 	k.wallPage = max(0, min(k.wallPage, pages-1))
 	var parts []fyne.CanvasObject
 	if k.wallPage < first {
 		from := k.wallPage * per
 		parts = k.projectsPage(w.Projects[from:min(from+per, len(w.Projects))])
 	} else {
-		parts = []fyne.CanvasObject{k.title(k.t("wall.title"))}
-		from := (k.wallPage - first) * wallPageSize
-		for _, it := range w.Items[from:min(from+wallPageSize, len(w.Items))] {
-			parts = append(parts, k.bold(it.Question, fyne.TextAlignLeading), k.text("→ "+k.inLang(it.Reply, it.ReplyEn)), k.separator())
+		parts = append([]fyne.CanvasObject{k.title(k.t("wall.title"))}, k.replyPage(w.Items, k.wallPage-first)...)
+		if k.shrink != nil {
+			k.shrink = func() bool { k.wallSplit, k.wallPage = true, first+2*(k.wallPage-first); return true }
 		}
 	}
-	prev := k.button(k.t("wall.prev"), k.act(func() error { k.wallPage--; k.d.Session.Touch(); return nil }))
-	next := k.button(k.t("wall.next"), k.act(func() error { k.wallPage++; k.d.Session.Touch(); return nil }))
-	if k.wallPage == 0 {
-		prev.Disable()
-	}
-	if k.wallPage >= pages-1 {
-		next.Disable()
-	}
-	// The page number between the buttons gets the room they leave (in a
-	// box with spacers a wrapping label is squeezed to one character a line).
-	page := k.label(fmt.Sprintf("%d / %d", k.wallPage+1, pages), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance)
-	parts = append(parts, container.NewBorder(nil, nil, minSize(prev, 3*minTarget, minTarget+16), minSize(next, 3*minTarget, minTarget+16), page))
+	k.next = k.wallTurner(pages)
 	return container.NewVBox(parts...)
 }

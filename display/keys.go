@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/display/pinyin/words"
@@ -14,22 +15,41 @@ import (
 // digits) and calls changed after every key.
 func (k *Kiosk) digitPad(lang string, value *string, max int, changed func()) fyne.CanvasObject {
 	t := k.target()
+	// Keys half again as wide as high, or as wide as six fit across the
+	// panel (never narrower than high).
+	w := 1.5 * t
+	if k.panelSize().Height < 1000 {
+		pad := k.th.Size(theme.SizeNamePadding)
+		if fit := (k.panelSize().Width - 9*pad) / 6; fit < w {
+			w = fit
+		}
+		if w < t {
+			w = t
+		}
+	}
+	return k.digitPadKeys(lang, value, max, changed, w)
+}
+
+// digitPadKeys is the digit pad with keys w wide.
+func (k *Kiosk) digitPadKeys(lang string, value *string, max int, changed func(), w float32) fyne.CanvasObject {
+	t := k.target()
+	wide := k.panelSize().Height < 1000 // landscape: two rows of six
 	key := func(d string) fyne.CanvasObject {
 		return minSize(k.button(d, func() {
 			if len(*value) < max {
 				*value += d
 			}
 			changed()
-		}), 1.5*t, t)
+		}), w, t)
 	}
 	back := minSize(k.button(tr(lang, "kbd.back"), func() {
 		if *value != "" {
 			*value = (*value)[:len(*value)-1]
 		}
 		changed()
-	}), 1.5*t, t)
-	clear := minSize(k.button(tr(lang, "kbd.clear"), func() { *value = ""; changed() }), 1.5*t, t)
-	if k.win.Canvas().Size().Height < 1000 {
+	}), w, t)
+	clear := minSize(k.button(tr(lang, "kbd.clear"), func() { *value = ""; changed() }), w, t)
+	if wide {
 		// Landscape: two rows, so the pad leaves room for the question.
 		return container.NewGridWithColumns(6,
 			key("1"), key("2"), key("3"), key("4"), key("5"), key("6"),
@@ -63,6 +83,11 @@ var (
 // while typing: every row is always there, empty candidate slots
 // included. It writes into the composer and calls changed after every key.
 func (k *Kiosk) keyboard(lang string, c *words.Composer, mode *int, changed func(), done func()) fyne.CanvasObject {
+	if k.compactKeys() {
+		return k.keypad(lang, c, mode, changed, done)
+	}
+	k.useWords()
+	k.readWith(c, k.engine, 0)
 	var objs []fyne.CanvasObject
 	var rows []int
 	var units []float32

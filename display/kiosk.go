@@ -69,7 +69,10 @@ type Kiosk struct {
 	wordsReady chan words.Source // the word engine once loaded (startWords)
 	hand       *HandPad          // the handwriting pad, made when first shown
 	kbdMode    int
-	typing     bool // the keyboard is open on the words step
+	enPage     int          // the keypad's English letters shown (keypad.go)
+	t9         words.Source // the keypad's reading of the word engine (keypad.go)
+	engine     words.Source // the word engine, or the characters until it is loaded (typing.go)
+	typing     bool         // the keyboard is open on the words step
 	phone      string
 	consent    bool
 	street     string
@@ -77,6 +80,11 @@ type Kiosk struct {
 	code       string
 	asking     bool // the station is being asked about code
 	wallPage   int
+	pg         pageState   // the tiles' pages on small panels (pages.go)
+	stepInBody bool        // the step line did not fit in the header (chrome.go)
+	errInBody  bool        // the step says the last mistake itself, not the footer (padscreen.go)
+	shrink     func() bool // what the screen on show gives up when its body overflows (pages.go)
+	wallSplit  bool        // a reply and its question on pages of their own (wall.go)
 	polls      []kiosk.Poll
 	notice     string            // a plain message for the resident, cleared by the next action
 	next       fyne.CanvasObject // the step's forward button, kept in view below the content
@@ -192,8 +200,19 @@ func (k *Kiosk) Refresh() {
 		k.comp.SetText(k.comp.Text())
 	}
 	k.shownLang = v.Lang
+	// Draw; while a paged step's tiles overflow, again with a row fewer.
+	for k.draw(v) {
+	}
+	if k.d.AfterRefresh != nil {
+		k.d.AfterRefresh()
+	}
+}
+
+// draw puts the screen for v in the window; true when its tiles did not
+// fit and it should be drawn again with fewer a page (pages.go).
+func (k *Kiosk) draw(v session.View) bool {
 	var body fyne.CanvasObject
-	k.next, k.rotate = nil, nil
+	k.next, k.rotate, k.pg.used, k.errInBody, k.shrink = nil, nil, false, false, nil
 	k.pool.begin()
 	switch {
 	case k.admin:
@@ -216,6 +235,7 @@ func (k *Kiosk) Refresh() {
 		k.lastLeft = k.receiptLeft()
 	}
 	content := body
+	var view *container.Scroll
 	switch {
 	case v.State == session.Attract || k.admin:
 	case v.State == session.Submitted && v.Pressed != 0:
@@ -224,10 +244,15 @@ func (k *Kiosk) Refresh() {
 		// The keyboard fills the screen; 写好了 is its way out.
 		content = container.NewBorder(nil, k.footer(v), nil, nil, body)
 	default:
-		if v.StepCount > 1 && !k.landscape() {
+		if k.paged() {
+			k.next = k.pageTurner()
+		}
+		top := k.header(v)
+		if k.stepInBody {
 			body = container.NewVBox(k.progress(v), body)
 		}
-		content = container.NewBorder(k.header(v), k.footer(v), nil, nil, k.scroll("body", body))
+		view = k.scroll("body", body)
+		content = container.NewBorder(top, k.footer(v), nil, nil, view)
 	}
 	layers := []fyne.CanvasObject{content}
 	if !k.typing {
@@ -243,9 +268,7 @@ func (k *Kiosk) Refresh() {
 	// again so that a long message in the footer gets all its lines.
 	k.win.Content().Refresh()
 	k.pool.end()
-	if k.d.AfterRefresh != nil {
-		k.d.AfterRefresh()
-	}
+	return k.overflows(view)
 }
 
 // step draws the current step of a flow.
@@ -337,7 +360,7 @@ func (k *Kiosk) resetInputs() {
 		k.hand.Clear()
 	}
 	k.kbdMode, k.phone, k.consent, k.street, k.building, k.code, k.wallPage, k.polls = modePinyin, "", false, "", "", "", 0, nil
-	k.asking = false
+	k.asking, k.pg, k.wallSplit = false, pageState{}, false
 }
 
 // idleWarning is the countdown over the screen: a dimmed cover that takes

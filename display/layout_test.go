@@ -2,12 +2,14 @@ package display_test
 
 import (
 	"flag"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
 
 	"opinionwall/display"
 	"opinionwall/display/displaytest"
+	"opinionwall/display/pinyin/words"
 )
 
 var update = flag.Bool("update", false, "write the layout test's screenshots to testdata/layout for review")
@@ -66,8 +68,32 @@ func (v visit) keyboard(letters string) {
 	v.words()
 	v.tapKey("opinion.write")
 	for _, r := range letters {
-		v.Tap(string(r))
+		v.Tap(v.keyFor(r))
 	}
+}
+
+// keyFor is the label of the key that types the letter: the letter, or on
+// the keypad (长辈模式 on a small panel) the key with the letter on it.
+func (v visit) keyFor(r rune) string {
+	if v.Has("PQRS") {
+		for d := byte('2'); d <= '9'; d++ {
+			if l := words.KeypadLetters(d); strings.ContainsRune(l, r) {
+				return strings.ToUpper(l)
+			}
+		}
+	}
+	return string(r)
+}
+
+// pick taps the candidate, turning the candidates' pages (→) to it.
+func (v visit) pick(text string) {
+	for range 20 {
+		if v.Has(text) {
+			break
+		}
+		v.Tap("→")
+	}
+	v.Tap(text)
 }
 func (v visit) contact() {
 	v.words()
@@ -82,7 +108,11 @@ func (v visit) phone() {
 }
 func (v visit) review() {
 	v.phone()
-	v.tapKey("opinion.consent")
+	if v.Has(v.tr("opinion.consent.short")) {
+		v.tapKey("opinion.consent.short") // beside the pad on a short panel
+	} else {
+		v.tapKey("opinion.consent")
+	}
 	v.tapKey("nav.next")
 }
 func (v visit) rating() {
@@ -130,7 +160,7 @@ func screens() []screen {
 			v.Tap("A")
 		}},
 		{"keyboard-hand", []string{"kbd.done", "kbd.back", "kbd.letters"}, func(v visit) { v.begin(); v.keyboard(""); v.tapKey("kbd.hand") }},
-		{"keyboard-words", []string{"kbd.done", "kbd.back"}, func(v visit) { v.begin(); v.keyboard("diantihuaile"); v.Tap("电梯") }},
+		{"keyboard-words", []string{"kbd.done", "kbd.back"}, func(v visit) { v.begin(); v.keyboard("diantihuaile"); v.pick("电梯") }},
 		{"contact", []string{"nav.next", "opinion.anon"}, func(v visit) { v.begin(); v.contact() }},
 		{"contact-phone", []string{"nav.next", "opinion.anon"}, func(v visit) { v.begin(); v.phone() }},
 		{"contact-error", []string{"nav.next"}, func(v visit) { v.begin(); v.phone(); v.tapKey("nav.next") }},

@@ -23,7 +23,7 @@ func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
 	} else if len(shown) > 3 {
 		shown = shown[:3] + " " + shown[3:]
 	}
-	l := k.label(shown+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText, widget.MediumImportance)
+	l := k.label(shown+"｜", fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameHeadingText, widget.MediumImportance) // while asking
 	if k.asking {
 		return container.NewVBox(k.title(k.t("lookup.code")), l,
 			k.label(k.t("lookup.asking"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameSubHeadingText, widget.HighImportance))
@@ -32,8 +32,7 @@ func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
 		return container.NewVBox(k.title(k.t("lookup.code")), l, k.unreachable())
 	}
 	k.next = k.big(k.t("lookup.find"), true, k.find)
-	return container.NewVBox(k.title(k.t("lookup.code")), l,
-		container.NewCenter(k.digitPad(v.Lang, &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })))
+	return k.padScreen(v, k.t("lookup.code"), shown+"｜", &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })
 }
 
 // unreachable tells the resident that the station cannot be asked now and

@@ -30,7 +30,7 @@ func (k *Kiosk) topics(v session.View) fyne.CanvasObject {
 	if p := k.panelSize(); p.Width > p.Height && p.Height < 600 && !k.th.Large {
 		cols = 3 // a short landscape panel: three rows of tiles instead of four
 	}
-	return container.NewVBox(k.title(k.t("opinion.topic")), grid(cols, tiles...))
+	return container.NewVBox(k.title(k.t("opinion.topic")), k.pagedGrid("topic", cols, tiles))
 }
 
 // location asks where: no particular place, or a street and a building
@@ -61,7 +61,7 @@ func (k *Kiosk) location(v session.View) fyne.CanvasObject {
 	for _, st := range k.d.Config.Streets {
 		streets = append(streets, k.chip(st.Name, false, k.act(func() error { k.street, k.building = st.Name, ""; return nil })))
 	}
-	return container.NewVBox(append(parts, grid(2, streets...))...)
+	return container.NewVBox(append(parts, k.pagedGrid("street", 2, streets))...)
 }
 
 // buildingName turns the digits typed into the configured building name
@@ -116,8 +116,11 @@ func (k *Kiosk) words(v session.View) fyne.CanvasObject {
 		// on the screen.
 		k.next = grid(2, k.big(k.t("opinion.write"), false, k.act(func() error { k.typing = true; s.Touch(); return nil })),
 			k.big(k.t("nav.next"), true, k.act(s.Next)))
-		return container.NewVBox(k.title(k.t("opinion.words")), grid(k.columns(2), chips...),
-			container.NewBorder(nil, nil, nil, counter, k.text(k.comp.Text()+"｜")))
+		parts := []fyne.CanvasObject{k.title(k.t("opinion.words")), k.pagedGrid("phrases", k.columns(2), chips)}
+		if k.comp.Text() != "" {
+			parts = append(parts, container.NewBorder(nil, nil, nil, counter, k.text(k.comp.Text()+"｜")))
+		}
+		return container.NewVBox(parts...)
 	}
 	onKey := func() {
 		k.notice = ""
@@ -160,10 +163,17 @@ func (k *Kiosk) contact(v session.View) fyne.CanvasObject {
 	if len(shown) == 11 {
 		shown = maskPhone(shown)
 	}
+	changed := func() { k.d.Session.Touch(); k.Refresh() }
+	if k.short() {
+		// Beside the pad: the number, and under it the consent in its
+		// short words (打给我: the question above asks it).
+		consent = k.chip(k.t("opinion.consent.short"), k.consent, k.act(func() error { k.consent = !k.consent; return nil }))
+		return k.padScreen(v, k.t("opinion.contact"), shown+"｜", &k.phone, 12, changed, consent)
+	}
 	return container.NewVBox(
 		k.title(k.t("opinion.contact")),
 		grid(k.columns(2), k.bold(k.t("opinion.phone")+": "+shown, fyne.TextAlignCenter), consent),
-		container.NewCenter(k.digitPad(v.Lang, &k.phone, 12, func() { k.d.Session.Touch(); k.Refresh() })),
+		container.NewCenter(k.digitPad(v.Lang, &k.phone, 12, changed)),
 	)
 }
 

@@ -26,7 +26,7 @@ func (k *Kiosk) services(v session.View) fyne.CanvasObject {
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(k.title(k.t("rating.service")), grid(k.columns(2), tiles...))
+	return container.NewVBox(k.title(k.t("rating.service")), k.pagedGrid("service", k.columns(2), tiles))
 }
 
 // question is what the kiosk asks about a service: its configured question,
@@ -94,7 +94,7 @@ func (k *Kiosk) reasons(v session.View) fyne.CanvasObject {
 	} else {
 		k.next = k.big(k.t("nav.next"), true, k.act(s.Next))
 	}
-	return container.NewVBox(append(top, k.title(k.t("rating.reasons")), grid(k.columns(2), chips...))...)
+	return container.NewVBox(append(top, k.title(k.t("rating.reasons")), k.pagedGrid("reasons", k.columns(2), chips))...)
 }
 
 // pressed is a button press's thanks: the face that was pressed, 谢谢, and

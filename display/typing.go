@@ -37,10 +37,11 @@ func Vocabulary(cfg *kiosk.Config) []string {
 // ready, the keyboard proposes single characters (charSource).
 func (k *Kiosk) startWords() {
 	if k.d.Words != nil {
-		k.comp.Source = k.d.Words
+		k.comp.Source, k.engine = k.d.Words, k.d.Words
 		return
 	}
 	k.comp.Source = charSource{pinyin.Default()}
+	k.engine = k.comp.Source
 	vocab := Vocabulary(k.d.Config)
 	ready := make(chan words.Source, 1)
 	k.wordsReady = ready
@@ -63,7 +64,7 @@ func (k *Kiosk) startWords() {
 func (k *Kiosk) useWords() bool {
 	select {
 	case e := <-k.wordsReady:
-		k.comp.Source = e
+		k.comp.Source, k.engine, k.t9 = e, e, nil
 		k.wordsReady = nil
 		if in := k.comp.Input(); in != "" {
 			k.comp.SetText(k.comp.Text()) // candidates of the old source: type again
@@ -105,7 +106,7 @@ func (k *Kiosk) handPad(lang string, changed func()) *HandPad {
 		}
 		k.hand.Associate = func(text string) []string {
 			var out []string
-			for _, c := range k.comp.Source.Associations(text) {
+			for _, c := range k.engine.Associations(text) {
 				out = append(out, c.Text)
 			}
 			return out

@@ -16,7 +16,7 @@ import (
 // pollList shows the results of closed polls and the open polls to vote on.
 func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 	s := k.d.Session
-	var items []fyne.CanvasObject
+	var items, tiles []fyne.CanvasObject
 	if all, err := k.d.Snapshots.Polls(context.Background()); err == nil {
 		// Results of polls that have closed, as the hub published them.
 		for _, p := range all.Polls {
@@ -34,7 +34,7 @@ func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 			label += "  (" + k.t("vote.closes") + " " + p.Closes.Local().Format("01-02") + ")"
 		}
 		// A picture tile: a long title goes on two lines, never cut.
-		items = append(items, k.picTile(label, "vote", 2.5*k.th.Size(theme.SizeNameText), false, false, k.act(func() error {
+		tiles = append(tiles, k.picTile(label, "vote", 2.5*k.th.Size(theme.SizeNameText), false, false, k.act(func() error {
 			if err := s.ChoosePoll(p); err != nil {
 				return err
 			}
@@ -44,6 +44,9 @@ func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 	if len(k.polls) == 0 {
 		items = append(items, k.text(k.t("vote.none")))
 	}
+	if len(tiles) > 0 {
+		items = append(items, k.pagedGrid("polls", 1, tiles))
+	}
 	return container.NewVBox(append([]fyne.CanvasObject{k.title(k.t("vote.polls"))}, items...)...)
 }
 
@@ -51,19 +54,20 @@ func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 func (k *Kiosk) options(v session.View) fyne.CanvasObject {
 	s := k.d.Session
 	parts := []fyne.CanvasObject{k.title(v.Poll.Title.In(v.Lang)), k.text(k.t("vote.option"))}
+	var opts []fyne.CanvasObject
 	for _, o := range v.Poll.Options {
 		label := o.Text.In(v.Lang)
 		if v.Poll.Results != nil {
 			label += fmt.Sprintf("  (%d %s)", v.Poll.Results[o.ID], k.t("vote.votes"))
 		}
-		parts = append(parts, k.big(label, v.Draft.Body.Option == o.ID, k.act(func() error {
+		opts = append(opts, k.big(label, v.Draft.Body.Option == o.ID, k.act(func() error {
 			if err := s.ChooseOption(o.ID); err != nil {
 				return err
 			}
 			return s.Next()
 		})))
 	}
-	return container.NewVBox(parts...)
+	return container.NewVBox(append(parts, k.pagedGrid("option", 1, opts))...)
 }
 
 // openPolls keeps the polls still open now.

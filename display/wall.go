@@ -7,12 +7,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 
+	"opinionwall/kiosk"
 	"opinionwall/kiosk/session"
 )
-
-// wallPageSize is how many replies a page of the wall shows: one, large,
-// so that a long reply fits in 长辈模式 too.
-const wallPageSize = 1
 
 // wall pages through the station's published replies.
 func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
@@ -23,13 +20,39 @@ func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 	if err != nil || len(w.Items) == 0 {
 		return container.NewVBox(k.title(k.t("wall.title")), k.text(k.t("wall.empty")))
 	}
-	pages := (len(w.Items) + wallPageSize - 1) / wallPageSize
+	pages := k.replyPages(len(w.Items))
 	k.wallPage = max(0, min(k.wallPage, pages-1))
-	parts := []fyne.CanvasObject{k.title(k.t("wall.title"))}
-	for _, it := range w.Items[k.wallPage*wallPageSize : min((k.wallPage+1)*wallPageSize, len(w.Items))] {
-		q := k.bold(it.Question, fyne.TextAlignLeading)
-		parts = append(parts, q, k.text(k.t("wall.reply")+k.inLang(it.Reply, it.ReplyEn)), k.separator())
+	k.next = k.wallTurner(pages)
+	return container.NewVBox(append([]fyne.CanvasObject{k.title(k.t("wall.title"))}, k.replyPage(w.Items, k.wallPage)...)...)
+}
+
+// replyPages is how many pages n replies take: one each, or two when they
+// are split (wallSplit: a reply too long for the panel in 长辈模式 on the 7"
+// display shows its question, then the station's answer).
+func (k *Kiosk) replyPages(n int) int {
+	if k.wallSplit {
+		return 2 * n
 	}
+	return n
+}
+
+// replyPage is the reply page i: the question and the answer, or one of
+// them when split. A page that does not fit splits the replies.
+func (k *Kiosk) replyPage(items []kiosk.WallItem, i int) []fyne.CanvasObject {
+	if !k.wallSplit {
+		k.shrink = func() bool { k.wallSplit, k.wallPage = true, 2*k.wallPage; return true }
+		it := items[i]
+		return []fyne.CanvasObject{k.bold(it.Question, fyne.TextAlignLeading), k.text(k.t("wall.reply") + k.inLang(it.Reply, it.ReplyEn))}
+	}
+	it := items[i/2]
+	if i%2 == 0 {
+		return []fyne.CanvasObject{k.bold(it.Question, fyne.TextAlignLeading)}
+	}
+	return []fyne.CanvasObject{k.text(k.t("wall.reply") + k.inLang(it.Reply, it.ReplyEn))}
+}
+
+// wallTurner is the footer's row that turns the wall's pages.
+func (k *Kiosk) wallTurner(pages int) fyne.CanvasObject {
 	prev := k.button(k.t("wall.prev"), k.act(func() error { k.wallPage--; k.d.Session.Touch(); return nil }))
 	next := k.button(k.t("wall.next"), k.act(func() error { k.wallPage++; k.d.Session.Touch(); return nil }))
 	if k.wallPage == 0 {
@@ -39,7 +62,6 @@ func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 		next.Disable()
 	}
 	t := k.target()
-	parts = append(parts, container.NewBorder(nil, nil, minSize(prev, 2*t, t), minSize(next, 2*t, t),
-		k.line(fmt.Sprintf("%d / %d", k.wallPage+1, pages))))
-	return container.NewVBox(parts...)
+	return container.NewBorder(nil, nil, minSize(prev, 2*t, t), minSize(next, 2*t, t),
+		container.NewCenter(k.line(fmt.Sprintf("%d / %d", k.wallPage+1, pages))))
 }

@@ -14,6 +14,8 @@ type Composer struct {
 	Source Source
 	// Limit is the most characters Text may hold; 0 means no limit.
 	Limit int
+	// Page is how many candidates a page holds; 0 means PageSize.
+	Page int
 
 	text  []rune
 	input string
@@ -37,11 +39,11 @@ func (c *Composer) Input() string { return c.input }
 // composing).
 func (c *Composer) Associating() bool { return c.input == "" && len(c.cands) > 0 }
 
-// Letter adds a letter a to z (or ' between syllables); it reports false,
-// and changes nothing, for anything else or when the letters could not be
-// read as pinyin then.
+// Letter adds a letter a to z (or ' between syllables; or a digit key of
+// a phone keypad, for a T9 source); it reports false, and changes nothing,
+// for anything else or when the source could not read the input then.
 func (c *Composer) Letter(r rune) bool {
-	if (r < 'a' || r > 'z') && r != '\'' {
+	if (r < 'a' || r > 'z') && (r < '0' || r > '9') && r != '\'' {
 		return false
 	}
 	next := c.input + string(r)
@@ -54,15 +56,16 @@ func (c *Composer) Letter(r rune) bool {
 
 // Candidates returns the current page.
 func (c *Composer) Candidates() []Candidate {
-	start := c.page * PageSize
+	n := c.pageLen()
+	start := c.page * n
 	if start >= len(c.cands) {
 		return nil
 	}
-	return c.cands[start:min(start+PageSize, len(c.cands))]
+	return c.cands[start:min(start+n, len(c.cands))]
 }
 
 // HasNext and HasPrev report whether there are more pages.
-func (c *Composer) HasNext() bool { return (c.page+1)*PageSize < len(c.cands) }
+func (c *Composer) HasNext() bool { return (c.page+1)*c.pageLen() < len(c.cands) }
 func (c *Composer) HasPrev() bool { return c.page > 0 }
 
 // Next and Prev turn the page.
@@ -128,6 +131,13 @@ func (c *Composer) Backspace() {
 
 func (c *Composer) set(input string, cands []Candidate) {
 	c.input, c.page, c.cands = input, 0, cands
+}
+
+func (c *Composer) pageLen() int {
+	if c.Page > 0 {
+		return c.Page
+	}
+	return PageSize
 }
 
 func (c *Composer) fits(n int) bool { return c.Limit == 0 || len(c.text)+n <= c.Limit }

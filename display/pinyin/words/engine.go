@@ -91,9 +91,15 @@ func New(vocab []string) (*Engine, error) {
 // better readings of the input give enough candidates (ten pages), the
 // worse ones are not looked at.
 func (e *Engine) Candidates(input string) []Candidate {
-	s := normalize(input)
-	var out []scored
-	at := make(map[string]int, 512) // index in out of each text
+	return sortScored(e.scoredFor(normalize(input), nil, nil))
+}
+
+// scoredFor adds to out (at: the index in out of each text) the candidates
+// s may stand for, keeping the better of two for one text.
+func (e *Engine) scoredFor(s string, out []scored, at map[string]int) []scored {
+	if at == nil {
+		at = make(map[string]int, 512)
+	}
 	type parse struct {
 		ps          []piece
 		end, splits int
@@ -121,8 +127,13 @@ func (e *Engine) Candidates(input string) []Candidate {
 			}
 		})
 	}
-	// Sort on one number (see rank) rather than with before: lookups of
-	// initials sort thousands of candidates per keystroke.
+	return out
+}
+
+// sortScored orders candidates best first. It sorts on one number (see
+// rank) rather than with before: lookups of initials sort thousands of
+// candidates per keystroke.
+func sortScored(out []scored) []Candidate {
 	order := make([]ranked, len(out))
 	for i, c := range out {
 		order[i] = ranked{c.rank(), int32(i)}
