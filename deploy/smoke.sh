@@ -82,8 +82,29 @@ tap "提意见"; wait_for "环境卫生"; shot topic
 tap "环境卫生"; wait_for "不涉及具体地点"; shot location
 tap "大和路"; wait_for "3"; shot location-pad
 tap "3"; tap "下一步"; wait_for "有异味"; shot words
-tap "有异味"; tap "写几句"; tap "l"; tap "j"; shot keyboard
-tap "垃圾"; tap "d"; tap "t"; tap "电梯"; tap "h"; tap "l"; wait_for "坏了"; shot keyboard-words
+# word PINYIN INITIALS WORD: type a word and pick it. On the full keyboard
+# by its initials; on the keypad of 长辈模式 on a small panel (九宫格) by its
+# whole pinyin on the keys with the letters, turning the candidates' pages
+# (→) to it.
+word() {
+	local i l
+	if grep -q "^PQRS	" "$targets"; then
+		for ((i = 0; i < ${#1}; i++)); do
+			l=${1:i:1}
+			case $l in
+			[abc]) tap ABC ;; [def]) tap DEF ;; [ghi]) tap GHI ;; [jkl]) tap JKL ;;
+			[mno]) tap MNO ;; [pqrs]) tap PQRS ;; [tuv]) tap TUV ;; [wxyz]) tap WXYZ ;;
+			esac
+		done
+		for _ in $(seq 20); do grep -q "^$3	" "$targets" && break; tap "→"; done
+	else
+		for ((i = 0; i < ${#2}; i++)); do tap "${2:i:1}"; done
+	fi
+	wait_for "$3"
+}
+tap "有异味"; tap "写几句"; shot keyboard-open
+word laji lj 垃圾; shot keyboard
+tap "垃圾"; word dianti dt 电梯; tap "电梯"; word huaile hl 坏了; shot keyboard-words
 tap "坏了"; shot keyboard-associations
 tap "手写"; wait_for "重写"; shot handwriting
 if [ -f /usr/share/tegaki/models/zinnia/handwriting-zh_CN.model ]; then # the demo's kiosk.handwriting_model

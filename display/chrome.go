@@ -18,7 +18,7 @@ import (
 // body shows it: progressInBody).
 func (k *Kiosk) header(v session.View) fyne.CanvasObject {
 	k.stepInBody = false
-	if v.StepCount > 1 && k.landscape() {
+	if v.StepCount > 1 {
 		h := k.headerWith(v, k.progress(v))
 		if h.MinSize().Width <= k.panelSize().Width {
 			return h
@@ -45,7 +45,7 @@ func (k *Kiosk) headerWith(v session.View, step fyne.CanvasObject) fyne.CanvasOb
 	if p := k.panelSize(); p.Width < p.Height && k.th.Large {
 		// A portrait panel in 长辈模式 has no room for the four side by
 		// side: the switches go on a second row.
-		return container.NewVBox(container.NewHBox(corner, back, home), container.NewHBox(spacer(), large, lang))
+		return container.NewVBox(container.NewHBox(corner, back, home, spacer(), step, spacer()), container.NewHBox(spacer(), large, lang))
 	}
 	return container.NewHBox(corner, back, home, spacer(), step, spacer(), large, lang)
 }

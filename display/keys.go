@@ -42,13 +42,17 @@ func (k *Kiosk) digitPadKeys(lang string, value *string, max int, changed func()
 			changed()
 		}), w, t)
 	}
-	back := minSize(k.button(tr(lang, "kbd.back"), func() {
+	backKey, clearKey := "kbd.back", "kbd.clear"
+	if w == t {
+		backKey, clearKey = "kbd.back.short", "kbd.clear.short" // square keys: Del, C in English
+	}
+	back := minSize(k.button(tr(lang, backKey), func() {
 		if *value != "" {
 			*value = (*value)[:len(*value)-1]
 		}
 		changed()
 	}), w, t)
-	clear := minSize(k.button(tr(lang, "kbd.clear"), func() { *value = ""; changed() }), w, t)
+	clear := minSize(k.button(tr(lang, clearKey), func() { *value = ""; changed() }), w, t)
 	if wide {
 		// Landscape: two rows, so the pad leaves room for the question.
 		return container.NewGridWithColumns(6,

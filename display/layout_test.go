@@ -109,7 +109,7 @@ func (v visit) phone() {
 func (v visit) review() {
 	v.phone()
 	if v.Has(v.tr("opinion.consent.short")) {
-		v.tapKey("opinion.consent.short") // beside the pad on a short panel
+		v.tapKey("opinion.consent.short") // beside the pad on a short or portrait panel
 	} else {
 		v.tapKey("opinion.consent")
 	}

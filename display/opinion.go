@@ -142,7 +142,11 @@ func (k *Kiosk) composing(counter fyne.CanvasObject) fyne.CanvasObject {
 	if len(written) > 10 {
 		tail = "…" + tail
 	}
-	letters := k.label(k.comp.Input()+"｜", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance)
+	in := k.comp.Input()
+	if r, ok := k.comp.Source.(interface{ Reading(string) string }); ok {
+		in = r.Reading(in) // the keypad's digits as the pinyin they spell
+	}
+	letters := k.label(in+"｜", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}, theme.SizeNameText, widget.HighImportance)
 	letters.Wrapping = fyne.TextWrapOff
 	return container.NewBorder(nil, nil, container.NewHBox(k.line(tail), letters), counter)
 }
@@ -170,8 +174,16 @@ func (k *Kiosk) contact(v session.View) fyne.CanvasObject {
 		consent = k.chip(k.t("opinion.consent.short"), k.consent, k.act(func() error { k.consent = !k.consent; return nil }))
 		return k.padScreen(v, k.t("opinion.contact"), shown+"｜", &k.phone, 12, changed, consent)
 	}
+	if p := k.panelSize(); p.Width < p.Height {
+		// A portrait panel: the number and the consent (in its short
+		// words) side by side, so that the pad's four rows fit under them.
+		consent = k.chip(k.t("opinion.consent.short"), k.consent, k.act(func() error { k.consent = !k.consent; return nil }))
+		return container.NewVBox(k.asked(v, k.t("opinion.contact")),
+			grid(2, k.bold(shown+"｜", fyne.TextAlignCenter), consent),
+			container.NewCenter(k.digitPad(v.Lang, &k.phone, 12, changed)))
+	}
 	return container.NewVBox(
-		k.title(k.t("opinion.contact")),
+		k.asked(v, k.t("opinion.contact")),
 		grid(k.columns(2), k.bold(k.t("opinion.phone")+": "+shown, fyne.TextAlignCenter), consent),
 		container.NewCenter(k.digitPad(v.Lang, &k.phone, 12, changed)),
 	)

@@ -2,7 +2,6 @@ package display
 
 import (
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -35,11 +34,11 @@ func (t *picTile) Tapped(*fyne.PointEvent) {
 // screen readers.
 func (t *picTile) TapLabel() string { return t.Label }
 
-// lines splits a long label with spaces in two at the space nearest its
-// middle, for a tile too narrow for it on one line; Chinese labels are
-// short and stay whole.
+// lines splits a label with spaces in two at the space nearest its
+// middle, for a tile too narrow for it on one line (the tile shows it
+// whole where it fits); Chinese labels are short and stay whole.
 func lines(s string) []string {
-	if utf8.RuneCountInString(s) <= 10 || !strings.Contains(s, " ") {
+	if !strings.Contains(s, " ") {
 		return []string{s}
 	}
 	best, mid := -1, len(s)/2

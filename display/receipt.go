@@ -24,7 +24,7 @@ func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
 	if v.Receipt != nil {
 		r = *v.Receipt
 	}
-	win := k.win.Canvas().Size()
+	win := k.panelSize()
 	wide := win.Width == 0 || win.Width > win.Height // landscape: the code beside the QR code
 	size := float32(88)
 	if v.Slow {
@@ -51,9 +51,14 @@ func (k *Kiosk) submitted(v session.View) fyne.CanvasObject {
 	}
 	qrPart := container.NewVBox(container.NewCenter(k.qrImage(r.QR, side)), k.label(k.t(caption), fyne.TextAlignCenter, fyne.TextStyle{}, theme.SizeNameText, widget.MediumImportance))
 	words := container.NewVBox(code, k.text(k.t("done.next")))
-	// The countdown sits over the button, in view on the smallest screen.
-	k.next = container.NewVBox(k.bold(fmt.Sprintf(k.t("done.countdown"), k.receiptLeft()), fyne.TextAlignCenter),
-		k.big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil })))
+	// The countdown sits over the button, in view on the smallest screen;
+	// on a short panel beside it, leaving the code and the QR code room.
+	countdown := fmt.Sprintf(k.t("done.countdown"), k.receiptLeft())
+	ok := k.big(k.t("done.ok"), true, k.act(func() error { k.d.Session.Done(); return nil }))
+	k.next = container.NewVBox(k.bold(countdown, fyne.TextAlignCenter), ok)
+	if k.short() {
+		k.next = container.NewBorder(nil, nil, container.NewCenter(k.fixedLine(countdown, 1, true)), nil, ok)
+	}
 	if wide {
 		return container.NewVBox(k.title(k.t("done.title")), grid(2, words, qrPart))
 	}

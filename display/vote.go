@@ -53,7 +53,10 @@ func (k *Kiosk) pollList(v session.View) fyne.CanvasObject {
 // options offers a poll's options.
 func (k *Kiosk) options(v session.View) fyne.CanvasObject {
 	s := k.d.Session
-	parts := []fyne.CanvasObject{k.title(v.Poll.Title.In(v.Lang)), k.text(k.t("vote.option"))}
+	parts := []fyne.CanvasObject{k.title(v.Poll.Title.In(v.Lang))}
+	if !k.short() {
+		parts = append(parts, k.text(k.t("vote.option"))) // on a short panel the options say it
+	}
 	var opts []fyne.CanvasObject
 	for _, o := range v.Poll.Options {
 		label := o.Text.In(v.Lang)

@@ -69,7 +69,7 @@ func ErrorCode(err error) string {
 // plainMessages are what a resident reads when something goes wrong: no
 // codes, no jargon, and what to do next.
 var plainMessages = map[string][2]string{ // code -> {zh, en}
-	EINVALID:      {"输入有误，请检查后再试。", "Something in your input is not right. Please check it and try again."},
+	EINVALID:      {"输入有误，请检查后再试。", "Please check it and try again."},
 	ENOTFOUND:     {"没有找到，请核对号码。", "Nothing was found. Please check the number."},
 	EUNAVAILABLE:  {"本机暂时不能接收意见，请稍后再试或到社区工作站反映。", "This kiosk cannot take submissions right now. Please try later or visit the community station."},
 	ECONFLICT:     {"已经提交过了。", "This was already submitted."},

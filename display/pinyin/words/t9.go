@@ -1,6 +1,10 @@
 package words
 
-import "strings"
+import (
+	"math"
+	"strings"
+	"sync"
+)
 
 // T9 reads the keys of a phone's pinyin keypad (九宫格): 2 to 9 each stand
 // for the letters printed on them (2 abc … 9 wxyz) and 1 for the separator
@@ -16,6 +20,9 @@ import "strings"
 // the candidates of all of them ranked together.
 type T9 struct {
 	e *Engine
+
+	mu              sync.Mutex
+	digits, reading string // the last digits looked up and their reading
 }
 
 var _ Source = (*T9)(nil)
@@ -98,10 +105,37 @@ func (t *T9) Spellings(digits string, n int) []string {
 func (t *T9) Candidates(digits string) []Candidate {
 	var out []scored
 	at := make(map[string]int, 512)
+	reading, best := "", math.Inf(-1)
 	for _, sp := range t.spellings(digits) {
-		out = t.e.scoredFor(sp, out, at)
+		own := t.e.scoredFor(sp, nil, nil)
+		for _, c := range own {
+			if r := c.rank(); r > best {
+				reading, best = sp, r
+			}
+			if i, ok := at[c.Text]; !ok {
+				at[c.Text] = len(out)
+				out = append(out, c)
+			} else if c.before(out[i]) {
+				out[i] = c
+			}
+		}
 	}
+	t.mu.Lock()
+	t.digits, t.reading = digits, reading
+	t.mu.Unlock()
 	return sortScored(out)
+}
+
+// Reading is the pinyin the digits spell for the first candidate, for the
+// keyboard to show instead of digits ("482453": huaile); the digits when
+// they were not the last looked up.
+func (t *T9) Reading(digits string) string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if digits == t.digits && t.reading != "" {
+		return t.reading
+	}
+	return digits
 }
 
 // Associations are the engine's.

@@ -87,3 +87,15 @@ func TestT9PickKeepsTheRest(t *testing.T) {
 		t.Errorf("after the pick: text %q, input %q (want %q)", c.Text(), c.Input(), keys("huaile"))
 	}
 }
+
+// The keyboard shows the pinyin the first candidate reads, not digits.
+func TestT9Reading(t *testing.T) {
+	t9 := mustNew(t, nil).T9()
+	d := keys("huaile")
+	if c := t9.Candidates(d); len(c) == 0 || c[0].Text != "坏了" {
+		t.Fatalf("first candidate for %s: %v", d, c[:min(3, len(c))])
+	}
+	if got := t9.Reading(d); got != "huaile" {
+		t.Errorf("Reading(%s) = %q, want huaile", d, got)
+	}
+}
