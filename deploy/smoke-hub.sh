@@ -38,7 +38,7 @@ service_pid=$!
 steps="01-login 02-inbox 03-case 04-case-close 05-templates 06-polls 07-stats 08-fleet 09-report 10-items 11-targets 12-referrals"
 for lang in zh en; do
 	mkdir -p "$out/$lang" "$work/tour-$lang"
-	OW_SMOKE_TOUR=$work/tour-$lang OW_SMOKE_LOGIN=zhang:1234 bin/hub app -data "$work/hub" -lang "$lang" \
+	OW_SMOKE_TOUR=$work/tour-$lang OW_SMOKE_LOGIN=zhang:246813 bin/hub app -data "$work/hub" -lang "$lang" \
 		-export-dir "$out/$lang/export" > "$out/hub-$lang.log" 2>&1 &
 	hub_pid=$!
 	for step in $steps; do

@@ -29,7 +29,7 @@ func TestAppBesideService(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := workerCmd(context.Background(), []string{"add", "-data", data, "-id", "zhang", "-name", "张丽", "-role", "lead"},
-		strings.NewReader("2468\n"), &out); err != nil {
+		strings.NewReader("246813\n"), &out); err != nil {
 		t.Fatal(err)
 	}
 	addr := startHeadless(t, data, pw, filepath.Join(dir, "hub.key"))
@@ -73,7 +73,7 @@ func TestAppBesideService(t *testing.T) {
 		waitFor(t, 30*time.Second, cond, func() string { return "timed out waiting for " + what })
 	}
 	wait("the case, made by the service", func() bool { _, _, err := db.Case(ctx, s.ID); return err == nil })
-	lead, err := st.desk.Login(ctx, "zhang", "2468")
+	lead, err := st.desk.Login(ctx, "zhang", "246813")
 	if err != nil {
 		t.Fatal(err)
 	}
