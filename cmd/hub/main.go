@@ -6,7 +6,7 @@
 //	hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-broker URL]
 //	hub export -data DIR -format csv|json [-o FILE]
 //	hub fleet -data DIR
-//	hub app -data DIR
+//	hub app [-socket /run/opinionwall/desk.sock]
 //	hub worker add|pin|list|building -data DIR ...
 //	hub ledger -data DIR -format xlsx|csv [-o FILE] [-status S]
 //	hub targets -data DIR [-class big|small|private|none -reply DAYS -close DAYS]
@@ -78,11 +78,13 @@ func dispatch(ctx context.Context, args []string) error {
 
 const usage = `usage:
   hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F]
-            [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
+            [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared] [-desk-socket PATH]
                        run the station: embedded broker (default) or an external one, the ingest, and
-                       the review app's window (unless -headless or there is no display)
-  hub app -data DIR [-export-dir DIR] [-lang zh|en]
-                       the review app alone, on the store of a hub that runs as a service (-headless)
+                       the review app's window (unless -headless or there is no display); -desk-socket
+                       serves the review app's local API (the unit: /run/opinionwall/desk.sock)
+  hub app [-socket /run/opinionwall/desk.sock] [-export-dir DIR] [-lang zh|en]
+                       the review app alone, a client of the hub service's local API (hub run -desk-socket):
+                       it never opens the store
   hub worker add -data DIR -id ID -name NAME -role lead|worker|volunteer [-buildings B1,B2]
                        add a station worker (PIN of 6-12 digits read from standard input); buildings are their 包楼
   hub worker pin -data DIR -id ID
