@@ -31,10 +31,10 @@ window=-headless
 if [ -n "${DISPLAY:-}" ]; then
 	window=  # the review app's window opens on $DISPLAY
 fi
-echo "== hub: embedded broker on 127.0.0.1:$port (plain, loopback) and 127.0.0.1:$tlsport (TLS, client certificates), store in $d/hub (log: $d/hub.log)${DISPLAY:+; the review app opens: log in as 张丽, PIN 246813}"
+echo "== hub: embedded broker on 127.0.0.1:$port (plain, loopback) and 127.0.0.1:$tlsport (TLS, client certificates), store in $d/hub (log: $d/hub.log), the review app's local API on $d/desk.sock (bin/hub app -socket $d/desk.sock)${DISPLAY:+; the review app opens: log in as 张丽, PIN 246813}"
 bin/hub run $window -data "$d/hub" -export-dir "$d/export" -credentials "$d/passwd" -key "$d/keys/hub.key" \
 	-listen "127.0.0.1:$port" -tls-listen "127.0.0.1:$tlsport" -tls-cert "$d/tls/server.crt" -tls-key "$d/tls/server.key" \
-	-tls-ca "$d/tls/ca.crt" > "$d/hub.log" 2>&1 &
+	-tls-ca "$d/tls/ca.crt" -desk-socket "$d/desk.sock" > "$d/hub.log" 2>&1 &
 hub_pid=$!
 trap 'kill $hub_pid 2>/dev/null || true; wait $hub_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do
