@@ -56,7 +56,7 @@ func (s *station) advance(d time.Duration) {
 func (s *station) sock() string { return filepath.Join(s.dir, "run", "desk.sock") }
 
 // newStation seeds a store (n submissions) and serves it.
-func newStation(t *testing.T, n int) *station {
+func newStation(t testing.TB, n int) *station {
 	t.Helper()
 	s := &station{dir: t.TempDir(), now: time.Now(), log: &syncBuffer{}}
 	s.open(t)
@@ -68,7 +68,7 @@ func newStation(t *testing.T, n int) *station {
 
 // open opens the store and the server over it (again after close: a
 // restart of the service).
-func (s *station) open(t *testing.T) {
+func (s *station) open(t testing.TB) {
 	t.Helper()
 	s.db = hubsqlite.NewDB(filepath.Join(s.dir, "data", "hub.db"))
 	if err := s.db.Open(); err != nil {
@@ -92,7 +92,7 @@ func (s *station) close() {
 	s.db.Close()
 }
 
-func (s *station) client(t *testing.T) *deskapi.Client {
+func (s *station) client(t testing.TB) *deskapi.Client {
 	t.Helper()
 	c := &deskapi.Client{Path: s.sock()}
 	if err := c.Open(); err != nil {
