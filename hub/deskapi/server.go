@@ -98,7 +98,7 @@ func (s *Server) Open() error {
 		return fmt.Errorf("desk api: %w", err)
 	}
 	s.ln = ln
-	s.srv = &http.Server{Handler: s, ConnContext: withPeer, ReadHeaderTimeout: 10 * time.Second}
+	s.srv = &http.Server{Handler: s, ConnContext: withPeer, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 5 * time.Minute}
 	s.done = make(chan struct{})
 	go func() {
 		defer close(s.done)
