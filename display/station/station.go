@@ -114,6 +114,11 @@ func (s *App) fail(what string, err error) bool {
 		s.say("%s", s.tf("fail", what, s.reason(r)))
 	case kiosk.ErrorCode(err) == kiosk.EFORBIDDEN: // the role says it
 		s.say("%s", s.tf("forbidden", what, s.roleName(s.me.Role)))
+	case kiosk.ErrorCode(err) == kiosk.EUNAUTHORIZED && s.tabs != nil:
+		// The session ended under the worker (the service restarted, or
+		// it expired): back to the log-in, saying so.
+		s.logout()
+		s.say("%s", s.tf("session.ended", what))
 	case kiosk.ErrorCode(err) == kiosk.EUNAUTHORIZED:
 		s.say("%s", s.tf("unauthorized", what))
 	default: // not the worker's doing (a failing disk): the text for whoever looks into it
