@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Smoke test of the station's review app: `hub app` with its window under
-# Xvfb at 1366×768 (the most common office screen) beside `hub run -headless`,
-# on a store seeded with 3,000 submissions (hub seed). The app tours its own
+# Xvfb at 1366×768 (the most common office screen), a client of `hub run
+# -headless` over its local API (-desk-socket), on a store seeded with 3,000
+# submissions (hub seed) that only the service opens. The app tours its own
 # screens (OW_SMOKE_TOUR), in Chinese and then in English: log-in, inbox, a case,
 # closing it (the confirmation), the reply templates, polls, statistics, fleet, the
 # monthly report, deliberation (议事), the targets and the referral services (a lead's
@@ -31,14 +32,15 @@ bin/hub seed -data "$work/hub" -n 3000 -days 120 2>/dev/null | tee "$out/seed.tx
 bin/hub keygen -dir "$work/keys" -name hub >/dev/null
 echo "smoke-pass" | bin/hub passwd -file "$work/passwd" wall-01 >/dev/null
 # As at a station: the hub as a service (headless), and the review app on the desktop beside it,
-# on the same store.
+# a client of the service's local API: only the service opens the store.
 bin/hub run -headless -data "$work/hub" -credentials "$work/passwd" -key "$work/keys/hub.key" \
-	-listen "127.0.0.1:$port" > "$out/service.log" 2>&1 &
+	-listen "127.0.0.1:$port" -desk-socket "$work/desk.sock" > "$out/service.log" 2>&1 &
 service_pid=$!
+for _ in $(seq 100); do [ -S "$work/desk.sock" ] && break; sleep 0.1; done
 steps="01-login 02-inbox 03-case 04-case-close 05-templates 06-polls 07-stats 08-fleet 09-report 10-items 11-targets 12-referrals"
 for lang in zh en; do
 	mkdir -p "$out/$lang" "$work/tour-$lang"
-	OW_SMOKE_TOUR=$work/tour-$lang OW_SMOKE_LOGIN=zhang:1234 bin/hub app -data "$work/hub" -lang "$lang" \
+	OW_SMOKE_TOUR=$work/tour-$lang OW_SMOKE_LOGIN=zhang:246813 bin/hub app -socket "$work/desk.sock" -lang "$lang" \
 		-export-dir "$out/$lang/export" > "$out/hub-$lang.log" 2>&1 &
 	hub_pid=$!
 	for step in $steps; do

@@ -136,6 +136,8 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"admin.title":           {"维护", "Maintenance"},
 	"admin.close":           {"关闭", "Close"},
 	"admin.wrong":           {"密码不对", "Wrong PIN"},
+	"admin.enter":           {"确定", "OK"},
+	"admin.wait":            {"密码错了，请等 %d 秒再试", "Wrong PIN: wait %d s before trying again"},
 	"admin.restart":         {"重启程序", "Restart"},
 	"admin.hwtest":          {"硬件测试", "Hardware test"},
 	"admin.kiosk":           {"本机", "Kiosk"},

@@ -89,10 +89,13 @@ type Kiosk struct {
 	notice     string            // a plain message for the resident, cleared by the next action
 	next       fyne.CanvasObject // the step's forward button, kept in view below the content
 
-	admin    bool
-	pin      string
-	adminBad bool
-	hwResult string
+	admin      bool
+	adminIn    bool // the right PIN was typed
+	pin        string
+	adminBad   bool             // the last PIN tried was wrong
+	adminTries kiosk.PINBackoff // wrong PINs slow the next tries down
+	adminShown int              // the seconds of wait last drawn
+	hwResult   string
 
 	pool       *pool
 	corner     *corner
@@ -157,7 +160,7 @@ func (k *Kiosk) Tick() {
 		k.lastRotate = slot // turned in place: no rebuild of the whole screen
 		return
 	}
-	if changed || left != k.lastLeft || turn {
+	if changed || left != k.lastLeft || turn || (k.admin && !k.adminIn && k.adminWait() != k.adminShown) {
 		k.Refresh()
 	}
 }

@@ -200,12 +200,26 @@ func screens() []screen {
 			v.K.Tick()
 		}},
 		{"admin-pin", nil, func(v visit) { v.begin(); tapCorner(v) }},
+		{"admin-wait", []string{"admin.close"}, func(v visit) {
+			v.begin()
+			tapCorner(v)
+			for i := range 3 { // three wrong PINs: the third starts a wait of 4 s
+				for _, d := range "111111" {
+					v.Tap(string(d))
+				}
+				v.tapKey("admin.enter")
+				if i < 2 {
+					v.Clk.Advance(5 * time.Second)
+				}
+			}
+		}},
 		{"admin", []string{"admin.close"}, func(v visit) {
 			v.begin()
 			tapCorner(v)
 			for _, d := range "480731" {
 				v.Tap(string(d))
 			}
+			v.tapKey("admin.enter")
 		}},
 	}
 }

@@ -1,6 +1,8 @@
 package hub
 
 import (
+	"context"
+	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -176,15 +178,15 @@ func TestRolesAndContact(t *testing.T) {
 }
 
 func TestPINAndLockout(t *testing.T) {
-	h, err := HashPIN("2468")
+	h, err := HashPIN("246813")
 	if err != nil {
 		t.Fatal(err)
 	}
 	w := Worker{ID: "zhang", PINHash: h}
-	if !w.CheckPIN("2468") || w.CheckPIN("2469") || w.CheckPIN("") {
+	if !w.CheckPIN("246813") || w.CheckPIN("246814") || w.CheckPIN("") {
 		t.Error("PIN check wrong")
 	}
-	for _, bad := range []string{"12", "12a4", "1234567890123"} {
+	for _, bad := range []string{"12", "12a4", "12345", "1234567890123"} {
 		if _, err := HashPIN(bad); err == nil {
 			t.Errorf("PIN %q accepted", bad)
 		}
@@ -237,5 +239,35 @@ func TestRedact(t *testing.T) {
 		if got := Redact(in); got != want {
 			t.Errorf("Redact(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// workersOnly is a DeskStore that knows only its workers.
+type workersOnly struct {
+	DeskStore
+	ws []Worker
+}
+
+func (s workersOnly) Workers(context.Context) ([]Worker, error) { return s.ws, nil }
+
+// TestShortPINRefused: a PIN set before 6 digits were the rule still
+// matches its hash, but logging in with it is refused with its reason
+// (a lead sets a new one); a PIN under 6 digits cannot be set.
+func TestShortPINRefused(t *testing.T) {
+	ctx := context.Background()
+	old, err := hashWith("2468", []byte("0123456789abcdef"), pinIterations)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := HashPIN("24680"); err == nil || !strings.Contains(err.Error(), "6 to 12 digits") {
+		t.Errorf("5-digit PIN set: %v", err)
+	}
+	d := &Desk{Store: workersOnly{ws: []Worker{{ID: "zhang", Name: "张丽", Role: RoleLead, PINHash: old}}}, Now: func() time.Time { return t0 }}
+	_, err = d.Login(ctx, "zhang", "2468")
+	if r, ok := ReasonOf(err); !ok || r.Key != "pin.short" || kiosk.ErrorCode(err) != kiosk.EUNAUTHORIZED {
+		t.Fatalf("short PIN logged in: %v", err)
+	}
+	if _, err := d.Login(ctx, "zhang", "2469"); !errors.Is(err, ErrPIN) {
+		t.Errorf("wrong short PIN: %v", err)
 	}
 }

@@ -28,8 +28,12 @@ type Desk struct {
 	// Settings keeps the targets and reply templates; nil: the default
 	// targets and no templates.
 	Settings SettingsStore
+	// Lockouts keeps the wrong-PIN counts and locks, so that a restart
+	// does not forget them and every client of the service shares them;
+	// nil keeps them in memory.
+	Lockouts LockoutStore
 
-	mu   sync.Mutex
+	mu   sync.Mutex // one PIN check at a time: the lock is read, then written
 	lock Lockout
 }
 
@@ -37,32 +41,49 @@ type Desk struct {
 var ErrPIN = kiosk.Errorf(kiosk.EUNAUTHORIZED, "wrong worker or PIN")
 
 // Login checks a worker's PIN. After MaxPINFailures wrong PINs in a row
-// the worker waits PINLockout.
+// the worker waits PINLockout, whichever client they try from and across
+// restarts when Lockouts is the station's store. A right PIN shorter than
+// MinPINDigits (set before that was the rule) is refused too, until a
+// lead sets a new one (`hub worker pin`).
 func (d *Desk) Login(ctx context.Context, id, pin string) (Worker, error) {
-	now := d.Now()
-	d.mu.Lock()
-	until, locked := d.lock.Locked(id, now)
-	d.mu.Unlock()
-	if locked {
-		return Worker{}, refusal(kiosk.EUNAUTHORIZED, "locked", "too many wrong PINs: try again after %s", until.Format("15:04"))
-	}
 	ws, err := d.Store.Workers(ctx)
 	if err != nil {
 		return Worker{}, err
 	}
-	for _, w := range ws {
-		if w.ID == id {
-			ok := w.CheckPIN(pin)
-			d.mu.Lock()
-			d.lock.Record(id, ok, now)
-			d.mu.Unlock()
-			if ok {
-				return w, nil
-			}
-			return Worker{}, ErrPIN
+	var w Worker
+	for _, x := range ws {
+		if x.ID == id {
+			w = x
 		}
 	}
-	return Worker{}, ErrPIN
+	if w.ID == "" {
+		return Worker{}, ErrPIN
+	}
+	locks := d.Lockouts
+	if locks == nil {
+		locks = &d.lock
+	}
+	now := d.Now()
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	l, err := locks.PINLock(ctx, id)
+	if err != nil {
+		return Worker{}, err
+	}
+	if l.Locked(now) {
+		return Worker{}, refusal(kiosk.EUNAUTHORIZED, "locked", "too many wrong PINs: try again after %s", l.Until)
+	}
+	ok := w.CheckPIN(pin)
+	if err := locks.PutPINLock(ctx, id, l.After(ok, now)); err != nil {
+		return Worker{}, err
+	}
+	if !ok {
+		return Worker{}, ErrPIN
+	}
+	if len(pin) < MinPINDigits {
+		return Worker{}, refusal(kiosk.EUNAUTHORIZED, "pin.short", "this PIN has fewer than %d digits: ask a lead to set a new one (hub worker pin)", MinPINDigits)
+	}
+	return w, nil
 }
 
 // workerMap returns the workers by id.

@@ -171,11 +171,11 @@ const (
 	residentPhone = "13900001111"
 )
 
-// pinHash is PIN 2468 hashed, once: hashing is slow on purpose.
-var pinHash = sync.OnceValue(func() string { h, _ := hub.HashPIN("2468"); return h })
+// pinHash is PIN 246813 hashed, once: hashing is slow on purpose.
+var pinHash = sync.OnceValue(func() string { h, _ := hub.HashPIN("246813"); return h })
 
 // newDesk returns a desk on a fake store with the three workers (PIN
-// 2468), 12栋 looked after by wang, and one opinion with contact details
+// 246813), 12栋 looked after by wang, and one opinion with contact details
 // in the given status.
 func newDesk(t *testing.T, status kiosk.TicketStatus) (*hub.Desk, *fakeStore) {
 	t.Helper()
@@ -498,12 +498,12 @@ func TestDeskSearchForPersonalData(t *testing.T) {
 func TestDeskLogin(t *testing.T) {
 	ctx := context.Background()
 	d, _ := newDesk(t, kiosk.StatusReceived)
-	if w, err := d.Login(ctx, "li", "2468"); err != nil || w.Role != hub.RoleVolunteer {
+	if w, err := d.Login(ctx, "li", "246813"); err != nil || w.Role != hub.RoleVolunteer {
 		t.Fatalf("log in: %+v %v", w, err)
 	}
 	for _, tc := range []struct{ name, id, pin string }{
 		{"wrong PIN is unauthorized", "zhang", "1111"},
-		{"unknown worker is unauthorized", "nobody", "2468"},
+		{"unknown worker is unauthorized", "nobody", "246813"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := d.Login(ctx, tc.id, tc.pin)

@@ -11,7 +11,10 @@
 // offers (Roster, Inbox, Case, EachCase, Published, Polls, Stats, Fleet)
 // takes the logged-in worker and returns views shaped for their role: a
 // volunteer's never carry a resident's contact details, and the
-// resident's free text reaches them masked (Redact).
+// resident's free text reaches them masked (Redact). Wrong PINs lock a
+// worker out (PINLock), kept by a LockoutStore so that every client of the
+// service shares the lock and a restart keeps it. The review app on a
+// desktop reaches the Desk only through the service (hub/deskapi).
 //
 // The store is described per concern: CaseStore, WorkerStore, PollStore,
 // SnapshotStore, TicketOutbox, StatsStore, FleetStore and IngestStore.

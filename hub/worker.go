@@ -1,6 +1,7 @@
 package hub
 
 import (
+	"context"
 	"crypto/pbkdf2"
 	"crypto/rand"
 	"crypto/sha256"
@@ -110,13 +111,21 @@ func (w Worker) Validate() error {
 
 const pinIterations = 60000
 
-// MinPINDigits is the shortest PIN a worker may choose.
-const MinPINDigits = 4
+// MinPINDigits is the shortest PIN a worker may choose; MaxPINDigits the
+// longest. A worker whose PIN was set shorter (before 6 digits were the
+// rule) is refused at log-in until a lead sets a new one (Desk.Login).
+const (
+	MinPINDigits = 6
+	MaxPINDigits = 12
+)
 
-// HashPIN returns the stored form of a PIN of 4 to 12 digits.
+// HashPIN returns the stored form of a PIN of 6 to 12 digits.
 func HashPIN(pin string) (string, error) {
-	if len(pin) < MinPINDigits || len(pin) > 12 || strings.Trim(pin, "0123456789") != "" {
-		return "", kiosk.Errorf(kiosk.EINVALID, "a PIN is 4 to 12 digits")
+	if strings.Trim(pin, "0123456789") != "" {
+		return "", kiosk.Errorf(kiosk.EINVALID, "a PIN is digits only (%d to %d of them)", MinPINDigits, MaxPINDigits)
+	}
+	if len(pin) < MinPINDigits || len(pin) > MaxPINDigits {
+		return "", kiosk.Errorf(kiosk.EINVALID, "a PIN is %d to %d digits, this one has %d", MinPINDigits, MaxPINDigits, len(pin))
 	}
 	salt := make([]byte, 16)
 	rand.Read(salt)
@@ -153,11 +162,12 @@ func (w Worker) CheckPIN(pin string) bool {
 	return subtle.ConstantTimeCompare([]byte(got), []byte(w.PINHash)) == 1
 }
 
-// Lockout counts failed PINs: after MaxPINFailures in a row a worker waits
-// PINLockout before trying again.
-type Lockout struct {
-	fails map[string]int
-	until map[string]time.Time
+// PINLock is a worker's run of wrong PINs: how many in a row since the
+// last right one or lock, and until when they must wait (zero: not
+// locked).
+type PINLock struct {
+	Fails int
+	Until time.Time
 }
 
 // Lockout limits.
@@ -166,24 +176,58 @@ const (
 	PINLockout     = 5 * time.Minute
 )
 
+// Locked reports whether the worker must wait at now.
+func (l PINLock) Locked(now time.Time) bool { return now.Before(l.Until) }
+
+// After returns the lock after a PIN check: a right PIN clears it; the
+// MaxPINFailures-th wrong PIN in a row locks the worker for PINLockout.
+func (l PINLock) After(ok bool, now time.Time) PINLock {
+	if ok {
+		return PINLock{}
+	}
+	l.Fails++
+	if l.Fails >= MaxPINFailures {
+		l.Until, l.Fails = now.Add(PINLockout), 0
+	}
+	return l
+}
+
+// LockoutStore keeps each worker's PINLock where every client of the
+// station reads it and a restart does not forget it (the station's
+// store).
+type LockoutStore interface {
+	PINLock(ctx context.Context, worker string) (PINLock, error)
+	PutPINLock(ctx context.Context, worker string, l PINLock) error
+}
+
+// Lockout keeps the PINLocks in memory: for a Desk without a
+// LockoutStore (tests, tools). It forgets them when the process ends.
+type Lockout struct {
+	locks map[string]PINLock
+}
+
 // Locked reports whether the worker must wait, and until when.
 func (l *Lockout) Locked(id string, now time.Time) (time.Time, bool) {
-	u, ok := l.until[id]
-	return u, ok && now.Before(u)
+	k := l.locks[id]
+	return k.Until, k.Locked(now)
 }
 
 // Record notes the outcome of a PIN check.
 func (l *Lockout) Record(id string, ok bool, now time.Time) {
-	if l.fails == nil {
-		l.fails, l.until = map[string]int{}, map[string]time.Time{}
+	if l.locks == nil {
+		l.locks = map[string]PINLock{}
 	}
-	if ok {
-		delete(l.fails, id)
-		delete(l.until, id)
-		return
+	l.locks[id] = l.locks[id].After(ok, now)
+}
+
+// PINLock returns the worker's lock (LockoutStore).
+func (l *Lockout) PINLock(_ context.Context, id string) (PINLock, error) { return l.locks[id], nil }
+
+// PutPINLock keeps the worker's lock (LockoutStore).
+func (l *Lockout) PutPINLock(_ context.Context, id string, k PINLock) error {
+	if l.locks == nil {
+		l.locks = map[string]PINLock{}
 	}
-	l.fails[id]++
-	if l.fails[id] >= MaxPINFailures {
-		l.until[id], l.fails[id] = now.Add(PINLockout), 0
-	}
+	l.locks[id] = k
+	return nil
 }

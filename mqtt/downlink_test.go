@@ -41,7 +41,7 @@ func TestDownlinkSurvivesBrokerOutage(t *testing.T) {
 	}
 	t.Cleanup(func() { dl.Close() })
 	lead := hub.Worker{ID: "zhang", Name: "张丽", Role: hub.RoleLead}
-	lead.PINHash, _ = hub.HashPIN("1234")
+	lead.PINHash, _ = hub.HashPIN("246813")
 	w.hubDB.PutWorker(ctx, lead)
 
 	k := w.newKiosk("wall-01", 11)

@@ -8,15 +8,16 @@ import (
 	"time"
 
 	"opinionwall/hub"
+	"opinionwall/hub/deskapi"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
 )
 
 // TestAppBesideService is the station as deployed: `hub run -headless` as
-// the service, and the review app (`hub app`) working on the same store
-// through its own connection. What a worker does in the app reaches the
-// kiosk through the service: the ticket update and the wall.
+// the service, and the review app (`hub app`) a client of its local API on
+// a unix socket, never opening the store. What a worker does in the app
+// reaches the kiosk through the service: the ticket update and the wall.
 func TestAppBesideService(t *testing.T) {
 	dir := t.TempDir()
 	data := filepath.Join(dir, "hub")
@@ -29,10 +30,11 @@ func TestAppBesideService(t *testing.T) {
 		t.Fatal(err)
 	}
 	if err := workerCmd(context.Background(), []string{"add", "-data", data, "-id", "zhang", "-name", "张丽", "-role", "lead"},
-		strings.NewReader("2468\n"), &out); err != nil {
+		strings.NewReader("246813\n"), &out); err != nil {
 		t.Fatal(err)
 	}
-	addr := startHeadless(t, data, pw, filepath.Join(dir, "hub.key"))
+	sock := filepath.Join(dir, "run", "desk.sock")
+	addr := startHeadless(t, data, pw, filepath.Join(dir, "hub.key"), "-desk-socket", sock)
 	ctx := context.Background()
 
 	kdb := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
@@ -58,35 +60,30 @@ func TestAppBesideService(t *testing.T) {
 	}
 	defer r.Close()
 
-	// The app: its own store handle and desk, as appCmd opens them.
-	db, err := openStore(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	st, err := newDesk(data, db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	// The app: a client of the service, as appCmd opens it.
+	var c *deskapi.Client
 	wait := func(what string, cond func() bool) {
 		t.Helper()
 		waitFor(t, 30*time.Second, cond, func() string { return "timed out waiting for " + what })
 	}
-	wait("the case, made by the service", func() bool { _, _, err := db.Case(ctx, s.ID); return err == nil })
-	lead, err := st.desk.Login(ctx, "zhang", "2468")
+	wait("the service's socket", func() bool { c = &deskapi.Client{Path: sock}; return c.Open() == nil })
+	defer c.Close()
+	st := clientDesk(c)
+	lead, err := st.api.Login(ctx, "zhang", "246813")
 	if err != nil {
 		t.Fatal(err)
 	}
+	wait("the case, made by the service", func() bool { _, err := st.api.Case(ctx, lead, s.ID); return err == nil })
 	for _, a := range []hub.Action{
 		{Kind: hub.ActTriage, Matter: kiosk.MatterSmall, Item: "garbage"},
 		{Kind: hub.ActReply, Reply: "今天下午清运"},
 		{Kind: hub.ActPublish, WallText: "垃圾站满了"},
 	} {
-		c, _, err := db.Case(ctx, s.ID)
+		c, err := st.api.Case(ctx, lead, s.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := st.desk.Act(ctx, lead, s.ID, c.Version, a); err != nil {
+		if _, err := st.api.Act(ctx, lead, s.ID, c.Version, a); err != nil {
 			t.Fatalf("%s: %v", a.Kind, err)
 		}
 	}

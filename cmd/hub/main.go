@@ -6,8 +6,8 @@
 //	hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-broker URL]
 //	hub export -data DIR -format csv|json [-o FILE]
 //	hub fleet -data DIR
-//	hub app -data DIR
-//	hub worker add|list|building -data DIR ...
+//	hub app [-socket /run/opinionwall/desk.sock]
+//	hub worker add|pin|list|building -data DIR ...
 //	hub ledger -data DIR -format xlsx|csv [-o FILE] [-status S]
 //	hub targets -data DIR [-class big|small|private|none -reply DAYS -close DAYS]
 //	hub report -data DIR -month 2026-11 [-o FILE.png] [-lang zh|en]
@@ -78,13 +78,18 @@ func dispatch(ctx context.Context, args []string) error {
 
 const usage = `usage:
   hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F]
-            [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
+            [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared] [-desk-socket PATH]
                        run the station: embedded broker (default) or an external one, the ingest, and
-                       the review app's window (unless -headless or there is no display)
-  hub app -data DIR [-export-dir DIR] [-lang zh|en]
-                       the review app alone, on the store of a hub that runs as a service (-headless)
+                       the review app's window (unless -headless or there is no display); -desk-socket
+                       serves the review app's local API (the unit: /run/opinionwall/desk.sock)
+  hub app [-socket /run/opinionwall/desk.sock] [-export-dir DIR] [-lang zh|en]
+                       the review app alone, a client of the hub service's local API (hub run -desk-socket):
+                       it never opens the store
   hub worker add -data DIR -id ID -name NAME -role lead|worker|volunteer [-buildings B1,B2]
-                       add a station worker (PIN read from standard input); buildings are their 包楼
+                       add a station worker (PIN of 6-12 digits read from standard input); buildings are their 包楼
+  hub worker pin -data DIR -id ID
+                       set a worker's new PIN (standard input) and lift their lockout: a forgotten PIN,
+                       or one shorter than 6 digits, which no longer logs in
   hub worker list -data DIR
   hub worker building -data DIR BUILDING WORKER
                        give a building to a worker ("" removes it)
@@ -98,7 +103,7 @@ const usage = `usage:
                        every submission; CSV is UTF-8 with a BOM so Excel shows Chinese
   hub fleet -data DIR  the kiosks: state, last seen, last seq, gaps, received
   hub seed -data DIR [-n 3000] [-days 120]
-                       fill a new data directory with believable data for a demo (workers' PIN 1234)
+                       fill a new data directory with believable data for a demo (workers' PIN 246813)
   hub backup -data DIR -o FILE
                        a consistent copy of the store, taken while the hub runs (restore: docs/OPERATIONS.md)
   hub keygen -dir DIR [-name hub]

@@ -24,6 +24,7 @@ type reportSource interface {
 	Stats(ctx context.Context, from, to time.Time) (hub.Stats, error)
 	EachCase(ctx context.Context, f hub.Filter, fn func(hub.Case) error) error
 	Targets(ctx context.Context) (hub.Targets, error)
+	ItemChanges(ctx context.Context, from, to time.Time) ([]hub.ItemChange, error)
 }
 
 // storeSource is the whole store, targets over their defaults.
@@ -46,10 +47,18 @@ func (s storeSource) Targets(ctx context.Context) (hub.Targets, error) {
 	return out, err
 }
 
+func (s storeSource) ItemChanges(ctx context.Context, from, to time.Time) ([]hub.ItemChange, error) {
+	return s.db.ItemChanges(ctx, from, to)
+}
+
 // workerSource is the Desk as the worker me may see it.
 type workerSource struct {
-	d  *hub.Desk
+	d  reviewDesk
 	me hub.Worker
+}
+
+func (s workerSource) ItemChanges(ctx context.Context, from, to time.Time) ([]hub.ItemChange, error) {
+	return s.d.ItemChanges(ctx, s.me, from, to)
 }
 
 func (s workerSource) Stats(ctx context.Context, from, to time.Time) (hub.Stats, error) {
@@ -68,8 +77,8 @@ func (s workerSource) Targets(ctx context.Context) (hub.Targets, error) {
 // one line each in the report's language: the items that changed stage
 // (new on the list, put to the vote, adopted or not, started, done), each
 // with its number and title, oldest first; a line saying so when none did.
-func (s *desk) deliberationChanges(ctx context.Context, from, to time.Time) ([]string, error) {
-	changes, err := s.db.ItemChanges(ctx, from, to)
+func (s *desk) deliberationChanges(ctx context.Context, src reportSource, from, to time.Time) ([]string, error) {
+	changes, err := src.ItemChanges(ctx, from, to)
 	if err != nil {
 		return nil, err
 	}
@@ -117,7 +126,7 @@ func (s *desk) monthReport(ctx context.Context, src reportSource, month time.Tim
 	}
 	m := &report.Month{From: from, To: to, Stats: st, Targets: targets, Charts: drawn, Examples: hub.ExampleReplies(cases, 10),
 		Text: station.Texts(s.language()), English: s.language() == station.LangEn, Name: func(id string) string { return s.catalog.NameIn(id, string(s.language())) }}
-	if m.Deliberation, err = s.deliberationChanges(ctx, from, to); err != nil {
+	if m.Deliberation, err = s.deliberationChanges(ctx, src, from, to); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -154,7 +163,7 @@ func writeFileAtomic(path string, b []byte) error {
 // workerReport is the statistics tab's button: the month's report as me
 // may see it, into dir.
 func (s *desk) workerReport(ctx context.Context, me hub.Worker, month time.Time, dir string) ([]string, error) {
-	m, err := s.monthReport(ctx, workerSource{s.desk, me}, month)
+	m, err := s.monthReport(ctx, workerSource{s.api, me}, month)
 	if err != nil {
 		return nil, err
 	}

@@ -61,7 +61,7 @@ func TestReportDeliberationChanges(t *testing.T) {
 	lines := func(month time.Time) []string {
 		t.Helper()
 		from, to := hub.MonthOf(month)
-		got, err := s.deliberationChanges(ctx, from, to)
+		got, err := s.deliberationChanges(ctx, storeSource{s}, from, to)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"opinionwall/hub/deskapi"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/mqtt"
 	"opinionwall/mqtt/broker"
@@ -39,6 +40,7 @@ type runConfig struct {
 	brokerCA                              string
 	headless, shared                      bool
 	exportDir, releases, releasesAddr     string
+	deskSocket                            string
 }
 
 // part is a long-lived piece of the hub: Open starts it, Close stops it
@@ -90,6 +92,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
 	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
 	fs.StringVar(&c.releasesAddr, "releases-listen", "127.0.0.1:8088", "HTTP address serving -releases (loopback unless asked)")
+	fs.StringVar(&c.deskSocket, "desk-socket", "", "serve the review app's local API (hub app -socket) on this unix socket; the unit uses "+deskapi.DefaultSocket)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -122,6 +125,12 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	if err := m.openMQTT(conn, signer); err != nil {
 		return err
+	}
+	if m.Config.deskSocket != "" {
+		api := &deskapi.Server{Desk: m.desk.desk, Checklist: m.desk.checklistJSON, Path: m.Config.deskSocket, Log: m.Log.With("part", "desk-api")}
+		if err := m.open(api); err != nil {
+			return err
+		}
 	}
 	m.Log.Info("hub running", "data", m.Config.data, "broker", conn.Broker, "signing_key", signer.KeyID(), "checklist", m.desk.desk.Checklist.String())
 	ctx, cancel := context.WithCancel(ctx)

@@ -73,7 +73,7 @@ func TestRunWithEmbeddedBroker(t *testing.T) {
 
 // startHeadless runs `hub run -headless` with its embedded broker on a free
 // loopback port until the test ends, and returns the port's address.
-func startHeadless(t *testing.T, data, passwd, key string) string {
+func startHeadless(t *testing.T, data, passwd, key string, more ...string) string {
 	t.Helper()
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -84,7 +84,7 @@ func startHeadless(t *testing.T, data, passwd, key string) string {
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {
-		done <- runCmd(ctx, []string{"-headless", "-data", data, "-credentials", passwd, "-key", key, "-listen", addr})
+		done <- runCmd(ctx, append([]string{"-headless", "-data", data, "-credentials", passwd, "-key", key, "-listen", addr}, more...))
 	}()
 	t.Cleanup(func() {
 		cancel()

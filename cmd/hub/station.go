@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -25,42 +24,59 @@ import (
 )
 
 // loadChecklist reads DATA/checklist.json, writing the default there first
-// if there is none (the station edits that file).
-func loadChecklist(data string) (*hub.Checklist, error) {
+// if there is none (the station edits that file), and returns it parsed
+// and as read.
+func loadChecklist(data string) (*hub.Checklist, []byte, error) {
 	path := filepath.Join(data, "checklist.json")
 	b, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		b = hub.DefaultChecklist()
-		if err := os.MkdirAll(data, 0o750); err != nil {
-			return nil, err
+		if err := os.MkdirAll(data, hubsqlite.DirMode); err != nil {
+			return nil, nil, err
 		}
-		if err := os.WriteFile(path, b, 0o640); err != nil {
-			return nil, fmt.Errorf("checklist: %w", err)
+		if err := os.WriteFile(path, b, hubsqlite.FileMode); err != nil {
+			return nil, nil, fmt.Errorf("checklist: %w", err)
 		}
 	} else if err != nil {
-		return nil, fmt.Errorf("checklist: %w", err)
+		return nil, nil, fmt.Errorf("checklist: %w", err)
 	}
 	cl, err := hub.ParseChecklist(b)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, nil, fmt.Errorf("%s: %w", path, err)
 	}
-	return cl, nil
+	return cl, b, nil
 }
 
-// desk is the review app's wiring over the store: the rules, the checklist and the names.
+// reviewDesk is what the review app and its exports work on: the Desk in
+// the service's own process, or a client of the service's local API
+// (hub/deskapi) in `hub app`.
+type reviewDesk interface {
+	station.Desk
+	EachCase(ctx context.Context, w hub.Worker, f hub.Filter, fn func(hub.Case) error) error
+	ItemChanges(ctx context.Context, w hub.Worker, from, to time.Time) ([]hub.ItemChange, error)
+}
+
+// desk is the review app's wiring: the rules (the Desk, or the service's
+// through a client), the checklist and the names. In the service, desk
+// and db are the store's; in `hub app`, both are nil and api is the
+// client.
 type desk struct {
-	desk    *hub.Desk
-	catalog *hub.Catalog
-	db      *hubsqlite.DB
-	lang    station.Lang // the screens' language; "" is Chinese
+	desk          *hub.Desk
+	api           reviewDesk
+	checklist     *hub.Checklist
+	checklistJSON []byte // as the station's file has it, for the API's clients
+	catalog       *hub.Catalog
+	db            *hubsqlite.DB
+	lang          station.Lang // the screens' language; "" is Chinese
 }
 
 func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
-	cl, err := loadChecklist(data)
+	cl, raw, err := loadChecklist(data)
 	if err != nil {
 		return nil, err
 	}
-	return &desk{desk: &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now, Delib: db}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+	d := &hub.Desk{Store: db, Settings: db, Lockouts: db, Checklist: cl, Now: time.Now, Delib: db}
+	return &desk{desk: d, api: d, checklist: cl, checklistJSON: raw, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
 }
 
 // chartOptions word the charts in the screens' language against the targets.
@@ -81,7 +97,7 @@ func (s *desk) language() station.Lang {
 // deps returns what the screens need.
 func (s *desk) deps(exportDir string) station.Deps {
 	return station.Deps{
-		Desk: s.desk, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
+		Desk: s.api, Checklist: s.checklist, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
 		Charts: func(st hub.Stats, tg hub.Targets) ([]hub.Chart, error) { return charts.Draw(st, s.chartOptions(tg)) },
 		Ledger: s.workerLedger, Report: s.workerReport, ItemsList: ledger.WriteItems,
 	}
@@ -90,17 +106,17 @@ func (s *desk) deps(exportDir string) station.Deps {
 // workerLedger writes the work ledger of the cases as the worker me may
 // see them (the review app's export).
 func (s *desk) workerLedger(ctx context.Context, me hub.Worker, w io.Writer, format string, f hub.Filter) (int, error) {
-	return s.ledger(ctx, deskCases{s.desk, me}, w, format, f)
+	return s.ledger(ctx, deskCases{s.api, me}, w, format, f)
 }
 
 // ledger writes the work ledger of the cases src gives, with the
 // station's names.
 func (s *desk) ledger(ctx context.Context, src ledger.Source, w io.Writer, format string, f hub.Filter) (int, error) {
-	ws, err := s.db.Workers(ctx)
+	ws, err := s.api.Roster(ctx)
 	if err != nil {
 		return 0, err
 	}
-	names := ledger.Names{Catalog: s.catalog, Checklist: s.desk.Checklist, Workers: map[string]string{}}
+	names := ledger.Names{Catalog: s.catalog, Checklist: s.checklist, Workers: map[string]string{}}
 	for _, w := range ws {
 		names.Workers[w.ID] = w.Name
 	}
@@ -109,7 +125,7 @@ func (s *desk) ledger(ctx context.Context, src ledger.Source, w io.Writer, forma
 
 // deskCases are the cases as a worker may see them (ledger.Source).
 type deskCases struct {
-	desk *hub.Desk
+	desk reviewDesk
 	me   hub.Worker
 }
 
@@ -168,7 +184,7 @@ func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, lo
 			}
 		}},
 		{"case", func() {
-			in, err := s.db.Inbox(ctx, hub.Filter{Status: kiosk.StatusReplied})
+			in, err := s.api.Inbox(ctx, st.Me(), hub.Filter{Status: kiosk.StatusReplied})
 			if err == nil && len(in.Cases) > 0 {
 				st.OpenCase(in.Cases[0].ID)
 			}
@@ -208,35 +224,4 @@ func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, lo
 			}
 		}
 	}
-}
-
-// appCmd opens the review app alone on a station's store, for a desktop
-// beside a hub that runs as a service (`hub run -headless`): changes go
-// through the store, and the service's downlink sends them to the kiosks
-// within seconds.
-func appCmd(ctx context.Context, args []string) error {
-	fl := flag.NewFlagSet("app", flag.ContinueOnError)
-	data := fl.String("data", "/var/lib/opinionwall-hub", "the station's data directory (shared with the hub service)")
-	exportDir := fl.String("export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where ledgers and charts are saved")
-	lang := fl.String("lang", string(station.LangZh), "the screens' language: zh or en")
-	if err := fl.Parse(args); err != nil {
-		return err
-	}
-	if l := station.Lang(*lang); l != station.LangZh && l != station.LangEn {
-		return fmt.Errorf("app: -lang %q: use zh or en", *lang)
-	}
-	db, err := openStore(*data)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	st, err := newDesk(*data, db)
-	if err != nil {
-		return err
-	}
-	st.lang = station.Lang(*lang)
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	st.showWindow(ctx, cancel, *exportDir, slog.New(slog.NewTextHandler(os.Stderr, nil)))
-	return nil
 }

@@ -27,7 +27,7 @@ func openStore(data string) (*hubsqlite.DB, error) {
 // workerCmd adds workers, lists them and sets the 包楼 map.
 func workerCmd(ctx context.Context, args []string, in io.Reader, out io.Writer) error {
 	if len(args) == 0 {
-		return fmt.Errorf("worker: add, list or building\n%s", usage)
+		return fmt.Errorf("worker: add, pin, list or building\n%s", usage)
 	}
 	sub, args := args[0], args[1:]
 	fl := flag.NewFlagSet("worker "+sub, flag.ContinueOnError)
@@ -46,7 +46,7 @@ func workerCmd(ctx context.Context, args []string, in io.Reader, out io.Writer) 
 	defer db.Close()
 	switch sub {
 	case "add":
-		fmt.Fprintf(out, "PIN for %s (4-12 digits): ", *id)
+		fmt.Fprintf(out, "PIN for %s (%d-%d digits): ", *id, hub.MinPINDigits, hub.MaxPINDigits)
 		pin, err := bufio.NewReader(in).ReadString('\n')
 		if err != nil && pin == "" {
 			return fmt.Errorf("worker add: no PIN on standard input")
@@ -69,6 +69,8 @@ func workerCmd(ctx context.Context, args []string, in io.Reader, out io.Writer) 
 		}
 		fmt.Fprintf(out, "worker %s (%s, %s) saved\n", w.ID, w.Name, w.Role)
 		return nil
+	case "pin":
+		return setWorkerPIN(ctx, db, *id, in, out)
 	case "list":
 		ws, err := db.Workers(ctx)
 		if err != nil {
@@ -96,7 +98,40 @@ func workerCmd(ctx context.Context, args []string, in io.Reader, out io.Writer) 
 		}
 		return db.SetBuilding(ctx, fl.Arg(0), fl.Arg(1))
 	}
-	return fmt.Errorf("worker: unknown %q (add, list, building)", sub)
+	return fmt.Errorf("worker: unknown %q (add, pin, list, building)", sub)
+}
+
+// setWorkerPIN gives a worker a new PIN read from in: a lead resets a
+// forgotten PIN, or one set shorter than hub.MinPINDigits, which no longer
+// logs in. It clears the worker's lockout.
+func setWorkerPIN(ctx context.Context, db *hubsqlite.DB, id string, in io.Reader, out io.Writer) error {
+	ws, err := db.Workers(ctx)
+	if err != nil {
+		return err
+	}
+	for _, w := range ws {
+		if w.ID != id {
+			continue
+		}
+		fmt.Fprintf(out, "new PIN for %s (%d-%d digits): ", id, hub.MinPINDigits, hub.MaxPINDigits)
+		pin, err := bufio.NewReader(in).ReadString('\n')
+		if err != nil && pin == "" {
+			return fmt.Errorf("worker pin: no PIN on standard input")
+		}
+		fmt.Fprintln(out)
+		if w.PINHash, err = hub.HashPIN(strings.TrimSpace(pin)); err != nil {
+			return err
+		}
+		if err := db.PutWorker(ctx, w); err != nil {
+			return err
+		}
+		if err := db.PutPINLock(ctx, id, hub.PINLock{}); err != nil {
+			return err
+		}
+		fmt.Fprintf(out, "worker %s: new PIN saved\n", id)
+		return nil
+	}
+	return fmt.Errorf("worker pin: no worker %q (hub worker list)", id)
 }
 
 func sortStrings(s []string) []string {

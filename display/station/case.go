@@ -137,12 +137,12 @@ func (s *App) workInfo(c *hub.Case) []fyne.CanvasObject {
 
 // itemName is a checklist item's name in the app's language.
 func (s *App) itemName(id string) string {
-	return s.d.Desk.Checklist.ItemNameIn(id, string(s.d.Lang))
+	return s.d.Checklist.ItemNameIn(id, string(s.d.Lang))
 }
 
 // triageForm chooses the class, the checklist item and the priority.
 func (s *App) triageForm(c *hub.Case) fyne.CanvasObject {
-	f, cl, lang := &s.form, s.d.Desk.Checklist, string(s.d.Lang)
+	f, cl, lang := &s.form, s.d.Checklist, string(s.d.Lang)
 	var matters []string
 	for _, cc := range cl.Classes {
 		matters = append(matters, cc.Name.In(lang))
@@ -336,7 +336,7 @@ func (s *App) triage() {
 	f := &s.form
 	a := hub.Action{Kind: hub.ActTriage, Priority: hub.Priority(max(f.priority.SelectedIndex(), 0))}
 	if i := f.matter.SelectedIndex(); i >= 0 {
-		cc := s.d.Desk.Checklist.Classes[i]
+		cc := s.d.Checklist.Classes[i]
 		a.Matter = cc.Matter
 		if j := f.item.SelectedIndex(); j >= 0 {
 			a.Item = cc.Items[j].ID

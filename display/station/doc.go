@@ -3,9 +3,11 @@
 // a case (triage, assignment, replies, the wall), runs polls, reads the
 // statistics and watches the fleet of kiosks.
 //
-// The screens reach the station's data only through hub.Desk, which
-// returns what the logged-in worker's role may see; no widget decides who
-// may see or do what. Refusals (kiosk.EFORBIDDEN) are shown as such.
+// The screens reach the station's data only through a Desk: hub.Desk in
+// the service's own process, or the client of the service's local API
+// (hub/deskapi) in `hub app`. It returns what the logged-in worker's role
+// may see; no widget decides who may see or do what. Refusals
+// (kiosk.EFORBIDDEN) are shown as such.
 //
 // Every label comes from the catalog (catalog.go), in one language at a
 // time: Chinese by default, English with Deps.Lang = LangEn. Tabs are

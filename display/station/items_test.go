@@ -58,7 +58,7 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 	waitFor(t, "three opinions at the hub", func() bool { n, _, _ := w.hubDB.Count(ctx); return n == 3 })
 
 	u := w.ui
-	if err := w.st.LogIn("wang", "2468"); err != nil {
+	if err := w.st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	w.st.Show(station.TabItems)
@@ -84,7 +84,7 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 	lookUp(f, ops[0].Ticket)
 	f.Want("已纳入议事事项《12栋加装电梯》")
 
-	if err := w.st.LogIn("zhang", "2468"); err != nil {
+	if err := w.st.LogIn("zhang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	w.st.Show(station.TabItems)
@@ -205,7 +205,7 @@ func TestRoutingThroughTheCase(t *testing.T) {
 	big := submitAt(t, f, kiosk.Body{Topic: "infrastructure", Text: "大和路路面塌陷", Lang: "zh", Channel: kiosk.ChannelTouch}, kiosk.KindOpinion, 1)
 	small := submitAt(t, f, kiosk.Body{Topic: "sanitation", Text: "小区里想多放几个分类垃圾桶", Lang: "zh", Channel: kiosk.ChannelTouch}, kiosk.KindOpinion, 2)
 	waitFor(t, "three opinions at the hub", func() bool { n, _, _ := w.hubDB.Count(ctx); return n == 3 })
-	if err := w.st.LogIn("wang", "2468"); err != nil {
+	if err := w.st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	u := w.ui

@@ -37,7 +37,7 @@ func TestInboxKeys(t *testing.T) {
 	f := displaytest.NewKiosk(t, 0)
 	w := newStationWorld(t, f)
 	submitOpinions(t, f, w, "第一条", "第二条", "第三条")
-	if err := w.st.LogIn("wang", "2468"); err != nil {
+	if err := w.st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	u := w.ui
@@ -68,7 +68,7 @@ func TestReplyTemplates(t *testing.T) {
 	f := displaytest.NewKiosk(t, 0)
 	w := newStationWorld(t, f)
 	submitOpinions(t, f, w, "楼道灯坏了")
-	if err := w.st.LogIn("wang", "2468"); err != nil {
+	if err := w.st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	u := w.ui
@@ -85,7 +85,7 @@ func TestReplyTemplates(t *testing.T) {
 		t.Fatal("a worker is offered the templates' editor")
 	}
 	u.Tap("退出")
-	if err := w.st.LogIn("zhang", "2468"); err != nil {
+	if err := w.st.LogIn("zhang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	u.List().Select(0)
@@ -110,7 +110,7 @@ func TestCloseAsksFirst(t *testing.T) {
 	f := displaytest.NewKiosk(t, 0)
 	w := newStationWorld(t, f)
 	submitOpinions(t, f, w, "路灯坏了")
-	if err := w.st.LogIn("wang", "2468"); err != nil {
+	if err := w.st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	u := w.ui

@@ -59,7 +59,7 @@ func TestScreensFitTheWindow(t *testing.T) {
 					return out
 				}
 				fits(t, win, "log-in", need("login.button"))
-				if err := st.LogIn("zhang", "2468"); err != nil {
+				if err := st.LogIn("zhang", "246813"); err != nil {
 					t.Fatal(err)
 				}
 				fits(t, win, "inbox", need("filter", "clear", "prev", "next", "export.csv", "export.xlsx"))
@@ -126,7 +126,7 @@ func layoutWorld(t *testing.T) (*hub.Desk, *hub.Catalog, map[kiosk.Matter]string
 	desk := &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now, Delib: db}
 	for _, wk := range []hub.Worker{{ID: "zhang", Name: "张丽", Role: hub.RoleLead}, {ID: "wang", Name: "王刚", Role: hub.RoleWorker},
 		{ID: "li", Name: "李梅", Role: hub.RoleVolunteer}} {
-		wk.PINHash, _ = hub.HashPIN("2468")
+		wk.PINHash, _ = hub.HashPIN("246813")
 		if err := db.PutWorker(ctx, wk); err != nil {
 			t.Fatal(err)
 		}
@@ -147,7 +147,7 @@ func layoutWorld(t *testing.T) (*hub.Desk, *hub.Catalog, map[kiosk.Matter]string
 	if err := db.Apply(ctx, hub.Batch{Submissions: batch}); err != nil {
 		t.Fatal(err)
 	}
-	lead, err := desk.Login(ctx, "zhang", "2468")
+	lead, err := desk.Login(ctx, "zhang", "246813")
 	if err != nil {
 		t.Fatal(err)
 	}

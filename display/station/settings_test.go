@@ -24,7 +24,7 @@ func TestTargetsThroughTheScreen(t *testing.T) {
 	u := w.ui
 	stored := func() hub.Targets { t.Helper(); tg, _ := w.hubDB.Targets(ctx); return tg }
 
-	if err := w.st.LogIn("wang", "2468"); err != nil {
+	if err := w.st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	w.st.Show(station.TabStats)
@@ -38,7 +38,7 @@ func TestTargetsThroughTheScreen(t *testing.T) {
 		t.Fatalf("a worker's targets were stored: %+v", stored())
 	}
 
-	if err := w.st.LogIn("zhang", "2468"); err != nil {
+	if err := w.st.LogIn("zhang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	w.st.Show(station.TabStats)
@@ -101,7 +101,7 @@ func TestReferralsThroughTheScreen(t *testing.T) {
 		return out
 	}
 
-	if err := w.st.LogIn("wang", "2468"); err != nil {
+	if err := w.st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	w.st.Show(station.TabItems)
@@ -113,7 +113,7 @@ func TestReferralsThroughTheScreen(t *testing.T) {
 		t.Fatalf("a worker renamed a service: %+v", n)
 	}
 
-	if err := w.st.LogIn("zhang", "2468"); err != nil {
+	if err := w.st.LogIn("zhang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	w.st.Show(station.TabItems)

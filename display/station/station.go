@@ -17,9 +17,12 @@ import (
 // Deps is what the station's review app works on. The screens reach the
 // station's data only through Desk.
 type Deps struct {
-	Desk    *hub.Desk
-	Catalog *hub.Catalog
-	Now     func() time.Time
+	Desk Desk
+	// Checklist is the station's 三事分流 checklist (the service's, for
+	// a client).
+	Checklist *hub.Checklist
+	Catalog   *hub.Catalog
+	Now       func() time.Time
 	// Lang is the language of the screens: LangZh (the default) or LangEn.
 	Lang Lang
 	// Charts draws the statistics against the targets, in the app's
@@ -84,6 +87,9 @@ func New(win fyne.Window, d Deps) *App {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
+	if hd, ok := d.Desk.(*hub.Desk); ok && d.Checklist == nil {
+		d.Checklist = hd.Checklist
+	}
 	if _, ok := catalog[d.Lang]; !ok {
 		d.Lang = LangZh
 	}
@@ -108,6 +114,11 @@ func (s *App) fail(what string, err error) bool {
 		s.say("%s", s.tf("fail", what, s.reason(r)))
 	case kiosk.ErrorCode(err) == kiosk.EFORBIDDEN: // the role says it
 		s.say("%s", s.tf("forbidden", what, s.roleName(s.me.Role)))
+	case kiosk.ErrorCode(err) == kiosk.EUNAUTHORIZED && s.tabs != nil:
+		// The session ended under the worker (the service restarted, or
+		// it expired): back to the log-in, saying so.
+		s.logout()
+		s.say("%s", s.tf("session.ended", what))
 	case kiosk.ErrorCode(err) == kiosk.EUNAUTHORIZED:
 		s.say("%s", s.tf("unauthorized", what))
 	default: // not the worker's doing (a failing disk): the text for whoever looks into it
@@ -173,6 +184,9 @@ func (s *App) Show(t Tab) {
 }
 
 func (s *App) logout() {
+	if lo, ok := s.d.Desk.(loggerOut); ok && s.me.ID != "" {
+		_ = lo.Logout(s.ctx, s.me) // a session the service cannot end now expires on its own
+	}
 	s.me = hub.Worker{}
 	s.inbox = inboxView{}
 	s.tabs, s.tab = nil, nil
@@ -190,6 +204,9 @@ func (s *App) roleName(r hub.Role) string {
 	}
 	return string(r)
 }
+
+// Me returns the worker logged in (the zero Worker before anyone is).
+func (s *App) Me() hub.Worker { return s.me }
 
 // workerName returns a worker's name from their id.
 func (s *App) workerName(id string) string {

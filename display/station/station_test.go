@@ -83,7 +83,7 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	t.Cleanup(func() { relay.Close() })
 
 	for _, wk := range []hub.Worker{{ID: "zhang", Name: "张丽", Role: hub.RoleLead}, {ID: "wang", Name: "王刚", Role: hub.RoleWorker}} {
-		wk.PINHash, _ = hub.HashPIN("2468")
+		wk.PINHash, _ = hub.HashPIN("246813")
 		if err := w.hubDB.PutWorker(ctx, wk); err != nil {
 			t.Fatal(err)
 		}
@@ -151,7 +151,7 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 	u.Tap("登录")
 	u.Want("登录：姓名或 PIN 不对")
 	u.Choose("王刚")
-	u.Entry("PIN").SetText("2468")
+	u.Entry("PIN").SetText("246813")
 	u.Tap("登录")
 	u.Want("王刚（社工/网格员）")
 
@@ -186,7 +186,7 @@ func TestTriageReplyPublishReachesKiosk(t *testing.T) {
 
 	u.Tap("退出")
 	u.Choose("张丽")
-	u.Entry("PIN").SetText("2468")
+	u.Entry("PIN").SetText("246813")
 	u.Tap("登录")
 	w.st.SetFilter(hub.Filter{Status: kiosk.StatusReplied})
 	u.List().Select(0)
@@ -233,7 +233,7 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 	w := newStationWorld(t, f)
 	ctx := context.Background()
 	vol := hub.Worker{ID: "li", Name: "李敏", Role: hub.RoleVolunteer}
-	vol.PINHash, _ = hub.HashPIN("1357")
+	vol.PINHash, _ = hub.HashPIN("135792")
 	w.hubDB.PutWorker(ctx, vol)
 	var gen kiosk.UUIDGen
 	for i, text := range []string{"路灯坏了", "=1+1 楼道很暗"} {
@@ -246,7 +246,7 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 		}
 	}
 	waitFor(t, "two cases", func() bool { n, _, _ := w.hubDB.Count(ctx); return n == 2 })
-	if err := w.st.LogIn("li", "1357"); err != nil {
+	if err := w.st.LogIn("li", "135792"); err != nil {
 		t.Fatal(err)
 	}
 	u := w.ui
@@ -292,7 +292,7 @@ func TestInboxTickShowsNewSubmissions(t *testing.T) {
 		return s
 	}
 	submit("第一条")
-	if err := w.st.LogIn("wang", "2468"); err != nil {
+	if err := w.st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	u := w.ui
@@ -322,7 +322,7 @@ func TestFleetScreen(t *testing.T) {
 		ks, _ := w.hubDB.Kiosks(ctx)
 		return len(ks) == 1 && ks[0].State == "online"
 	})
-	if err := w.st.LogIn("wang", "2468"); err != nil {
+	if err := w.st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	w.st.Show(station.TabFleet)
@@ -346,7 +346,7 @@ func TestPollThroughTheScreens(t *testing.T) {
 	f := displaytest.NewKiosk(t, 0)
 	w := newStationWorld(t, f)
 	ctx := context.Background()
-	if err := w.st.LogIn("zhang", "2468"); err != nil {
+	if err := w.st.LogIn("zhang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	u := w.ui
@@ -412,7 +412,7 @@ func TestEnglishScreens(t *testing.T) {
 	u.Entry("PIN").SetText("1111")
 	u.Tap("Log in")
 	u.Want("Log in: wrong name or PIN")
-	if err := st.LogIn("wang", "2468"); err != nil {
+	if err := st.LogIn("wang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	u.Want("王刚 (social or grid worker)")

@@ -31,7 +31,7 @@ var Workers = []hub.Worker{{ID: "zhang", Name: "张丽", Role: hub.RoleLead}, {I
 	{ID: "chen", Name: "陈芳", Role: hub.RoleWorker}, {ID: "li", Name: "李敏", Role: hub.RoleVolunteer}}
 
 // PIN is every seeded worker's PIN.
-const PIN = "1234"
+const PIN = "246813"
 
 // Submissions returns n submissions spread over the days before end, in
 // order of time, as the ingest would receive them.
@@ -102,7 +102,7 @@ type Store interface {
 	hub.IngestStore
 }
 
-// Station seeds a whole station: workers (PIN 1234) and their buildings,
+// Station seeds a whole station: workers (PIN 246813) and their buildings,
 // n submissions over days, a poll on the square, and part of the opinions
 // worked: triaged, assigned, replied, closed and some on the wall.
 func Station(ctx context.Context, st Store, desk *hub.Desk, n, days int, end time.Time, rng *rand.Rand) error {

@@ -5,8 +5,6 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"opinionwall/hub"
@@ -56,7 +54,7 @@ func NewDB(path string) *DB {
 
 // Open opens the database and runs pending migrations.
 func (db *DB) Open() error {
-	if err := os.MkdirAll(filepath.Dir(db.Path), 0o750); err != nil {
+	if err := secureFiles(db.Path); err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
 	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout}))

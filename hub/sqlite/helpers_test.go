@@ -68,15 +68,15 @@ func newStation(t *testing.T) *station {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.desk = &hub.Desk{Store: s.db, Checklist: cl, Now: func() time.Time { return s.now }}
+	s.desk = &hub.Desk{Store: s.db, Lockouts: s.db, Checklist: cl, Now: func() time.Time { return s.now }}
 	for _, w := range []hub.Worker{{ID: "zhang", Name: "张丽", Role: hub.RoleLead}, {ID: "wang", Name: "王刚", Role: hub.RoleWorker}} {
-		w.PINHash, _ = hub.HashPIN("1234")
+		w.PINHash, _ = hub.HashPIN("246813")
 		if err := s.db.PutWorker(ctx, w); err != nil {
 			t.Fatal(err)
 		}
 	}
-	s.lead, _ = s.desk.Login(ctx, "zhang", "1234")
-	s.grid, _ = s.desk.Login(ctx, "wang", "1234")
+	s.lead, _ = s.desk.Login(ctx, "zhang", "246813")
+	s.grid, _ = s.desk.Login(ctx, "wang", "246813")
 	return s
 }
 
