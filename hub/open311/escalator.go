@@ -33,11 +33,8 @@ type Escalator struct {
 // escalationBatch is how many escalations a round takes.
 const escalationBatch = 20
 
-// Open starts the loop.
-func (e *Escalator) Open() error {
-	if e.Store == nil || e.Catalog == nil {
-		return fmt.Errorf("escalator: needs a store and a catalog")
-	}
+// defaults fills the fields left zero.
+func (e *Escalator) defaults() {
 	if e.Client == nil {
 		e.Client = &Client{}
 	}
@@ -53,6 +50,14 @@ func (e *Escalator) Open() error {
 	if e.Log == nil {
 		e.Log = slog.New(slog.DiscardHandler)
 	}
+}
+
+// Open starts the loop.
+func (e *Escalator) Open() error {
+	if e.Store == nil || e.Catalog == nil {
+		return fmt.Errorf("escalator: needs a store and a catalog")
+	}
+	e.defaults()
 	ctx, cancel := context.WithCancel(context.Background())
 	e.cancel = cancel
 	e.wg.Add(1)
@@ -87,6 +92,7 @@ func (e *Escalator) Close() error {
 
 // Round sends or polls the escalations due now.
 func (e *Escalator) Round(ctx context.Context) error {
+	e.defaults()
 	due, err := e.Store.DueEscalations(ctx, e.Now(), escalationBatch)
 	if err != nil || len(due) == 0 {
 		return err
