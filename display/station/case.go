@@ -277,7 +277,7 @@ func (s *App) historyLine(a hub.Audit) string {
 		line += s.tf("case.hist.move", s.statusName(a.From), s.statusName(a.To))
 	}
 	switch a.Action { // the detail in words: the domain writes it for the audit, in English where not typed
-	case hub.ActReply, hub.ActPublish, hub.ActNotApplicable: // what the worker typed
+	case hub.ActReply, hub.ActPublish, hub.ActNotApplicable, hub.ActUpstream: // typed by the worker, or the body's news
 		line += " " + a.Detail
 	case hub.ActAssign:
 		line += " " + s.workerName(strings.TrimPrefix(a.Detail, "to "))
@@ -306,7 +306,7 @@ func (s *App) named(key string) string {
 var actionKeys = map[hub.ActionKind]string{
 	hub.ActTriage: "triage", hub.ActAssign: "assign", hub.ActStart: "start", hub.ActReply: "send",
 	hub.ActPublish: "publish", hub.ActUnpublish: "unpublish", hub.ActClose: "close", hub.ActDuplicate: "duplicate",
-	hub.ActNotApplicable: "na", hub.ActReopen: "reopen",
+	hub.ActNotApplicable: "na", hub.ActReopen: "reopen", hub.ActUpstream: "hist.upstream",
 }
 
 // act returns a button action doing a to the open case.
