@@ -50,11 +50,16 @@ func (l *RateLimit) Allow(key string, perMinute int, now time.Time) bool {
 	return true
 }
 
-// forget drops the buckets idle for a minute (full again).
+// forget drops the buckets idle for a minute (full again); in a flood of
+// new keys where none is, all of them: memory stays bounded, and the
+// flood's keys start again from a full minute's allowance.
 func (l *RateLimit) forget(now time.Time) {
 	for k, b := range l.buckets {
 		if now.Sub(b.at) >= time.Minute {
 			delete(l.buckets, k)
 		}
+	}
+	if len(l.buckets) >= maxBuckets {
+		clear(l.buckets)
 	}
 }
