@@ -25,7 +25,9 @@ func TestParseGeoFilter(t *testing.T) {
 			return len(f.Tickets) == 1 && f.Tickets[0] == code && f.Statuses == nil && f.Start.IsZero()
 		}},
 		{name: "services", svc: "safety, sanitation", check: func(f GeoFilter) bool { return strings.Join(f.Services, ",") == "safety,sanitation" }},
-		{name: "start only", start: "2026-11-01T00:00:00+08:00", check: func(f GeoFilter) bool { return f.End.Equal(now) && f.Start.Equal(time.Date(2026, 10, 31, 16, 0, 0, 0, time.UTC)) }},
+		{name: "start only", start: "2026-11-01T00:00:00+08:00", check: func(f GeoFilter) bool {
+			return f.End.Equal(now) && f.Start.Equal(time.Date(2026, 10, 31, 16, 0, 0, 0, time.UTC))
+		}},
 		{name: "open", status: "open", check: func(f GeoFilter) bool { return len(f.Statuses) == 5 }},
 		{name: "closed", status: "closed", check: func(f GeoFilter) bool { return len(f.Statuses) == 3 }},
 		{name: "bad status", status: "pending", err: true},
