@@ -115,8 +115,11 @@ type PartnerRequest struct {
 // MaxIdempotencyKey is the longest Idempotency-Key a partner may send.
 const MaxIdempotencyKey = 80
 
-// MaxBuildingRunes is the longest address_string taken as a building.
-const MaxBuildingRunes = 40
+// Limits of what a partner sends.
+const (
+	MaxBuildingRunes = 40 // address_string, taken as the building
+	MaxContactName   = 32 // last_name + first_name
+)
 
 // PartnerSubmission turns a partner's request into the submission the
 // station stores, as a kiosk would: the text cleaned, phone numbers in it
@@ -131,16 +134,19 @@ func PartnerSubmission(p PartnerRequest, key APIKey, cfg kiosk.Config, id string
 	if _, ok := cfg.Topic(p.ServiceCode); !ok {
 		return r, kiosk.Errorf(kiosk.EINVALID, "service_code %q is not a service of this station (GET services)", p.ServiceCode)
 	}
-	building := strings.TrimSpace(p.Address)
-	if building == "" || len([]rune(building)) > MaxBuildingRunes {
-		return r, kiosk.Errorf(kiosk.EINVALID, "address_string: the building, 1-%d characters, is needed (lat/long are not kept)", MaxBuildingRunes)
+	building, err := kiosk.CleanText(p.Address, MaxBuildingRunes)
+	if err != nil || building == "" {
+		return r, kiosk.Errorf(kiosk.EINVALID, "address_string: the building, 1-%d characters of text, is needed (lat/long are not kept)", MaxBuildingRunes)
 	}
 	var contact *kiosk.Contact
 	if phone := strings.TrimSpace(p.Phone); phone != "" {
 		if !kiosk.ValidPhone(phone) {
 			return r, kiosk.Errorf(kiosk.EINVALID, "phone %q is not a phone number", phone)
 		}
-		name := strings.TrimSpace(strings.TrimSpace(p.LastName) + strings.TrimSpace(p.FirstName))
+		name, err := kiosk.CleanText(strings.TrimSpace(p.LastName)+strings.TrimSpace(p.FirstName), MaxContactName)
+		if err != nil {
+			return r, kiosk.WrapError(kiosk.EINVALID, err, "first_name, last_name")
+		}
 		contact = &kiosk.Contact{Name: name, Phone: phone, Consent: true}
 	} else if strings.TrimSpace(p.FirstName+p.LastName) != "" {
 		return r, kiosk.Errorf(kiosk.EINVALID, "a name is kept only with a phone to call back")

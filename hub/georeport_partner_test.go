@@ -54,6 +54,11 @@ func TestPartnerSubmission(t *testing.T) {
 	if err != nil || r.Body.Contact == nil || r.Body.Contact.Name != "李四" || !r.Body.Contact.Consent || !strings.Contains(r.Body.Text, "13912345678") {
 		t.Errorf("with the resident's phone: %+v %v", r.Body, err)
 	}
+	p.Address, p.LastName = "15\u202e栋", "李\x1b[31m"
+	r, err = PartnerSubmission(p, k, cfg, "id", t0)
+	if err != nil || r.Body.Location.Building != "15栋" || r.Body.Contact.Name != "李[31m四" {
+		t.Errorf("controls and bidi overrides kept: %q %q %v", r.Body.Location.Building, r.Body.Contact.Name, err)
+	}
 	p.Unkept = []string{"email"}
 	if _, err := PartnerSubmission(p, k, cfg, "id", t0); err == nil || !strings.Contains(err.Error(), "email") {
 		t.Errorf("email: %v", err)
