@@ -4,12 +4,14 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"testing"
 	"time"
 
 	"opinionwall/hub"
+	"opinionwall/hub/open311"
 	"opinionwall/kiosk"
 )
 
@@ -299,5 +301,28 @@ func TestRateLimits(t *testing.T) {
 	s.now = s.now.Add(time.Minute)
 	if code, body := post(t, s.base+"requests.json", form, ""); code != http.StatusOK {
 		t.Errorf("a minute later: %d %s", code, body)
+	}
+}
+
+// TestAbuse: a body over 64 KiB is refused unread; one address asking
+// too often is slowed down whatever it asks.
+func TestAbuse(t *testing.T) {
+	s := newStation(t)
+	big := url.Values{"api_key": {s.key}, "service_code": {"sanitation"}, "description": {strings.Repeat("长", 40000)}, "address_string": {"1栋"}}
+	if code, body := post(t, s.base+"requests.json", big, ""); code != http.StatusBadRequest || !strings.Contains(body, "unreadable") {
+		t.Errorf("a 120 KB form: %d %s", code, body)
+	}
+	slow := httptest.NewServer(&open311.Server{GeoReport: s.geo, Prefix: open311.Prefix, PerMinute: 5})
+	defer slow.Close()
+	var codes []int
+	for range 6 {
+		code, _ := get(t, slow.URL+open311.Prefix+"services.json")
+		codes = append(codes, code)
+	}
+	if codes[4] != http.StatusOK || codes[5] != http.StatusTooManyRequests {
+		t.Errorf("5 a minute from one address: %v", codes)
+	}
+	if in, _ := s.db.Inbox(t.Context(), hub.Filter{}); in.Total != 0 {
+		t.Errorf("stored %d cases", in.Total)
 	}
 }
