@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net/http"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -28,14 +29,19 @@ func (m *Main) openOpen311() error {
 	if c.open311Listen == "" {
 		return nil
 	}
-	g := &hub.GeoReport{Store: m.db, Config: kiosk.Defaults(), Jurisdiction: c.open311Jurisdiction, Now: time.Now, Limit: &hub.RateLimit{}}
-	srv := &open311.Serve{Addr: c.open311Listen, Log: m.Log,
-		Handler: &open311.Server{GeoReport: g, Prefix: open311.Prefix, Log: m.Log.With("part", "open311")}}
+	srv := &open311.Serve{Addr: c.open311Listen, Log: m.Log, Handler: m.open311Handler()}
 	if err := m.open(srv); err != nil {
 		return fmt.Errorf("open311: %w", err)
 	}
 	m.Log.Info("open311 listening", "addr", srv.ListenAddr(), "base", "http://"+loopback(srv.ListenAddr())+open311.Prefix)
 	return nil
+}
+
+// open311Handler is the GeoReport v2 endpoint over the store, to serve
+// under open311.Prefix (its own listener, or mounted on the web server).
+func (m *Main) open311Handler() http.Handler {
+	g := &hub.GeoReport{Store: m.db, Config: kiosk.Defaults(), Jurisdiction: m.Config.open311Jurisdiction, Now: time.Now, Limit: &hub.RateLimit{}}
+	return &open311.Server{GeoReport: g, Prefix: open311.Prefix, Log: m.Log.With("part", "open311")}
 }
 
 // apikeyCmd adds, lists and revokes the partners' API keys (the station
