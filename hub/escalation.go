@@ -169,3 +169,33 @@ func EscalationBackoff(n int) time.Duration {
 	}
 	return min(d, 30*time.Minute)
 }
+
+// UpstreamNews is a body's news as a case's history records it.
+type UpstreamNews struct {
+	Body      string
+	ID        string // the body's request id
+	Forwarded bool   // the request was made; else Status and Notes are its news
+	Status    string
+	Notes     string
+}
+
+// ReadUpstreamNews reads an ActUpstream audit record (written by Sent
+// and Mirror) for a screen to word.
+func ReadUpstreamNews(a Audit) (UpstreamNews, bool) {
+	body, ok := strings.CutPrefix(a.Worker, UpstreamWorker(""))
+	if a.Action != ActUpstream || !ok {
+		return UpstreamNews{}, false
+	}
+	n := UpstreamNews{Body: body}
+	if id, ok := strings.CutPrefix(a.Detail, "forwarded to "+body+" as "); ok {
+		n.ID, n.Forwarded = id, true
+		return n, true
+	}
+	rest, ok := strings.CutPrefix(a.Detail, body+" ")
+	if !ok {
+		return UpstreamNews{}, false
+	}
+	n.ID, rest, _ = strings.Cut(rest, " ")
+	n.Status, n.Notes, _ = strings.Cut(rest, ": ")
+	return n, n.ID != "" && n.Status != ""
+}

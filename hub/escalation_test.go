@@ -81,3 +81,19 @@ func TestEscalationMirror(t *testing.T) {
 		t.Errorf("closed: %+v %+v", e, a3)
 	}
 }
+
+func TestReadUpstreamNews(t *testing.T) {
+	e := Escalation{Case: "c1", Body: "区 住建局"}
+	sent := e.Sent("A-9 1", t0, time.Minute)
+	if n, ok := ReadUpstreamNews(sent); !ok || !n.Forwarded || n.ID != "A-9 1" || n.Body != "区 住建局" {
+		t.Errorf("sent: %+v %v", n, ok)
+	}
+	e.UpstreamID = "9001"
+	news := e.Mirror(UpstreamStatus{Status: GeoClosed, Notes: "已修复: 换了灯"}, t0, time.Minute)
+	if n, ok := ReadUpstreamNews(*news); !ok || n.Forwarded || n.ID != "9001" || n.Status != GeoClosed || n.Notes != "已修复: 换了灯" {
+		t.Errorf("news: %+v %v", n, ok)
+	}
+	if _, ok := ReadUpstreamNews(Audit{Action: ActReply, Worker: "zhang", Detail: "x"}); ok {
+		t.Error("a reply read as news")
+	}
+}

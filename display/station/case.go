@@ -268,6 +268,9 @@ func (s *App) pollWords(pollID, option string) (string, string) {
 
 // historyLine is one audit record as the worker reads it.
 func (s *App) historyLine(a hub.Audit) string {
+	if n, ok := hub.ReadUpstreamNews(a); ok {
+		return s.upstreamLine(a, n)
+	}
 	what := string(a.Action)
 	if key, ok := actionKeys[a.Action]; ok {
 		what = s.t(key)
@@ -277,7 +280,7 @@ func (s *App) historyLine(a hub.Audit) string {
 		line += s.tf("case.hist.move", s.statusName(a.From), s.statusName(a.To))
 	}
 	switch a.Action { // the detail in words: the domain writes it for the audit, in English where not typed
-	case hub.ActReply, hub.ActPublish, hub.ActNotApplicable, hub.ActUpstream: // typed by the worker, or the body's news
+	case hub.ActReply, hub.ActPublish, hub.ActNotApplicable: // what the worker typed
 		line += " " + a.Detail
 	case hub.ActAssign:
 		line += " " + s.workerName(strings.TrimPrefix(a.Detail, "to "))
@@ -289,6 +292,19 @@ func (s *App) historyLine(a hub.Audit) string {
 		}
 	}
 	return line
+}
+
+// upstreamLine is a body's news on a 大事 forwarded to it: the request
+// made, or its status and notes (a proposed reply the worker reviews).
+func (s *App) upstreamLine(a hub.Audit, n hub.UpstreamNews) string {
+	if n.Forwarded {
+		return s.tf("case.hist", fmtTime(a.At), n.Body, s.tf("hist.forwarded", n.ID))
+	}
+	line := s.tf("case.hist", fmtTime(a.At), n.Body, s.t("hist.upstream")) + " " + s.named("hist."+n.Status)
+	if n.Notes != "" {
+		line += s.tf("hist.notes", n.Notes)
+	}
+	return line + s.tf("hist.number", n.ID)
 }
 
 // named is the text of key, or what follows its dot when the catalog

@@ -57,9 +57,8 @@ func TestUpstreamNewsInHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	w.st.OpenCase(s.ID)
-	w.ui.Want("上级部门消息（建议回复，需审核）")
-	w.ui.Want("街道安监办 958812340 closed: 已清理通道")
-	if txt := w.ui.Texts(); !strings.Contains(txt, "forwarded to 街道安监办 as 958812340") {
+	w.ui.Want("街道安监办 · 上级部门消息（建议回复，需审核） 已办结：已清理通道（对方编号 958812340）")
+	if txt := w.ui.Texts(); !strings.Contains(txt, "街道安监办 · 已转交（对方编号 958812340）") {
 		t.Errorf("no forwarding in the history:\n%s", txt)
 	}
 }
