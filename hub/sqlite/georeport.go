@@ -25,8 +25,11 @@ func (db *DB) GeoRequests(ctx context.Context, f hub.GeoFilter) ([]hub.Case, err
 			args = append(args, v)
 		}
 	}
-	if len(f.Tickets) > 0 {
-		in("ticket", f.Tickets)
+	if len(f.Tickets) > 0 { // through the submissions' ticket index
+		conds = append(conds, `id IN (SELECT id FROM submissions WHERE ticket IN (?`+strings.Repeat(", ?", len(f.Tickets)-1)+`))`)
+		for _, t := range f.Tickets {
+			args = append(args, t)
+		}
 	} else {
 		if len(f.Services) > 0 {
 			in("topic", f.Services)
