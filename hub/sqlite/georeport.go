@@ -45,7 +45,7 @@ func (db *DB) GeoRequests(ctx context.Context, f hub.GeoFilter) ([]hub.Case, err
 			for i, s := range f.Statuses {
 				st[i] = string(s)
 			}
-			in("status", st)
+			in("+status", st) // the time index, walked newest first, beats sorting every open case
 		}
 	}
 	limit := f.Limit
@@ -53,7 +53,7 @@ func (db *DB) GeoRequests(ctx context.Context, f hub.GeoFilter) ([]hub.Case, err
 		limit = hub.GeoMaxRequests
 	}
 	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases WHERE `+strings.Join(conds, " AND ")+
-		` ORDER BY at DESC, id DESC LIMIT ?`, append(args, limit)...)
+		` ORDER BY at DESC, n DESC LIMIT ?`, append(args, limit)...)
 	if err != nil {
 		return nil, fmt.Errorf("georeport requests: %w", err)
 	}
