@@ -58,3 +58,7 @@ BEGIN
 	SELECT NEW.id, NEW.gov_body, 'pending', NEW.updated_at, NEW.updated_at
 	WHERE EXISTS (SELECT 1 FROM upstreams WHERE body = NEW.gov_body);
 END;
+
+-- GET requests by service (topic), newest first, without reading the
+-- other topics' opinions.
+CREATE INDEX cases_geo_topic ON cases (topic, at) WHERE kind = 'opinion';
