@@ -37,8 +37,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	path, ok := strings.CutPrefix(r.URL.Path, s.Prefix)
 	resource, format, _ := cutFormat(path)
 	if !ok || format == "" {
-		write(w, "json", http.StatusNotFound, []errorDoc{{Code: 404, Description: "no such resource: use services, requests or tokens with .json or .xml"}},
-			errorsDoc{Errors: []errorDoc{{Code: 404, Description: "no such resource"}}})
+		writeError(w, "json", http.StatusNotFound, "no such resource: use services, requests or tokens with .json or .xml")
 		return
 	}
 	if !s.limit.Allow("addr:"+clientAddr(r), s.perMinute(), s.GeoReport.Now()) {
@@ -71,13 +70,11 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.token(ctx, w, format, arg)
 	case kind == "services" || kind == "requests" || kind == "tokens":
 		w.Header().Set("Allow", "GET, POST")
-		s.fail(w, format, errMethod)
+		writeError(w, format, http.StatusMethodNotAllowed, "method not allowed")
 	default:
 		s.fail(w, format, kiosk.Errorf(kiosk.ENOTFOUND, "no resource %q", resource))
 	}
 }
-
-var errMethod = &kiosk.Error{Code: "method", Message: "method not allowed"}
 
 func (s *Server) perMinute() int {
 	if s.PerMinute > 0 {
@@ -218,13 +215,16 @@ func (s *Server) fail(w http.ResponseWriter, format string, err error) {
 	case kiosk.EBUSY:
 		w.Header().Set("Retry-After", "60")
 		status, msg = http.StatusTooManyRequests, err.Error()
-	case "method":
-		status, msg = http.StatusMethodNotAllowed, err.Error()
 	default:
 		if s.Log != nil {
 			s.Log.Error("open311", "err", err)
 		}
 	}
+	writeError(w, format, status, msg)
+}
+
+// writeError answers the standard's errors document with status.
+func writeError(w http.ResponseWriter, format string, status int, msg string) {
 	e := errorDoc{Code: status, Description: msg}
 	write(w, format, status, []errorDoc{e}, errorsDoc{Errors: []errorDoc{e}})
 }

@@ -326,3 +326,21 @@ func TestAbuse(t *testing.T) {
 		t.Errorf("stored %d cases", in.Total)
 	}
 }
+
+func TestRouting(t *testing.T) {
+	s := newStation(t)
+	req, _ := http.NewRequest(http.MethodDelete, s.base+"requests.json", nil)
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusMethodNotAllowed || resp.Header.Get("Allow") == "" {
+		t.Errorf("DELETE: %d %v", resp.StatusCode, resp.Header)
+	}
+	for _, p := range []string{"requests.html", "requests", "nothing.json", "services/none.xml", "tokens/none.json"} {
+		if code, body := get(t, s.base+p); code != http.StatusNotFound || !strings.Contains(body, `"code":404`) && !strings.Contains(body, "<code>404</code>") {
+			t.Errorf("%s: %d %s", p, code, body)
+		}
+	}
+}
