@@ -60,12 +60,13 @@ units: build
 	./deploy/systemd/verify.sh
 	./deploy/pi/test-setup.sh
 
-## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), the hub review app on seeded data touring its screens (build/smoke-hub), the resident flows that need a station — a code looked up at another kiosk, ratings by button and touch, a vote, its own code, the wall, 长辈模式 — (build/smoke-lookup), and the handwriting pad written in with mouse drags (build/smoke-handpad)
+## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), the hub review app on seeded data touring its screens (build/smoke-hub), the resident flows that need a station — a code looked up at another kiosk, ratings by button and touch, a vote, its own code, the wall, 长辈模式 — (build/smoke-lookup), the handwriting pad written in with mouse drags (build/smoke-handpad), and the Open311 endpoint checked with curl and jq (build/smoke-open311)
 smoke: build
 	./deploy/smoke.sh
 	./deploy/smoke-hub.sh
 	./deploy/smoke-lookup.sh
 	./deploy/smoke-handpad.sh
+	./deploy/smoke-open311.sh
 
 ## bench: the figures of docs/BENCHMARKS.md, each with its baseline, into bench.out
 bench:

@@ -23,6 +23,8 @@ packages=(
 	libzinnia-dev tegaki-zinnia-simplified-chinese
 	# the phone booth's spoken prompts (espeak-ng, voice cmn); malgo loads ALSA at run time
 	espeak-ng libasound2
+	# the Open311 smoke test's independent client (deploy/smoke-open311.sh)
+	curl jq
 )
 
 # Zinnia for the Pi's arm64 build. Debian's libzinnia0 and libzinnia-dev are not multiarch (the

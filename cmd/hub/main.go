@@ -12,6 +12,8 @@
 //	hub targets -data DIR [-class big|small|private|none -reply DAYS -close DAYS]
 //	hub report -data DIR -month 2026-11 [-o FILE.png] [-lang zh|en]
 //	hub backup -data DIR -o FILE
+//	hub apikey add|list|revoke -data DIR ...
+//	hub upstream add|list|remove -data DIR ...
 //	hub keygen -dir DIR [-name hub]
 //	hub passwd -file FILE USER
 //	hub acl
@@ -66,6 +68,10 @@ func dispatch(ctx context.Context, args []string) error {
 		return keygenCmd(args, os.Stdout)
 	case "passwd":
 		return passwdCmd(args, os.Stdin, os.Stdout)
+	case "apikey":
+		return apikeyCmd(ctx, args, os.Stdout)
+	case "upstream":
+		return upstreamCmd(ctx, args, os.Stdin, os.Stdout)
 	case "acl":
 		_, err := fmt.Fprint(os.Stdout, aclText())
 		return err
@@ -79,6 +85,7 @@ func dispatch(ctx context.Context, args []string) error {
 const usage = `usage:
   hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F]
             [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared] [-desk-socket PATH]
+            [-open311-listen ADDR -open311-jurisdiction J -open311-poll D]
                        run the station: embedded broker (default) or an external one, the ingest, and
                        the review app's window (unless -headless or there is no display); -desk-socket
                        serves the review app's local API (the unit: /run/opinionwall/desk.sock)
@@ -106,6 +113,12 @@ const usage = `usage:
                        fill a new data directory with believable data for a demo (workers' PIN 246813)
   hub backup -data DIR -o FILE
                        a consistent copy of the store, taken while the hub runs (restore: docs/OPERATIONS.md)
+  hub apikey add -data DIR -id ID -name NAME -number NN [-rate N]
+                       an Open311 API key for a partner (12345 hotline): printed once, kept hashed
+  hub apikey list|revoke -data DIR [-id ID]
+  hub upstream add -data DIR -body NAME -url BASE/ [-jurisdiction J] [-service CODE] [-area A]
+                       a government body's Open311 endpoint its 大事 go to (its API key on standard input)
+  hub upstream list|remove -data DIR [-body NAME]
   hub keygen -dir DIR [-name hub]
                        an ed25519 key pair for signing: NAME.key (keep secret) and NAME.pub (for kiosks)
   hub passwd -file FILE USER

@@ -10,8 +10,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"opinionwall/hub/deskapi"
+	"opinionwall/hub/open311"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/mqtt"
 	"opinionwall/mqtt/broker"
@@ -41,6 +43,8 @@ type runConfig struct {
 	headless, shared                      bool
 	exportDir, releases, releasesAddr     string
 	deskSocket                            string
+	open311Listen, open311Jurisdiction    string        // Open311 GeoReport v2 (docs/OPEN311.md)
+	open311Poll                           time.Duration // how often bodies' requests are polled
 }
 
 // part is a long-lived piece of the hub: Open starts it, Close stops it
@@ -93,6 +97,9 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
 	fs.StringVar(&c.releasesAddr, "releases-listen", "127.0.0.1:8088", "HTTP address serving -releases (loopback unless asked)")
 	fs.StringVar(&c.deskSocket, "desk-socket", "", "serve the review app's local API (hub app -socket) on this unix socket; the unit uses "+deskapi.DefaultSocket)
+	fs.StringVar(&c.open311Listen, "open311-listen", "", "Open311 GeoReport v2 HTTP address (off when empty), under "+open311.Prefix)
+	fs.StringVar(&c.open311Jurisdiction, "open311-jurisdiction", "", "Open311: this station's jurisdiction_id (requests naming another are refused)")
+	fs.DurationVar(&c.open311Poll, "open311-poll", 5*time.Minute, "Open311: how often the bodies' requests 大事 went to are polled")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -131,6 +138,9 @@ func (m *Main) Run(ctx context.Context) error {
 		if err := m.open(api); err != nil {
 			return err
 		}
+	}
+	if err := m.openOpen311(); err != nil {
+		return err
 	}
 	m.Log.Info("hub running", "data", m.Config.data, "broker", conn.Broker, "signing_key", signer.KeyID(), "checklist", m.desk.desk.Checklist.String())
 	ctx, cancel := context.WithCancel(ctx)

@@ -268,6 +268,9 @@ func (s *App) pollWords(pollID, option string) (string, string) {
 
 // historyLine is one audit record as the worker reads it.
 func (s *App) historyLine(a hub.Audit) string {
+	if n, ok := hub.ReadUpstreamNews(a); ok {
+		return s.upstreamLine(a, n)
+	}
 	what := string(a.Action)
 	if key, ok := actionKeys[a.Action]; ok {
 		what = s.t(key)
@@ -291,6 +294,19 @@ func (s *App) historyLine(a hub.Audit) string {
 	return line
 }
 
+// upstreamLine is a body's news on a 大事 forwarded to it: the request
+// made, or its status and notes (a proposed reply the worker reviews).
+func (s *App) upstreamLine(a hub.Audit, n hub.UpstreamNews) string {
+	if n.Forwarded {
+		return s.tf("case.hist", fmtTime(a.At), n.Body, s.tf("hist.forwarded", n.ID))
+	}
+	line := s.tf("case.hist", fmtTime(a.At), n.Body, s.t("hist.upstream")) + " " + s.named("hist."+n.Status)
+	if n.Notes != "" {
+		line += s.tf("hist.notes", n.Notes)
+	}
+	return line + s.tf("hist.number", n.ID)
+}
+
 // named is the text of key, or what follows its dot when the catalog
 // has none (a value the catalog does not know yet).
 func (s *App) named(key string) string {
@@ -306,7 +322,7 @@ func (s *App) named(key string) string {
 var actionKeys = map[hub.ActionKind]string{
 	hub.ActTriage: "triage", hub.ActAssign: "assign", hub.ActStart: "start", hub.ActReply: "send",
 	hub.ActPublish: "publish", hub.ActUnpublish: "unpublish", hub.ActClose: "close", hub.ActDuplicate: "duplicate",
-	hub.ActNotApplicable: "na", hub.ActReopen: "reopen",
+	hub.ActNotApplicable: "na", hub.ActReopen: "reopen", hub.ActUpstream: "hist.upstream",
 }
 
 // act returns a button action doing a to the open case.

@@ -94,7 +94,10 @@ var catalog = map[Lang]map[string]string{
 		"duplicate": "标为重复",
 		"ph.reason": "不受理原因",
 		"na":        "不受理", "reopen": "重新打开",
-		"sec.history": "记录",
+		"sec.history":    "记录",
+		"hist.upstream":  "上级部门消息（建议回复，需审核）",
+		"hist.forwarded": "已转交（对方编号 %s）", "hist.number": "（对方编号 %s）",
+		"hist.open": "办理中", "hist.closed": "已办结", "hist.notes": "：%s",
 
 		"ph.title":     "议题（中文）",
 		"ph.titleEn":   "议题（英文，可不填）",
@@ -250,7 +253,10 @@ var catalog = map[Lang]map[string]string{
 		"duplicate": "Mark duplicate",
 		"ph.reason": "Why it is not taken up",
 		"na":        "Not applicable", "reopen": "Reopen",
-		"sec.history": "History",
+		"sec.history":    "History",
+		"hist.upstream":  "News from the body (a proposed reply to review)",
+		"hist.forwarded": "Forwarded (their number %s)", "hist.number": " (their number %s)",
+		"hist.open": "open", "hist.closed": "closed", "hist.notes": ": %s",
 
 		"ph.title":     "Title in Chinese",
 		"ph.titleEn":   "Title in English (optional)",
