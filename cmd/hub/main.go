@@ -15,6 +15,7 @@
 //	hub keygen -dir DIR [-name hub]
 //	hub passwd -file FILE USER
 //	hub acl
+//	hub ca init|issue|revoke|crl|list -ca DIR ...
 package main
 
 import (
@@ -66,6 +67,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return keygenCmd(args, os.Stdout)
 	case "passwd":
 		return passwdCmd(args, os.Stdin, os.Stdout)
+	case "ca":
+		return caCmd(args, os.Stdout)
 	case "acl":
 		_, err := fmt.Fprint(os.Stdout, aclText())
 		return err
@@ -106,4 +109,13 @@ const usage = `usage:
   hub passwd -file FILE USER
                        add or change USER's password (read from standard input) in a mosquitto-format file
   hub acl              the v1 ACL as a mosquitto acl_file, for stations that run mosquitto
+  hub ca init -ca DIR -host NAME[,IP...]
+                       the station's certificate authority in DIR (an offline machine or USB stick):
+                       ca.crt, ca.key, ca.crl and the broker's server.crt, server.key for NAME, IP
+  hub ca issue -ca DIR [-replace] KIOSK-ID ... | -server NAME[,IP...]
+                       kiosks' client certificates (kiosks/ID.crt, ID.key), or a new broker certificate
+  hub ca revoke -ca DIR [-crl-to FILE] KIOSK-ID|SERIAL ...
+                       revoke certificates into ca.crl (and copy it to the station's -tls-crl FILE)
+  hub ca crl -ca DIR [-crl-to FILE]   rewrite (renew) the revocation list
+  hub ca list -ca DIR  every certificate issued, with its serial and state
 `

@@ -209,7 +209,7 @@ func (m *Main) embeddedBroker() (mqtt.Conn, error) {
 	}
 	b := &broker.Broker{Addr: c.listen, Credentials: creds, Log: m.Log.With("part", "broker")}
 	if c.tlsListen != "" {
-		conf, err := brokerTLS(c.tlsCert, c.tlsKey, c.tlsCA, c.tlsCRL)
+		conf, err := brokerTLS(c.tlsCert, c.tlsKey, c.tlsCA, c.tlsCRL, func(err error) { m.Log.Error("revocation list", "err", err) })
 		if err != nil {
 			return mqtt.Conn{}, err
 		}
