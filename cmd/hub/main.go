@@ -4,7 +4,7 @@
 // it.
 //
 //	hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-broker URL]
-//	hub export -data DIR -format csv|json [-o FILE]
+//	hub export -data DIR -format csv|json [-o FILE] [-contacts -worker ID]
 //	hub fleet -data DIR
 //	hub app -data DIR
 //	hub worker add|list|building -data DIR ...
@@ -16,6 +16,7 @@
 //	hub passwd -file FILE USER
 //	hub acl
 //	hub ca init|issue|revoke|crl|list -ca DIR ...
+//	hub purge -data DIR [-days 180] [-dry-run]
 package main
 
 import (
@@ -46,7 +47,7 @@ func dispatch(ctx context.Context, args []string) error {
 	case "run":
 		return runCmd(ctx, args)
 	case "export":
-		return exportCmd(ctx, args, os.Stdout)
+		return exportCmd(ctx, args, os.Stdin, os.Stdout)
 	case "fleet":
 		return fleetCmd(ctx, args, os.Stdout)
 	case "app":
@@ -69,6 +70,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return passwdCmd(args, os.Stdin, os.Stdout)
 	case "ca":
 		return caCmd(args, os.Stdout)
+	case "purge":
+		return purgeCmd(ctx, args, os.Stdout)
 	case "acl":
 		_, err := fmt.Fprint(os.Stdout, aclText())
 		return err
@@ -97,8 +100,10 @@ const usage = `usage:
                        the targets per class (三事分流) the charts, overdue marks and report judge by
   hub report -data DIR -month 2026-11 [-o FILE.png] [-lang zh|en]
                        the month's one-page report for the residents' committee: FILE.png and FILE.xlsx
-  hub export -data DIR -format csv|json [-o FILE]
-                       every submission; CSV is UTF-8 with a BOM so Excel shows Chinese
+  hub export -data DIR -format csv|json [-o FILE] [-contacts -worker LEAD-ID]
+                       every submission; CSV is UTF-8 with a BOM so Excel shows Chinese; without contact
+                       details and with phone and room numbers masked in the text unless a lead asks with
+                       -contacts (PIN on standard input; audited); the file is made 0600
   hub fleet -data DIR  the kiosks: state, last seen, last seq, gaps, received
   hub seed -data DIR [-n 3000] [-days 120]
                        fill a new data directory with believable data for a demo (workers' PIN 1234)
@@ -118,4 +123,7 @@ const usage = `usage:
                        revoke certificates into ca.crl (and copy it to the station's -tls-crl FILE)
   hub ca crl -ca DIR [-crl-to FILE]   rewrite (renew) the revocation list
   hub ca list -ca DIR  every certificate issued, with its serial and state
+  hub purge -data DIR [-days 180] [-dry-run]
+                       erase the free text and contact details of cases closed more than DAYS ago and
+                       refused submissions as old (the service does it daily: hub run -retention-days)
 `

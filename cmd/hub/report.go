@@ -144,7 +144,15 @@ func writeFileAtomic(path string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path+".part", b, 0o640); err != nil {
+	f, err := createPrivate(path + ".part") // 0600: the report quotes residents
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		os.Remove(path + ".part")
 		return err
 	}

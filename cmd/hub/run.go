@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/mqtt"
 	"opinionwall/mqtt/broker"
@@ -39,6 +40,7 @@ type runConfig struct {
 	brokerCA                              string
 	headless, shared                      bool
 	exportDir, releases, releasesAddr     string
+	retentionDays                         int
 }
 
 // part is a long-lived piece of the hub: Open starts it, Close stops it
@@ -90,6 +92,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
 	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
 	fs.StringVar(&c.releasesAddr, "releases-listen", "127.0.0.1:8088", "HTTP address serving -releases (loopback unless asked)")
+	fs.IntVar(&c.retentionDays, "retention-days", hub.DefaultRetentionDays, "erase residents' free text and contact details this many days after their case closes (daily; see hub purge)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -183,6 +186,9 @@ func (m *Main) openStore() error {
 		return err
 	}
 	m.desk = d
+	if err := m.open(&retentionJob{Store: m.db, Days: m.Config.retentionDays, Log: m.Log.With("part", "retention")}); err != nil {
+		return err
+	}
 	return m.open(&hubsqlite.Projector{DB: m.db, OnError: func(err error) { m.Log.Error("making cases", "err", err) }})
 }
 

@@ -60,7 +60,7 @@ func TestRunWithEmbeddedBroker(t *testing.T) {
 	waitFor(t, 30*time.Second, func() bool { st, _ = db.Status(ctx); return st.Acked == 20 },
 		func() string { return fmt.Sprintf("acked %d/20: %+v", st.Acked, r.Stats()) })
 	var csv strings.Builder
-	if err := exportCmd(ctx, []string{"-data", filepath.Join(dir, "hub"), "-format", "csv"}, &csv); err != nil {
+	if err := exportCmd(ctx, []string{"-data", filepath.Join(dir, "hub"), "-format", "csv"}, nil, &csv); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(csv.String(), ",wall-01,"); n != 20 {

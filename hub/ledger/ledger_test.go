@@ -94,3 +94,26 @@ func TestXLSXReadsBack(t *testing.T) {
 		t.Error("unknown format accepted")
 	}
 }
+
+// TestDefuseFormulas: a cell a spreadsheet would read as a formula gets an
+// apostrophe, also when a tab, a carriage return or spaces come first
+// (Excel and LibreOffice skip them: "\t=cmd|' /C calc'!A0" ran as a
+// formula before); ordinary text is left alone.
+func TestDefuseFormulas(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1":                   "'=1+1",
+		"+86 138":                "'+86 138",
+		"-5":                     "'-5",
+		"@SUM(A1)":               "'@SUM(A1)",
+		"\t=cmd|' /C calc'!A0":   "'\t=cmd|' /C calc'!A0",
+		"\r=HYPERLINK(\"http\")": "'\r=HYPERLINK(\"http\")",
+		"  =1+1":                 "'  =1+1",
+		"垃圾站=脏":                  "垃圾站=脏",
+		"":                       "",
+		"a-b":                    "a-b",
+	} {
+		if got := Defuse(in); got != want {
+			t.Errorf("Defuse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

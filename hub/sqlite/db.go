@@ -59,7 +59,7 @@ func (db *DB) Open() error {
 	if err := os.MkdirAll(filepath.Dir(db.Path), 0o750); err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
-	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout}))
+	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout, SecureDelete: true}))
 	if err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
