@@ -57,13 +57,13 @@ func TestVolunteerTextMaskedWhenResidentConsented(t *testing.T) {
 func TestRedactFor(t *testing.T) {
 	c := &kiosk.Contact{Name: "李秀兰", Phone: "139-0000-1111", Consent: true}
 	for in, want := range map[string]string{
-		"李秀兰反映：楼道灯坏了":        "***反映：楼道灯坏了",
+		"李秀兰反映：楼道灯坏了":         "***反映：楼道灯坏了",
 		"打139，0000，1111找我":    "打139，****，**11找我",
-		"一三八一二三四五六七八":        "*********七八",
+		"一三八一二三四五六七八":         "*********七八",
 		"邮箱 lxl.2020@163.com": "邮箱 ********@163.com",
 		"2026.11.29 停水":       "202*.**.29 停水",
 		"票号 123456789 的事":     "票号 123456789 的事",
-		"陈先生说":               "陈先生说",
+		"陈先生说":                "陈先生说",
 	} {
 		if got := hub.RedactFor(in, c); got != want {
 			t.Errorf("RedactFor(%q) = %q, want %q", in, got, want)
