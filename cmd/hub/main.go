@@ -83,8 +83,9 @@ func dispatch(ctx context.Context, args []string) error {
 }
 
 const usage = `usage:
-  hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F]
-            [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
+  hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F
+            -tls-ca F [-tls-crl F]] [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
+            [-retention-days 180]
                        run the station: embedded broker (default) or an external one, the ingest, and
                        the review app's window (unless -headless or there is no display)
   hub app -data DIR [-export-dir DIR] [-lang zh|en]
