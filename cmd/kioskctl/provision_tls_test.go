@@ -11,6 +11,8 @@ import (
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/internal/ca"
+	"opinionwall/kiosk"
+	"opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
 	"opinionwall/mqtt/broker"
 )
@@ -82,6 +84,7 @@ func TestProvisionedKioskOverTLS(t *testing.T) {
 		return nil
 	}
 	kioskCert, kioskKey := filepath.Join(bundle, "tls", "kiosk.crt"), filepath.Join(bundle, "tls", "kiosk.key")
+	kioskRelay(t, bundle, b.TLSListenAddr())
 	if err := connect(kioskCert, kioskKey); err != nil {
 		t.Fatalf("the provisioned kiosk over ssl://: %v", err)
 	}
@@ -108,5 +111,51 @@ func TestProvisionedKioskOverTLS(t *testing.T) {
 	}
 	if err := connect(kioskCert, kioskKey); err == nil {
 		t.Fatal("a revoked kiosk certificate connected to the running broker")
+	}
+}
+
+// kioskRelay runs the kiosk's relay as cmd/kiosk does from the bundle's
+// kiosk.env (its OW_TLS files and password, the host swapped for the test
+// broker's address) and its trust directory, and waits for it to connect.
+func kioskRelay(t *testing.T, bundle, addr string) {
+	t.Helper()
+	env, err := os.ReadFile(filepath.Join(bundle, "kiosk.env"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string]string{}
+	for _, line := range strings.Split(string(env), "\n") {
+		if v, ok := strings.CutPrefix(line, "OW_TLS="); ok {
+			f := strings.Fields(v)
+			for i := 0; i+1 < len(f); i += 2 {
+				files[f[i]] = strings.Replace(f[i+1], "/etc/opinionwall", bundle, 1)
+			}
+		}
+	}
+	if !strings.Contains(string(env), "OW_BROKER=ssl://") || len(files) != 3 {
+		t.Fatalf("kiosk.env: %s", env)
+	}
+	conn, err := mqtt.ConnFromFiles("ssl://"+addr, "wall-01", mqtt.ConnFiles{Password: filepath.Join(bundle, "broker.password"),
+		CA: files["-tls-ca"], Cert: files["-tls-cert"], Key: files["-tls-key"]})
+	if err != nil {
+		t.Fatal(err)
+	}
+	trust, err := mqtt.LoadTrust(filepath.Join(bundle, "trust"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	db := sqlite.NewDB(filepath.Join(t.TempDir(), "kiosk.db"))
+	db.Tickets, _ = kiosk.NewTicketCodec(11, "wall-01")
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r := &mqtt.Relay{Conn: conn, Kiosk: "wall-01", Outbox: db, Trust: trust, MinBackoff: 50 * time.Millisecond}
+	if err := r.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	if !waitUntil(10*time.Second, func() bool { return r.Stats().Subscribed }) {
+		t.Fatalf("the kiosk's relay did not connect over ssl:// with its bundle: %+v", r.Stats())
 	}
 }
