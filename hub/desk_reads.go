@@ -38,20 +38,42 @@ func (d *Desk) Inbox(ctx context.Context, w Worker, f Filter) (Inbox, error) {
 	return in, d.shapeCases(ctx, w.Role, in.Cases)
 }
 
+// ContactReader is a store that reads the contact details of many
+// submissions at once; a store without it is read case by case.
+type ContactReader interface {
+	// Contacts returns the contact details left with each of the
+	// submissions ids that has some.
+	Contacts(ctx context.Context, ids []string) (map[string]*kiosk.Contact, error)
+}
+
 // shapeCases shapes cases for the role in place. A role that may not see
 // contact details gets each text masked with its resident's contact in
-// hand (one read of the submission per case).
+// hand.
 func (d *Desk) shapeCases(ctx context.Context, r Role, cs []Case) error {
-	for i := range cs {
-		var contact *kiosk.Contact
-		if !r.SeesContact() {
+	if r.SeesContact() || len(cs) == 0 {
+		return nil
+	}
+	contacts := map[string]*kiosk.Contact{}
+	if cr, ok := d.Store.(ContactReader); ok {
+		ids := make([]string, len(cs))
+		for i := range cs {
+			ids[i] = cs[i].ID
+		}
+		var err error
+		if contacts, err = cr.Contacts(ctx, ids); err != nil {
+			return fmt.Errorf("masking cases: %w", err)
+		}
+	} else {
+		for i := range cs {
 			_, rcv, err := d.Store.Case(ctx, cs[i].ID)
 			if err != nil {
 				return fmt.Errorf("masking case %s: %w", cs[i].ID, err)
 			}
-			contact = rcv.Body.Contact
+			contacts[cs[i].ID] = rcv.Body.Contact
 		}
-		cs[i] = r.shapeCase(cs[i], contact)
+	}
+	for i := range cs {
+		cs[i] = r.shapeCase(cs[i], contacts[cs[i].ID])
 	}
 	return nil
 }

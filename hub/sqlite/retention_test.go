@@ -97,3 +97,37 @@ func TestRetentionPurge(t *testing.T) {
 		t.Error("a retention of 0 days accepted")
 	}
 }
+
+// TestVolunteerViewsMaskTheContact: on the real store (contacts read in
+// one query per page), a volunteer's inbox and ledger mask the name and
+// phone a consenting resident repeated in their text; the lead's do not.
+func TestVolunteerViewsMaskTheContact(t *testing.T) {
+	ctx := context.Background()
+	s := newStation(t)
+	at := time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)
+	op := opinion("wall-01", 1, at, "sanitation", "3栋", "我是王秀英，打138.1234.5678")
+	op.Body.Contact = &kiosk.Contact{Name: "王秀英", Phone: "13812345678", Consent: true}
+	other := opinion("wall-01", 2, at, "sanitation", "3栋", "王秀英家门口很脏") // no contact: a name is not known as one
+	if err := s.db.Apply(ctx, hub.Batch{Submissions: []hub.Received{op, other}}); err != nil {
+		t.Fatal(err)
+	}
+	vol := hub.Worker{ID: "li", Role: hub.RoleVolunteer}
+	for _, w := range []hub.Worker{s.lead, vol} {
+		in, err := s.desk.Inbox(ctx, w, hub.Filter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var texts []string
+		for _, c := range in.Cases {
+			texts = append(texts, c.Text)
+		}
+		s.desk.EachCase(ctx, w, hub.Filter{}, func(c hub.Case) error { texts = append(texts, c.Text); return nil })
+		all := strings.Join(texts, "|")
+		if got, want := strings.Count(all, "王秀英"), map[hub.Role]int{hub.RoleLead: 4, hub.RoleVolunteer: 2}[w.Role]; got != want {
+			t.Errorf("%s: the name %d times, want %d: %s", w.Role, got, want, all)
+		}
+		if got := strings.Contains(all, "1234"); got != (w.Role == hub.RoleLead) {
+			t.Errorf("%s: the phone shown %v: %s", w.Role, got, all)
+		}
+	}
+}
