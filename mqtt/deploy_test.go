@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -49,7 +50,7 @@ func TestDeployMosquittoConf(t *testing.T) {
 	conf = fmt.Sprintf("user %s\npersistence false\nlog_dest stderr\n%s", currentUser(t), conf)
 	cfg := filepath.Join(dir, "mosquitto.conf")
 	os.WriteFile(cfg, []byte(conf), 0o600)
-	runMosquitto(t, bin, cfg, plain)
+	proc := runMosquitto(t, bin, cfg, plain)
 	eventually(t, 10*time.Second, func() bool {
 		c, err := net.Dial("tcp", tlsAddr)
 		if err == nil {
@@ -100,6 +101,42 @@ func TestDeployMosquittoConf(t *testing.T) {
 			t.Errorf("%s connected to mosquitto", name)
 		}
 	}
+	// wall-02 revoked while mosquitto runs: its certificate works until
+	// mosquitto rereads the CRL on SIGHUP (systemctl reload mosquitto).
+	tlsLogin := func(user, crt, key string) error {
+		conf, err := mqtt.TLSConfig(filepath.Join(dir, "ca.crt"), crt, key)
+		if err != nil {
+			return err
+		}
+		c := paho.NewClient(paho.NewClientOptions().AddBroker("ssl://" + tlsAddr).SetClientID(user + "-probe").
+			SetUsername(user).SetPassword(password(user)).SetTLSConfig(conf).SetProtocolVersion(4).
+			SetConnectTimeout(3 * time.Second).SetAutoReconnect(false))
+		if err := mqtt.WaitToken(c.Connect(), 5*time.Second, "connect"); err != nil {
+			return err
+		}
+		c.Disconnect(10)
+		return nil
+	}
+	authority, err := ca.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	crt2, key2 := authority.KioskFiles("wall-02")
+	b2, _ := os.ReadFile(crt2)
+	k2, _ := os.ReadFile(key2)
+	crt2, key2 = filepath.Join(dir, "revoked", "wall-02.crt"), filepath.Join(dir, "revoked", "wall-02.key")
+	os.WriteFile(crt2, b2, 0o600)
+	os.WriteFile(key2, k2, 0o600)
+	if err := tlsLogin("wall-02", crt2, key2); err != nil {
+		t.Fatalf("wall-02's certificate before its revocation: %v", err)
+	}
+	if _, err := authority.Revoke("wall-02"); err != nil {
+		t.Fatal(err)
+	}
+	proc.Signal(syscall.SIGHUP)
+	eventually(t, 10*time.Second, func() bool { return tlsLogin("wall-02", crt2, key2) != nil },
+		func() string { return "mosquitto took wall-02's revoked certificate after SIGHUP" })
+
 	// wall-01's certificate with wall-02's name and password is wall-01:
 	// what it publishes on wall-02's topics never reaches the hub.
 	heardUp := make(chan string, 4)

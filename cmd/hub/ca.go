@@ -145,7 +145,7 @@ func caList(dir string, out io.Writer) error {
 // embedded broker rereads it at the next handshake; mosquitto on reload.
 func copyCRL(dir, to string, out io.Writer) error {
 	if to == "" {
-		fmt.Fprintf(out, "copy %s to the station's -tls-crl file (the hub rereads it; mosquitto: systemctl restart mosquitto)\n", filepath.Join(dir, ca.CRLFile))
+		fmt.Fprintf(out, "copy %s to the station's -tls-crl file (the hub rereads it; mosquitto: systemctl reload mosquitto)\n", filepath.Join(dir, ca.CRLFile))
 		return nil
 	}
 	b, err := os.ReadFile(filepath.Join(dir, ca.CRLFile))
@@ -159,7 +159,7 @@ func copyCRL(dir, to string, out io.Writer) error {
 	if err := os.Rename(tmp, to); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "copied to %s (the hub rereads it; mosquitto: systemctl restart mosquitto)\n", to)
+	fmt.Fprintf(out, "copied to %s (the hub rereads it; mosquitto: systemctl reload mosquitto)\n", to)
 	return nil
 }
 

@@ -95,7 +95,7 @@ func revokeCert(dir, id, crlTo string, out io.Writer) error {
 	}
 	fmt.Fprintf(out, "certificate of %s (serial %s) revoked in %s\n", id, serial, filepath.Join(dir, ca.CRLFile))
 	if crlTo == "" {
-		fmt.Fprintf(out, "copy %s to the station's -tls-crl file (the hub rereads it; mosquitto: systemctl restart mosquitto)\n", filepath.Join(dir, ca.CRLFile))
+		fmt.Fprintf(out, "copy %s to the station's -tls-crl file (the hub rereads it; mosquitto: systemctl reload mosquitto)\n", filepath.Join(dir, ca.CRLFile))
 		return nil
 	}
 	b, err := os.ReadFile(filepath.Join(dir, ca.CRLFile))
