@@ -115,7 +115,15 @@ func (s *desk) monthReport(ctx context.Context, src reportSource, month time.Tim
 	if err != nil {
 		return nil, err
 	}
-	m := &report.Month{From: from, To: to, Stats: st, Targets: targets, Charts: drawn, Examples: hub.ExampleReplies(cases, 10),
+	ids := make([]string, len(cases))
+	for i := range cases {
+		ids[i] = cases[i].ID
+	}
+	contacts, err := s.db.Contacts(ctx, ids) // quoted residents are not named in the report
+	if err != nil {
+		return nil, err
+	}
+	m := &report.Month{From: from, To: to, Stats: st, Targets: targets, Charts: drawn, Examples: hub.ExampleRepliesFor(cases, 10, contacts),
 		Text: station.Texts(s.language()), English: s.language() == station.LangEn, Name: func(id string) string { return s.catalog.NameIn(id, string(s.language())) }}
 	if m.Deliberation, err = s.deliberationChanges(ctx, from, to); err != nil {
 		return nil, err
