@@ -61,15 +61,25 @@ func DSN(path string, o Options) string {
 
 // TruncateWAL copies the WAL into the database and empties it, so the
 // previous versions of pages (a purged row among them) leave the -wal file.
+// A reader in the way is waited for (the busy timeout), three times.
 func TruncateWAL(ctx context.Context, db *sql.DB) error {
-	var busy, logPages, done int
-	if err := db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logPages, &done); err != nil {
-		return fmt.Errorf("checkpoint: %w", err)
+	for try := 0; ; try++ {
+		var busy, logPages, done int
+		if err := db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logPages, &done); err != nil {
+			return fmt.Errorf("checkpoint: %w", err)
+		}
+		if busy == 0 {
+			return nil
+		}
+		if try == 2 {
+			return fmt.Errorf("checkpoint: a reader kept the WAL from being emptied; the next purge empties it")
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
 	}
-	if busy != 0 {
-		return fmt.Errorf("checkpoint: a reader kept the WAL from being emptied")
-	}
-	return nil
 }
 
 // Migrate runs the *.sql files of dir in fsys not yet recorded in
