@@ -18,7 +18,8 @@ bin/hub keygen -dir "$d/keys" -name hub
 head -c 18 /dev/urandom | base64 > "$d/kiosk.pass"
 bin/hub passwd -file "$d/passwd" demo-wall-01 < "$d/kiosk.pass"
 echo "== the station's CA, the broker's certificate and the kiosk's (the kiosk connects over TLS, as in the field)"
-deploy/mosquitto/make-certs.sh "$d/tls" 127.0.0.1 demo-wall-01 >/dev/null
+bin/hub ca init -ca "$d/tls" -host 127.0.0.1 >/dev/null
+bin/hub ca issue -ca "$d/tls" demo-wall-01 >/dev/null
 tls=(-tls-ca "$d/tls/ca.crt" -tls-cert "$d/tls/kiosks/demo-wall-01.crt" -tls-key "$d/tls/kiosks/demo-wall-01.key")
 bin/kiosk check-config -config deploy/demo/kiosk.toml
 echo "== station workers for the review app (PIN 246813 each): a lead and a grid worker who looks after 3栋 and 12栋"
@@ -34,7 +35,7 @@ fi
 echo "== hub: embedded broker on 127.0.0.1:$port (plain, loopback) and 127.0.0.1:$tlsport (TLS, client certificates), store in $d/hub (log: $d/hub.log), the review app's local API on $d/desk.sock (bin/hub app -socket $d/desk.sock)${DISPLAY:+; the review app opens: log in as 张丽, PIN 246813}"
 bin/hub run $window -data "$d/hub" -export-dir "$d/export" -credentials "$d/passwd" -key "$d/keys/hub.key" \
 	-listen "127.0.0.1:$port" -tls-listen "127.0.0.1:$tlsport" -tls-cert "$d/tls/server.crt" -tls-key "$d/tls/server.key" \
-	-tls-ca "$d/tls/ca.crt" -desk-socket "$d/desk.sock" > "$d/hub.log" 2>&1 &
+	-tls-ca "$d/tls/ca.crt" -tls-crl "$d/tls/ca.crl" -desk-socket "$d/desk.sock" > "$d/hub.log" 2>&1 &
 hub_pid=$!
 trap 'kill $hub_pid 2>/dev/null || true; wait $hub_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do

@@ -105,7 +105,14 @@ func (d *Desk) workerMap(ctx context.Context) (map[string]Worker, error) {
 // now, as the worker may see it.
 func (d *Desk) Act(ctx context.Context, w Worker, id string, version int64, a Action) (Case, error) {
 	c, err := d.act(ctx, w, id, version, a)
-	return w.Role.shapeCase(c), err
+	if c.ID == "" {
+		return c, err
+	}
+	cs := []Case{c}
+	if serr := d.shapeCases(ctx, w.Role, cs); serr != nil {
+		return w.Role.shapeCase(c, nil), errors.Join(err, serr)
+	}
+	return cs[0], err
 }
 
 func (d *Desk) act(ctx context.Context, w Worker, id string, version int64, a Action) (Case, error) {

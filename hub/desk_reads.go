@@ -35,10 +35,47 @@ func (d *Desk) Inbox(ctx context.Context, w Worker, f Filter) (Inbox, error) {
 	if err != nil {
 		return in, err
 	}
-	for i := range in.Cases {
-		in.Cases[i] = w.Role.shapeCase(in.Cases[i])
+	return in, d.shapeCases(ctx, w.Role, in.Cases)
+}
+
+// ContactReader is a store that reads the contact details of many
+// submissions at once; a store without it is read case by case.
+type ContactReader interface {
+	// Contacts returns the contact details left with each of the
+	// submissions ids that has some.
+	Contacts(ctx context.Context, ids []string) (map[string]*kiosk.Contact, error)
+}
+
+// shapeCases shapes cases for the role in place. A role that may not see
+// contact details gets each text masked with its resident's contact in
+// hand.
+func (d *Desk) shapeCases(ctx context.Context, r Role, cs []Case) error {
+	if r.SeesContact() || len(cs) == 0 {
+		return nil
 	}
-	return in, nil
+	contacts := map[string]*kiosk.Contact{}
+	if cr, ok := d.Store.(ContactReader); ok {
+		ids := make([]string, len(cs))
+		for i := range cs {
+			ids[i] = cs[i].ID
+		}
+		var err error
+		if contacts, err = cr.Contacts(ctx, ids); err != nil {
+			return fmt.Errorf("masking cases: %w", err)
+		}
+	} else {
+		for i := range cs {
+			_, rcv, err := d.Store.Case(ctx, cs[i].ID)
+			if err != nil {
+				return fmt.Errorf("masking case %s: %w", cs[i].ID, err)
+			}
+			contacts[cs[i].ID] = rcv.Body.Contact
+		}
+	}
+	for i := range cs {
+		cs[i] = r.shapeCase(cs[i], contacts[cs[i].ID])
+	}
+	return nil
 }
 
 // EachCase calls fn for every case the filter selects, newest first,
@@ -47,7 +84,24 @@ func (d *Desk) EachCase(ctx context.Context, w Worker, f Filter, fn func(Case) e
 	if err := w.mayFilter(f); err != nil {
 		return err
 	}
-	return d.Store.EachCase(ctx, f, func(c Case) error { return fn(w.Role.shapeCase(c)) })
+	if w.Role.SeesContact() {
+		return d.Store.EachCase(ctx, f, fn)
+	}
+	// Collected first: masking reads each submission, and the store's
+	// iteration holds a connection.
+	var cs []Case
+	if err := d.Store.EachCase(ctx, f, func(c Case) error { cs = append(cs, c); return nil }); err != nil {
+		return err
+	}
+	if err := d.shapeCases(ctx, w.Role, cs); err != nil {
+		return err
+	}
+	for _, c := range cs {
+		if err := fn(c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // Case returns one case as the worker may see it, with what the resident
@@ -78,10 +132,10 @@ func (d *Desk) Published(ctx context.Context, w Worker, limit int) ([]Case, erro
 		return nil, err
 	}
 	cs, err := d.Store.Published(ctx, limit)
-	for i := range cs {
-		cs[i] = w.Role.shapeCase(cs[i])
+	if err != nil {
+		return nil, err
 	}
-	return cs, err
+	return cs, d.shapeCases(ctx, w.Role, cs)
 }
 
 // Polls returns every poll with its live tally (probable play apart).

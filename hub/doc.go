@@ -11,10 +11,18 @@
 // offers (Roster, Inbox, Case, EachCase, Published, Polls, Stats, Fleet)
 // takes the logged-in worker and returns views shaped for their role: a
 // volunteer's never carry a resident's contact details, and the
-// resident's free text reaches them masked (Redact). Wrong PINs lock a
-// worker out (PINLock), kept by a LockoutStore so that every client of the
-// service shares the lock and a restart keeps it. The review app on a
-// desktop reaches the Desk only through the service (hub/deskapi).
+// resident's free text reaches them masked (RedactFor: Redact, and the name
+// and phone the resident left wherever the text repeats them).
+//
+// Personal data (PIPL): Purge erases residents' free text and contact
+// details RetentionDays after their case closes (PurgeDue, Anonymise) and
+// deletes old refused submissions, with audit records; ExportView is a
+// submission as an export carries it, contact details only for a lead
+// (Worker.MayExportContacts).
+// Wrong PINs lock a worker out (PINLock), kept by a LockoutStore so that
+// every client of the service shares the lock and a restart keeps it. The
+// review app on a desktop reaches the Desk only through the service
+// (hub/deskapi).
 //
 // The store is described per concern: CaseStore, WorkerStore, PollStore,
 // SnapshotStore, TicketOutbox, StatsStore, FleetStore and IngestStore.

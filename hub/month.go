@@ -61,6 +61,13 @@ type ExampleReply struct {
 // recent answer of each topic first so that the examples cover the
 // topics, then the next most recent; probable play is left out.
 func ExampleReplies(cases []Case, n int) []ExampleReply {
+	return ExampleRepliesFor(cases, n, nil)
+}
+
+// ExampleRepliesFor is ExampleReplies with the contact details residents
+// left, by case id: what they said is quoted without the name and phone
+// they repeated in it (RedactFor), as the report leaves the station.
+func ExampleRepliesFor(cases []Case, n int, contacts map[string]*kiosk.Contact) []ExampleReply {
 	var answered []Case
 	for _, c := range cases {
 		if c.Kind == kiosk.KindOpinion && c.Reply != "" && !c.Flagged {
@@ -82,7 +89,7 @@ func ExampleReplies(cases []Case, n int) []ExampleReply {
 	out := make([]ExampleReply, 0, min(n, len(picked)))
 	for _, c := range picked[:min(n, len(picked))] {
 		out = append(out, ExampleReply{Ticket: kiosk.FormatTicket(c.Ticket), Topic: c.Topic, Matter: c.Matter,
-			Said: Redact(c.Text), Reply: c.Reply, ReplyEn: c.ReplyEn, RepliedAt: c.RepliedAt})
+			Said: RedactFor(c.Text, contacts[c.ID]), Reply: c.Reply, ReplyEn: c.ReplyEn, RepliedAt: c.RepliedAt})
 	}
 	return out
 }

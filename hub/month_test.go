@@ -48,3 +48,14 @@ func TestExampleReplies(t *testing.T) {
 		t.Fatalf("%d examples of 2", n)
 	}
 }
+
+// TestExampleRepliesDoNotNameTheResident: the month's report quotes what
+// a consenting resident said without the name they repeated in it.
+func TestExampleRepliesDoNotNameTheResident(t *testing.T) {
+	c := hub.Case{ID: "c1", Kind: kiosk.KindOpinion, Ticket: "ABCD2345", Topic: "sanitation", Text: "我是王秀英，楼道太脏",
+		Reply: "已清理", RepliedAt: time.Date(2026, 11, 2, 9, 0, 0, 0, time.UTC)}
+	got := hub.ExampleRepliesFor([]hub.Case{c}, 10, map[string]*kiosk.Contact{"c1": {Name: "王秀英", Phone: "13812345678", Consent: true}})
+	if len(got) != 1 || got[0].Said != "我是***，楼道太脏" {
+		t.Fatalf("examples %+v", got)
+	}
+}

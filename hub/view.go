@@ -21,7 +21,8 @@ type CaseView struct {
 	// "" for none.
 	Suggested string
 	// WallDraft is the moderated question to start from when publishing:
-	// the wall text, or the resident's text with personal data masked.
+	// the wall text, or the resident's text with personal data (and the
+	// name and phone they left) masked.
 	WallDraft string
 }
 
@@ -32,10 +33,11 @@ type PollView struct {
 }
 
 // shapeCase returns the case as the role may see it: a volunteer gets the
-// resident's text masked.
-func (r Role) shapeCase(c Case) Case {
+// resident's text masked (RedactFor: also the name and phone the resident
+// left, contact, wherever the text repeats them).
+func (r Role) shapeCase(c Case, contact *kiosk.Contact) Case {
 	if !r.SeesContact() {
-		c.Text = Redact(c.Text)
+		c.Text = RedactFor(c.Text, contact)
 	}
 	return c
 }
@@ -47,17 +49,17 @@ func (r Role) shapeBody(b kiosk.Body) (kiosk.Body, bool) {
 		return b, false
 	}
 	withheld := b.Contact != nil
+	b.Text = RedactFor(b.Text, b.Contact)
 	b.Contact = nil
-	b.Text = Redact(b.Text)
 	return b, withheld
 }
 
 // newCaseView shapes a stored case for the role.
 func newCaseView(r Role, c Case, rcv Received, hist []Audit, suggested string) CaseView {
-	v := CaseView{Case: r.shapeCase(c), History: hist, Suggested: suggested, WallDraft: c.WallText}
+	v := CaseView{Case: r.shapeCase(c, rcv.Body.Contact), History: hist, Suggested: suggested, WallDraft: c.WallText}
 	v.Body, v.ContactWithheld = r.shapeBody(rcv.Body)
 	if v.WallDraft == "" {
-		v.WallDraft = Redact(c.Text)
+		v.WallDraft = RedactFor(c.Text, rcv.Body.Contact) // the wall never names the resident
 	}
 	return v
 }

@@ -74,7 +74,7 @@ func currentUser(t *testing.T) string {
 
 // runMosquitto starts mosquitto with the configuration file cfg and waits
 // until addr accepts connections.
-func runMosquitto(t *testing.T, bin, cfg, addr string) {
+func runMosquitto(t *testing.T, bin, cfg, addr string) *os.Process {
 	t.Helper()
 	cmd := exec.Command(bin, "-c", cfg)
 	var logs strings.Builder
@@ -97,6 +97,7 @@ func runMosquitto(t *testing.T, bin, cfg, addr string) {
 		}
 		return err == nil
 	}, func() string { return "mosquitto did not start: " + logs.String() })
+	return cmd.Process
 }
 
 func TestEndToEndOnMosquitto(t *testing.T) {

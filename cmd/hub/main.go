@@ -4,7 +4,7 @@
 // it.
 //
 //	hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-broker URL]
-//	hub export -data DIR -format csv|json [-o FILE]
+//	hub export -data DIR -format csv|json [-o FILE] [-contacts -worker ID]
 //	hub fleet -data DIR
 //	hub app [-socket /run/opinionwall/desk.sock]
 //	hub worker add|pin|list|building -data DIR ...
@@ -17,6 +17,8 @@
 //	hub keygen -dir DIR [-name hub]
 //	hub passwd -file FILE USER
 //	hub acl
+//	hub ca init|issue|revoke|crl|list -ca DIR ...
+//	hub purge -data DIR [-days 180] [-dry-run]
 package main
 
 import (
@@ -47,7 +49,7 @@ func dispatch(ctx context.Context, args []string) error {
 	case "run":
 		return runCmd(ctx, args)
 	case "export":
-		return exportCmd(ctx, args, os.Stdout)
+		return exportCmd(ctx, args, os.Stdin, os.Stdout)
 	case "fleet":
 		return fleetCmd(ctx, args, os.Stdout)
 	case "app":
@@ -72,6 +74,10 @@ func dispatch(ctx context.Context, args []string) error {
 		return apikeyCmd(ctx, args, os.Stdout)
 	case "upstream":
 		return upstreamCmd(ctx, args, os.Stdin, os.Stdout)
+	case "ca":
+		return caCmd(args, os.Stdout)
+	case "purge":
+		return purgeCmd(ctx, args, os.Stdout)
 	case "acl":
 		_, err := fmt.Fprint(os.Stdout, aclText())
 		return err
@@ -83,9 +89,9 @@ func dispatch(ctx context.Context, args []string) error {
 }
 
 const usage = `usage:
-  hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F]
-            [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared] [-desk-socket PATH]
-            [-open311-listen ADDR -open311-jurisdiction J -open311-poll D]
+  hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F
+            -tls-ca F [-tls-crl F]] [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
+            [-desk-socket PATH] [-open311-listen ADDR -open311-jurisdiction J -open311-poll D] [-retention-days 180]
                        run the station: embedded broker (default) or an external one, the ingest, and
                        the review app's window (unless -headless or there is no display); -desk-socket
                        serves the review app's local API (the unit: /run/opinionwall/desk.sock)
@@ -106,8 +112,10 @@ const usage = `usage:
                        the targets per class (三事分流) the charts, overdue marks and report judge by
   hub report -data DIR -month 2026-11 [-o FILE.png] [-lang zh|en]
                        the month's one-page report for the residents' committee: FILE.png and FILE.xlsx
-  hub export -data DIR -format csv|json [-o FILE]
-                       every submission; CSV is UTF-8 with a BOM so Excel shows Chinese
+  hub export -data DIR -format csv|json [-o FILE] [-contacts -worker LEAD-ID]
+                       every submission; CSV is UTF-8 with a BOM so Excel shows Chinese; without contact
+                       details and with phone and room numbers masked in the text unless a lead asks with
+                       -contacts (PIN on standard input; audited); the file is made 0600
   hub fleet -data DIR  the kiosks: state, last seen, last seq, gaps, received
   hub seed -data DIR [-n 3000] [-days 120]
                        fill a new data directory with believable data for a demo (workers' PIN 246813)
@@ -124,4 +132,16 @@ const usage = `usage:
   hub passwd -file FILE USER
                        add or change USER's password (read from standard input) in a mosquitto-format file
   hub acl              the v1 ACL as a mosquitto acl_file, for stations that run mosquitto
+  hub ca init -ca DIR -host NAME[,IP...]
+                       the station's certificate authority in DIR (an offline machine or USB stick):
+                       ca.crt, ca.key, ca.crl and the broker's server.crt, server.key for NAME, IP
+  hub ca issue -ca DIR [-replace] KIOSK-ID ... | -server NAME[,IP...]
+                       kiosks' client certificates (kiosks/ID.crt, ID.key), or a new broker certificate
+  hub ca revoke -ca DIR [-crl-to FILE] KIOSK-ID|SERIAL ...
+                       revoke certificates into ca.crl (and copy it to the station's -tls-crl FILE)
+  hub ca crl -ca DIR [-crl-to FILE]   rewrite (renew) the revocation list
+  hub ca list -ca DIR  every certificate issued, with its serial and state
+  hub purge -data DIR [-days 180] [-dry-run]
+                       erase the free text and contact details of cases closed more than DAYS ago and
+                       refused submissions as old (the service does it daily: hub run -retention-days)
 `

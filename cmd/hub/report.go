@@ -124,7 +124,15 @@ func (s *desk) monthReport(ctx context.Context, src reportSource, month time.Tim
 	if err != nil {
 		return nil, err
 	}
-	m := &report.Month{From: from, To: to, Stats: st, Targets: targets, Charts: drawn, Examples: hub.ExampleReplies(cases, 10),
+	ids := make([]string, len(cases))
+	for i := range cases {
+		ids[i] = cases[i].ID
+	}
+	contacts, err := s.db.Contacts(ctx, ids) // quoted residents are not named in the report
+	if err != nil {
+		return nil, err
+	}
+	m := &report.Month{From: from, To: to, Stats: st, Targets: targets, Charts: drawn, Examples: hub.ExampleRepliesFor(cases, 10, contacts),
 		Text: station.Texts(s.language()), English: s.language() == station.LangEn, Name: func(id string) string { return s.catalog.NameIn(id, string(s.language())) }}
 	if m.Deliberation, err = s.deliberationChanges(ctx, src, from, to); err != nil {
 		return nil, err
@@ -153,7 +161,15 @@ func writeFileAtomic(path string, b []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
 		return err
 	}
-	if err := os.WriteFile(path+".part", b, 0o640); err != nil {
+	f, err := createPrivate(path + ".part") // 0600: the report quotes residents
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(b)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
 		os.Remove(path + ".part")
 		return err
 	}

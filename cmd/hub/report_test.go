@@ -41,6 +41,11 @@ func TestReportCommand(t *testing.T) {
 	if st, err := os.Stat(filepath.Join(dir, "r.xlsx")); err != nil || st.Size() == 0 {
 		t.Fatalf("workbook %v", err)
 	}
+	for _, name := range []string{"r.png", "r.xlsx"} {
+		if st, _ := os.Stat(filepath.Join(dir, name)); st.Mode().Perm() != 0o600 {
+			t.Errorf("%s mode %v: the report quotes residents, 0600", name, st.Mode().Perm())
+		}
+	}
 	if err := reportCmd(ctx, []string{"-data", data, "-month", "November"}, &out); err == nil {
 		t.Fatal("a month written as a word was accepted")
 	}

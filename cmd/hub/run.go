@@ -12,6 +12,7 @@ import (
 	"strings"
 	"time"
 
+	"opinionwall/hub"
 	"opinionwall/hub/deskapi"
 	"opinionwall/hub/open311"
 	hubsqlite "opinionwall/hub/sqlite"
@@ -45,6 +46,7 @@ type runConfig struct {
 	deskSocket                            string
 	open311Listen, open311Jurisdiction    string        // Open311 GeoReport v2 (docs/OPEN311.md)
 	open311Poll                           time.Duration // how often bodies' requests are polled
+	retentionDays                         int
 }
 
 // part is a long-lived piece of the hub: Open starts it, Close stops it
@@ -100,6 +102,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.open311Listen, "open311-listen", "", "Open311 GeoReport v2 HTTP address (off when empty), under "+open311.Prefix)
 	fs.StringVar(&c.open311Jurisdiction, "open311-jurisdiction", "", "Open311: this station's jurisdiction_id (requests naming another are refused)")
 	fs.DurationVar(&c.open311Poll, "open311-poll", 5*time.Minute, "Open311: how often the bodies' requests 大事 went to are polled")
+	fs.IntVar(&c.retentionDays, "retention-days", hub.DefaultRetentionDays, "erase residents' free text and contact details this many days after their case closes (daily; see hub purge)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -202,6 +205,9 @@ func (m *Main) openStore() error {
 		return err
 	}
 	m.desk = d
+	if err := m.open(&retentionJob{Store: m.db, Days: m.Config.retentionDays, Log: m.Log.With("part", "retention")}); err != nil {
+		return err
+	}
 	return m.open(&hubsqlite.Projector{DB: m.db, OnError: func(err error) { m.Log.Error("making cases", "err", err) }})
 }
 
@@ -228,7 +234,7 @@ func (m *Main) embeddedBroker() (mqtt.Conn, error) {
 	}
 	b := &broker.Broker{Addr: c.listen, Credentials: creds, Log: m.Log.With("part", "broker")}
 	if c.tlsListen != "" {
-		conf, err := brokerTLS(c.tlsCert, c.tlsKey, c.tlsCA, c.tlsCRL)
+		conf, err := brokerTLS(c.tlsCert, c.tlsKey, c.tlsCA, c.tlsCRL, func(err error) { m.Log.Error("revocation list", "err", err) })
 		if err != nil {
 			return mqtt.Conn{}, err
 		}

@@ -60,7 +60,7 @@ func TestRunWithEmbeddedBroker(t *testing.T) {
 	waitFor(t, 30*time.Second, func() bool { st, _ = db.Status(ctx); return st.Acked == 20 },
 		func() string { return fmt.Sprintf("acked %d/20: %+v", st.Acked, r.Stats()) })
 	var csv strings.Builder
-	if err := exportCmd(ctx, []string{"-data", filepath.Join(dir, "hub"), "-format", "csv"}, &csv); err != nil {
+	if err := exportCmd(ctx, []string{"-data", filepath.Join(dir, "hub"), "-format", "csv"}, nil, &csv); err != nil {
 		t.Fatal(err)
 	}
 	if n := strings.Count(csv.String(), ",wall-01,"); n != 20 {
@@ -149,8 +149,8 @@ func TestRunWithExternalBroker(t *testing.T) {
 }
 
 // TestMainClosesWhatItOpened: a run that fails half way (no password file
-// for the embedded broker) has opened the store and the projector, and
-// nothing after them; Close closes both.
+// for the embedded broker) has opened the store, the retention job and the
+// projector, and nothing after them; Close closes them.
 func TestMainClosesWhatItOpened(t *testing.T) {
 	dir := t.TempDir()
 	var out strings.Builder
@@ -166,8 +166,8 @@ func TestMainClosesWhatItOpened(t *testing.T) {
 	if err := m.Run(context.Background()); err == nil {
 		t.Fatal("ran without a password file")
 	}
-	if n := len(m.parts); n != 2 {
-		t.Errorf("%d parts open after the failure, want the store and the projector", n)
+	if n := len(m.parts); n != 3 {
+		t.Errorf("%d parts open after the failure, want the store, the retention job and the projector", n)
 	}
 	if err := m.Close(); err != nil {
 		t.Fatal(err)

@@ -93,7 +93,7 @@ func TestBrokerTLSRequiresClientCertificates(t *testing.T) {
 	_, srvCert, srvKey := ca.issue(t, "broker", 2, x509.ExtKeyUsageServerAuth)
 	good, _, _ := ca.issue(t, "wall-01", 3, x509.ExtKeyUsageClientAuth)
 	gone, _, _ := ca.issue(t, "wall-02", 4, x509.ExtKeyUsageClientAuth)
-	if _, err := brokerTLS(srvCert, srvKey, "", ""); err == nil || !strings.Contains(err.Error(), "-tls-ca is required") {
+	if _, err := brokerTLS(srvCert, srvKey, "", "", nil); err == nil || !strings.Contains(err.Error(), "-tls-ca is required") {
 		t.Fatalf("no CA: %v", err)
 	}
 	crlDER, err := x509.CreateRevocationList(rand.Reader, &x509.RevocationList{Number: big.NewInt(1), ThisUpdate: time.Now(), NextUpdate: time.Now().Add(time.Hour),
@@ -101,7 +101,7 @@ func TestBrokerTLSRequiresClientCertificates(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	conf, err := brokerTLS(srvCert, srvKey, ca.file, ca.write("ca.crl", "X509 CRL", crlDER))
+	conf, err := brokerTLS(srvCert, srvKey, ca.file, ca.write("ca.crl", "X509 CRL", crlDER), nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -165,7 +165,7 @@ func ledgerCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	w := stdout
 	var f *os.File
 	if *outPath != "" {
-		if f, err = os.Create(*outPath + ".part"); err != nil {
+		if f, err = createPrivate(*outPath + ".part"); err != nil {
 			return err
 		}
 		w = f

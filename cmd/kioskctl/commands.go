@@ -21,10 +21,13 @@ const usage = `usage:
                                             put the binary in the station's releases and update the kiosk to it
   kioskctl config push KIOSK FILE.toml [-version N]
                                             the kiosk's desired configuration (retained, signed); waits for it to apply
-  kioskctl provision KIOSK -number N [-role wall|booth] [-broker URL] [-passwd F] [-trust DIR] [-o DIR] [-replace]
+  kioskctl provision KIOSK -number N [-role wall|booth] [-broker URL] [-ca DIR] [-passwd F] [-trust DIR] [-o DIR] [-replace]
                                             a new kiosk: its password in the station's file, and a bundle
-                                            (config, password, trusted keys, broker) for its card
-  kioskctl revoke KIOSK [-passwd F]         take a kiosk out of the station's password file
+                                            (config, password, trusted keys, broker, and for ssl:// its
+                                            certificate from the station's CA in DIR, a USB stick) for its card
+  kioskctl revoke KIOSK [-passwd F] [-ca DIR [-crl-to F]]
+                                            take a kiosk out of the station's password file; with -ca also
+                                            revoke its certificate and copy the CRL to the station's -tls-crl F
 common flags: -broker URL -user ops -password-file F -key ops.key [-tls-ca F] [-timeout 20s] [-json]
 `
 

@@ -9,6 +9,8 @@ import (
 	"io"
 	"text/tabwriter"
 	"time"
+
+	"opinionwall/kiosk"
 )
 
 // fleetCmd lists every kiosk's retained state.
@@ -34,7 +36,7 @@ func fleetCmd(ctx context.Context, args []string, out io.Writer) error {
 	w := tabwriter.NewWriter(out, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(w, "KIOSK\tSTATE\tVERSION\tSINCE")
 	for _, f := range fleet {
-		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", f.Kiosk, f.State.State, f.State.Version, f.State.TS.Local().Format(time.DateTime))
+		fmt.Fprintf(w, "%s\t%s\t%s\t%s\n", kiosk.Printable(f.Kiosk), kiosk.Printable(string(f.State.State)), kiosk.Printable(f.State.Version), f.State.TS.Local().Format(time.DateTime))
 	}
 	return w.Flush()
 }

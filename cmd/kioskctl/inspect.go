@@ -8,7 +8,27 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"opinionwall/kiosk"
 )
+
+// writePrivate writes a file only its owner reads (0600), also over an
+// older file with a wider mode: a screenshot shows what a resident typed.
+func writePrivate(path string, b []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := f.Chmod(0o600); err != nil {
+		f.Close()
+		return err
+	}
+	if _, err := f.Write(b); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
 
 // screenshotCmd fetches the kiosk's screen as a PNG.
 func screenshotCmd(ctx context.Context, args []string, out io.Writer) error {
@@ -33,7 +53,7 @@ func screenshotCmd(ctx context.Context, args []string, out io.Writer) error {
 	if err := json.Unmarshal(data(outs), &d); err != nil || len(d.PNG) == 0 {
 		return &exitError{exitRefused, fmt.Errorf("no picture in the result: %v", err)}
 	}
-	if err := os.WriteFile(*file, d.PNG, 0o644); err != nil {
+	if err := writePrivate(*file, d.PNG); err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "%s: %d bytes\n", *file, len(d.PNG))
@@ -62,7 +82,7 @@ func logsCmd(ctx context.Context, args []string, out io.Writer) error {
 	}
 	json.Unmarshal(data(outs), &d)
 	for _, l := range d.Lines {
-		fmt.Fprintln(out, l)
+		fmt.Fprintln(out, kiosk.Printable(l)) // what a kiosk sends is shown, never obeyed by the terminal
 	}
 	return nil
 }

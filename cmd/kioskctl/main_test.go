@@ -35,6 +35,8 @@ type station struct {
 	announced string
 	restarts  int
 	broker    *broker.Broker
+	ring      *ops.Ring
+	handler   *ops.Handler
 }
 
 type fakeDisplay struct{ bright int }
@@ -78,6 +80,7 @@ func (s *station) startKiosk(t *testing.T) {
 	}
 	ring := ops.NewRing(100)
 	ring.Write([]byte("kiosk started\nrelay connected\n"))
+	s.ring = ring
 	h := &ops.Handler{Kiosk: "wall-01", Nonces: s.db, Now: time.Now, MaxAge: time.Hour, ClockSynced: func() bool { return true }}
 	ops.RegisterStandard(h, ops.Deps{Display: s.display, Logs: ring, Purge: s.db.DeleteDelivered,
 		Status:     func(ctx context.Context) (any, error) { return s.db.Status(ctx) },
@@ -87,6 +90,7 @@ func (s *station) startKiosk(t *testing.T) {
 		Announce:   func(t kiosk.Text, until time.Time) error { s.announced = t.Zh; return nil },
 		SelfTest:   func(context.Context) (any, error) { return map[string]bool{"store": true}, nil },
 		Restart:    func() error { s.restarts++; return nil }})
+	s.handler = h
 	s.cfg = kiosk.Defaults()
 	s.cfg.Kiosk.ID, s.cfg.Kiosk.Number, s.cfg.Kiosk.AdminPIN = "wall-01", 11, "480731"
 	s.live = &ops.LiveConfig{Cfg: &s.cfg, DB: s.db}

@@ -41,7 +41,7 @@ func provisionCmd(args []string, out io.Writer) error {
 	if !strings.HasPrefix(p.broker, "tcp://") && !strings.HasPrefix(p.broker, "ssl://") {
 		return &exitError{exitUsage, fmt.Errorf("-broker must be tcp:// or ssl://, not %q", p.broker)}
 	}
-	pw, err := p.writeBundle(conf)
+	pw, err := p.writeBundle(conf, out)
 	if err != nil {
 		return err
 	}
@@ -75,14 +75,15 @@ func parseProvision(args []string) (provision, error) {
 	fl.StringVar(&p.passwd, "passwd", "/etc/opinionwall/passwd", "the station's broker password file")
 	fl.StringVar(&p.trust, "trust", "/etc/opinionwall", "directory with hub.pub and ops.pub")
 	fl.StringVar(&p.broker, "broker", "ssl://station.local:8883", "the broker URL the kiosk uses (tcp:// sends passwords in clear: only on a trusted link)")
-	fl.StringVar(&p.certs, "certs", "/etc/opinionwall/tls", "for ssl://: the station CA's folder (make-certs.sh): ca.crt and kiosks/ID.crt, ID.key")
+	fl.StringVar(&p.certs, "ca", "/etc/opinionwall/tls", "for ssl://: the station CA's folder (hub ca init): the kiosk's certificate is issued from its ca.key (the USB stick), or taken from kiosks/ID.crt, ID.key")
+	fl.StringVar(&p.certs, "certs", "/etc/opinionwall/tls", "the same as -ca (older name)")
 	fl.StringVar(&p.outDir, "o", ".", "where the bundle goes (OUT/KIOSK-ID/etc/opinionwall)")
 	fl.BoolVar(&p.replace, "replace", false, "give an existing kiosk a new password and bundle (replacing its card)")
 	if err := fl.Parse(reorder(args)); err != nil {
 		return p, &exitError{exitUsage, err}
 	}
 	if fl.NArg() != 1 {
-		return p, &exitError{exitUsage, errors.New("usage: kioskctl provision KIOSK-ID -number N [-role wall|booth] [-broker URL] [-passwd FILE] [-trust DIR] [-o DIR]")}
+		return p, &exitError{exitUsage, errors.New("usage: kioskctl provision KIOSK-ID -number N [-role wall|booth] [-broker URL] [-ca DIR] [-passwd FILE] [-trust DIR] [-o DIR]")}
 	}
 	p.id = fl.Arg(0)
 	if !kiosk.ValidKioskID(p.id) {
@@ -125,7 +126,7 @@ func (p provision) config() (conf, pin string, err error) {
 
 // writeBundle lays out the kiosk's /etc/opinionwall under the output
 // directory and returns the new broker password written into it.
-func (p provision) writeBundle(conf string) (string, error) {
+func (p provision) writeBundle(conf string, out io.Writer) (string, error) {
 	dir := filepath.Join(p.outDir, p.id, "etc", "opinionwall")
 	if err := os.MkdirAll(filepath.Join(dir, "trust"), 0o750); err != nil {
 		return "", err
@@ -152,7 +153,7 @@ func (p provision) writeBundle(conf string) (string, error) {
 		"broker.password": pw + "\n",
 		"kiosk.env":       fmt.Sprintf("# read by opinionwall-kiosk.service\nOW_BROKER=%s\nOW_TLS=%s\n", p.broker, p.tlsArgs()),
 	}
-	if err := p.copyCerts(dir); err != nil {
+	if err := p.copyCerts(dir, out); err != nil {
 		return "", err
 	}
 	for name, text := range files {
@@ -163,15 +164,18 @@ func (p provision) writeBundle(conf string) (string, error) {
 	return pw, nil
 }
 
-// revokeCmd removes a kiosk from the station's password file.
+// revokeCmd removes a kiosk from the station's password file and, with
+// -ca, revokes its certificate.
 func revokeCmd(args []string, out io.Writer) error {
 	fl := flag.NewFlagSet("revoke", flag.ContinueOnError)
 	passwd := fl.String("passwd", "/etc/opinionwall/passwd", "the station's broker password file")
+	caDir := fl.String("ca", "", "the CA's folder holding ca.key (the USB stick): also revoke the kiosk's certificate")
+	crlTo := fl.String("crl-to", "", "with -ca: copy the new revocation list here (the station's -tls-crl file)")
 	if err := fl.Parse(reorder(args)); err != nil {
 		return &exitError{exitUsage, err}
 	}
 	if fl.NArg() != 1 {
-		return &exitError{exitUsage, errors.New("usage: kioskctl revoke KIOSK-ID [-passwd FILE]")}
+		return &exitError{exitUsage, errors.New("usage: kioskctl revoke KIOSK-ID [-passwd FILE] [-ca DIR [-crl-to FILE]]")}
 	}
 	id := fl.Arg(0)
 	if id == "hub" || id == mqtt.UserOps {
@@ -183,6 +187,11 @@ func revokeCmd(args []string, out io.Writer) error {
 	}
 	if !creds.Delete(id) {
 		return &exitError{exitUsage, fmt.Errorf("%s is not in %s", id, *passwd)}
+	}
+	if *caDir != "" {
+		if err := revokeCert(*caDir, id, *crlTo, out); err != nil {
+			return err
+		}
 	}
 	if err := creds.WriteFile(*passwd); err != nil {
 		return err

@@ -5,11 +5,11 @@ import (
 	"context"
 	"errors"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"opinionwall/internal/ca"
 	"opinionwall/kiosk/toml"
 	"opinionwall/mqtt"
 )
@@ -36,12 +36,24 @@ func TestProvisionAndRevoke(t *testing.T) {
 		err := dispatch(ctx, args, &b)
 		return b.String(), err
 	}
-	certs := filepath.Join(station, "tls")
-	if b, err := exec.Command("../../deploy/mosquitto/make-certs.sh", certs, "station.local", "booth-07").CombinedOutput(); err != nil {
-		t.Fatalf("make-certs: %v\n%s", err, b)
+	// The CA on a USB stick issued booth-07's certificate (hub ca issue);
+	// the station holds a copy without the CA's key.
+	usb := filepath.Join(t.TempDir(), "owca")
+	authority, err := ca.Init(usb, "test CA")
+	if err != nil {
+		t.Fatal(err)
 	}
-	flags := []string{"-passwd", passwd, "-trust", station, "-o", out, "-certs", certs}
-	if _, err := run(append([]string{"provision", "wall-03", "-number", "13"}, flags...)...); err == nil || !strings.Contains(err.Error(), "make-certs.sh") {
+	if _, err := authority.IssueKiosk("booth-07", false); err != nil {
+		t.Fatal(err)
+	}
+	certs := filepath.Join(station, "tls")
+	os.MkdirAll(filepath.Join(certs, "kiosks"), 0o700)
+	for _, f := range []string{"ca.crt", "kiosks/booth-07.crt", "kiosks/booth-07.key"} {
+		b, _ := os.ReadFile(filepath.Join(usb, f))
+		os.WriteFile(filepath.Join(certs, f), b, 0o600)
+	}
+	flags := []string{"-passwd", passwd, "-trust", station, "-o", out, "-ca", certs}
+	if _, err := run(append([]string{"provision", "wall-03", "-number", "13"}, flags...)...); err == nil || !strings.Contains(err.Error(), "hub ca issue -ca CA-DIR wall-03") {
 		t.Fatalf("a kiosk without a certificate: %v", err)
 	}
 
@@ -99,6 +111,10 @@ func TestProvisionAndRevoke(t *testing.T) {
 	if after, _ := os.ReadFile(passwd); !bytes.Equal(before, after) {
 		t.Error("a refused provision changed the password file")
 	}
+	// A new card for booth-07: a new certificate from the CA on the
+	// stick, the old one revoked.
+	oldCert, _ := os.ReadFile(filepath.Join(etc, "tls", "kiosk.crt"))
+	flags[len(flags)-1] = usb
 	if _, err := run(append([]string{"provision", "booth-07", "-number", "17", "-replace"}, flags...)...); err != nil {
 		t.Fatalf("replace: %v", err)
 	}
@@ -108,8 +124,22 @@ func TestProvisionAndRevoke(t *testing.T) {
 		t.Error("a replaced kiosk's old password still works, or the new one does not")
 	}
 
-	if _, err := run("revoke", "booth-07", "-passwd", passwd); err != nil {
+	if newCert, _ := os.ReadFile(filepath.Join(etc, "tls", "kiosk.crt")); bytes.Equal(oldCert, newCert) {
+		t.Error("a replaced kiosk kept its certificate")
+	}
+	if list, _ := authority.List(); len(list) != 2 || !list[0].Revoked || list[1].Revoked {
+		t.Errorf("the CA's certificates after -replace (old, new): %+v", list)
+	}
+
+	crl := filepath.Join(station, "ca.crl")
+	if _, err := run("revoke", "booth-07", "-passwd", passwd, "-ca", usb, "-crl-to", crl); err != nil {
 		t.Fatal(err)
+	}
+	if list, _ := authority.List(); !list[1].Revoked {
+		t.Errorf("kioskctl revoke -ca left the certificate valid: %+v", list)
+	}
+	if b, err := os.ReadFile(crl); err != nil || !bytes.Contains(b, []byte("X509 CRL")) {
+		t.Errorf("no CRL copied to the station: %v", err)
 	}
 	now, _ = mqtt.LoadCredentials(passwd)
 	if now.Check("booth-07", strings.TrimSpace(string(pw2))) || !now.Check("ops", "ops-password") {

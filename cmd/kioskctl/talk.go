@@ -11,6 +11,7 @@ import (
 	"text/tabwriter"
 	"time"
 
+	"opinionwall/kiosk"
 	"opinionwall/mqtt"
 )
 
@@ -114,7 +115,7 @@ func printOutcomes(out io.Writer, outs []mqtt.Outcome, asJSON bool) {
 				detail = string(last.Data)
 			}
 		}
-		fmt.Fprintf(w, "%s\t%s\t%s\n", oc.Kiosk, final, detail)
+		fmt.Fprintf(w, "%s\t%s\t%s\n", kiosk.Printable(oc.Kiosk), kiosk.Printable(final), kiosk.Printable(detail))
 	}
 	w.Flush()
 }

@@ -195,7 +195,7 @@ func (s *App) writeItems(format string) (string, int, error) {
 		return "", 0, err
 	}
 	path := filepath.Join(dir, fmt.Sprintf("%s-%s.%s", s.t("item.file"), s.d.Now().Format("20060102-150405"), format))
-	f, err := os.Create(path + ".part")
+	f, err := createPrivate(path + ".part")
 	if err != nil {
 		return "", 0, err
 	}

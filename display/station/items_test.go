@@ -186,6 +186,9 @@ func TestDeliberationThroughTheScreens(t *testing.T) {
 	if err != nil || n != 1 {
 		t.Fatalf("export %d %v", n, err)
 	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o600 {
+		t.Errorf("the list's file mode %v, want 0600", st.Mode().Perm())
+	}
 	b, _ := os.ReadFile(path)
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\ufeff"))).ReadAll()
 	if err != nil || len(rows) != 2 || rows[1][0] != "1" || rows[1][6] != "已完成" || rows[1][5] != "2" {

@@ -32,7 +32,7 @@ func (s *App) writeLedger(format string) (string, int, error) {
 	}
 	path := filepath.Join(dir, fmt.Sprintf("%s-%s.%s", s.t("ledger.file"), s.d.Now().Format("20060102-150405"), format))
 	tmp := path + ".part"
-	f, err := os.Create(tmp)
+	f, err := createPrivate(tmp)
 	if err != nil {
 		return "", 0, err
 	}

@@ -272,6 +272,11 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 	if err != nil || len(paths) != 5 {
 		t.Fatalf("charts %v %v", paths, err)
 	}
+	for _, p := range append(paths, path) {
+		if st, err := os.Stat(p); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("%s: %v, mode %v; exports are the owner's only (0600)", p, err, st.Mode().Perm())
+		}
+	}
 }
 
 // TestInboxTickShowsNewSubmissions: a submission arriving while the inbox

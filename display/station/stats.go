@@ -102,7 +102,7 @@ func (s *App) saveCharts() ([]string, error) {
 	var paths []string
 	for _, c := range s.stats.charts {
 		p := filepath.Join(dir, fmt.Sprintf("%s-%s.png", c.Name, stamp))
-		if err := os.WriteFile(p, c.PNG, 0o640); err != nil {
+		if err := writePrivate(p, c.PNG); err != nil {
 			return paths, err
 		}
 		paths = append(paths, p)

@@ -36,7 +36,7 @@ func ItemRow(it *hub.Item) []string {
 		strconv.Itoa(it.Result.Play), decided, strconv.FormatInt(it.Budget(), 10), last, it.CreatedBy,
 		it.CreatedAt.Local().Format("2006-01-02 15:04")}
 	for i := range r {
-		r[i] = defuse(r[i])
+		r[i] = Defuse(r[i])
 	}
 	return r
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -86,7 +87,7 @@ func WriteCSV(ctx context.Context, w io.Writer, src Source, f hub.Filter, n Name
 		rows++
 		r := n.Row(&c)
 		for i, v := range r {
-			r[i] = defuse(v)
+			r[i] = Defuse(v)
 		}
 		return cw.Write(r)
 	})
@@ -168,10 +169,14 @@ func Write(ctx context.Context, w io.Writer, format string, src Source, f hub.Fi
 	return 0, fmt.Errorf("ledger: format %q is not csv or xlsx", format)
 }
 
-// defuse keeps a spreadsheet from reading a resident's text as a formula:
-// a cell starting with = + - or @ gets a leading apostrophe.
-func defuse(v string) string {
-	if v != "" && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@') {
+// Defuse keeps a spreadsheet from reading a cell as a formula: a value
+// starting with = + - @, with a tab or a carriage return (which Excel and
+// LibreOffice skip before looking for one), or with spaces before any of
+// these gets a leading apostrophe. CSV files need it; XLSX cells are typed
+// strings, never formulas.
+func Defuse(v string) string {
+	t := strings.TrimLeft(v, " ")
+	if t != "" && strings.ContainsRune("=+-@\t\r\n", rune(t[0])) {
 		return "'" + v
 	}
 	return v

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -92,5 +93,61 @@ func TestXLSXReadsBack(t *testing.T) {
 	}
 	if _, err := Write(context.Background(), &buf, "pdf", sample, hub.Filter{}, testNames(t)); err == nil {
 		t.Error("unknown format accepted")
+	}
+}
+
+// TestDefuseFormulas: a cell a spreadsheet would read as a formula gets an
+// apostrophe, also when a tab, a carriage return or spaces come first
+// (Excel and LibreOffice skip them: "\t=cmd|' /C calc'!A0" ran as a
+// formula before); ordinary text is left alone.
+func TestDefuseFormulas(t *testing.T) {
+	for in, want := range map[string]string{
+		"=1+1":                   "'=1+1",
+		"+86 138":                "'+86 138",
+		"-5":                     "'-5",
+		"@SUM(A1)":               "'@SUM(A1)",
+		"\t=cmd|' /C calc'!A0":   "'\t=cmd|' /C calc'!A0",
+		"\r=HYPERLINK(\"http\")": "'\r=HYPERLINK(\"http\")",
+		"  =1+1":                 "'  =1+1",
+		"垃圾站=脏":                  "垃圾站=脏",
+		"":                       "",
+		"a-b":                    "a-b",
+	} {
+		if got := Defuse(in); got != want {
+			t.Errorf("Defuse(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestXLSXHasNoFormulas: the workbook writes a resident's "=HYPERLINK(…)"
+// and "\t=cmd…" as typed string cells: no cell carries a formula and the
+// text reads back as written (no apostrophe needed there).
+func TestXLSXHasNoFormulas(t *testing.T) {
+	var buf bytes.Buffer
+	src := cases{{Ticket: "323456789", Kiosk: "wall-01", Kind: kiosk.KindOpinion, Text: "\t=cmd|' /C calc'!A0", At: time.Now(), Status: kiosk.StatusReceived}}
+	src = append(src, sample[1])
+	if _, err := Write(context.Background(), &buf, "xlsx", src, hub.Filter{}, testNames(t)); err != nil {
+		t.Fatal(err)
+	}
+	f, err := excelize.OpenReader(&buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := f.GetRows(Sheet)
+	for r := range rows {
+		for c := range rows[r] {
+			cell, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			if formula, _ := f.GetCellFormula(Sheet, cell); formula != "" {
+				t.Errorf("%s holds the formula %q", cell, formula)
+			}
+			if typ, _ := f.GetCellType(Sheet, cell); strings.HasPrefix(rows[r][c], "=") || strings.HasPrefix(rows[r][c], "\t=") {
+				if typ != excelize.CellTypeSharedString && typ != excelize.CellTypeInlineString {
+					t.Errorf("%s (%q) has type %v, not a string", cell, rows[r][c], typ)
+				}
+			}
+		}
+	}
+	if !strings.Contains(fmt.Sprint(rows), "=HYPERLINK") || !strings.Contains(fmt.Sprint(rows), "\t=cmd") {
+		t.Errorf("the texts did not read back: %q", rows)
 	}
 }

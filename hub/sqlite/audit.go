@@ -39,3 +39,19 @@ func insertAudit(ctx context.Context, tx *sql.Tx, a hub.Audit) error {
 	}
 	return nil
 }
+
+var _ hub.Auditor = (*DB)(nil)
+
+// Audit stores an audit record that belongs to no case (an export with
+// contact details, a purge).
+func (db *DB) Audit(ctx context.Context, a hub.Audit) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("audit: %w", err)
+	}
+	defer tx.Rollback()
+	if err := insertAudit(ctx, tx, a); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

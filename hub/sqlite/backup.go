@@ -29,6 +29,13 @@ func (db *DB) Backup(ctx context.Context, dest string) error {
 	}
 	tmp := dest + ".part"
 	os.Remove(tmp) // a leftover of an interrupted backup
+	// Made empty and 0600 first (VACUUM INTO fills an empty file): a backup
+	// holds every resident's contact details, for the owner's eyes only.
+	f, err := os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return fmt.Errorf("backup to %s: %w", dest, err)
+	}
+	f.Close()
 	if _, err := db.db.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("backup to %s: %w", dest, err)

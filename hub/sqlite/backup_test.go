@@ -61,6 +61,9 @@ func TestBackupWhileWriting(t *testing.T) {
 		if err := db.Backup(ctx, dest); err != nil {
 			t.Fatalf("backup %d: %v", i, err)
 		}
+		if st, err := os.Stat(dest); err != nil || st.Mode().Perm() != 0o600 {
+			t.Errorf("backup %d: mode %v (%v); a backup holds every contact: 0600", i, st.Mode().Perm(), err)
+		}
 		copyDB := sqlite.NewDB(dest)
 		if err := copyDB.Open(); err != nil {
 			t.Fatalf("backup %d does not open: %v", i, err)

@@ -138,3 +138,42 @@ func (db *DB) Published(ctx context.Context, limit int) ([]hub.Case, error) {
 	}
 	return out, rows.Err()
 }
+
+var _ hub.ContactReader = (*DB)(nil)
+
+// Contacts returns the contact details left with each of the submissions
+// ids that has some, reading them in batches of 500.
+func (db *DB) Contacts(ctx context.Context, ids []string) (map[string]*kiosk.Contact, error) {
+	out := map[string]*kiosk.Contact{}
+	for len(ids) > 0 {
+		n := min(len(ids), 500)
+		args := make([]any, n)
+		for i, id := range ids[:n] {
+			args[i] = id
+		}
+		rows, err := db.db.QueryContext(ctx, `SELECT id, json_extract(body, '$.contact') FROM submissions
+			WHERE id IN (`+strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+`) AND json_type(body, '$.contact') = 'object'`, args...)
+		if err != nil {
+			return nil, fmt.Errorf("contacts: %w", err)
+		}
+		for rows.Next() {
+			var id, raw string
+			if err := rows.Scan(&id, &raw); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("contacts: %w", err)
+			}
+			var c kiosk.Contact
+			if err := json.Unmarshal([]byte(raw), &c); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("contacts: %s: %w", id, err)
+			}
+			out[id] = &c
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("contacts: %w", err)
+		}
+		ids = ids[n:]
+	}
+	return out, nil
+}

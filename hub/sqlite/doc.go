@@ -24,5 +24,9 @@
 //     buildings (包楼), polls and votes, and the weekly statistics.
 //   - fleet.go, submissions.go: the kiosks as the fleet screen shows them,
 //     and the submissions for export.
-//   - backup.go: a consistent copy taken while the hub runs.
+//   - backup.go: a consistent copy taken while the hub runs (0600).
+//   - retention.go: the retention purge (hub.Purge): closed cases' free
+//     text and contact details erased, old refused submissions deleted,
+//     audited; the store overwrites what it deletes (secure_delete), and
+//     the purge merges the search index and empties the WAL.
 package sqlite

@@ -28,6 +28,9 @@ type Options struct {
 	MaxPages    int  // max_page_count; 0 for none
 	ReadOnly    bool // mode=ro
 	Immutable   bool // immutable=1 (read-only media): no -shm needed
+	// SecureDelete overwrites deleted content with zeros (secure_delete):
+	// a purged phone number does not linger in free pages.
+	SecureDelete bool
 }
 
 // DSN returns the modernc.org/sqlite data source name for path: WAL,
@@ -49,8 +52,34 @@ func DSN(path string, o Options) string {
 	if o.MaxPages > 0 {
 		q.Add("_pragma", fmt.Sprintf("max_page_count(%d)", o.MaxPages))
 	}
+	if o.SecureDelete {
+		q.Add("_pragma", "secure_delete(ON)")
+	}
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
+}
+
+// TruncateWAL copies the WAL into the database and empties it, so the
+// previous versions of pages (a purged row among them) leave the -wal file.
+// A reader in the way is waited for (the busy timeout), three times.
+func TruncateWAL(ctx context.Context, db *sql.DB) error {
+	for try := 0; ; try++ {
+		var busy, logPages, done int
+		if err := db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logPages, &done); err != nil {
+			return fmt.Errorf("checkpoint: %w", err)
+		}
+		if busy == 0 {
+			return nil
+		}
+		if try == 2 {
+			return fmt.Errorf("checkpoint: a reader kept the WAL from being emptied; the next purge empties it")
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
 }
 
 // Migrate runs the *.sql files of dir in fsys not yet recorded in

@@ -167,7 +167,7 @@ func (db *DB) openChecked() error {
 func (db *DB) dsn() string {
 	return sqlitedb.DSN(db.Path, sqlitedb.Options{
 		BusyTimeout: db.BusyTimeout, MaxPages: db.MaxPages,
-		ReadOnly: db.ro, Immutable: db.roReason != "",
+		ReadOnly: db.ro, Immutable: db.roReason != "", SecureDelete: true,
 	})
 }
 

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"time"
+
+	"opinionwall/internal/sqlitedb"
 )
 
 // Status is the store's state, for `kiosk status` and telemetry.
@@ -106,7 +108,8 @@ func (db *DB) Status(ctx context.Context) (Status, error) {
 
 // Purge removes the free text and contact details of submissions the hub
 // acknowledged more than retention ago. The rows stay (seq, ticket, kind,
-// choices) so lookups and telemetry keep working. It returns how many
+// choices) so lookups and telemetry keep working. The old bytes are
+// overwritten (secure_delete) and the WAL emptied. It returns how many
 // submissions were purged.
 func (db *DB) Purge(ctx context.Context, retention time.Duration) (int, error) {
 	cutoff := formatTime(db.Now().Add(-retention))
@@ -117,8 +120,17 @@ func (db *DB) Purge(ctx context.Context, retention time.Duration) (int, error) {
 	if err != nil {
 		return 0, domainError("purge", err)
 	}
+	return db.afterErase(ctx, res)
+}
+
+// afterErase empties the WAL after rows were erased, so the card holds
+// the erased data nowhere, and returns how many rows were erased.
+func (db *DB) afterErase(ctx context.Context, res sql.Result) (int, error) {
 	n, err := res.RowsAffected()
-	return int(n), err
+	if err != nil || n == 0 {
+		return int(n), err
+	}
+	return int(n), sqlitedb.TruncateWAL(ctx, db.db)
 }
 
 // DeleteDelivered deletes the submissions the hub acknowledged more than
@@ -132,6 +144,5 @@ func (db *DB) DeleteDelivered(ctx context.Context, age time.Duration) (int, erro
 	if err != nil {
 		return 0, domainError("delete delivered", err)
 	}
-	n, err := res.RowsAffected()
-	return int(n), err
+	return db.afterErase(ctx, res)
 }
