@@ -45,7 +45,9 @@ func (k *Kiosk) headerWith(v session.View, step fyne.CanvasObject) fyne.CanvasOb
 	if p := k.panelSize(); p.Width < p.Height && k.th.Large {
 		// A portrait panel in 长辈模式 has no room for the four side by
 		// side: the switches go on a second row.
-		return container.NewVBox(container.NewHBox(corner, back, home, spacer(), step, spacer()), container.NewHBox(spacer(), large, lang))
+		// The step line gets the rest of the first row.
+		return container.NewVBox(container.NewBorder(nil, nil, container.NewHBox(corner, back, home), nil, step),
+			container.NewHBox(spacer(), large, lang))
 	}
 	return container.NewHBox(corner, back, home, spacer(), step, spacer(), large, lang)
 }
