@@ -60,9 +60,10 @@ units: build
 	./deploy/systemd/verify.sh
 	./deploy/pi/test-setup.sh
 
-## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), the hub review app on seeded data touring its screens (build/smoke-hub), the resident flows that need a station — a code looked up at another kiosk, ratings by button and touch, a vote, its own code, the wall, 长辈模式 — (build/smoke-lookup), the handwriting pad written in with mouse drags (build/smoke-handpad), and the Open311 endpoint checked with curl and jq (build/smoke-open311)
+## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke; and in 长辈模式 on the 7" 800×480 panel, typing on the keypad: build/smoke-elder-7in), the hub review app on seeded data touring its screens (build/smoke-hub), the resident flows that need a station — a code looked up at another kiosk, ratings by button and touch, a vote, its own code, the wall, 长辈模式 — (build/smoke-lookup), the handwriting pad written in with mouse drags (build/smoke-handpad), and the Open311 endpoint checked with curl and jq (build/smoke-open311)
 smoke: build
 	./deploy/smoke.sh
+	SMOKE_WINDOWED=800x480 SMOKE_LARGE=1 SMOKE_OUT=build/smoke-elder-7in ./deploy/smoke.sh
 	./deploy/smoke-hub.sh
 	./deploy/smoke-lookup.sh
 	./deploy/smoke-handpad.sh

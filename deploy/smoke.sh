@@ -7,10 +7,11 @@
 # buttons are (OW_TARGETS_FILE), so the script clicks by label. On the
 # keyboard it types 垃圾电梯坏了 by word picks and, when the Zinnia model is
 # installed, writes 大 on the handwriting pad with mouse drags and picks it.
-# SMOKE_WINDOWED=800x480 tries another panel; SMOKE_LARGE=1 runs in 长辈模式.
+# SMOKE_WINDOWED=800x480 tries another panel; SMOKE_LARGE=1 runs in 长辈模式
+# (on 800x480 the keyboard is then the keypad, 九宫格); SMOKE_OUT another folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-out=build/smoke
+out=${SMOKE_OUT:-build/smoke}
 rm -rf "$out" && mkdir -p "$out"
 disp=:${SMOKE_DISPLAY:-97}
 work=$(mktemp -d)
