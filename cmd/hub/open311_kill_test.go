@@ -178,7 +178,7 @@ func seedBig(t *testing.T, db *hubsqlite.DB) []string {
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
 	desk := &hub.Desk{Store: db, Checklist: cl, Now: time.Now}
 	lead := hub.Worker{ID: "zhang", Name: "张丽", Role: hub.RoleLead}
-	lead.PINHash, _ = hub.HashPIN("1234")
+	lead.PINHash, _ = hub.HashPIN("246813")
 	if err := db.PutWorker(ctx, lead); err != nil {
 		t.Fatal(err)
 	}

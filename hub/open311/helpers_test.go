@@ -45,11 +45,11 @@ func newStation(t *testing.T) *station {
 	}
 	s.desk = &hub.Desk{Store: s.db, Checklist: cl, Now: func() time.Time { return s.now }}
 	w := hub.Worker{ID: "zhang", Name: "张丽", Role: hub.RoleLead}
-	w.PINHash, _ = hub.HashPIN("1234")
+	w.PINHash, _ = hub.HashPIN("246813")
 	if err := s.db.PutWorker(ctx, w); err != nil {
 		t.Fatal(err)
 	}
-	s.lead, _ = s.desk.Login(ctx, "zhang", "1234")
+	s.lead, _ = s.desk.Login(ctx, "zhang", "246813")
 	s.geo = &hub.GeoReport{Store: s.db, Config: kiosk.Defaults(), Jurisdiction: "dahe.longhua.sz", Now: func() time.Time { return s.now }, Limit: &hub.RateLimit{}}
 	s.srv = httptest.NewServer(&open311.Server{GeoReport: s.geo, Prefix: open311.Prefix, PerMinute: 1000})
 	t.Cleanup(s.srv.Close)
