@@ -21,6 +21,9 @@ packages=(
 	libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
 	# handwriting (手写): the Zinnia recogniser and Tegaki's simplified-Chinese model
 	libzinnia-dev tegaki-zinnia-simplified-chinese
+	# voice messages: libopus through cgo (gopkg.in/hraban/opus.v2 also links libopusfile), for
+	# the Pi's arm64 build too; opus-tools' opusinfo and opusenc check the files in the tests
+	libopus-dev libopusfile-dev libopus-dev:arm64 libopusfile-dev:arm64 opus-tools
 )
 
 # Zinnia for the Pi's arm64 build. Debian's libzinnia0 and libzinnia-dev are not multiarch (the
