@@ -41,6 +41,9 @@ type Relay struct {
 	// Config applies the desired configuration the hub retains for this
 	// kiosk; nil leaves the config topic alone.
 	Config kiosk.ConfigApplier
+	// Voice sends voice messages' audio once the hub has their
+	// submissions (relay_voice.go); nil sends none.
+	Voice kiosk.VoiceOutbox
 	// ConfigVersion reports the configuration version applied, for the
 	// state message.
 	ConfigVersion func() int64
@@ -68,6 +71,7 @@ type Relay struct {
 	connected bool
 	hubState  string          // last hub state seen since connecting; "" before any
 	inflight  map[string]sent // by submission id
+	upload    *upload         // the recording being sent, if any
 
 	stats relayStats
 	asks  asks // questions to the station awaiting answers (relay_lookup.go)
@@ -90,6 +94,7 @@ type connEvent struct {
 // relayStats are counters reported in telemetry.
 type relayStats struct {
 	published, acked, resent, rejected, dropped, connects, lost atomic.Int64
+	voiceChunks, voiceDelivered                                 atomic.Int64
 	subscribed                                                  atomic.Bool
 }
 
@@ -106,6 +111,9 @@ type RelayStats struct {
 	// Subscribed: the broker granted this connection's subscriptions (acks,
 	// tickets, snapshots and, when handled, commands and configuration).
 	Subscribed bool
+	// VoiceChunks counts audio chunks published (resends included),
+	// VoiceDelivered recordings the hub said it holds whole.
+	VoiceChunks, VoiceDelivered int64
 }
 
 // Open starts connecting and draining in the background.
@@ -204,8 +212,9 @@ func (r *Relay) Stats() RelayStats {
 		Published: r.stats.published.Load(), Acked: r.stats.acked.Load(), Resent: r.stats.resent.Load(),
 		Rejected: r.stats.rejected.Load(), Dropped: r.stats.dropped.Load(),
 		Connects: r.stats.connects.Load(), Lost: r.stats.lost.Load(),
-		Connected:  r.client != nil && r.client.IsConnectionOpen(),
-		Subscribed: r.stats.subscribed.Load(),
+		Connected:   r.client != nil && r.client.IsConnectionOpen(),
+		Subscribed:  r.stats.subscribed.Load(),
+		VoiceChunks: r.stats.voiceChunks.Load(), VoiceDelivered: r.stats.voiceDelivered.Load(),
 	}
 }
 
@@ -246,9 +255,11 @@ func (r *Relay) loop(ctx context.Context) {
 			r.handleBurst(ctx, m)
 		case <-r.notify:
 			r.fill(ctx)
+			r.sendAudio(ctx)
 		case <-tick.C:
 			r.expire(ctx)
 			r.fill(ctx)
+			r.expireAudio(ctx)
 		case <-tele.C:
 			r.sendTelemetry(ctx)
 		}
