@@ -10,7 +10,9 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
+	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/mqtt"
 	"opinionwall/mqtt/broker"
@@ -39,6 +41,7 @@ type runConfig struct {
 	brokerCA                              string
 	headless, shared                      bool
 	exportDir, releases, releasesAddr     string
+	voiceRetention                        time.Duration
 }
 
 // part is a long-lived piece of the hub: Open starts it, Close stops it
@@ -90,6 +93,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
 	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
 	fs.StringVar(&c.releasesAddr, "releases-listen", "127.0.0.1:8088", "HTTP address serving -releases (loopback unless asked)")
+	fs.DurationVar(&c.voiceRetention, "voice-retention", hub.DefaultVoiceRetention, "how long voice messages' audio is kept; then it is purged (audited), the summary and transcript stay")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -237,6 +241,14 @@ func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 	lk := &hubside.Lookups{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "lookups")}
 	in.OnLookup = lk.Offer // kiosks ask about tickets other kiosks issued
 	if err := m.open(lk); err != nil {
+		return err
+	}
+	vo := &hubside.Voices{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "voices")}
+	in.OnVoice = vo.Offer // booths' voice messages, in chunks
+	if err := m.open(vo); err != nil {
+		return err
+	}
+	if err := m.open(&voicePurge{Store: m.db, Retention: m.Config.voiceRetention, Log: m.Log.With("part", "voice-purge")}); err != nil {
 		return err
 	}
 	if err := m.open(in); err != nil {

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"opinionwall/hub"
+)
+
+// voicePurge drops voice messages' audio older than the retention, at
+// start and every hour; each purge is audited by the store.
+type voicePurge struct {
+	Store     hub.VoiceStore
+	Retention time.Duration
+	Log       *slog.Logger
+	Now       func() time.Time
+
+	cancel context.CancelFunc
+	wg     sync.WaitGroup
+}
+
+func (p *voicePurge) Open() error {
+	if p.Retention < 24*time.Hour {
+		return fmt.Errorf("voice retention %v: at least a day", p.Retention)
+	}
+	if p.Now == nil {
+		p.Now = time.Now
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	p.cancel = cancel
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
+		t := time.NewTicker(time.Hour)
+		defer t.Stop()
+		for {
+			p.purge(ctx)
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return nil
+}
+
+func (p *voicePurge) purge(ctx context.Context) {
+	n, err := p.Store.PurgeVoice(ctx, p.Now().Add(-p.Retention))
+	switch {
+	case err != nil:
+		p.Log.Warn("voice purge", "err", err)
+	case n > 0:
+		p.Log.Info("voice messages' audio purged after the retention", "count", n, "retention", p.Retention)
+	}
+}
+
+func (p *voicePurge) Close() error {
+	if p.cancel == nil {
+		return nil
+	}
+	p.cancel()
+	p.wg.Wait()
+	return nil
+}
