@@ -28,6 +28,8 @@ type Desk struct {
 	// Settings keeps the targets and reply templates; nil: the default
 	// targets and no templates.
 	Settings SettingsStore
+	// Voice keeps voice messages' audio; nil: no recordings to play.
+	Voice VoiceStore
 
 	mu   sync.Mutex
 	lock Lockout

@@ -35,7 +35,7 @@ type PollView struct {
 // resident's text masked.
 func (r Role) shapeCase(c Case) Case {
 	if !r.SeesContact() {
-		c.Text = Redact(c.Text)
+		c.Text, c.Transcript = Redact(c.Text), Redact(c.Transcript)
 	}
 	return c
 }

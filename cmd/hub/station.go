@@ -60,7 +60,7 @@ func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &desk{desk: &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now, Delib: db}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+	return &desk{desk: &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now, Delib: db, Voice: db}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
 }
 
 // chartOptions word the charts in the screens' language against the targets.
