@@ -52,6 +52,11 @@ func (s *App) caseDetail(v hub.CaseView) fyne.CanvasObject {
 	c := &v.Case
 	head := bold(s.tf("case.head", kiosk.FormatTicket(c.Ticket), s.kindName(c.Kind), s.statusName(c.Status)))
 	objs := s.submissionInfo(v)
+	if c.Kind == kiosk.KindVoice {
+		objs = append(objs, s.voiceInfo(c)...)
+	} else {
+		s.closeTrack()
+	}
 	objs = append(objs, s.workInfo(&v.Case)...)
 	objs = append(objs, s.routingInfo(&v.Case)...)
 	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.history")))
@@ -95,7 +100,7 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 		title, option := s.pollWords(b.PollID, b.Option)
 		info = append(info, wrap(s.tf("case.vote", title, option)))
 	}
-	if c.Text != "" {
+	if c.Text != "" && c.Kind != kiosk.KindVoice { // a voice's text is the worker's summary, below
 		info = append(info, bold(s.t("case.said")), wrap(c.Text))
 	}
 	switch {
