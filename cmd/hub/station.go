@@ -22,6 +22,7 @@ import (
 	"opinionwall/hub/ledger"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
+	"opinionwall/voice/playback"
 )
 
 // loadChecklist reads DATA/checklist.json, writing the default there first
@@ -53,6 +54,7 @@ type desk struct {
 	catalog *hub.Catalog
 	db      *hubsqlite.DB
 	lang    station.Lang // the screens' language; "" is Chinese
+	player  *playback.Player
 }
 
 func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
@@ -60,7 +62,7 @@ func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &desk{desk: &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now, Delib: db, Voice: db}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+	return &desk{desk: &hub.Desk{Store: db, Settings: db, Checklist: cl, Now: time.Now, Delib: db, Voice: db}, catalog: hub.NewCatalog(kiosk.Defaults()), db: db, player: &playback.Player{}}, nil
 }
 
 // chartOptions word the charts in the screens' language against the targets.
@@ -84,6 +86,7 @@ func (s *desk) deps(exportDir string) station.Deps {
 		Desk: s.desk, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
 		Charts: func(st hub.Stats, tg hub.Targets) ([]hub.Chart, error) { return charts.Draw(st, s.chartOptions(tg)) },
 		Ledger: s.workerLedger, Report: s.workerReport, ItemsList: ledger.WriteItems,
+		Voice: speaker{s.player},
 	}
 }
 

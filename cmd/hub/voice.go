@@ -7,7 +7,9 @@ import (
 	"sync"
 	"time"
 
+	"opinionwall/display/station"
 	"opinionwall/hub"
+	"opinionwall/voice/playback"
 )
 
 // voicePurge drops voice messages' audio older than the retention, at
@@ -66,3 +68,8 @@ func (p *voicePurge) Close() error {
 	p.wg.Wait()
 	return nil
 }
+
+// speaker plays voice cases on the station PC for the review app.
+type speaker struct{ p *playback.Player }
+
+func (s speaker) Open(file []byte) (station.Track, error) { return s.p.Open(file) }
