@@ -193,6 +193,8 @@ func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, lo
 		{"items", func() { st.Show(station.TabItems) }},
 		{"targets", func() { st.Show(station.TabStats); st.OpenTargets() }},
 		{"referrals", func() { st.Show(station.TabItems); st.OpenReferrals() }},
+		{"voice", func() { st.Show(station.TabInbox); s.openNewest(ctx, st, kiosk.KindVoice, true) }},
+		{"voice-untold", func() { s.openNewest(ctx, st, kiosk.KindVoice, false) }},
 	}
 	for i, step := range steps {
 		fyne.DoAndWait(step.do)

@@ -9,6 +9,7 @@ import (
 
 	"opinionwall/display/station"
 	"opinionwall/hub"
+	"opinionwall/kiosk"
 	"opinionwall/voice/playback"
 )
 
@@ -73,3 +74,18 @@ func (p *voicePurge) Close() error {
 type speaker struct{ p *playback.Player }
 
 func (s speaker) Open(file []byte) (station.Track, error) { return s.p.Open(file) }
+
+// openNewest opens the newest case of a kind, with a summary or without
+// one (the smoke tour's voice cases).
+func (s *desk) openNewest(ctx context.Context, st *station.App, kind kiosk.Kind, summarised bool) {
+	in, err := s.db.Inbox(ctx, hub.Filter{Kind: kind, Limit: 50})
+	if err != nil {
+		return
+	}
+	for _, c := range in.Cases {
+		if (c.Text != "") == summarised {
+			st.OpenCase(c.ID)
+			return
+		}
+	}
+}

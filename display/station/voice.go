@@ -55,7 +55,7 @@ const peakBars = 240
 // roles that may listen) and the summary and transcript.
 func (s *App) voiceInfo(c *hub.Case) []fyne.CanvasObject {
 	s.closeTrack()
-	info := []fyne.CanvasObject{widget.NewSeparator(), bold(s.tf("voice.head", clock(c.VoiceDuration())))}
+	info := []fyne.CanvasObject{bold(s.tf("voice.head", clock(c.VoiceDuration())))}
 	info = append(info, s.player(c)...)
 	v := &s.voice
 	v.summary = widget.NewEntry()
