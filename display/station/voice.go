@@ -55,8 +55,9 @@ const peakBars = 240
 // roles that may listen) and the summary and transcript.
 func (s *App) voiceInfo(c *hub.Case) []fyne.CanvasObject {
 	s.closeTrack()
-	info := []fyne.CanvasObject{bold(s.tf("voice.head", clock(c.VoiceDuration())))}
-	info = append(info, s.player(c)...)
+	// The case's head says 语音留言 and the player its length: the
+	// summary's row and its button stay in view on a 1366×768 screen.
+	info := s.player(c)
 	v := &s.voice
 	v.summary = widget.NewEntry()
 	v.summary.SetPlaceHolder(s.t("voice.ph.summary"))
@@ -81,17 +82,17 @@ func (s *App) voiceInfo(c *hub.Case) []fyne.CanvasObject {
 // none.
 func (s *App) player(c *hub.Case) []fyne.CanvasObject {
 	if !s.me.Role.SeesContact() {
-		return []fyne.CanvasObject{widget.NewLabel(s.t("voice.nolisten"))}
+		return []fyne.CanvasObject{widget.NewLabel(s.tf("voice.head", clock(c.VoiceDuration()))), widget.NewLabel(s.t("voice.nolisten"))}
 	}
 	file, err := s.d.Desk.VoiceAudio(s.ctx, s.me, c.ID)
 	if kiosk.ErrorCode(err) == kiosk.ENOTFOUND {
-		return []fyne.CanvasObject{widget.NewLabel(s.t("voice.purged"))}
+		return []fyne.CanvasObject{widget.NewLabel(s.tf("voice.head", clock(c.VoiceDuration()))), widget.NewLabel(s.t("voice.purged"))}
 	}
 	if s.fail(s.t("what.play"), err) {
 		return nil
 	}
 	if s.d.Voice == nil {
-		return []fyne.CanvasObject{widget.NewLabel(s.t("voice.noplayer"))}
+		return []fyne.CanvasObject{widget.NewLabel(s.tf("voice.head", clock(c.VoiceDuration()))), widget.NewLabel(s.t("voice.noplayer"))}
 	}
 	t, err := s.d.Voice.Open(file)
 	if s.fail(s.t("what.play"), err) {
@@ -101,7 +102,7 @@ func (s *App) player(c *hub.Case) []fyne.CanvasObject {
 	v.track = t
 	v.waveform = canvas.NewImageFromImage(waveform(t.Peaks(peakBars), 960, 96))
 	v.waveform.FillMode = canvas.ImageFillStretch
-	v.waveform.SetMinSize(fyne.NewSize(480, 72))
+	v.waveform.SetMinSize(fyne.NewSize(480, 64))
 	v.play = widget.NewButton(s.t("voice.play"), s.playPause)
 	v.seek = widget.NewSlider(0, t.Duration().Seconds())
 	v.seek.Step = 0.1

@@ -136,7 +136,7 @@ func TestVoiceCaseThroughTheScreens(t *testing.T) {
 		t.Errorf("the inbox row:\n%s", rows)
 	}
 	u.List().Select(0)
-	u.Want("语音留言，时长 0:45")
+	u.Want("0:00 / 0:45")
 	u.Want("还没有摘要：听完录音后写下")
 	if got := w.player.opened; len(got) != 1 || !bytes.Equal(got[0], file) {
 		t.Fatalf("the player got %d recordings", len(got))
