@@ -295,3 +295,33 @@ func TestDecodeVoiceChunk(t *testing.T) {
 		})
 	}
 }
+
+// TestOpenVoiceAck: a kiosk takes a chunk ack only signed by a trusted hub
+// key, as a vack, on its own topic and naming itself; a forged done would
+// make it delete a recording the station never got.
+func TestOpenVoiceAck(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	_, other, _ := ed25519.GenerateKey(rand.Reader)
+	trust := mqtt.NewTrust().Add(mqtt.RoleHub, pub)
+	hubKey, forger := mqtt.NewSigner(priv), mqtt.NewSigner(other)
+	id := "019ace1b-9e30-7c4a-9d2e-6f1a2b3c4d5e"
+	ack := mqtt.VoiceAckMsg{Kiosk: "booth-01", ID: id, Have: 4, Done: true, TS: time.Now()}
+	topic := mqtt.KioskTopic("booth-01", mqtt.LeafVoiceAck)
+	good, _ := hubKey.Sign(mqtt.TypeVoiceAck, topic, ack)
+	if m, err := trust.OpenVoiceAck("booth-01", good); err != nil || !m.Done || m.Have != 4 {
+		t.Fatalf("a good ack: %+v, %v", m, err)
+	}
+	forged, _ := forger.Sign(mqtt.TypeVoiceAck, topic, ack)
+	asAck, _ := hubKey.Sign(mqtt.TypeAck, topic, ack)
+	other2 := ack
+	other2.Kiosk = "booth-02"
+	toOther, _ := hubKey.Sign(mqtt.TypeVoiceAck, mqtt.KioskTopic("booth-02", mqtt.LeafVoiceAck), other2)
+	named, _ := hubKey.Sign(mqtt.TypeVoiceAck, topic, other2)
+	for name, b := range map[string][]byte{"an untrusted key": forged, "another type": asAck, "another kiosk's topic": toOther, "naming another kiosk": named} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := trust.OpenVoiceAck("booth-01", b); err == nil {
+				t.Fatal("taken")
+			}
+		})
+	}
+}
