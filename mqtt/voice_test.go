@@ -191,3 +191,25 @@ func TestVoiceMessageFromWAVReachesTheHub(t *testing.T) {
 		t.Errorf("hub voice stats %+v", st)
 	}
 }
+
+// TestVoiceOnMosquitto: a station on Debian's broker with the generated
+// ACL (the voice and vack lines) takes a booth's recording.
+func TestVoiceOnMosquitto(t *testing.T) {
+	w := newWorld(t, "booth-01")
+	url := startMosquitto(t, w)
+	in := w.newIngest(url)
+	w.startVoices(in)
+	if err := in.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.Close() })
+	eventually(t, 10*time.Second, in.Connected, func() string { return "ingest not connected to mosquitto" })
+	k := w.newKiosk("booth-01", 21)
+	rec := recordings{}
+	k.saveVoice(t, wavFile(t, 40, 2), rec)
+	w.startRelay(k, url, func(r *mqtt.Relay) { r.Voice = k.db })
+	eventually(t, 30*time.Second, func() bool { return w.voicesComplete(1) == 1 && k.relay.Stats().VoiceDelivered == 1 },
+		func() string { return fmt.Sprintf("relay %+v", k.relay.Stats()) })
+	w.checkExactlyOnce(k)
+	w.checkVoices(k.db, rec)
+}
