@@ -56,6 +56,10 @@ func TestVoiceTestStoresAMessage(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(file), "OggS") || kiosk.DescribeAudio(file, 3e9) != *s.Body.Voice {
 		t.Errorf("audio %d bytes, %v", len(file), err)
 	}
+	out.Reset()
+	if err := statusCmd(context.Background(), []string{"-data", data}, &out); err != nil || !strings.Contains(out.String(), "voice waiting  1 (") {
+		t.Errorf("status: %v\n%s", err, out.String())
+	}
 	if err := voiceTestCmd(context.Background(), []string{"-config", cfgPath, "-data", data, cfgPath}, &out); err == nil {
 		t.Error("a file that is not a WAV was stored")
 	}
