@@ -57,7 +57,7 @@ func runRelayChild(a []string) {
 	}
 	r := &mqtt.Relay{
 		Conn:  mqtt.Conn{Broker: a[0], Username: a[1], Password: password(a[1]), KeepAlive: 2 * time.Second, ConnectTimeout: 2 * time.Second},
-		Kiosk: a[1], Outbox: db, Downstream: db, Voice: db, Trust: trust, Window: 32,
+		Kiosk: a[1], Outbox: db, Downstream: db, Voice: db, VoiceRate: 1 << 20, Trust: trust, Window: 32,
 		AckTimeout: 3 * time.Second, MinBackoff: 100 * time.Millisecond, MaxBackoff: time.Second,
 	}
 	if err := r.Open(); err != nil {

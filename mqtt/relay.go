@@ -42,8 +42,10 @@ type Relay struct {
 	// kiosk; nil leaves the config topic alone.
 	Config kiosk.ConfigApplier
 	// Voice sends voice messages' audio once the hub has their
-	// submissions (relay_voice.go); nil sends none.
-	Voice kiosk.VoiceOutbox
+	// submissions (relay_voice.go); nil sends none. VoiceRate paces it, in
+	// bytes a second on the wire; default DefaultVoiceRate.
+	Voice     kiosk.VoiceOutbox
+	VoiceRate int
 	// ConfigVersion reports the configuration version applied, for the
 	// state message.
 	ConfigVersion func() int64
@@ -72,6 +74,7 @@ type Relay struct {
 	hubState  string          // last hub state seen since connecting; "" before any
 	inflight  map[string]sent // by submission id
 	upload    *upload         // the recording being sent, if any
+	voiceAt   time.Time       // no chunk before this (the pace, relay_voice.go)
 
 	stats relayStats
 	asks  asks // questions to the station awaiting answers (relay_lookup.go)
@@ -147,6 +150,9 @@ func (r *Relay) setDefaults() {
 		r.Window = 1024
 	}
 	r.AckTimeout = OrDefault(r.AckTimeout, 30*time.Second)
+	if r.VoiceRate <= 0 {
+		r.VoiceRate = DefaultVoiceRate
+	}
 	r.TelemetryEvery = OrDefault(r.TelemetryEvery, time.Minute)
 	r.MinBackoff = OrDefault(r.MinBackoff, time.Second)
 	// 15 s: a minute-long hub outage costs at most 15 s more, and jitter

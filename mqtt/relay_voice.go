@@ -3,13 +3,20 @@ package mqtt
 import (
 	"context"
 	"encoding/json"
+	"time"
 
 	"opinionwall/kiosk"
 )
 
 // voiceWindow is how many chunks of a recording may be published and not
-// yet acknowledged: 128 KiB, well under a kiosk's rate at the broker.
+// yet acknowledged: 128 KiB.
 const voiceWindow = 4
+
+// DefaultVoiceRate paces chunks to half a kiosk's byte rate at the
+// broker (256 KiB/s once its 4 MiB burst is spent): over it the broker
+// drops publishes, and each drop would cost an ack timeout. A booth's
+// backlog of recordings drains at about 90 KB of audio a second.
+const DefaultVoiceRate = 128 << 10
 
 // upload is the recording being sent (loop-owned): the hub holds chunks
 // [0, acked); next is the next chunk to publish.
@@ -47,7 +54,9 @@ func (r *Relay) sendAudio(ctx context.Context) {
 		r.upload.rewind()
 	}
 	u := r.upload
-	for u.next < u.chunks() && u.next < u.acked+voiceWindow {
+	now := r.Now()
+	// Up to a second's worth ahead of the pace: the loop looks again every second.
+	for u.next < u.chunks() && u.next < u.acked+voiceWindow && r.voiceAt.Before(now.Add(time.Second)) {
 		lo := u.next * kiosk.ChunkBytes
 		hi := min(lo+kiosk.ChunkBytes, len(u.p.Data))
 		b, _ := json.Marshal(VoiceChunkMsg{V: Version, ID: u.p.ID, I: u.next, Data: u.p.Data[lo:hi]})
@@ -55,8 +64,16 @@ func (r *Relay) sendAudio(ctx context.Context) {
 		r.client.Publish(KioskTopic(r.Kiosk, LeafVoice), 1, false, b)
 		r.stats.voiceChunks.Add(1)
 		u.next++
-		u.at = r.Now().UnixNano()
+		u.at = now.UnixNano()
+		r.voiceAt = maxTime(r.voiceAt, now).Add(time.Duration(len(b)) * time.Second / time.Duration(r.VoiceRate))
 	}
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if a.After(b) {
+		return a
+	}
+	return b
 }
 
 // handleVoiceAck records what the hub holds of a recording and sends on.
@@ -109,14 +126,12 @@ func (r *Relay) resendAudio(ctx context.Context) {
 }
 
 // expireAudio resends when the hub has not acknowledged a chunk within
-// AckTimeout.
+// AckTimeout, and otherwise sends on what the pace held back.
 func (r *Relay) expireAudio(ctx context.Context) {
-	if r.upload == nil {
-		r.sendAudio(ctx)
-		return
-	}
-	if r.Now().UnixNano()-r.upload.at > int64(r.AckTimeout) {
+	if r.upload != nil && r.Now().UnixNano()-r.upload.at > int64(r.AckTimeout) {
 		r.Log.Info("relay: no chunk ack in time, resending", "id", r.upload.p.ID, "from", r.upload.acked)
 		r.resendAudio(ctx)
+		return
 	}
+	r.sendAudio(ctx)
 }

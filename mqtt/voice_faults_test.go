@@ -21,7 +21,8 @@ import (
 // and byte-identical, and every text submission beside them too.
 
 // voiceMessages is how many recordings the fault tests send: some 90
-// chunks, enough that the faults land mid-transfer.
+// chunks, enough that the faults land mid-transfer. The relays send them
+// at 1 MiB/s (VoiceRate), eight times a booth's pace, to keep the tests short.
 const voiceMessages = 30
 
 // closely is eventually looking every millisecond: the transfer on the
@@ -148,7 +149,7 @@ func TestVoiceHubKilledMidTransfer(t *testing.T) {
 	k := w.newKiosk("booth-01", 21)
 	rec := recordings{}
 	k.storeVoices(t, encoded(t), voiceMessages, rec)
-	w.startRelay(k, url, func(r *mqtt.Relay) { r.Voice = k.db; r.AckTimeout = 3 * time.Second })
+	w.startRelay(k, url, func(r *mqtt.Relay) { r.Voice, r.VoiceRate = k.db, 1<<20; r.AckTimeout = 3 * time.Second })
 	var atKills []int
 	for round := 1; round <= 3; round++ {
 		target := 2 + 5*(round-1)
@@ -191,7 +192,7 @@ func TestVoiceConnectionCutAndBrokerRestart(t *testing.T) {
 	k := w.newKiosk("booth-01", 21)
 	rec := recordings{}
 	k.storeVoices(t, encoded(t), voiceMessages, rec)
-	w.startRelay(k, "tcp://"+p.Addr(), func(r *mqtt.Relay) { r.Voice = k.db; r.AckTimeout = 3 * time.Second })
+	w.startRelay(k, "tcp://"+p.Addr(), func(r *mqtt.Relay) { r.Voice, r.VoiceRate = k.db, 1<<20; r.AckTimeout = 3 * time.Second })
 	for cut := 1; cut <= 2; cut++ {
 		target := 2 * cut
 		closely(t, 60*time.Second, func() bool { return w.voicesComplete(voiceMessages) >= target },
