@@ -25,6 +25,10 @@ packages=(
 	espeak-ng libasound2
 	# the Open311 smoke test's independent client (deploy/smoke-open311.sh)
 	curl jq
+	# voice messages: libopus through cgo (gopkg.in/hraban/opus.v2 also links libopusfile), for
+	# the Pi's arm64 build too; opus-tools' opusinfo and opusenc check the files in the tests, sox makes
+	# the test recordings
+	libopus-dev libopusfile-dev libopus-dev:arm64 libopusfile-dev:arm64 opus-tools sox
 )
 
 # Zinnia for the Pi's arm64 build. Debian's libzinnia0 and libzinnia-dev are not multiarch (the

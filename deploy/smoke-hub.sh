@@ -6,7 +6,8 @@
 # screens (OW_SMOKE_TOUR), in Chinese and then in English: log-in, inbox, a case,
 # closing it (the confirmation), the reply templates, polls, statistics, fleet, the
 # monthly report, deliberation (议事), the targets and the referral services (a lead's
-# settings, unfolded); at each, this script screenshots the real window into
+# settings, unfolded), and two of the booth's voice messages (one with a worker's summary, one
+# waiting for it: the waveform and the player); at each, this script screenshots the real window into
 # build/smoke-hub/LANG/ and checks the picture is not blank; the report's page and
 # workbook are copied there too. The log is checked for "Error in Fyne call
 # thread" and panics.
@@ -28,7 +29,7 @@ xvfb_pid=$!
 export DISPLAY=$disp
 for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
-bin/hub seed -data "$work/hub" -n 3000 -days 120 2>/dev/null | tee "$out/seed.txt"
+bin/hub seed -data "$work/hub" -n 3000 -days 120 -voice 3 2>/dev/null | tee "$out/seed.txt"
 bin/hub keygen -dir "$work/keys" -name hub >/dev/null
 echo "smoke-pass" | bin/hub passwd -file "$work/passwd" wall-01 >/dev/null
 # As at a station: the hub as a service (headless), and the review app on the desktop beside it,
@@ -37,7 +38,7 @@ bin/hub run -headless -data "$work/hub" -credentials "$work/passwd" -key "$work/
 	-listen "127.0.0.1:$port" -desk-socket "$work/desk.sock" > "$out/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 100); do [ -S "$work/desk.sock" ] && break; sleep 0.1; done
-steps="01-login 02-inbox 03-case 04-case-close 05-templates 06-polls 07-stats 08-fleet 09-report 10-items 11-targets 12-referrals"
+steps="01-login 02-inbox 03-case 04-case-close 05-templates 06-polls 07-stats 08-fleet 09-report 10-items 11-targets 12-referrals 13-voice 14-voice-untold"
 for lang in zh en; do
 	mkdir -p "$out/$lang" "$work/tour-$lang"
 	OW_SMOKE_TOUR=$work/tour-$lang OW_SMOKE_LOGIN=zhang:246813 bin/hub app -socket "$work/desk.sock" -lang "$lang" \
@@ -66,4 +67,4 @@ if grep -E "Error in Fyne call thread|panic:|goroutine [0-9]+ \[|level=ERROR" "$
 	echo "smoke-hub: errors in the hub's log" >&2
 	exit 1
 fi
-echo "smoke-hub: ok, 24 screenshots and 2 monthly reports in $out/zh and $out/en"
+echo "smoke-hub: ok, 28 screenshots and 2 monthly reports in $out/zh and $out/en"

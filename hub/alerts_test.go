@@ -116,3 +116,20 @@ func TestOutboxRising(t *testing.T) {
 		t.Errorf("rising %d without a previous report", r)
 	}
 }
+
+func TestVoiceStalledAlert(t *testing.T) {
+	now := time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)
+	k := hub.Kiosk{ID: "booth-01", State: "online", StateAt: now, LastSeen: now, VoiceStalled: 2}
+	var found bool
+	for _, a := range hub.Alerts(k, now) {
+		if a.Code == "voice_stalled" {
+			found = true
+			if !strings.Contains(a.Detail, "2 voice messages") {
+				t.Errorf("detail %q", a.Detail)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no voice_stalled alert for %+v", k)
+	}
+}

@@ -23,7 +23,9 @@ type Case struct {
 	At          time.Time
 	ReceivedAt  time.Time
 	ClockSynced bool
-	Flagged     bool // probable play: kept, left out of statistics
+	Flagged     bool   // probable play: kept, left out of statistics
+	VoiceMS     int64  // voice: the recording's length
+	Transcript  string // voice: what the worker heard (Text is their summary)
 
 	Status      kiosk.TicketStatus
 	Matter      kiosk.Matter
@@ -96,7 +98,9 @@ type Action struct {
 	Reply    string       // reply
 	ReplyEn  string       // reply, optional
 	WallText string       // publish: the moderated question
-	Route    Routing      // route: Body and Due; link_item: DelibItem and DelibTitle; reply: Referrals (私事)
+	// transcribe (voice): the summary becomes the case's text
+	Summary, Transcript string
+	Route               Routing // route: Body and Due; link_item: DelibItem and DelibTitle; reply: Referrals (私事)
 }
 
 // Audit is the record of one change: who, when, what.
@@ -169,6 +173,7 @@ var transitions = map[ActionKind]transition{
 	ActReopen:        (*Case).reopen,
 	ActRoute:         (*Case).route,
 	ActLinkItem:      (*Case).linkItem,
+	ActTranscribe:    (*Case).transcribe,
 }
 
 // refuse is a transition's refusal: the input breaks a rule of the case
@@ -252,6 +257,11 @@ func (c *Case) reply(a Action, ch change) (string, error) {
 func (c *Case) publish(a Action, ch change) (string, error) {
 	if c.Reply == "" || !c.in(kiosk.StatusReplied, kiosk.StatusClosed) {
 		return "", refuse(a.Kind, "needs.reply.wall", "only a replied case goes on the wall (it is %s)", c.Status)
+	}
+	if c.Kind == kiosk.KindVoice && c.Text == "" {
+		// The wall carries text only; a voice goes there as the worker's
+		// summary, moderated, never as sound.
+		return "", refuse(a.Kind, "voice.summary.wall", "a voice message goes on the wall only once it has a summary")
 	}
 	q, err := workerText(FieldWall, a.WallText, MaxWallRunes, true)
 	if err != nil {

@@ -81,8 +81,11 @@ func NewCase(r *Received, cat *Catalog) Case {
 		parts = append(parts, b.Option)
 	}
 	c.Text = strings.Join(parts, "；")
-	if r.Kind != kiosk.KindOpinion {
+	if r.Kind != kiosk.KindOpinion && r.Kind != kiosk.KindVoice {
 		c.Status = kiosk.StatusClosed
+	}
+	if b.Voice != nil {
+		c.VoiceMS = b.Voice.DurationMS
 	}
 	return c
 }

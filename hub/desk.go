@@ -32,6 +32,8 @@ type Desk struct {
 	// does not forget them and every client of the service shares them;
 	// nil keeps them in memory.
 	Lockouts LockoutStore
+	// Voice keeps voice messages' audio; nil: no recordings to play.
+	Voice VoiceStore
 
 	mu   sync.Mutex // one PIN check at a time: the lock is read, then written
 	lock Lockout

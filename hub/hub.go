@@ -83,6 +83,9 @@ type Kiosk struct {
 	// submissions refused and stored in the hour before the fleet was read.
 	RefusedLastHour     int
 	SubmissionsLastHour int
+	// VoiceStalled counts voice messages whose audio stopped arriving more
+	// than VoiceStalledAfter ago, incomplete (voice_stalled).
+	VoiceStalled int
 }
 
 // Caps on what the hub keeps of refused submissions, per kiosk.

@@ -37,7 +37,7 @@ type PollView struct {
 // left, contact, wherever the text repeats them).
 func (r Role) shapeCase(c Case, contact *kiosk.Contact) Case {
 	if !r.SeesContact() {
-		c.Text = RedactFor(c.Text, contact)
+		c.Text, c.Transcript = RedactFor(c.Text, contact), RedactFor(c.Transcript, contact)
 	}
 	return c
 }

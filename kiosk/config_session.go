@@ -50,6 +50,18 @@ func (s *SessionSection) validate(p *problems) {
 type StoreSection struct {
 	RetentionDays int `toml:"retention_days" json:"retention_days"` // texts of acked submissions kept this long
 	MaxMB         int `toml:"max_mb" json:"max_mb"`                 // cap on the database file; 0 means none
+	// AudioMB caps the voice messages' audio kept on the kiosk (not yet at
+	// the hub): a new message past it is refused politely (EFULL). 0 is
+	// the default, 200 MiB.
+	AudioMB int `toml:"audio_mb" json:"audio_mb"`
+}
+
+// AudioQuota is the audio store's cap in bytes.
+func (s *StoreSection) AudioQuota() int64 {
+	if s.AudioMB == 0 {
+		return 200 << 20
+	}
+	return int64(s.AudioMB) << 20
 }
 
 func (s *StoreSection) validate(p *problems) {
@@ -58,5 +70,8 @@ func (s *StoreSection) validate(p *problems) {
 	}
 	if s.MaxMB < 0 || s.MaxMB > 1<<20 {
 		p.add("store.max_mb", "must be 0 (no cap) or a size in MiB up to 1048576 (got %d)", s.MaxMB)
+	}
+	if s.AudioMB < 0 || s.AudioMB > 1<<20 {
+		p.add("store.audio_mb", "must be 0 (the default, 200) or a size in MiB up to 1048576 (got %d)", s.AudioMB)
 	}
 }

@@ -26,7 +26,7 @@ func Defaults() Config {
 			ThanksTimeout:    Duration(3 * time.Second),
 			ReasonsTimeout:   Duration(20 * time.Second),
 		},
-		Store: StoreSection{RetentionDays: 30},
+		Store: StoreSection{RetentionDays: 30, AudioMB: 200},
 		Hardware: HardwareSection{
 			RatePins: []string{"GPIO5", "GPIO6", "GPIO13", "GPIO19"}, HelpPin: "GPIO26", HookPin: "GPIO21", MotionPin: "GPIO20",
 			LEDPins: []string{"GPIO12", "GPIO16", "GPIO17", "GPIO27"}, StatusLED: "GPIO25", I2CBus: "1",

@@ -24,6 +24,10 @@ const (
 	// asked too often in the last minute.
 	EOFFLINE = "offline"
 	EBUSY    = "busy"
+
+	// A booth's voice message when the kiosk's audio store is at its quota:
+	// the resident is told to come back later or call the station.
+	EFULL = "full"
 )
 
 // Error is a domain error: a code for programs and screens, a message for

@@ -14,6 +14,7 @@ const (
 	KindOpinion Kind = "opinion" // an opinion, complaint or suggestion on a topic
 	KindRating  Kind = "rating"  // a rating of a community service
 	KindVote    Kind = "vote"    // a vote on a deliberation item (议事事项)
+	KindVoice   Kind = "voice"   // a spoken message left at a phone booth, with its audio
 )
 
 // Channel is how the resident gave the input.
@@ -82,6 +83,7 @@ type Body struct {
 	Lang     string    `json:"lang"`               // "zh" or "en"
 	Channel  Channel   `json:"channel"`
 	Flags    []string  `json:"flags,omitempty"`
+	Voice    *Audio    `json:"voice,omitempty"` // voice: the recording, relayed apart in chunks
 }
 
 // Submission is one resident's opinion, rating or vote, as stored on the
@@ -163,6 +165,11 @@ func (s *Submission) Validate(limit int) error {
 		if b.PollID == "" || b.Option == "" {
 			return Errorf(EINVALID, "a vote needs a poll and an option")
 		}
+	case KindVoice:
+		if b.Voice == nil {
+			return Errorf(EINVALID, "a voice message needs its audio")
+		}
+		return b.Voice.Validate()
 	default:
 		return Errorf(EINVALID, "unknown kind %q", s.Kind)
 	}

@@ -16,7 +16,8 @@ const (
 
 // CanWrite reports whether user may publish on topic (docs/PROTOCOL.md,
 // "Broker users and ACL"): a kiosk writes only its own state, tele, up and
-// res, and asks the station about tickets on its own lookup topic.
+// res, asks the station about tickets on its own lookup topic, and sends
+// voice messages' audio on its own voice topic.
 func CanWrite(user, topic string) bool {
 	switch user {
 	case UserHub:
@@ -30,7 +31,7 @@ func CanWrite(user, topic string) bool {
 		return false
 	}
 	switch leaf {
-	case LeafState, LeafTele, LeafUp, LeafRes, LeafLookup:
+	case LeafState, LeafTele, LeafUp, LeafRes, LeafLookup, LeafVoice:
 		return true
 	}
 	return false
@@ -63,7 +64,7 @@ func CanRead(user, filter string) bool {
 		return false
 	}
 	switch leaf {
-	case LeafAck, LeafTickets, LeafCmd, LeafConfig, LeafAnswer:
+	case LeafAck, LeafTickets, LeafCmd, LeafConfig, LeafAnswer, LeafVoiceAck:
 		return true
 	}
 	return false
@@ -105,11 +106,13 @@ pattern write ow/v1/kiosk/%u/tele
 pattern write ow/v1/kiosk/%u/up
 pattern write ow/v1/kiosk/%u/res
 pattern write ow/v1/kiosk/%u/lookup
+pattern write ow/v1/kiosk/%u/voice
 pattern read ow/v1/kiosk/%u/ack
 pattern read ow/v1/kiosk/%u/tickets
 pattern read ow/v1/kiosk/%u/cmd
 pattern read ow/v1/kiosk/%u/config
 pattern read ow/v1/kiosk/%u/answer
+pattern read ow/v1/kiosk/%u/vack
 pattern read ow/v1/wall
 pattern read ow/v1/polls
 pattern read ow/v1/hub/state

@@ -81,18 +81,35 @@ func (w *world) startBroker(addr string) *broker.Broker {
 
 func (w *world) startIngest(url string) *hubside.Ingest {
 	w.t.Helper()
-	in := &hubside.Ingest{
+	in := w.newIngest(url)
+	if err := in.Open(); err != nil {
+		w.t.Fatal(err)
+	}
+	w.t.Cleanup(func() { in.Close() })
+	return in
+}
+
+// newIngest is startIngest's ingest, not yet open.
+func (w *world) newIngest(url string) *hubside.Ingest {
+	return &hubside.Ingest{
 		Conn:  mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 5 * time.Second},
 		Store: w.hubDB, Signer: w.signer, Log: testLog(w.t),
 		// Tests send thousands from one kiosk at once; the quota has its
 		// own test (TestQuotaHoldsBackAFlood).
 		Quota: &hub.Quota{PerHour: 1 << 30},
 	}
-	if err := in.Open(); err != nil {
+}
+
+// reopenHub opens the hub's store beside a hub child process (WAL readers).
+func (w *world) reopenHub(path string) *hubsqlite.DB {
+	w.t.Helper()
+	eventually(w.t, 10*time.Second, func() bool { _, err := os.Stat(path); return err == nil }, func() string { return "no hub store" })
+	db := hubsqlite.NewDB(path)
+	if err := db.Open(); err != nil {
 		w.t.Fatal(err)
 	}
-	w.t.Cleanup(func() { in.Close() })
-	return in
+	w.t.Cleanup(func() { db.Close() })
+	return db
 }
 
 // kioskSide is one kiosk: its store and its relay.

@@ -57,7 +57,7 @@ func runRelayChild(a []string) {
 	}
 	r := &mqtt.Relay{
 		Conn:  mqtt.Conn{Broker: a[0], Username: a[1], Password: password(a[1]), KeepAlive: 2 * time.Second, ConnectTimeout: 2 * time.Second},
-		Kiosk: a[1], Outbox: db, Downstream: db, Trust: trust, Window: 32,
+		Kiosk: a[1], Outbox: db, Downstream: db, Voice: db, VoiceRate: 1 << 20, Trust: trust, Window: 32,
 		AckTimeout: 3 * time.Second, MinBackoff: 100 * time.Millisecond, MaxBackoff: time.Second,
 	}
 	if err := r.Open(); err != nil {
@@ -78,6 +78,11 @@ func runHubChild(a []string) {
 	}
 	in := &hubside.Ingest{Conn: mqtt.Conn{Broker: a[0], Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 2 * time.Second},
 		Store: db, Signer: mqtt.NewSigner(key)}
+	voices := &hubside.Voices{Ingest: in, Store: db, Signer: in.Signer}
+	in.OnVoice = voices.Offer
+	if err := voices.Open(); err != nil {
+		childFail("%v", err)
+	}
 	if err := in.Open(); err != nil {
 		childFail("%v", err)
 	}

@@ -41,6 +41,11 @@ type Relay struct {
 	// Config applies the desired configuration the hub retains for this
 	// kiosk; nil leaves the config topic alone.
 	Config kiosk.ConfigApplier
+	// Voice sends voice messages' audio once the hub has their
+	// submissions (relay_voice.go); nil sends none. VoiceRate paces it, in
+	// bytes a second on the wire; default DefaultVoiceRate.
+	Voice     kiosk.VoiceOutbox
+	VoiceRate int
 	// ConfigVersion reports the configuration version applied, for the
 	// state message.
 	ConfigVersion func() int64
@@ -68,6 +73,8 @@ type Relay struct {
 	connected bool
 	hubState  string          // last hub state seen since connecting; "" before any
 	inflight  map[string]sent // by submission id
+	upload    *upload         // the recording being sent, if any
+	voiceAt   time.Time       // no chunk before this (the pace, relay_voice.go)
 
 	stats relayStats
 	asks  asks // questions to the station awaiting answers (relay_lookup.go)
@@ -90,6 +97,7 @@ type connEvent struct {
 // relayStats are counters reported in telemetry.
 type relayStats struct {
 	published, acked, resent, rejected, dropped, connects, lost atomic.Int64
+	voiceChunks, voiceDelivered                                 atomic.Int64
 	subscribed                                                  atomic.Bool
 }
 
@@ -106,6 +114,9 @@ type RelayStats struct {
 	// Subscribed: the broker granted this connection's subscriptions (acks,
 	// tickets, snapshots and, when handled, commands and configuration).
 	Subscribed bool
+	// VoiceChunks counts audio chunks published (resends included),
+	// VoiceDelivered recordings the hub said it holds whole.
+	VoiceChunks, VoiceDelivered int64
 }
 
 // Open starts connecting and draining in the background.
@@ -139,6 +150,9 @@ func (r *Relay) setDefaults() {
 		r.Window = 1024
 	}
 	r.AckTimeout = OrDefault(r.AckTimeout, 30*time.Second)
+	if r.VoiceRate <= 0 {
+		r.VoiceRate = DefaultVoiceRate
+	}
 	r.TelemetryEvery = OrDefault(r.TelemetryEvery, time.Minute)
 	r.MinBackoff = OrDefault(r.MinBackoff, time.Second)
 	// 15 s: a minute-long hub outage costs at most 15 s more, and jitter
@@ -204,8 +218,9 @@ func (r *Relay) Stats() RelayStats {
 		Published: r.stats.published.Load(), Acked: r.stats.acked.Load(), Resent: r.stats.resent.Load(),
 		Rejected: r.stats.rejected.Load(), Dropped: r.stats.dropped.Load(),
 		Connects: r.stats.connects.Load(), Lost: r.stats.lost.Load(),
-		Connected:  r.client != nil && r.client.IsConnectionOpen(),
-		Subscribed: r.stats.subscribed.Load(),
+		Connected:   r.client != nil && r.client.IsConnectionOpen(),
+		Subscribed:  r.stats.subscribed.Load(),
+		VoiceChunks: r.stats.voiceChunks.Load(), VoiceDelivered: r.stats.voiceDelivered.Load(),
 	}
 }
 
@@ -246,9 +261,11 @@ func (r *Relay) loop(ctx context.Context) {
 			r.handleBurst(ctx, m)
 		case <-r.notify:
 			r.fill(ctx)
+			r.sendAudio(ctx)
 		case <-tick.C:
 			r.expire(ctx)
 			r.fill(ctx)
+			r.expireAudio(ctx)
 		case <-tele.C:
 			r.sendTelemetry(ctx)
 		}

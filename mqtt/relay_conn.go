@@ -23,6 +23,9 @@ func (r *Relay) onConnect(c paho.Client) {
 	if r.Config != nil {
 		subs[KioskTopic(r.Kiosk, LeafConfig)] = 1
 	}
+	if r.Voice != nil {
+		subs[KioskTopic(r.Kiosk, LeafVoiceAck)] = 1
+	}
 	tok := c.SubscribeMultiple(subs, nil)
 	go func() {
 		// Online only once subscribed (or refused): the hub sends what it

@@ -33,6 +33,7 @@ func (r *Relay) handleBurst(ctx context.Context, m paho.Message) {
 	}
 	if len(acked) > 0 {
 		r.markAcked(ctx, acked)
+		r.sendAudio(ctx) // a voice submission acked: its audio may go
 	}
 }
 
@@ -54,6 +55,8 @@ func (r *Relay) handle(ctx context.Context, m paho.Message) {
 		err = r.handleConfig(ctx, payload)
 	case KioskTopic(r.Kiosk, LeafAnswer):
 		err = r.handleAnswer(payload)
+	case KioskTopic(r.Kiosk, LeafVoiceAck):
+		err = r.handleVoiceAck(ctx, payload)
 	case TopicHubState:
 		err = r.handleHubState(ctx, payload, m.Retained())
 	default:

@@ -18,6 +18,7 @@ func (r *Relay) resendAll(ctx context.Context, why string) {
 		r.Log.Info("relay: resending", "why", why, "count", n)
 	}
 	r.fill(ctx)
+	r.resendAudio(ctx)
 }
 
 // fill publishes pending submissions, in seq order, until the window is full.

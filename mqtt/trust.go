@@ -39,7 +39,7 @@ const (
 // TypeRole gives the role whose keys may sign each message type. A type not
 // listed is refused.
 var TypeRole = map[string]Role{
-	TypeAck: RoleHub, TypeTickets: RoleHub, TypeWall: RoleHub, TypePolls: RoleHub, TypeLookup: RoleHub,
+	TypeAck: RoleHub, TypeTickets: RoleHub, TypeWall: RoleHub, TypePolls: RoleHub, TypeLookup: RoleHub, TypeVoiceAck: RoleHub,
 	TypeCmd: RoleOps, TypeConfig: RoleOps,
 }
 

@@ -1,6 +1,7 @@
 package mqtt_test
 
 import (
+	"bytes"
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/json"
@@ -246,6 +247,14 @@ func TestACL(t *testing.T) {
 		{"kiosk cannot read another's answers", "wall-01", mqtt.KioskTopic("wall-02", mqtt.LeafAnswer), false, false},
 		{"ops cannot answer lookups", "ops", mqtt.KioskTopic("wall-01", mqtt.LeafAnswer), true, false},
 		{"ops cannot read submissions", "ops", "ow/v1/kiosk/+/up", false, false},
+		{"kiosk sends its recordings' chunks", "booth-01", mqtt.KioskTopic("booth-01", mqtt.LeafVoice), true, true},
+		{"kiosk cannot send chunks as another", "booth-01", mqtt.KioskTopic("booth-02", mqtt.LeafVoice), true, false},
+		{"kiosk cannot ack its own chunks", "booth-01", mqtt.KioskTopic("booth-01", mqtt.LeafVoiceAck), true, false},
+		{"kiosk reads its chunk acks", "booth-01", mqtt.KioskTopic("booth-01", mqtt.LeafVoiceAck), false, true},
+		{"kiosk cannot read another's chunk acks", "booth-01", mqtt.KioskTopic("booth-02", mqtt.LeafVoiceAck), false, false},
+		{"kiosk cannot listen to another's recordings", "booth-01", mqtt.KioskTopic("booth-02", mqtt.LeafVoice), false, false},
+		{"ops cannot listen to recordings", "ops", "ow/v1/kiosk/+/voice", false, false},
+		{"hub takes every kiosk's chunks", "hub", "$share/ow-hub/ow/v1/kiosk/+/voice", false, true},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			var got bool
@@ -256,6 +265,62 @@ func TestACL(t *testing.T) {
 			}
 			if got != tt.want {
 				t.Errorf("%s write=%v %s: %v, want %v", tt.user, tt.write, tt.topic, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestDecodeVoiceChunk(t *testing.T) {
+	id := "019ace1b-9e30-7c4a-9d2e-6f1a2b3c4d5e"
+	ok := func(i, n int) []byte {
+		b, _ := json.Marshal(mqtt.VoiceChunkMsg{V: 1, ID: id, I: i, Data: bytes.Repeat([]byte{1}, n)})
+		return b
+	}
+	if m, err := mqtt.DecodeVoiceChunk(ok(3, kiosk.ChunkBytes)); err != nil || m.I != 3 || len(m.Data) != kiosk.ChunkBytes {
+		t.Fatalf("a full chunk: %v", err)
+	}
+	for name, b := range map[string][]byte{
+		"over 32 KiB":      ok(0, kiosk.ChunkBytes+1),
+		"empty":            ok(0, 0),
+		"negative index":   ok(-1, 10),
+		"past the largest": ok(kiosk.MaxAudioBytes/kiosk.ChunkBytes, 10),
+		"not a uuid":       []byte(`{"v":1,"id":"x","i":0,"data":"AQ=="}`),
+		"another version":  []byte(`{"v":2,"id":"` + id + `","i":0,"data":"AQ=="}`),
+		"not base64":       []byte(`{"v":1,"id":"` + id + `","i":0,"data":"!!"}`),
+	} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := mqtt.DecodeVoiceChunk(b); err == nil {
+				t.Fatal("decoded")
+			}
+		})
+	}
+}
+
+// TestOpenVoiceAck: a kiosk takes a chunk ack only signed by a trusted hub
+// key, as a vack, on its own topic and naming itself; a forged done would
+// make it delete a recording the station never got.
+func TestOpenVoiceAck(t *testing.T) {
+	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
+	_, other, _ := ed25519.GenerateKey(rand.Reader)
+	trust := mqtt.NewTrust().Add(mqtt.RoleHub, pub)
+	hubKey, forger := mqtt.NewSigner(priv), mqtt.NewSigner(other)
+	id := "019ace1b-9e30-7c4a-9d2e-6f1a2b3c4d5e"
+	ack := mqtt.VoiceAckMsg{Kiosk: "booth-01", ID: id, Have: 4, Done: true, TS: time.Now()}
+	topic := mqtt.KioskTopic("booth-01", mqtt.LeafVoiceAck)
+	good, _ := hubKey.Sign(mqtt.TypeVoiceAck, topic, ack)
+	if m, err := trust.OpenVoiceAck("booth-01", good); err != nil || !m.Done || m.Have != 4 {
+		t.Fatalf("a good ack: %+v, %v", m, err)
+	}
+	forged, _ := forger.Sign(mqtt.TypeVoiceAck, topic, ack)
+	asAck, _ := hubKey.Sign(mqtt.TypeAck, topic, ack)
+	other2 := ack
+	other2.Kiosk = "booth-02"
+	toOther, _ := hubKey.Sign(mqtt.TypeVoiceAck, mqtt.KioskTopic("booth-02", mqtt.LeafVoiceAck), other2)
+	named, _ := hubKey.Sign(mqtt.TypeVoiceAck, topic, other2)
+	for name, b := range map[string][]byte{"an untrusted key": forged, "another type": asAck, "another kiosk's topic": toOther, "naming another kiosk": named} {
+		t.Run(name, func(t *testing.T) {
+			if _, err := trust.OpenVoiceAck("booth-01", b); err == nil {
+				t.Fatal("taken")
 			}
 		})
 	}

@@ -47,6 +47,7 @@ type runConfig struct {
 	open311Listen, open311Jurisdiction    string        // Open311 GeoReport v2 (docs/OPEN311.md)
 	open311Poll                           time.Duration // how often bodies' requests are polled
 	retentionDays                         int
+	voiceRetention                        time.Duration
 }
 
 // part is a long-lived piece of the hub: Open starts it, Close stops it
@@ -103,6 +104,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.open311Jurisdiction, "open311-jurisdiction", "", "Open311: this station's jurisdiction_id (requests naming another are refused)")
 	fs.DurationVar(&c.open311Poll, "open311-poll", 5*time.Minute, "Open311: how often the bodies' requests 大事 went to are polled")
 	fs.IntVar(&c.retentionDays, "retention-days", hub.DefaultRetentionDays, "erase residents' free text and contact details this many days after their case closes (daily; see hub purge)")
+	fs.DurationVar(&c.voiceRetention, "voice-retention", hub.DefaultVoiceRetention, "how long voice messages' audio is kept; then it is purged (audited), the summary and transcript stay")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -262,6 +264,14 @@ func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 	lk := &hubside.Lookups{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "lookups")}
 	in.OnLookup = lk.Offer // kiosks ask about tickets other kiosks issued
 	if err := m.open(lk); err != nil {
+		return err
+	}
+	vo := &hubside.Voices{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "voices")}
+	in.OnVoice = vo.Offer // booths' voice messages, in chunks
+	if err := m.open(vo); err != nil {
+		return err
+	}
+	if err := m.open(&voicePurge{Store: m.db, Retention: m.Config.voiceRetention, Log: m.Log.With("part", "voice-purge")}); err != nil {
 		return err
 	}
 	if err := m.open(in); err != nil {

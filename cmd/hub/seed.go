@@ -18,6 +18,7 @@ func seedCmd(ctx context.Context, args []string, out io.Writer) error {
 	n := fl.Int("n", 3000, "submissions")
 	days := fl.Int("days", 120, "spread over this many days up to now")
 	s := fl.Uint64("seed", 1, "random seed")
+	voices := fl.Int("voice", 0, "voice messages from a booth (booth-01), newest, with their audio")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -35,6 +36,9 @@ func seedCmd(ctx context.Context, args []string, out io.Writer) error {
 	}
 	start := time.Now()
 	if err := seed.Station(ctx, db, st.desk, *n, *days, time.Now(), rand.New(rand.NewPCG(*s, 2))); err != nil {
+		return err
+	}
+	if err := seedVoices(ctx, db, st.desk, *voices, time.Now(), rand.New(rand.NewPCG(*s, 3))); err != nil {
 		return err
 	}
 	if err := st.desk.RefreshWall(ctx); err != nil {

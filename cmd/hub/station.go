@@ -21,6 +21,7 @@ import (
 	"opinionwall/hub/ledger"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
+	"opinionwall/voice/playback"
 )
 
 // loadChecklist reads DATA/checklist.json, writing the default there first
@@ -68,6 +69,7 @@ type desk struct {
 	catalog       *hub.Catalog
 	db            *hubsqlite.DB
 	lang          station.Lang // the screens' language; "" is Chinese
+	player        *playback.Player
 }
 
 func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
@@ -75,8 +77,8 @@ func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &hub.Desk{Store: db, Settings: db, Lockouts: db, Checklist: cl, Now: time.Now, Delib: db}
-	return &desk{desk: d, api: d, checklist: cl, checklistJSON: raw, catalog: hub.NewCatalog(kiosk.Defaults()), db: db}, nil
+	d := &hub.Desk{Store: db, Settings: db, Lockouts: db, Checklist: cl, Now: time.Now, Delib: db, Voice: db}
+	return &desk{desk: d, api: d, checklist: cl, checklistJSON: raw, catalog: hub.NewCatalog(kiosk.Defaults()), db: db, player: &playback.Player{}}, nil
 }
 
 // chartOptions word the charts in the screens' language against the targets.
@@ -100,6 +102,7 @@ func (s *desk) deps(exportDir string) station.Deps {
 		Desk: s.api, Checklist: s.checklist, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
 		Charts: func(st hub.Stats, tg hub.Targets) ([]hub.Chart, error) { return charts.Draw(st, s.chartOptions(tg)) },
 		Ledger: s.workerLedger, Report: s.workerReport, ItemsList: ledger.WriteItems,
+		Voice: speaker{s.player},
 	}
 }
 
@@ -206,6 +209,8 @@ func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, lo
 		{"items", func() { st.Show(station.TabItems) }},
 		{"targets", func() { st.Show(station.TabStats); st.OpenTargets() }},
 		{"referrals", func() { st.Show(station.TabItems); st.OpenReferrals() }},
+		{"voice", func() { st.Show(station.TabInbox); s.openNewest(ctx, st, kiosk.KindVoice, true) }},
+		{"voice-untold", func() { s.openNewest(ctx, st, kiosk.KindVoice, false) }},
 	}
 	for i, step := range steps {
 		fyne.DoAndWait(step.do)

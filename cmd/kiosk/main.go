@@ -7,6 +7,7 @@
 //	kiosk config-example                 print a commented configuration file
 //	kiosk update-guard -install-dir DIR  before every start: roll a failing update back
 //	kiosk hwcheck -config FILE           check the buttons, LEDs, sensors and backlight of a Pi
+//	kiosk voice-test -config FILE -data DIR FILE.wav  leave a WAV file as a voice message
 //
 // This is where the kiosk's parts are wired, and only here: Main (run.go)
 // opens the local store (kiosk/sqlite), the hardware (hardware/periph or
@@ -67,6 +68,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return hwcheckCmd(ctx, args, os.Stdout)
 	case "update-guard":
 		return updateGuardCmd(args, os.Stdout)
+	case "voice-test":
+		return voiceTestCmd(ctx, args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Fprint(os.Stdout, usage+"\n"+session.ScriptHelp)
 		return nil
@@ -88,4 +91,7 @@ const usage = `usage:
   kiosk hwcheck -config FILE [-wait 15s]
                                   installer's check on a Pi: blink each LED, wait for each
                                   button, the handset and motion, read the sensors, set the backlight
+  kiosk voice-test -config FILE -data DIR FILE.wav
+                                  leave a recording as a voice message (16-bit WAV at 8, 12, 16, 24
+                                  or 48 kHz); the running kiosk sends it to the station
 `

@@ -61,7 +61,7 @@ func TestRunThenStatus(t *testing.T) {
 	if err := statusCmd(ctx, []string{"-data", data}, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"pending        2\n", "acked          0\n", "last seq       2\n", "last ack       never\n", "schema         0004_key_issued.sql", "disk free      ", " MiB\n", "refused        "} {
+	for _, want := range []string{"pending        2\n", "acked          0\n", "last seq       2\n", "last ack       never\n", "schema         0006_voice.sql", "disk free      ", " MiB\n", "refused        "} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("status lacks %q:\n%s", want, out.String())
 		}

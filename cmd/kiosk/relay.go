@@ -52,7 +52,7 @@ func (m *Main) newRelay() error {
 	if err != nil {
 		return err
 	}
-	m.relay = &mqtt.Relay{Conn: conn, Kiosk: m.cfg.Kiosk.ID, Outbox: m.db, Downstream: m.db, Trust: trust,
+	m.relay = &mqtt.Relay{Conn: conn, Kiosk: m.cfg.Kiosk.ID, Outbox: m.db, Downstream: m.db, Voice: m.db, Trust: trust,
 		Config: m.live, ConfigVersion: m.live.Version,
 		Version: f.version, BootID: bootID(), Log: m.log.With("part", "relay"),
 		Telemetry: m.telemetry}

@@ -35,6 +35,9 @@ func statusCmd(ctx context.Context, args []string, out io.Writer) error {
 		return err
 	}
 	printStatus(out, path, st, time.Now())
+	if n, b, err := db.AudioKept(ctx); err == nil {
+		fmt.Fprintf(out, "voice waiting  %d (%.1f KiB not yet at the station)\n", n, float64(b)/1024)
+	}
 	return nil
 }
 

@@ -20,6 +20,7 @@ func openStore(cfg *kiosk.Config, dataDir string, log *slog.Logger) (*sqlite.DB,
 	db := sqlite.NewDB(filepath.Join(dataDir, "kiosk.db"))
 	db.Tickets = codec
 	db.MaxPages = cfg.Store.MaxMB * 256 // 4 KiB pages
+	db.AudioQuota = cfg.Store.AudioQuota()
 	if err := db.Open(); err != nil {
 		return nil, err
 	}

@@ -68,8 +68,9 @@ dir() {
 
 if $system; then
 	missing=()
-	# Fyne draws through X11: Xwayland under cage; handwriting (手写) needs Zinnia and its Tegaki model
-	for p in cage xwayland systemd-timesyncd libzinnia0 tegaki-zinnia-simplified-chinese; do
+	# Fyne draws through X11: Xwayland under cage; handwriting (手写) needs Zinnia and its Tegaki model;
+	# voice messages are coded with libopus (and the binding links libopusfile)
+	for p in cage xwayland systemd-timesyncd libzinnia0 tegaki-zinnia-simplified-chinese libopus0 libopusfile0; do
 		dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
 	done
 	if [ ${#missing[@]} -gt 0 ]; then

@@ -51,7 +51,13 @@ func (s *App) caseDetail(v hub.CaseView) fyne.CanvasObject {
 	s.form = caseForm{c: v.Case}
 	c := &v.Case
 	head := bold(s.tf("case.head", kiosk.FormatTicket(c.Ticket), s.kindName(c.Kind), s.statusName(c.Status)))
-	objs := s.submissionInfo(v)
+	var objs []fyne.CanvasObject
+	if c.Kind == kiosk.KindVoice { // the recording first: what the resident said
+		objs = append(s.voiceInfo(c), widget.NewSeparator())
+	} else {
+		s.closeTrack()
+	}
+	objs = append(objs, s.submissionInfo(v)...)
 	objs = append(objs, s.workInfo(&v.Case)...)
 	objs = append(objs, s.routingInfo(&v.Case)...)
 	objs = append(objs, widget.NewSeparator(), bold(s.t("sec.history")))
@@ -95,7 +101,7 @@ func (s *App) submissionInfo(v hub.CaseView) []fyne.CanvasObject {
 		title, option := s.pollWords(b.PollID, b.Option)
 		info = append(info, wrap(s.tf("case.vote", title, option)))
 	}
-	if c.Text != "" {
+	if c.Text != "" && c.Kind != kiosk.KindVoice { // a voice's text is the worker's summary, below
 		info = append(info, bold(s.t("case.said")), wrap(c.Text))
 	}
 	switch {

@@ -33,6 +33,7 @@ var fleetTexts = map[Lang]map[string]string{
 		"short.hardware": "硬件故障", "short.sensors": "传感器", "short.hot": "过热", "short.enclosure_hot": "机箱过热",
 		"short.clock": "时钟", "short.printer_paper": "缺纸", "short.printer_offline": "打印机离线",
 		"short.hub_refused": "拒收多", "short.quota": "超量",
+		"alert.voice_stalled": "有 %d 条语音留言没有传完，已超过%s没有消息", "short.voice_stalled": "语音未传完",
 	},
 	LangEn: {
 		"fleet.more": "%s and %d more",
@@ -64,5 +65,6 @@ var fleetTexts = map[Lang]map[string]string{
 		"short.hardware": "hardware", "short.sensors": "sensors", "short.hot": "hot", "short.enclosure_hot": "box hot",
 		"short.clock": "clock", "short.printer_paper": "no paper", "short.printer_offline": "printer offline",
 		"short.hub_refused": "many refused", "short.quota": "over quota",
+		"alert.voice_stalled": "%d voice messages have not arrived whole, nothing heard of them for over %s", "short.voice_stalled": "voice stalled",
 	},
 }

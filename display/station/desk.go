@@ -20,6 +20,7 @@ type Desk interface {
 	Inbox(ctx context.Context, w hub.Worker, f hub.Filter) (hub.Inbox, error)
 	Case(ctx context.Context, w hub.Worker, id string) (hub.CaseView, error)
 	Act(ctx context.Context, w hub.Worker, id string, version int64, a hub.Action) (hub.Case, error)
+	VoiceAudio(ctx context.Context, w hub.Worker, id string) ([]byte, error)
 	ReplyWithReferrals(ctx context.Context, w hub.Worker, id string, version int64, a hub.Action, referrals []string) (hub.Case, error)
 
 	Polls(ctx context.Context, w hub.Worker) ([]hub.PollView, error)

@@ -46,7 +46,7 @@ func (s *App) statusChoices() []choice[kiosk.TicketStatus] {
 
 func (s *App) kindChoices() []choice[kiosk.Kind] {
 	return choicesOf(s, []choice[kiosk.Kind]{{"kind.all", ""}, {"kind.opinion", kiosk.KindOpinion}, {"kind.rating", kiosk.KindRating},
-		{"kind.vote", kiosk.KindVote}})
+		{"kind.vote", kiosk.KindVote}, {"kind.voice", kiosk.KindVoice}})
 }
 
 func (s *App) matterChoices() []choice[kiosk.Matter] {

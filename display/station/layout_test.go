@@ -49,7 +49,8 @@ func TestScreensFitTheWindow(t *testing.T) {
 					Charts: func(s hub.Stats, tg hub.Targets) ([]hub.Chart, error) {
 						return charts.Draw(s, charts.Options{Text: station.Texts(lang), Name: cat.Name, Targets: tg})
 					},
-					Report: func(context.Context, hub.Worker, time.Time, string) ([]string, error) { return nil, nil }})
+					Report: func(context.Context, hub.Worker, time.Time, string) ([]string, error) { return nil, nil },
+					Voice:  &fakePlayer{}})
 				txt := station.Texts(lang)
 				need := func(keys ...string) []string {
 					var out []string
@@ -82,6 +83,8 @@ func TestScreensFitTheWindow(t *testing.T) {
 					st.OpenCase(routed[r.m])
 					fits(t, win, "case routing "+string(r.m), r.need)
 				}
+				st.OpenCase(routed[kiosk.Matter("voice")])
+				fits(t, win, "voice case", need("voice.play", "voice.save", "send", "close"))
 				st.OpenCase(routed[kiosk.MatterBig])
 				if all := allTexts(win); !strings.Contains(all, txt("route.overdue")) {
 					t.Errorf("the big case's pane lacks %q:\n%s", txt("route.overdue"), all)
@@ -196,6 +199,24 @@ func layoutWorld(t *testing.T) (*hub.Desk, *hub.Catalog, map[kiosk.Matter]string
 		}
 		routed[m] = id
 	}
+	// A voice message from a booth, its audio whole, with a long summary
+	// and transcript (the player's screen).
+	desk.Voice = db
+	audio := []byte(strings.Repeat("OggS recording ", 100))
+	va := kiosk.DescribeAudio(audio, 107*time.Second)
+	vs := kiosk.Submission{ID: gen.New(now), Kiosk: "wall-01", Seq: 31, Kind: kiosk.KindVoice, Ticket: codec.Code(31), CreatedAt: now,
+		ClockSynced: true, Body: kiosk.Body{Lang: "zh", Channel: kiosk.ChannelHandset, Voice: &va}}
+	if err := db.Apply(ctx, hub.Batch{Submissions: []hub.Received{{ReceivedAt: now, Submission: vs}}}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.PutVoiceChunk(ctx, "wall-01", vs.ID, 0, audio); err != nil {
+		t.Fatal(err)
+	}
+	vc, _, _ := db.Case(ctx, vs.ID)
+	if _, err := desk.Act(ctx, lead, vs.ID, vc.Version, hub.Action{Kind: hub.ActTranscribe, Summary: long[:90], Transcript: long}); err != nil {
+		t.Fatal(err)
+	}
+	routed[kiosk.Matter("voice")] = vs.ID
 	set, err := desk.Deliberation(ctx, lead)
 	if err != nil {
 		t.Fatal(err)

@@ -109,6 +109,11 @@ func (s *App) rowText(c *hub.Case) string {
 		text = fmt.Sprintf("%s %d/4 %s", s.topicName(c.Topic), c.Rating, c.Text)
 	case c.Kind == kiosk.KindVote:
 		text = s.kindName(c.Kind) + " " + c.Text
+	case c.Kind == kiosk.KindVoice:
+		if text == "" {
+			text = s.t("voice.untold")
+		}
+		text = s.tf("line.voice", clock(c.VoiceDuration()), text)
 	case c.Topic != "":
 		text = s.tf("line.topic", s.topicName(c.Topic), text)
 	}

@@ -41,6 +41,8 @@ type Deps struct {
 	ItemsList func(w io.Writer, format string, items []hub.Item) (int, error)
 	// ExportDir is where exports and chart PNGs are saved.
 	ExportDir string
+	// Voice plays voice cases' recordings; nil: this PC plays none.
+	Voice VoicePlayer
 }
 
 // Tab names one of the main screen's tabs.
@@ -80,6 +82,7 @@ type App struct {
 	refs  referralsView
 	login loginView
 	form  caseForm
+	voice voiceView
 }
 
 // New shows the log-in screen in win.

@@ -32,10 +32,11 @@ import (
 // stationWorld is a station with its broker, ingest and downlink, and
 // one kiosk (the resident fixture) relaying to it.
 type stationWorld struct {
-	hubDB *hubsqlite.DB
-	desk  *hub.Desk
-	st    *station.App
-	ui    displaytest.Screen
+	hubDB  *hubsqlite.DB
+	desk   *hub.Desk
+	st     *station.App
+	ui     displaytest.Screen
+	player *fakePlayer // plays voice cases (voice_test.go)
 }
 
 func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
@@ -66,6 +67,13 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	dl := &hubside.Downlink{Ingest: in, Store: w.hubDB, Signer: signer, Interval: 50 * time.Millisecond}
 	w.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline
+	w.desk.Voice = w.hubDB
+	voices := &hubside.Voices{Ingest: in, Store: w.hubDB, Signer: signer}
+	in.OnVoice = voices.Offer
+	if err := voices.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { voices.Close() })
 	if err := in.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +84,7 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	t.Cleanup(func() { dl.Close() })
 
 	relay := &mqtt.Relay{Conn: mqtt.Conn{Broker: url, Username: "wall-01", Password: "pw-wall-01"}, Kiosk: "wall-01",
-		Outbox: f.DB, Downstream: f.DB, Trust: mqtt.NewTrust().Add(mqtt.RoleHub, pub), MinBackoff: 50 * time.Millisecond}
+		Outbox: f.DB, Downstream: f.DB, Voice: f.DB, Trust: mqtt.NewTrust().Add(mqtt.RoleHub, pub), MinBackoff: 50 * time.Millisecond}
 	if err := relay.Open(); err != nil {
 		t.Fatal(err)
 	}
@@ -92,7 +100,8 @@ func newStationWorld(t *testing.T, f *displaytest.Kiosk) *stationWorld {
 	cat := hub.NewCatalog(kiosk.Defaults())
 	win := f.App.NewWindow("station")
 	win.Resize(fyne.NewSize(1400, 900))
-	w.st = station.New(win, station.Deps{Desk: w.desk, Catalog: cat, ExportDir: t.TempDir(), ItemsList: ledger.WriteItems,
+	w.player = &fakePlayer{}
+	w.st = station.New(win, station.Deps{Desk: w.desk, Catalog: cat, ExportDir: t.TempDir(), ItemsList: ledger.WriteItems, Voice: w.player,
 		Charts: func(s hub.Stats, tg hub.Targets) ([]hub.Chart, error) {
 			return charts.Draw(s, charts.Options{Text: station.Texts(station.LangZh), Name: cat.Name, Targets: tg})
 		},

@@ -107,6 +107,12 @@ func (c *Client) ItemHistory(ctx context.Context, w hub.Worker, id string) ([]hu
 	return r, c.as(ctx, w, "item_history", itemArgs{ID: id}, &r)
 }
 
+// VoiceAudio is a voice case's recording, for a role that may listen.
+func (c *Client) VoiceAudio(ctx context.Context, w hub.Worker, id string) ([]byte, error) {
+	var r []byte
+	return r, c.as(ctx, w, "voice_audio", caseArgs{ID: id}, &r)
+}
+
 func (c *Client) ItemPhoto(ctx context.Context, w hub.Worker, name string) ([]byte, error) {
 	var r []byte
 	return r, c.as(ctx, w, "item_photo", itemArgs{Name: name}, &r)

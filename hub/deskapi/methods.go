@@ -117,6 +117,9 @@ var methods = map[string]method{
 	"item_history": with(func(ctx context.Context, d *hub.Desk, me hub.Worker, a itemArgs) (any, error) {
 		return d.ItemHistory(ctx, me, a.ID)
 	}),
+	"voice_audio": with(func(ctx context.Context, d *hub.Desk, me hub.Worker, a caseArgs) (any, error) {
+		return d.VoiceAudio(ctx, me, a.ID)
+	}),
 	"item_photo": with(func(ctx context.Context, d *hub.Desk, me hub.Worker, a itemArgs) (any, error) {
 		return d.ItemPhoto(ctx, me, a.Name)
 	}),

@@ -32,12 +32,13 @@ func (db *DB) SaveCase(ctx context.Context, c hub.Case, prev int64, a hub.Audit,
 func saveCaseTx(ctx context.Context, tx *sql.Tx, c hub.Case, prev int64, a hub.Audit, update *kiosk.TicketUpdate) error {
 	res, err := tx.ExecContext(ctx, `UPDATE cases SET status = ?, matter = ?, item = ?, priority = ?, assignee = ?,
 		duplicate_of = ?, reason = ?, reply = ?, reply_en = ?, replied_at = ?, wall_text = ?, published_at = ?,
-		updated_at = ?, version = ?, gov_body = ?, due = ?, delib_item = ?, delib_title = ?, referrals = ?
+		updated_at = ?, version = ?, gov_body = ?, due = ?, delib_item = ?, delib_title = ?, referrals = ?,
+		text = ?, transcript = ?
 		WHERE id = ? AND version = ?`,
 		string(c.Status), string(c.Matter), c.Item, int(c.Priority), c.Assignee, c.DuplicateOf, c.Reason, c.Reply,
 		c.ReplyEn, nullTime(c.RepliedAt), c.WallText, nullTime(c.PublishedAt), sqlitedb.FormatTime(c.UpdatedAt),
 		c.Version, c.GovBody, nullTime(c.Due), c.DelibItem, routingJSON(c.DelibTitle, c.DelibItem != ""),
-		routingJSON(c.Referrals, len(c.Referrals) > 0), c.ID, prev)
+		routingJSON(c.Referrals, len(c.Referrals) > 0), c.Text, c.Transcript, c.ID, prev)
 	if err != nil {
 		return fmt.Errorf("save case: %w", err)
 	}

@@ -15,9 +15,9 @@ import (
 
 const caseColumns = `id, ticket, kiosk, kind, topic, building, text, rating, at, received_at, clock_synced, flagged,
 	status, matter, item, priority, assignee, duplicate_of, reason, reply, reply_en, replied_at, wall_text,
-	published_at, updated_at, version, gov_body, due, delib_item, delib_title, referrals`
+	published_at, updated_at, version, gov_body, due, delib_item, delib_title, referrals, voice_ms, transcript`
 
-var insertCase = `INSERT INTO cases (` + caseColumns + `) VALUES (` + strings.TrimSuffix(strings.Repeat("?, ", 31), ", ") + `)`
+var insertCase = `INSERT INTO cases (` + caseColumns + `) VALUES (` + strings.TrimSuffix(strings.Repeat("?, ", 33), ", ") + `)`
 
 // caseArgs are the values of caseColumns for c.
 func caseArgs(c *hub.Case) []any {
@@ -25,7 +25,7 @@ func caseArgs(c *hub.Case) []any {
 		sqlitedb.FormatTime(c.ReceivedAt), c.ClockSynced, c.Flagged, string(c.Status), string(c.Matter), c.Item,
 		int(c.Priority), c.Assignee, c.DuplicateOf, c.Reason, c.Reply, c.ReplyEn, nullTime(c.RepliedAt), c.WallText,
 		nullTime(c.PublishedAt), sqlitedb.FormatTime(c.UpdatedAt), c.Version, c.GovBody, nullTime(c.Due), c.DelibItem,
-		routingJSON(c.DelibTitle, c.DelibItem != ""), routingJSON(c.Referrals, len(c.Referrals) > 0)}
+		routingJSON(c.DelibTitle, c.DelibItem != ""), routingJSON(c.Referrals, len(c.Referrals) > 0), c.VoiceMS, c.Transcript}
 }
 
 type scanner interface{ Scan(...any) error }
@@ -39,7 +39,7 @@ func scanCase(r scanner) (hub.Case, error) {
 	err := r.Scan(&c.ID, &c.Ticket, &c.Kiosk, &kind, &c.Topic, &c.Building, &c.Text, &c.Rating, &at, &received,
 		&c.ClockSynced, &c.Flagged, &status, &matter, &c.Item, &prio, &c.Assignee, &c.DuplicateOf, &c.Reason,
 		&c.Reply, &c.ReplyEn, &replied, &c.WallText, &published, &updated, &c.Version,
-		&c.GovBody, &due, &c.DelibItem, &title, &refs)
+		&c.GovBody, &due, &c.DelibItem, &title, &refs, &c.VoiceMS, &c.Transcript)
 	if err != nil {
 		return c, err
 	}

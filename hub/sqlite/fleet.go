@@ -38,7 +38,12 @@ func (db *DB) Kiosks(ctx context.Context) ([]hub.Kiosk, error) {
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("kiosks: %w", err)
 	}
+	stalled, err := db.StalledVoice(ctx, db.Now().Add(-hub.VoiceStalledAfter))
+	if err != nil {
+		return nil, err
+	}
 	for i := range out {
+		out[i].VoiceStalled = stalled[out[i].ID]
 		gaps, err := db.gaps(ctx, out[i].ID)
 		if err != nil {
 			return nil, err

@@ -11,11 +11,25 @@ import (
 
 	"opinionwall/hub"
 	"opinionwall/internal/sqlitedb"
+	"opinionwall/kiosk"
 )
 
 // makeCases makes the cases of newly stored submissions, with their search
-// index rows, in the caller's transaction.
+// index rows, in the caller's transaction. A voice message's case waits
+// for its audio: the store makes it when the last chunk completes the
+// recording (voice.go).
 func (db *DB) makeCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
+	ready := subs[:0:0]
+	for _, s := range subs {
+		if s.Kind != kiosk.KindVoice {
+			ready = append(ready, s)
+		}
+	}
+	return db.insertCases(ctx, tx, ready)
+}
+
+// insertCases makes the cases of subs in the caller's transaction.
+func (db *DB) insertCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
 	if len(subs) == 0 {
 		return nil
 	}

@@ -83,9 +83,9 @@ func (db *DB) searchInbox(ctx context.Context, f hub.Filter, in hub.Inbox) (hub.
 const insertSearch = `INSERT INTO cases_search (rowid, terms) VALUES (?, ?)`
 
 // searchTerms is what the search index holds for a case: the terms of its
-// text and reply.
+// text (a voice message's summary), reply and a voice message's transcript.
 func searchTerms(c *hub.Case) string {
-	return strings.Join(hub.SearchTerms(c.Text+"\n"+c.Reply+"\n"+c.ReplyEn), " ")
+	return strings.Join(hub.SearchTerms(c.Text+"\n"+c.Reply+"\n"+c.ReplyEn+"\n"+c.Transcript), " ")
 }
 
 // indexSearch fills the search index for the cases the migration made

@@ -35,6 +35,10 @@ type DB struct {
 	// store refuses new submissions before the SD card is full; 0 means no cap.
 	MaxPages int
 
+	// AudioQuota caps the bytes of voice messages' audio kept until the
+	// hub has them; 0 is 200 MiB (kiosk.StoreSection.AudioQuota).
+	AudioQuota int64
+
 	// ReadOnly opens an existing database for reading only, beside a running
 	// kiosk: no check, no migration, nothing moved aside, nothing written.
 	ReadOnly bool

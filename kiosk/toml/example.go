@@ -29,6 +29,7 @@ text_limit = 300          # characters of free text
 [store]
 retention_days = 30       # texts of delivered submissions are purged after this
 max_mb = 0                # cap on the database so it refuses, not the card fills; 0: no cap
+audio_mb = 200            # voice messages not yet at the station; a new one past this is refused politely
 
 [hardware]                # Raspberry Pi GPIO names; "" leaves an input out
 rate_pins = ["GPIO5", "GPIO6", "GPIO13", "GPIO19"]  # very dissatisfied .. very satisfied

@@ -44,6 +44,10 @@ type Ingest struct {
 	// OnLookup is given each kiosk's question about a ticket (Lookups.Offer)
 	// on paho's goroutine; it must not block. Nil leaves lookups alone.
 	OnLookup func(kiosk string, payload []byte)
+	// OnVoice is given each chunk of a voice message's audio
+	// (Voices.Offer) on paho's goroutine; it must not block. Nil leaves
+	// the voice topics alone.
+	OnVoice func(kiosk string, payload []byte)
 
 	client paho.Client
 	epoch  atomic.Int64 // bumped each time the subscriptions are granted
@@ -181,6 +185,9 @@ func (in *Ingest) onConnect(c paho.Client) {
 	if in.OnLookup != nil {
 		subs[prefix+mqtt.KioskFilter(mqtt.LeafLookup)] = 1
 	}
+	if in.OnVoice != nil {
+		subs[prefix+mqtt.KioskFilter(mqtt.LeafVoice)] = 1
+	}
 	tok := c.SubscribeMultiple(subs, nil)
 	go func() {
 		if err := mqtt.WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
@@ -200,6 +207,9 @@ func (in *Ingest) onMessage(_ paho.Client, m paho.Message) {
 	in.stats.received.Add(1)
 	if k, leaf, ok := mqtt.ParseKioskTopic(m.Topic()); ok && leaf == mqtt.LeafLookup && in.OnLookup != nil {
 		in.OnLookup(k, m.Payload())
+		return
+	} else if ok && leaf == mqtt.LeafVoice && in.OnVoice != nil {
+		in.OnVoice(k, m.Payload())
 		return
 	}
 	select {
