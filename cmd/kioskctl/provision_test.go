@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"opinionwall/kiosk"
 	"opinionwall/kiosk/toml"
 	"opinionwall/mqtt"
 )
@@ -77,6 +78,19 @@ func TestProvisionAndRevoke(t *testing.T) {
 	}
 	if st, _ := os.Stat(filepath.Join(etc, "broker.password")); st.Mode().Perm() != 0o640 {
 		t.Errorf("broker.password mode %v", st.Mode().Perm())
+	}
+
+	// A secret ticket key, and the station's registry of numbers.
+	if b, _ := os.ReadFile(filepath.Join(etc, "ticket.key")); cfg.Kiosk.TicketKeyFile != "/etc/opinionwall/ticket.key" {
+		t.Errorf("ticket_key_file = %q", cfg.Kiosk.TicketKeyFile)
+	} else if _, err := kiosk.ParseTicketKey(b); err != nil {
+		t.Errorf("ticket.key: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(station, "kiosks")); !bytes.Contains(b, []byte("\nbooth-07 17\n")) {
+		t.Errorf("registry: %q", b)
+	}
+	if _, err := run(append([]string{"provision", "wall-08", "-number", "17"}, flags...)...); err == nil || !strings.Contains(err.Error(), "booth-07") {
+		t.Errorf("booth-07's number given to wall-08: %v", err)
 	}
 
 	// Twice is a mistake unless it is a new card; a bad number changes nothing.

@@ -68,7 +68,7 @@ func TestOpenSettings(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := st.Schema, "0004_key_issued.sql"; got != want {
+	if got, want := st.Schema, "0005_ticket_codec.sql"; got != want {
 		t.Errorf("schema = %q, want %q", got, want)
 	}
 	if err := db.Close(); err != nil {

@@ -14,6 +14,7 @@ default_language = "zh"
 admin_pin = "480731"    # 6-8 digits; opens the maintenance screen
 handwriting_model = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model"  # Zinnia model; "" for no handwriting
 attract = "invite"      # "invite" (replies, figures, 点我说两句) or "rating" (a rating kiosk's question and faces)
+ticket_key_file = ""    # the secret behind ticket codes (kioskctl provision writes it); "": codes anyone can compute from the id
 
 [session]
 idle_timeout = "90s"      # no input this long ends a visit and discards its input
