@@ -35,7 +35,7 @@ const (
 // AlertCodes are every code Alerts gives, for screens that word them.
 var AlertCodes = []string{"offline", "lost", "silent", "gaps", "telemetry", "read_only", "refused", "disk_low", "backlog",
 	"outbox_growing", "config_refused", "hardware", "sensors", "hot", "enclosure_hot", "clock",
-	"printer_paper", "printer_offline", "hub_refused", "quota"}
+	"printer_paper", "printer_offline", "hub_refused", "quota", RefusedStoreReset, RefusedTicketNumber}
 
 // Alerts returns what needs a maintainer's eye about k at now, most
 // serious first. A kiosk with nothing to say returns none.
@@ -58,6 +58,11 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	}
 	if k.SubmissionsLastHour > AlertQuotaPerHour {
 		add("quota", "%d submissions in the last hour, over the quota of %d (a flood from a stolen password?)", k.SubmissionsLastHour, AlertQuotaPerHour)
+	}
+	for _, f := range k.Flags {
+		if now.Sub(f.At) < AlertFlagFor {
+			add(f.Code, "%d refused, the last %s ago: %s", f.Count, since(f.At), f.Detail)
+		}
 	}
 	if len(k.Gaps) > 0 {
 		add("gaps", "%d submissions never received (first seq %d)", len(k.Gaps), k.Gaps[0])

@@ -83,6 +83,9 @@ type Kiosk struct {
 	// submissions refused and stored in the hour before the fleet was read.
 	RefusedLastHour     int
 	SubmissionsLastHour int
+	// Flags are the ingest's refusals a maintainer must look at
+	// (store_reset, ticket_number), the latest of each code.
+	Flags []Flag
 }
 
 // Caps on what the hub keeps of refused submissions, per kiosk.

@@ -38,6 +38,7 @@ type runConfig struct {
 	brokerURL, brokerUser, brokerPassFile string
 	brokerCA                              string
 	headless, shared                      bool
+	kiosks                                string // the kiosk number registry (kioskctl provision)
 	exportDir, releases, releasesAddr     string
 }
 
@@ -90,6 +91,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
 	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
 	fs.StringVar(&c.releasesAddr, "releases-listen", "127.0.0.1:8088", "HTTP address serving -releases (loopback unless asked)")
+	fs.StringVar(&c.kiosks, "kiosks", "/etc/opinionwall/kiosks", "the kiosk number registry kioskctl provision keeps: each kiosk's tickets must carry its number")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -176,6 +178,9 @@ func (m *Main) openStore() error {
 	m.db = hubsqlite.NewDB(filepath.Join(m.Config.data, "hub.db"))
 	m.db.DeferCases = true // acks do not wait for the inbox: the projector makes the cases
 	if err := m.open(m.db); err != nil {
+		return err
+	}
+	if err := registerKiosks(context.Background(), m.db, m.Config.kiosks, m.Log); err != nil {
 		return err
 	}
 	d, err := newDesk(m.Config.data, m.db)
