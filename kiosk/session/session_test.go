@@ -225,8 +225,33 @@ func TestVoteFlow(t *testing.T) {
 	must(t, s.Next())
 	must(t, s.Submit(ctx))
 	got := f.stored(t)[0]
-	if got.Kind != kiosk.KindVote || got.Body.PollID != "p-parking" || got.Body.Option != "yes" {
+	if got.Kind != kiosk.KindVote || got.Body.PollID != "p-parking" || got.Body.Option != "yes" || got.Body.Visit == "" {
 		t.Errorf("stored %+v", got.Body)
+	}
+
+	// The attack: back home in the same visit, vote again on the same
+	// poll. Refused; nothing more stored.
+	s.GoHome()
+	vote := func() error {
+		must(t, s.Start(session.FlowVote))
+		must(t, s.ChoosePoll(open))
+		must(t, s.Next())
+		must(t, s.ChooseOption("no"))
+		must(t, s.Next())
+		return s.Submit(ctx)
+	}
+	if err := vote(); kiosk.ErrorCode(err) != kiosk.ECONFLICT {
+		t.Fatalf("a second vote in the visit: %v", err)
+	}
+	if n := len(f.stored(t)); n != 1 {
+		t.Fatalf("%d votes stored in one visit", n)
+	}
+	// The next resident (a new visit) votes, with another visit id.
+	s.Done()
+	s.Wake(kiosk.ChannelTouch)
+	must(t, vote())
+	if all := f.stored(t); len(all) != 2 || all[1].Body.Visit == got.Body.Visit || all[1].Body.Visit == "" {
+		t.Errorf("the next visit's vote: %+v", all)
 	}
 }
 
