@@ -31,6 +31,11 @@ func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
 	if kiosk.ErrorCode(v.Err) == kiosk.EOFFLINE {
 		return container.NewVBox(k.title(k.t("lookup.code")), l, k.unreachable())
 	}
+	if kiosk.ErrorCode(v.Err) == kiosk.ELIMITED {
+		// Too many wrong codes: no pad to type more on, and why, in words.
+		return container.NewVBox(k.title(k.t("lookup.code")),
+			k.label(k.t("lookup.limited"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameSubHeadingText, widget.DangerImportance))
+	}
 	k.next = k.big(k.t("lookup.find"), true, k.find)
 	return container.NewVBox(k.title(k.t("lookup.code")), l,
 		container.NewCenter(k.digitPad(v.Lang, &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })))

@@ -175,7 +175,8 @@ func (s notifyingStore) Submit(ctx context.Context, sub *kiosk.Submission) error
 // another kiosk's asked of the station through the relay (none without
 // -broker: the resident is told the station cannot be asked).
 func (m *Main) lookup() *kiosk.Lookup {
-	l := &kiosk.Lookup{Number: m.cfg.Kiosk.Number, Store: m.db, Timeout: m.cfg.Lookup.Timeout.D(), PerMinute: m.cfg.Lookup.PerMinute}
+	l := &kiosk.Lookup{Number: m.cfg.Kiosk.Number, Store: m.db, Timeout: m.cfg.Lookup.Timeout.D(), PerMinute: m.cfg.Lookup.PerMinute,
+		WrongPerMinute: m.cfg.Lookup.WrongPerMinute, WrongPerHour: m.cfg.Lookup.WrongPerHour}
 	if m.relay != nil {
 		l.Station = m.relay
 	}

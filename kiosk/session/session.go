@@ -47,6 +47,9 @@ type Session struct {
 	// poll in a visit (docs/SECURITY.md).
 	visit string
 	voted map[string]bool
+	// wrongCodes counts the codes of the visit found nowhere: past
+	// cfg.Lookup.WrongPerVisit the visit looks up no more.
+	wrongCodes int
 
 	lastInput time.Time // the idle clock starts here
 	entered   time.Time // when the submitted screen appeared
@@ -74,7 +77,7 @@ func (s *Session) reset() {
 	s.channel = kiosk.ChannelTouch
 	s.clearDraft()
 	s.ticket, s.found, s.err = "", nil, nil
-	s.visit, s.voted = "", nil
+	s.visit, s.voted, s.wrongCodes = "", nil, 0
 }
 
 func (s *Session) clearDraft() {

@@ -482,3 +482,40 @@ func TestSubmitOnFullStoreKeepsResidentOnReview(t *testing.T) {
 		return
 	}
 }
+
+// TestWrongCodesPerVisit: a visit that typed WrongPerVisit codes found
+// nowhere looks up no more, a right code included; the next visit can.
+func TestWrongCodesPerVisit(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, kiosk.RoleWall)
+	s := f.s
+	s.Wake(kiosk.ChannelTouch)
+	must(t, s.Start(session.FlowRating))
+	must(t, s.ChooseService("station"))
+	must(t, s.Next())
+	must(t, s.ChooseRating(kiosk.RatingSatisfied))
+	must(t, s.Next())
+	must(t, s.Submit(ctx))
+	ticket := s.View().Ticket
+	s.Done()
+
+	s.Wake(kiosk.ChannelTouch)
+	must(t, s.Start(session.FlowLookup))
+	guess, _ := kiosk.NewTicketCodec(12, "guess")
+	for i := range int64(f.cfg.Lookup.WrongPerVisit) {
+		if err := s.LookUp(ctx, guess.Code(500+i)); kiosk.ErrorCode(err) != kiosk.ENOTFOUND {
+			t.Fatalf("wrong code %d: %v", i, err)
+		}
+	}
+	err := s.LookUp(ctx, ticket)
+	if kiosk.ErrorCode(err) != kiosk.ELIMITED {
+		t.Fatalf("after %d wrong codes, the right one: %v", f.cfg.Lookup.WrongPerVisit, err)
+	}
+	if v := s.View(); kiosk.ErrorCode(v.Err) != kiosk.ELIMITED || v.Lookup != nil {
+		t.Errorf("view after the refusal: %+v", v)
+	}
+	s.Done()
+	s.Wake(kiosk.ChannelTouch)
+	must(t, s.Start(session.FlowLookup))
+	must(t, s.LookUp(ctx, ticket))
+}

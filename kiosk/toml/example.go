@@ -64,6 +64,9 @@ timeout = "10s"
 [lookup]                  # other kiosks' codes are asked of the station
 timeout = "5s"
 per_minute = 4
+wrong_per_visit = 3       # codes found nowhere that end a visit's lookups
+wrong_per_minute = 5      # ... that stop this kiosk's lookups for a minute
+wrong_per_hour = 30       # ... and for an hour (someone trying codes)
 
 [[streets]]
 name = "大和路"
