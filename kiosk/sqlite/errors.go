@@ -84,3 +84,7 @@ func isDuplicateID(err error) bool {
 func isNoCodecTable(err error) bool {
 	return err != nil && strings.Contains(err.Error(), "no such table: ticket_codec")
 }
+
+// IsCorrupt reports whether err says the database file is damaged or not
+// a database.
+func IsCorrupt(err error) bool { return isCorrupt(err) }
