@@ -48,6 +48,13 @@ func (m *Main) newRelay() error {
 	if err != nil {
 		return err
 	}
+	if m.updater != nil {
+		// Updates install only releases a trusted release key signed.
+		m.updater.ReleaseKeys = trust.Keys(mqtt.RoleRelease)
+		if len(m.updater.ReleaseKeys) == 0 {
+			m.log.Warn("no release key in -trust (release*.pub): software updates are refused", "trust", f.trust)
+		}
+	}
 	conn, err := f.conn(m.cfg.Kiosk.ID)
 	if err != nil {
 		return err

@@ -86,7 +86,7 @@ func parseProvision(args []string) (provision, error) {
 	fl.StringVar(&p.role, "role", "wall", "wall or booth")
 	fl.StringVar(&p.passwd, "passwd", "/etc/opinionwall/passwd", "the station's broker password file")
 	fl.StringVar(&p.registry, "kiosks", "", "the station's kiosk number registry (default: kiosks beside -passwd)")
-	fl.StringVar(&p.trust, "trust", "/etc/opinionwall", "directory with hub.pub and ops.pub")
+	fl.StringVar(&p.trust, "trust", "/etc/opinionwall", "directory with hub.pub, ops.pub and release.pub")
 	fl.StringVar(&p.broker, "broker", "ssl://station.local:8883", "the broker URL the kiosk uses (tcp:// sends passwords in clear: only on a trusted link)")
 	fl.StringVar(&p.certs, "certs", "/etc/opinionwall/tls", "for ssl://: the station CA's folder (make-certs.sh): ca.crt and kiosks/ID.crt, ID.key")
 	fl.StringVar(&p.outDir, "o", ".", "where the bundle goes (OUT/KIOSK-ID/etc/opinionwall)")
@@ -147,7 +147,7 @@ func (p provision) writeBundle(conf string) (string, error) {
 	if err := os.MkdirAll(filepath.Join(dir, "trust"), 0o750); err != nil {
 		return "", err
 	}
-	for _, name := range []string{"hub.pub", "ops.pub"} {
+	for _, name := range []string{"hub.pub", "ops.pub", "release.pub"} {
 		src := filepath.Join(p.trust, name)
 		if _, err := mqtt.LoadPublicKey(src); err != nil {
 			return "", fmt.Errorf("provision %s: the kiosk must trust %s: %w", p.id, name, err)

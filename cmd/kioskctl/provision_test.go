@@ -22,7 +22,7 @@ import (
 func TestProvisionAndRevoke(t *testing.T) {
 	ctx := context.Background()
 	station := t.TempDir()
-	for _, name := range []string{"hub", "ops"} {
+	for _, name := range []string{"hub", "ops", "release"} {
 		if _, err := mqtt.GenerateKey(station, name); err != nil {
 			t.Fatal(err)
 		}
@@ -73,7 +73,7 @@ func TestProvisionAndRevoke(t *testing.T) {
 		t.Errorf("the bundle's TLS files: %v", err)
 	}
 	trust, err := mqtt.LoadTrust(filepath.Join(etc, "trust"))
-	if err != nil || len(trust.KeyIDs()) != 2 {
+	if err != nil || len(trust.KeyIDs()) != 3 || len(trust.Keys(mqtt.RoleRelease)) != 1 {
 		t.Fatalf("trust: %v", err)
 	}
 	if st, _ := os.Stat(filepath.Join(etc, "broker.password")); st.Mode().Perm() != 0o640 {
