@@ -57,9 +57,9 @@ func screenErr(code, format string, args ...any) *ScreenError {
 	return &ScreenError{Code: code, Detail: fmt.Sprintf(format, args...)}
 }
 
-// CheckTicketNumber refuses a ticket of kiosk k whose number is not the
-// number registered for k (number, or 0 when k has none yet), or that is
-// taken by another kiosk (owner, "" for none).
+// CheckTicketNumber refuses a ticket of kiosk k whose number is not k's
+// (number: registered, or the first k used; 0 when k has none yet), or
+// that the registry gives another kiosk (owner, "" for none).
 func CheckTicketNumber(k, ticket string, number int, owner string) *ScreenError {
 	t, err := kiosk.ParseTicket(ticket)
 	if err != nil {

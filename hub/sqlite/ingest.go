@@ -86,11 +86,16 @@ func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskR
 		return nil, nil, fmt.Errorf("apply: %w", err)
 	}
 	defer ins.Close()
+	sc, err := newScreener(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer sc.Close()
 	var fresh []*hub.Received // stored now, not resent
 	var refused []hub.Rejected
 	for i := range subs {
 		s := &subs[i]
-		if e, err := screenNew(ctx, tx, s); err != nil {
+		if e, err := sc.screen(ctx, s); err != nil {
 			return nil, nil, err
 		} else if e != nil {
 			r, err := refuse(ctx, tx, s, e)

@@ -12,54 +12,104 @@ import (
 	"opinionwall/kiosk"
 )
 
-// screen applies to s, a submission not stored before, the ingest's rules
+// screener applies to the new submissions of one batch the ingest's rules
 // that need the station's records (hub.CheckTicketNumber, duplicate
 // tickets, hub.CheckVote and one vote per visit), within the batch's
-// transaction. It returns the refusal, or nil to store s.
-func screen(ctx context.Context, tx *sql.Tx, s *hub.Received) (*hub.ScreenError, error) {
-	var number int
-	var owner string
-	err := tx.QueryRowContext(ctx, `SELECT number FROM kiosk_numbers WHERE kiosk = ?`, s.Kiosk).Scan(&number)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = tx.QueryRowContext(ctx, `SELECT kiosk FROM kiosk_numbers WHERE number = ?`, hub.TicketNumber(s.Ticket)).Scan(&owner)
-		if errors.Is(err, sql.ErrNoRows) {
-			err = nil
-		}
+// transaction, with its statements prepared once and each kiosk's number
+// read once.
+//
+// A kiosk's tickets must carry its number: the registry's, else the one
+// its first ticket carried. A kiosk not in the registry may not take a
+// number the registry gives another; two kiosks outside it may share one
+// (nothing checked their numbers before the registry), so a code repeated
+// by another kiosk is theirs to share, and only a code the same kiosk
+// already used for another submission is a store_reset.
+type screener struct {
+	tx      *sql.Tx
+	seen    *sql.Stmt            // is the id stored, and which other submission of the kiosk has the ticket
+	numbers map[string]int       // kiosk → its number; 0: none yet
+	polls   map[string]*hub.Poll // poll id → the poll, nil for none
+}
+
+func newScreener(ctx context.Context, tx *sql.Tx) (*screener, error) {
+	sc := &screener{tx: tx, numbers: map[string]int{}, polls: map[string]*hub.Poll{}}
+	var err error
+	if sc.seen, err = tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM submissions WHERE id = ?1),
+		(SELECT id FROM submissions WHERE ticket = ?2 AND kiosk = ?3 AND id != ?1 LIMIT 1)`); err != nil {
+		return nil, fmt.Errorf("apply: %w", err)
 	}
-	if err != nil {
-		return nil, fmt.Errorf("apply: kiosk number of %s: %w", s.Kiosk, err)
+	return sc, nil
+}
+
+func (sc *screener) Close() { sc.seen.Close() }
+
+// screen returns the refusal of s, or nil to store it (a resend of a
+// submission stored before is not screened again).
+func (sc *screener) screen(ctx context.Context, s *hub.Received) (*hub.ScreenError, error) {
+	var stored bool
+	var other sql.NullString
+	if err := sc.seen.QueryRowContext(ctx, s.ID, s.Ticket, s.Kiosk).Scan(&stored, &other); err != nil {
+		return nil, fmt.Errorf("apply: %s: %w", s.ID, err)
+	}
+	if stored {
+		return nil, nil
+	}
+	if e, err := sc.number(ctx, s); e != nil || err != nil {
+		return e, err
+	}
+	if other.Valid {
+		return &hub.ScreenError{Code: hub.RefusedStoreReset,
+			Detail: fmt.Sprintf("ticket %s of submission %s was already received for submission %s", kiosk.FormatTicket(s.Ticket), s.ID, other.String)}, nil
+	}
+	if s.Kind == kiosk.KindVote {
+		return sc.vote(ctx, s)
+	}
+	return nil, nil
+}
+
+// number checks s's ticket number against its kiosk's, which the first
+// ticket of a kiosk outside the registry sets.
+func (sc *screener) number(ctx context.Context, s *hub.Received) (*hub.ScreenError, error) {
+	number, known := sc.numbers[s.Kiosk]
+	if !known {
+		err := sc.tx.QueryRowContext(ctx, `SELECT number FROM kiosk_numbers WHERE kiosk = ?`, s.Kiosk).Scan(&number)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("apply: kiosk number of %s: %w", s.Kiosk, err)
+		}
+		sc.numbers[s.Kiosk] = number
+	}
+	var owner string
+	if number == 0 {
+		err := sc.tx.QueryRowContext(ctx, `SELECT kiosk FROM kiosk_numbers WHERE number = ? AND source = 'provisioned'`, hub.TicketNumber(s.Ticket)).Scan(&owner)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return nil, fmt.Errorf("apply: kiosk number of %s: %w", s.Kiosk, err)
+		}
 	}
 	if e := hub.CheckTicketNumber(s.Kiosk, s.Ticket, number, owner); e != nil {
 		return e, nil
 	}
 	if number == 0 {
 		// A kiosk not in the registry: the number it used first is its.
-		if _, err := tx.ExecContext(ctx, `INSERT INTO kiosk_numbers (kiosk, number, source) VALUES (?, ?, 'first_seen')`,
+		if _, err := sc.tx.ExecContext(ctx, `INSERT INTO kiosk_numbers (kiosk, number, source) VALUES (?, ?, 'first_seen')`,
 			s.Kiosk, hub.TicketNumber(s.Ticket)); err != nil {
 			return nil, fmt.Errorf("apply: kiosk number of %s: %w", s.Kiosk, err)
 		}
-	}
-	var other string
-	err = tx.QueryRowContext(ctx, `SELECT id FROM submissions WHERE ticket = ? AND id != ? LIMIT 1`, s.Ticket, s.ID).Scan(&other)
-	switch {
-	case err == nil:
-		return &hub.ScreenError{Code: hub.RefusedStoreReset,
-			Detail: fmt.Sprintf("ticket %s of submission %s was already received for submission %s", kiosk.FormatTicket(s.Ticket), s.ID, other)}, nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return nil, fmt.Errorf("apply: ticket %s: %w", s.Ticket, err)
-	}
-	if s.Kind == kiosk.KindVote {
-		return screenVote(ctx, tx, s)
+		sc.numbers[s.Kiosk] = hub.TicketNumber(s.Ticket)
 	}
 	return nil, nil
 }
 
-// screenVote refuses a vote for a poll not open at the receive time, for
-// an option the poll does not have, or the second in a visit.
-func screenVote(ctx context.Context, tx *sql.Tx, s *hub.Received) (*hub.ScreenError, error) {
-	p, err := pollTx(ctx, tx, s.Body.PollID)
-	if err != nil {
-		return nil, err
+// vote refuses a vote for a poll not open at the receive time, for an
+// option the poll does not have, or the second in a visit.
+func (sc *screener) vote(ctx context.Context, s *hub.Received) (*hub.ScreenError, error) {
+	tx := sc.tx
+	p, ok := sc.polls[s.Body.PollID]
+	if !ok {
+		var err error
+		if p, err = pollTx(ctx, tx, s.Body.PollID); err != nil {
+			return nil, err
+		}
+		sc.polls[s.Body.PollID] = p
 	}
 	if e := hub.CheckVote(p, s.Body.PollID, s.Body.Option, s.Body.Visit, s.ReceivedAt); e != nil {
 		return e, nil
@@ -155,17 +205,4 @@ func (db *DB) flags(ctx context.Context, k string) ([]hub.Flag, error) {
 		out = append(out, f)
 	}
 	return out, rows.Err()
-}
-
-// screenNew screens s unless it is a resend of a submission stored before.
-func screenNew(ctx context.Context, tx *sql.Tx, s *hub.Received) (*hub.ScreenError, error) {
-	var one int
-	err := tx.QueryRowContext(ctx, `SELECT 1 FROM submissions WHERE id = ?`, s.ID).Scan(&one)
-	if err == nil {
-		return nil, nil
-	}
-	if !errors.Is(err, sql.ErrNoRows) {
-		return nil, fmt.Errorf("apply: %s: %w", s.ID, err)
-	}
-	return screen(ctx, tx, s)
 }

@@ -80,17 +80,21 @@ func TestForeignTicketNumberRefused(t *testing.T) {
 		t.Errorf("wall-02's alerts %v", a)
 	}
 
-	// Not in the registry: first come, first served, then held.
+	// Not in the registry: the number of its first ticket is its number
+	// from then on, and a registered kiosk's number is not to be taken.
 	first := received("wall-05", 1, at)
 	first.Ticket = mustCode(t, 40, 1)
+	switched := received("wall-05", 2, at)
+	switched.Ticket = mustCode(t, 41, 2)
 	squat := received("wall-06", 1, at)
-	squat.Ticket = mustCode(t, 40, 2)
-	if err := s.db.Apply(ctx, hub.Batch{Submissions: []hub.Received{first, squat}}); err != nil {
+	squat.Ticket = mustCode(t, 12, 7)
+	if err := s.db.Apply(ctx, hub.Batch{Submissions: []hub.Received{first, switched, squat}}); err != nil {
 		t.Fatal(err)
 	}
 	if _, _, err := s.db.Case(ctx, first.ID); err != nil {
 		t.Errorf("wall-05's first ticket: %v", err)
 	}
+	refusedFor(t, s, switched, hub.RefusedTicketNumber)
 	refusedFor(t, s, squat, hub.RefusedTicketNumber)
 }
 
