@@ -153,7 +153,7 @@ func screens() []screen {
 			}
 			v.tapKey("lookup.find")
 		}},
-		{"code-limited", nil, func(v visit) {
+		{"code-limited", []string{"nav.home"}, func(v visit) {
 			v.begin()
 			v.code()
 			guess, _ := kiosk.NewTicketCodec(12, "guess")

@@ -32,13 +32,28 @@ func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
 		return container.NewVBox(k.title(k.t("lookup.code")), l, k.unreachable())
 	}
 	if kiosk.ErrorCode(v.Err) == kiosk.ELIMITED {
-		// Too many wrong codes: no pad to type more on, and why, in words.
-		return container.NewVBox(k.title(k.t("lookup.code")),
-			k.label(k.t("lookup.limited"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameSubHeadingText, widget.DangerImportance))
+		return k.limited()
 	}
 	k.next = k.big(k.t("lookup.find"), true, k.find)
 	return container.NewVBox(k.title(k.t("lookup.code")), l,
 		container.NewCenter(k.digitPad(v.Lang, &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })))
+}
+
+// limited says there were too many wrong codes: no pad to type more on,
+// why in words, the station (where to ask instead) in a picture, and a big
+// way home.
+func (k *Kiosk) limited() fyne.CanvasObject {
+	img := canvas.NewImageFromResource(k.picture("station"))
+	img.FillMode = canvas.ImageFillContain
+	side := 3 * k.th.Size(theme.SizeNameText)
+	img.SetMinSize(fyne.NewSize(side, side))
+	s := k.d.Session
+	k.next = k.big(k.t("nav.home"), true, k.act(func() error { k.resetInputs(); s.GoHome(); return nil }))
+	// No "type your code" title: there is nothing to type on. The words
+	// first, so the smallest screen in large text shows them whole.
+	return container.NewVBox(
+		k.label(k.t("lookup.limited"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameSubHeadingText, widget.DangerImportance),
+		container.NewCenter(img))
 }
 
 // unreachable tells the resident that the station cannot be asked now and
