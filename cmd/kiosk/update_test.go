@@ -11,7 +11,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -72,8 +71,6 @@ func newUpdateWorld(t *testing.T) *updateWorld {
 		"-install-dir", w.installDir, "-broker", w.url, "-password-file", filepath.Join(w.dir, "kiosk.pass"), "-trust", trust}
 	return w
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // startKiosk runs the kiosk program until it stops by itself (the update
 // restarts it) or ctx ends.
