@@ -2,7 +2,8 @@
 # Builds a release into dist/VERSION: the kiosk for linux/arm64 (Raspberry Pi OS, 64-bit; cgo for
 # Fyne through Debian's multiarch cross compiler and :arm64 -dev packages, see deploy/deps.sh), the
 # hub (cgo too: its review app is Fyne) and kioskctl (pure Go) for linux/amd64 and linux/arm64. Each binary has the version stamped
-# from git; SHA256SUMS lists them.
+# from git; SHA256SUMS lists them. With RELEASE_KEY=release.key (on the offline machine that keeps it), the kiosk binary is
+# signed (kiosk-linux-arm64.sig, kioskctl sign-release); kiosks install no update without that signature.
 #
 #   deploy/release.sh          the whole release
 #   deploy/release.sh -check   only the arm64 kiosk and hub, checked with file (make test runs this)
@@ -56,5 +57,12 @@ for arch in amd64 arm64; do
 	CGO_ENABLED=0 GOOS=linux GOARCH=$arch go build -trimpath -ldflags "$ldflags" -o "$out/kioskctl-linux-$arch" ./cmd/kioskctl
 done
 (cd "$out" && sha256sum -- *-linux-* >SHA256SUMS)
+if [ -n "${RELEASE_KEY:-}" ]; then
+	echo "release $version: signing kiosk-linux-arm64 with $RELEASE_KEY"
+	go run ./cmd/kioskctl sign-release "$out/kiosk-linux-arm64" -version "$version" -key "$RELEASE_KEY"
+else
+	echo "release $version: not signed; on the release key's machine run:"
+	echo "  kioskctl sign-release $out/kiosk-linux-arm64 -version $version -key release.key"
+fi
 echo "release $version in $out:"
 cat "$out/SHA256SUMS"

@@ -70,7 +70,7 @@ func (k *Kiosk) progress(v session.View) fyne.CanvasObject {
 // forward button, always in view however long the content.
 func (k *Kiosk) footer(v session.View) fyne.CanvasObject {
 	msg := k.notice
-	if v.Err != nil && !k.errInBody && !(v.Step == session.StepCode && kiosk.ErrorCode(v.Err) == kiosk.EOFFLINE) { // said on the screen itself
+	if v.Err != nil && !k.errInBody && !(v.Step == session.StepCode && saidOnScreen(v.Err)) { // said on the screen itself
 		msg = kiosk.PlainMessage(v.Err, v.Lang)
 	}
 	var parts []fyne.CanvasObject
@@ -84,4 +84,11 @@ func (k *Kiosk) footer(v session.View) fyne.CanvasObject {
 		return nil
 	}
 	return container.NewVBox(parts...)
+}
+
+// saidOnScreen reports whether the code screen says err itself, in words
+// of its own: the station out of reach, too many wrong codes.
+func saidOnScreen(err error) bool {
+	c := kiosk.ErrorCode(err)
+	return c == kiosk.EOFFLINE || c == kiosk.ELIMITED
 }

@@ -77,6 +77,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"lookup.later":          {"请过一会儿再查，或者打电话问：", "Please try again later, or call the station:"},
 	"lookup.another":        {"查另一个回执号", "Look up another code"},
 	"lookup.retry":          {"再问一次", "Ask again"},
+	"lookup.limited":        {"输错的回执号太多了。请过一会儿再查，或者到社区工作站问。", "Too many wrong codes. Please try again later, or ask at the community station."},
 	"lookup.nophone":        {"请过一会儿再查，或者到社区工作站问。", "Please try again later, or ask at the community station."},
 	"progress.received":     {"收到", "Received"},
 	"progress.triaged":      {"分类", "Sorted"},

@@ -10,6 +10,7 @@ import (
 	"opinionwall/display"
 	"opinionwall/display/displaytest"
 	"opinionwall/display/pinyin/words"
+	"opinionwall/kiosk"
 )
 
 var update = flag.Bool("update", false, "write the layout test's screenshots to testdata/layout for review")
@@ -181,6 +182,18 @@ func screens() []screen {
 				v.Tap(string(d))
 			}
 			v.tapKey("lookup.find")
+		}},
+		{"code-limited", []string{"nav.home"}, func(v visit) {
+			v.begin()
+			v.code()
+			guess, _ := kiosk.NewTicketCodec(12, "guess")
+			for i := range int64(v.Cfg.Lookup.WrongPerVisit + 1) {
+				v.tapKey("kbd.clear")
+				for _, d := range guess.Code(700 + i) {
+					v.Tap(string(d))
+				}
+				v.tapKey("lookup.find")
+			}
 		}},
 		{"result", nil, func(v visit) {
 			ticket := storedTicket(v)

@@ -31,8 +31,28 @@ func (k *Kiosk) codeEntry(v session.View) fyne.CanvasObject {
 	if kiosk.ErrorCode(v.Err) == kiosk.EOFFLINE {
 		return container.NewVBox(k.title(k.t("lookup.code")), l, k.unreachable())
 	}
+	if kiosk.ErrorCode(v.Err) == kiosk.ELIMITED {
+		return k.limited()
+	}
 	k.next = k.big(k.t("lookup.find"), true, k.find)
 	return k.padScreen(v, k.t("lookup.code"), shown+"｜", &k.code, kiosk.TicketDigits, func() { k.d.Session.Touch(); k.Refresh() })
+}
+
+// limited says there were too many wrong codes: no pad to type more on,
+// why in words, the station (where to ask instead) in a picture, and a big
+// way home.
+func (k *Kiosk) limited() fyne.CanvasObject {
+	img := canvas.NewImageFromResource(k.picture("station"))
+	img.FillMode = canvas.ImageFillContain
+	side := 3 * k.th.Size(theme.SizeNameText)
+	img.SetMinSize(fyne.NewSize(side, side))
+	s := k.d.Session
+	k.next = k.big(k.t("nav.home"), true, k.act(func() error { k.resetInputs(); s.GoHome(); return nil }))
+	// No "type your code" title: there is nothing to type on. The words
+	// first, so the smallest screen in large text shows them whole.
+	return container.NewVBox(
+		k.label(k.t("lookup.limited"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true}, theme.SizeNameSubHeadingText, widget.DangerImportance),
+		container.NewCenter(img))
 }
 
 // unreachable tells the resident that the station cannot be asked now and

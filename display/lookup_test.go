@@ -190,3 +190,27 @@ func TestLookupAnotherCodeFromTheResult(t *testing.T) {
 		t.Error("the last code is still typed")
 	}
 }
+
+// TestLookupTooManyWrongCodes: after the visit's wrong codes, the code
+// screen says plainly, once, that there were too many, and offers no pad to
+// try more on.
+func TestLookupTooManyWrongCodes(t *testing.T) {
+	f := displaytest.NewKiosk(t, 0)
+	guess, _ := kiosk.NewTicketCodec(12, "guess")
+	f.Tap("点我说两句")
+	f.Tap("查回复")
+	for i := range int64(f.Cfg.Lookup.WrongPerVisit + 1) {
+		f.Tap("清除")
+		for _, d := range guess.Code(700 + i) {
+			f.Tap(string(d))
+		}
+		f.Tap("查询")
+	}
+	f.Want("输错的回执号太多了。请过一会儿再查，或者到社区工作站问。")
+	if f.Has("[查询]") || f.Has("[清除]") {
+		t.Errorf("the pad is still there:\n%s", f.Texts())
+	}
+	if f.Has(kiosk.PlainMessage(kiosk.Errorf(kiosk.ELIMITED, ""), "zh")) {
+		t.Error("the message is said twice")
+	}
+}

@@ -35,7 +35,7 @@ const (
 // AlertCodes are every code Alerts gives, for screens that word them.
 var AlertCodes = []string{"offline", "lost", "silent", "gaps", "telemetry", "read_only", "refused", "disk_low", "backlog",
 	"outbox_growing", "config_refused", "hardware", "sensors", "hot", "enclosure_hot", "clock",
-	"printer_paper", "printer_offline", "hub_refused", "quota", "voice_stalled"}
+	"printer_paper", "printer_offline", "hub_refused", "quota", "voice_stalled", RefusedStoreReset, RefusedTicketNumber}
 
 // Alerts returns what needs a maintainer's eye about k at now, most
 // serious first. A kiosk with nothing to say returns none.
@@ -62,6 +62,11 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	if k.VoiceStalled > 0 {
 		add("voice_stalled", "%d voice messages have not arrived whole, nothing heard of them for over %s", k.VoiceStalled, VoiceStalledAfter)
 	}
+	for _, f := range k.Flags {
+		if now.Sub(f.At) < AlertFlagFor {
+			add(f.Code, "%d refused, the last %s ago: %s", f.Count, since(f.At), f.Detail)
+		}
+	}
 	if len(k.Gaps) > 0 {
 		add("gaps", "%d submissions never received (first seq %d)", len(k.Gaps), k.Gaps[0])
 	}
@@ -73,6 +78,12 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 		add("telemetry", "unreadable telemetry: %s", err.Error())
 		return out
 	}
+	telemetryAlerts(k, t, add)
+	return out
+}
+
+// telemetryAlerts adds the alerts a kiosk's last telemetry report raises.
+func telemetryAlerts(k Kiosk, t kiosk.Telemetry, add func(code, format string, args ...any)) {
 	if t.ReadOnly != "" {
 		add("read_only", "store read-only, new submissions refused: %s", t.ReadOnly)
 	}
@@ -114,7 +125,6 @@ func Alerts(k Kiosk, now time.Time) []Alert {
 	if !t.ClockSynced {
 		add("clock", "clock not synchronised (NTP)")
 	}
-	return out
 }
 
 // OutboxRising returns the count of telemetry reports in a row with a

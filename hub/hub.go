@@ -86,6 +86,9 @@ type Kiosk struct {
 	// VoiceStalled counts voice messages whose audio stopped arriving more
 	// than VoiceStalledAfter ago, incomplete (voice_stalled).
 	VoiceStalled int
+	// Flags are the ingest's refusals a maintainer must look at
+	// (store_reset, ticket_number), the latest of each code.
+	Flags []Flag
 }
 
 // Caps on what the hub keeps of refused submissions, per kiosk.

@@ -52,7 +52,7 @@ func CheckFields(s *kiosk.Submission) error {
 			return err
 		}
 	}
-	for _, f := range []struct{ what, v string }{{"topic", b.Topic}, {"poll id", b.PollID}, {"option", b.Option}} {
+	for _, f := range []struct{ what, v string }{{"topic", b.Topic}, {"poll id", b.PollID}, {"option", b.Option}, {"visit", b.Visit}} {
 		if f.v != "" && !validID(f.v) {
 			return kiosk.Errorf(kiosk.EINVALID, "%s %q is not an id (1 to %d of a-z, 0-9, '-', '_', '.')", f.what, clip(f.v), MaxIDChars)
 		}

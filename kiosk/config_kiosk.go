@@ -43,6 +43,10 @@ type KioskSection struct {
 	// wall's replies (AttractInvite), or a rating kiosk's question and faces
 	// (AttractRating).
 	Attract string `toml:"attract" json:"attract,omitempty"`
+	// TicketKeyFile holds the kiosk's secret ticket key (kioskctl
+	// provision writes it); "" issues the legacy codes anyone can compute
+	// from the kiosk id (docs/SECURITY.md, "Receipt codes").
+	TicketKeyFile string `toml:"ticket_key_file" json:"-"`
 }
 
 // The attract screens.

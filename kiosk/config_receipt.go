@@ -37,6 +37,11 @@ type PrinterSection struct {
 type LookupSection struct {
 	Timeout   Duration `toml:"timeout" json:"timeout"`       // how long to wait for the station's answer
 	PerMinute int      `toml:"per_minute" json:"per_minute"` // most questions to the station a minute
+	// Wrong codes (no such ticket) that stop lookups: in one visit, and
+	// at this kiosk in a minute and in an hour (someone trying codes).
+	WrongPerVisit  int `toml:"wrong_per_visit" json:"wrong_per_visit"`
+	WrongPerMinute int `toml:"wrong_per_minute" json:"wrong_per_minute"`
+	WrongPerHour   int `toml:"wrong_per_hour" json:"wrong_per_hour"`
 }
 
 // ReceiptURL returns what the receipt's QR code holds for code: the
@@ -83,5 +88,13 @@ func (l *LookupSection) validate(p *problems) {
 	p.durationIn("lookup.timeout", l.Timeout, time.Second, 30*time.Second)
 	if l.PerMinute < 1 || l.PerMinute > 60 {
 		p.add("lookup.per_minute", "must be between 1 and 60 (got %d)", l.PerMinute)
+	}
+	for _, w := range []struct {
+		key    string
+		n, max int
+	}{{"lookup.wrong_per_visit", l.WrongPerVisit, 20}, {"lookup.wrong_per_minute", l.WrongPerMinute, 60}, {"lookup.wrong_per_hour", l.WrongPerHour, 600}} {
+		if w.n < 1 || w.n > w.max {
+			p.add(w.key, "must be between 1 and %d (got %d)", w.max, w.n)
+		}
 	}
 }

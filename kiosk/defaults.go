@@ -35,7 +35,7 @@ func Defaults() Config {
 			ButtonsOrder: DissatisfiedFirst,
 		},
 		Receipt:       ReceiptSection{Printer: PrinterSection{Timeout: Duration(10 * time.Second)}},
-		Lookup:        LookupSection{Timeout: Duration(5 * time.Second), PerMinute: 4},
+		Lookup:        LookupSection{Timeout: Duration(5 * time.Second), PerMinute: 4, WrongPerVisit: 3, WrongPerMinute: 5, WrongPerHour: 30},
 		Topics:        defaultTopics(),
 		Services:      defaultServices(),
 		RatingReasons: defaultRatingReasons(),

@@ -28,6 +28,9 @@ const (
 	// A booth's voice message when the kiosk's audio store is at its quota:
 	// the resident is told to come back later or call the station.
 	EFULL = "full"
+	// Too many wrong ticket codes were typed, in this visit or at this
+	// kiosk lately: lookups wait (docs/SECURITY.md, "Receipt codes").
+	ELIMITED = "limited"
 )
 
 // Error is a domain error: a code for programs and screens, a message for
@@ -81,6 +84,7 @@ var plainMessages = map[string][2]string{ // code -> {zh, en}
 	EFORBIDDEN:    {"无权限：您的角色不能这样做。", "Not allowed: your role may not do this."},
 	EOFFLINE:      {"现在问不到社区工作站，请稍后再试，或打电话问工作站。", "The kiosk cannot ask the community station right now. Please try later, or call the station."},
 	EBUSY:         {"查询太频繁了，请一分钟后再试。", "Too many look-ups just now. Please try again in a minute."},
+	ELIMITED:      {"输错的回执号太多了，请过一会儿再查，或到社区工作站问。", "Too many wrong codes. Please try again later, or ask at the community station."},
 	EINTERNAL:     {"出了点问题，请稍后再试。", "Something went wrong. Please try again later."},
 }
 

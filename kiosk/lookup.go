@@ -33,10 +33,15 @@ type Lookup struct {
 	Station   TicketAsker // nil: another kiosk's ticket cannot be asked
 	Timeout   time.Duration
 	PerMinute int
-	Now       func() time.Time
+	// WrongPerMinute and WrongPerHour wrong codes (no such ticket, here
+	// or at the station) stop every lookup at this kiosk until the oldest
+	// leaves the window: guessing codes is slow. 0: no limit.
+	WrongPerMinute, WrongPerHour int
+	Now                          func() time.Time
 
 	mu    sync.Mutex
 	asked []time.Time // when the station was asked, in the last minute
+	wrong [2]Window   // wrong codes in the last minute and hour
 }
 
 var _ TicketLookup = (*Lookup)(nil)
@@ -54,6 +59,43 @@ func (l *Lookup) LookupTicket(ctx context.Context, code string) (TicketUpdate, e
 	if err != nil {
 		return TicketUpdate{}, err
 	}
+	if l.limited() {
+		return TicketUpdate{}, Errorf(ELIMITED, "too many wrong codes at this kiosk lately")
+	}
+	u, err := l.find(ctx, t)
+	if ErrorCode(err) == ENOTFOUND {
+		l.countWrong()
+	}
+	return u, err
+}
+
+// limited reports whether wrong codes stop lookups now.
+func (l *Lookup) limited() bool {
+	now := l.now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.wrong[0].Span, l.wrong[0].Max = time.Minute, l.WrongPerMinute
+	l.wrong[1].Span, l.wrong[1].Max = time.Hour, l.WrongPerHour
+	return l.wrong[0].Full(now) || l.wrong[1].Full(now)
+}
+
+func (l *Lookup) countWrong() {
+	now := l.now()
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.wrong[0].Add(now)
+	l.wrong[1].Add(now)
+}
+
+func (l *Lookup) now() time.Time {
+	if l.Now != nil {
+		return l.Now()
+	}
+	return time.Now()
+}
+
+// find looks t up here or at the station.
+func (l *Lookup) find(ctx context.Context, t Ticket) (TicketUpdate, error) {
 	if t.KioskNumber == l.Number {
 		return l.Store.LookupTicket(ctx, t.Code)
 	}
@@ -94,10 +136,7 @@ func (l *Lookup) fallback(kept TicketUpdate, keptErr, err error) (TicketUpdate, 
 // allow reports whether the station may be asked once more now, and
 // counts the question when it may.
 func (l *Lookup) allow() bool {
-	now := time.Now()
-	if l.Now != nil {
-		now = l.Now()
-	}
+	now := l.now()
 	per := l.PerMinute
 	if per <= 0 {
 		per = 4

@@ -98,3 +98,63 @@ func TestLookupOwnCodesStayLocal(t *testing.T) {
 		t.Fatal("no station: want an error")
 	}
 }
+
+// TestWrongCodesLimited is the attack on the lookup screen: someone types
+// code after code hoping to hit another resident's. After WrongPerMinute
+// codes found nowhere every lookup is refused (ELIMITED, even a right
+// code, so a refusal tells nothing) until the minute has passed, and
+// WrongPerHour bounds what waiting out the minutes gives.
+func TestWrongCodesLimited(t *testing.T) {
+	ctx := t.Context()
+	db := openLookupStore(t)
+	s := &kiosk.Submission{ID: "018f0000-0000-7000-8000-000000000001", Kiosk: "wall-01", Kind: kiosk.KindRating, CreatedAt: time.Now(), ClockSynced: true,
+		Body: kiosk.Body{Topic: "station", Rating: 3, Lang: "zh", Channel: kiosk.ChannelTouch}}
+	if err := db.Submit(ctx, s); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
+	st := &station{cases: map[string]kiosk.TicketUpdate{}}
+	l := &kiosk.Lookup{Number: 12, Store: db, Station: st, PerMinute: 60, WrongPerMinute: 5, WrongPerHour: 8, Now: func() time.Time { return now }}
+	own, _ := kiosk.NewTicketCodec(12, "guess")
+	other, _ := kiosk.NewTicketCodec(34, "guess")
+	refused := 0
+	for i := range int64(20) {
+		code := own.Code(1000 + i)
+		if i%2 == 1 {
+			code = other.Code(i) // asked of the station
+		}
+		switch _, err := l.LookupTicket(ctx, code); kiosk.ErrorCode(err) {
+		case kiosk.ENOTFOUND:
+			if refused > 0 {
+				t.Fatalf("code %d answered after a refusal", i)
+			}
+		case kiosk.ELIMITED:
+			refused++
+		default:
+			t.Fatalf("code %d: %v", i, err)
+		}
+	}
+	if refused != 15 {
+		t.Fatalf("%d of 20 wrong codes refused, want 15 (5 a minute)", refused)
+	}
+	if _, err := l.LookupTicket(ctx, s.Ticket); kiosk.ErrorCode(err) != kiosk.ELIMITED {
+		t.Fatalf("a right code while limited: %v", err)
+	}
+	now = now.Add(time.Minute)
+	if _, err := l.LookupTicket(ctx, s.Ticket); err != nil {
+		t.Fatalf("a right code a minute later: %v", err)
+	}
+	for i := range int64(3) {
+		if _, err := l.LookupTicket(ctx, own.Code(2000+i)); kiosk.ErrorCode(err) != kiosk.ENOTFOUND {
+			t.Fatalf("wrong code %d of the second minute: %v", i, err)
+		}
+	}
+	now = now.Add(time.Minute)
+	if _, err := l.LookupTicket(ctx, own.Code(3000)); kiosk.ErrorCode(err) != kiosk.ELIMITED {
+		t.Fatalf("past the hour's 8 wrong codes: %v", err)
+	}
+	now = now.Add(time.Hour)
+	if _, err := l.LookupTicket(ctx, s.Ticket); err != nil {
+		t.Fatalf("an hour later: %v", err)
+	}
+}

@@ -79,6 +79,7 @@ type Body struct {
 	Reasons  []string  `json:"reasons,omitempty"`  // rating: ids of follow-up reasons
 	PollID   string    `json:"poll_id,omitempty"`  // vote
 	Option   string    `json:"option,omitempty"`   // vote: option id
+	Visit    string    `json:"visit,omitempty"`    // vote: the kiosk's id of the resident's visit (one vote per poll in a visit)
 	Contact  *Contact  `json:"contact,omitempty"`  // any kind, only with consent
 	Lang     string    `json:"lang"`               // "zh" or "en"
 	Channel  Channel   `json:"channel"`

@@ -1,6 +1,10 @@
 package kiosk
 
 import (
+	"crypto/hmac"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
 	"hash/fnv"
 	"strconv"
 	"strings"
@@ -12,28 +16,44 @@ import (
 //
 //	KK SSSSSS C
 //
-// KK is the kiosk's number (10-99, configured, unique at a station), so the
-// hub and every kiosk can tell where a ticket came from; SSSSSS is the
-// kiosk's submission sequence put through a keyed permutation of
-// [0, 1,000,000), so codes are unique per kiosk for its first million
-// submissions but do not reveal how many came before or who came next; C is
-// a Damm check digit, which catches every single wrong digit and every swap
-// of two neighbouring digits.
+// KK is the kiosk's number (10-99, unique at a station, registered at the
+// hub by provisioning), so the hub and every kiosk can tell where a ticket
+// came from; SSSSSS is a counter of the kiosk's codes put through a keyed
+// permutation of [0, 1,000,000), so codes are unique per kiosk for its
+// first million submissions but do not reveal how many came before or who
+// came next; C is a Damm check digit, which catches every single wrong digit
+// and every swap of two neighbouring digits.
+//
+// The permutation's key is the kiosk's ticket key, a secret made at
+// provisioning (NewKeyedTicketCodec): without it no one can tell which
+// codes a kiosk issued. Kiosks provisioned before there were ticket keys
+// keyed it with their public id (NewTicketCodec), which anyone can compute;
+// their codes stay valid, and a keyed codec never issues one of them again
+// (see kiosk/sqlite, codec.go).
 const (
 	TicketDigits   = 9
 	serialSpace    = 1_000_000
 	MinKioskNumber = 10
 	MaxKioskNumber = 99
+
+	// TicketKeyBytes is the size of a ticket key.
+	TicketKeyBytes = 32
+	// keyedRounds of a Feistel network on halves of only 1,000 values: many
+	// more than the 4 that suffice on large halves.
+	keyedRounds = 12
 )
 
 // TicketCodec issues ticket codes for one kiosk.
 type TicketCodec struct {
 	number int
-	keys   [4]uint32
+	keys   [4]uint32 // the legacy round keys, from the kiosk id
+	secret []byte    // the ticket key; nil for the legacy codec
 }
 
-// NewTicketCodec returns the codec of the kiosk with the given number and id.
-// The id keys the permutation, so two kiosks issue codes in different orders.
+// NewTicketCodec returns the legacy codec of the kiosk with the given
+// number and id: the id keys the permutation, so anyone who knows the id
+// can compute the codes. Kiosks without a ticket key use it, and a keyed
+// codec uses it to recognise the codes issued before it.
 func NewTicketCodec(number int, kioskID string) (TicketCodec, error) {
 	if number < MinKioskNumber || number > MaxKioskNumber {
 		return TicketCodec{}, Errorf(EINVALID, "kiosk number %d is not between %d and %d", number, MinKioskNumber, MaxKioskNumber)
@@ -48,24 +68,91 @@ func NewTicketCodec(number int, kioskID string) (TicketCodec, error) {
 	return c, nil
 }
 
-// Code returns the ticket code, digits only, for the submission with
-// sequence number seq.
-func (c TicketCodec) Code(seq int64) string {
-	serial := c.permute(int(seq % serialSpace))
+// NewKeyedTicketCodec returns the codec of the kiosk with the given number
+// and secret ticket key (TicketKeyBytes random bytes): the permutation's
+// rounds are HMAC-SHA256 under the key.
+func NewKeyedTicketCodec(number int, key []byte) (TicketCodec, error) {
+	if number < MinKioskNumber || number > MaxKioskNumber {
+		return TicketCodec{}, Errorf(EINVALID, "kiosk number %d is not between %d and %d", number, MinKioskNumber, MaxKioskNumber)
+	}
+	if len(key) < 16 {
+		return TicketCodec{}, Errorf(EINVALID, "a ticket key has at least 16 bytes, not %d", len(key))
+	}
+	return TicketCodec{number: number, secret: append([]byte(nil), key...)}, nil
+}
+
+// ParseTicketKey reads a ticket key file: TicketKeyBytes as hex on one line.
+func ParseTicketKey(b []byte) ([]byte, error) {
+	k, err := hex.DecodeString(strings.TrimSpace(string(b)))
+	if err != nil || len(k) != TicketKeyBytes {
+		return nil, Errorf(EINVALID, "a ticket key file holds %d bytes as hex on one line", TicketKeyBytes)
+	}
+	return k, nil
+}
+
+// Keyed reports whether the codec has a secret key.
+func (c TicketCodec) Keyed() bool { return c.secret != nil }
+
+// KioskNumber returns the number the codes start with.
+func (c TicketCodec) KioskNumber() int { return c.number }
+
+// Code returns the ticket code, digits only, for the n-th code of the
+// kiosk (the store's code counter; the legacy store used the seq).
+func (c TicketCodec) Code(n int64) string {
+	serial := c.permute(int(n % serialSpace))
 	s := strconv.Itoa(c.number) + pad6(serial)
 	return s + string(rune('0'+damm(s)))
 }
 
-// permute is a four-round balanced Feistel network on two base-1000 halves:
-// a bijection of [0, 1,000,000) onto itself.
+// Counter returns n mod 1,000,000 such that Code(n) is code: the
+// permutation run backwards. ok is false when code is not one of this
+// kiosk's nine-digit codes.
+func (c TicketCodec) Counter(code string) (n int64, ok bool) {
+	t, err := ParseTicket(code)
+	if err != nil || t.KioskNumber != c.number {
+		return 0, false
+	}
+	serial, _ := strconv.Atoi(t.Code[2:8])
+	return int64(c.unpermute(serial)), true
+}
+
+// permute is a balanced Feistel network on two base-1000 halves: a
+// bijection of [0, 1,000,000) onto itself.
 func (c TicketCodec) permute(x int) int {
 	l, r := x/1000, x%1000
-	for _, k := range c.keys {
-		h := (uint32(r)*2654435761 ^ k) * 2246822519
-		h ^= h >> 15
-		l, r = r, (l+int(h%1000))%1000
+	for i := range c.rounds() {
+		l, r = r, (l+c.round(i, r))%1000
 	}
 	return l*1000 + r
+}
+
+// unpermute is permute's inverse.
+func (c TicketCodec) unpermute(y int) int {
+	l, r := y/1000, y%1000
+	for i := c.rounds() - 1; i >= 0; i-- {
+		l, r = (r-c.round(i, l)%1000+1000)%1000, l
+	}
+	return l*1000 + r
+}
+
+func (c TicketCodec) rounds() int {
+	if c.secret != nil {
+		return keyedRounds
+	}
+	return len(c.keys)
+}
+
+// round is the round function: a value in [0, 1000) of round i and the
+// right half r.
+func (c TicketCodec) round(i, r int) int {
+	if c.secret == nil {
+		h := (uint32(r)*2654435761 ^ c.keys[i]) * 2246822519
+		h ^= h >> 15
+		return int(h % 1000)
+	}
+	m := hmac.New(sha256.New, c.secret)
+	m.Write([]byte{'o', 'w', 't', 1, byte(i), byte(r >> 8), byte(r)})
+	return int(binary.BigEndian.Uint64(m.Sum(nil)) % 1000)
 }
 
 func pad6(n int) string {

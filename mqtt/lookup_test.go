@@ -4,7 +4,10 @@ import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
+	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -121,4 +124,66 @@ func lookupAnyCode(t *testing.T, w *world, url string) {
 	if u, err := short.LookupTicket(ctx, code); err != nil || u.SubmissionID != sub.ID {
 		t.Fatalf("hub down, kept answer: %+v, %v", u, err)
 	}
+}
+
+// TestLookupBurstRefusedAtTheHub is the attack past the kiosk's own
+// limits: someone with wall-02's broker password publishes question after
+// question about codes nobody issued. After WrongPerHour not-found answers
+// the hub answers busy, whatever the minute's rate; another kiosk is still
+// answered.
+func TestLookupBurstRefusedAtTheHub(t *testing.T) {
+	w := newWorld(t, "wall-01", "wall-02")
+	b := w.startBroker("127.0.0.1:0")
+	url := "tcp://" + b.ListenAddr()
+	lookups := &hubside.Lookups{Store: w.hubDB, Signer: w.signer, PerMinute: 100, WrongPerHour: 5, Log: testLog(t)}
+	in := &hubside.Ingest{
+		Conn:  mqtt.Conn{Broker: url, Username: mqtt.UserHub, Password: password(mqtt.UserHub), KeepAlive: 5 * time.Second},
+		Store: w.hubDB, Signer: w.signer, Log: testLog(t), OnLookup: lookups.Offer,
+	}
+	if err := in.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { in.Close() })
+	lookups.Ingest = in
+	if err := lookups.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lookups.Close() })
+	eventually(t, 10*time.Second, in.Connected, func() string { return "ingest not connected" })
+	// The hub says online once its subscriptions are granted.
+	online := make(chan struct{}, 1)
+	watch := rawClient(t, url, mqtt.UserHub, "ow-hub-watch", nil)
+	watch.Subscribe(mqtt.TopicHubState, 1, func(_ paho.Client, m paho.Message) {
+		if strings.Contains(string(m.Payload()), mqtt.StateOnline) {
+			select {
+			case online <- struct{}{}:
+			default:
+			}
+		}
+	})
+	select {
+	case <-online:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the ingest never said online")
+	}
+
+	guess, _ := kiosk.NewTicketCodec(11, "guess")
+	gen := kiosk.UUIDGen{}
+	ask := func(c paho.Client, k string, n int64) {
+		q, _ := json.Marshal(mqtt.LookupMsg{V: mqtt.Version, ID: gen.New(time.Now()), Ticket: guess.Code(n), TS: time.Now()})
+		publish(t, c, mqtt.KioskTopic(k, mqtt.LeafLookup), q)
+	}
+	thief := rawClient(t, url, "wall-02", "wall-02", nil)
+	for n := range int64(20) {
+		ask(thief, "wall-02", n)
+	}
+	eventually(t, 10*time.Second, func() bool { st := lookups.Stats(); return st.Answered+st.Busy == 20 },
+		func() string { return fmt.Sprintf("hub stats %+v", lookups.Stats()) })
+	if st := lookups.Stats(); st.Answered != 5 || st.Busy != 15 {
+		t.Fatalf("hub stats %+v: want 5 answered and 15 busy", st)
+	}
+	other := rawClient(t, url, "wall-01", "wall-01", nil)
+	ask(other, "wall-01", 100)
+	eventually(t, 10*time.Second, func() bool { return lookups.Stats().Answered == 6 },
+		func() string { return fmt.Sprintf("wall-01 not answered: %+v", lookups.Stats()) })
 }

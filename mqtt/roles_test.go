@@ -3,6 +3,7 @@ package mqtt_test
 import (
 	"crypto/ed25519"
 	"crypto/rand"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -90,12 +91,26 @@ func TestTrustFileNamesGiveRoles(t *testing.T) {
 	dir := t.TempDir()
 	hubPub, _ := mqtt.GenerateKey(dir, "hub")
 	opsPub, _ := mqtt.GenerateKey(dir, "ops")
+	relPub, _ := mqtt.GenerateKey(dir, "release")
 	trust, err := mqtt.LoadTrust(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	if k := trust.Keys(mqtt.RoleRelease); len(k) != 1 || !k[0].Equal(relPub) {
+		t.Errorf("release keys %v", k)
+	}
+	// A release key signs releases, not messages: a command it signs is
+	// refused.
+	relKey, err := mqtt.LoadPrivateKey(filepath.Join(dir, "release.key"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	forged, _ := mqtt.NewSigner(relKey).Sign(mqtt.TypeCmd, mqtt.KioskTopic("wall-01", mqtt.LeafCmd), mqtt.Command{CID: "c1", Kiosk: "wall-01", Cmd: "update", Nonce: "n1"})
+	if _, err := trust.OpenCommand("wall-01", forged); err == nil {
+		t.Error("a command signed by the release key was accepted")
+	}
 	got := strings.Join(trust.KeyIDs(), " ")
-	for _, want := range []string{"hub:" + mqtt.KeyID(hubPub), "ops:" + mqtt.KeyID(opsPub)} {
+	for _, want := range []string{"hub:" + mqtt.KeyID(hubPub), "ops:" + mqtt.KeyID(opsPub), "release:" + mqtt.KeyID(relPub)} {
 		if !strings.Contains(got, want) {
 			t.Errorf("key ids %q lack %q", got, want)
 		}

@@ -124,9 +124,10 @@ func checkNoCrossPublish(t *testing.T, w *world, url string, denied func() int64
 	publish(t, c, mqtt.KioskTopic("wall-02", mqtt.LeafState), []byte(`{"v":1,"state":"lost"}`))
 	publish(t, c, mqtt.TopicWall, []byte(`{}`))
 
-	// wall-01's own submission still goes through on the same connection.
+	// wall-01's own submission still goes through on the same connection
+	// (with a code its store has not issued: the hub refuses one twice).
 	codec1, _ := kiosk.NewTicketCodec(11, "wall-01")
-	own := &kiosk.Submission{ID: gen.New(time.Now()), Seq: 1, Kiosk: "wall-01", Kind: kiosk.KindRating, Ticket: codec1.Code(1),
+	own := &kiosk.Submission{ID: gen.New(time.Now()), Seq: 1, Kiosk: "wall-01", Kind: kiosk.KindRating, Ticket: codec1.Code(999_999),
 		CreatedAt: time.Now(), Body: kiosk.Body{Topic: "station", Rating: 4, Lang: "zh", Channel: kiosk.ChannelButton}}
 	payload, _ = mqtt.EncodeUp(own)
 	publish(t, c, mqtt.KioskTopic("wall-01", mqtt.LeafUp), payload)

@@ -20,9 +20,14 @@ type Role string
 // the hub tells kiosks: acks, ticket updates, the wall, polls and lookup
 // answers. A key of one role cannot sign the other's messages, so a stolen
 // hub.key cannot order a software update.
+//
+// Release keys (kept offline) sign no message at all: they sign kiosk
+// releases, which the kiosk checks over the downloaded file (kiosk/update),
+// so a stolen ops.key cannot install software the release key did not sign.
 const (
-	RoleOps Role = "ops"
-	RoleHub Role = "hub"
+	RoleOps     Role = "ops"
+	RoleHub     Role = "hub"
+	RoleRelease Role = "release"
 )
 
 // Signed message types; each is bound to its topic by the signature.
@@ -66,6 +71,19 @@ func (t *Trust) Add(role Role, keys ...ed25519.PublicKey) *Trust {
 		t.keys[KeyID(k)] = trusted{pub: k, role: role}
 	}
 	return t
+}
+
+// Keys returns the trusted keys of one role.
+func (t *Trust) Keys(role Role) []ed25519.PublicKey {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	var out []ed25519.PublicKey
+	for _, k := range t.keys {
+		if k.role == role {
+			out = append(out, k.pub)
+		}
+	}
+	return out
 }
 
 // KeyIDs returns "role:id" of the trusted keys, sorted.
@@ -216,16 +234,19 @@ func (t *Trust) OpenPolls(b []byte) (kiosk.PollsSnapshot, error) {
 }
 
 // RoleOfKeyFile gives the role a public key file's name gives its key:
-// hub*.pub is a hub key, ops*.pub an operations key.
+// hub*.pub is a hub key, ops*.pub an operations key, release*.pub a release
+// key.
 func RoleOfKeyFile(path string) (Role, error) {
 	name := filepath.Base(path)
 	switch {
+	case strings.HasPrefix(name, "release"):
+		return RoleRelease, nil
 	case strings.HasPrefix(name, "hub"):
 		return RoleHub, nil
 	case strings.HasPrefix(name, "ops"):
 		return RoleOps, nil
 	}
-	return "", fmt.Errorf("trust: %s: the file name must start with hub (hub key) or ops (operations key)", path)
+	return "", fmt.Errorf("trust: %s: the file name must start with hub (hub key), ops (operations key) or release (release key)", path)
 }
 
 // LoadTrust reads every *.pub file of the given files or directories; each

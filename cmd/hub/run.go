@@ -42,6 +42,7 @@ type runConfig struct {
 	brokerURL, brokerUser, brokerPassFile string
 	brokerCA                              string
 	headless, shared                      bool
+	kiosks                                string // the kiosk number registry (kioskctl provision)
 	exportDir, releases, releasesAddr     string
 	deskSocket                            string
 	open311Listen, open311Jurisdiction    string        // Open311 GeoReport v2 (docs/OPEN311.md)
@@ -105,6 +106,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&c.open311Poll, "open311-poll", 5*time.Minute, "Open311: how often the bodies' requests 大事 went to are polled")
 	fs.IntVar(&c.retentionDays, "retention-days", hub.DefaultRetentionDays, "erase residents' free text and contact details this many days after their case closes (daily; see hub purge)")
 	fs.DurationVar(&c.voiceRetention, "voice-retention", hub.DefaultVoiceRetention, "how long voice messages' audio is kept; then it is purged (audited), the summary and transcript stay")
+	fs.StringVar(&c.kiosks, "kiosks", "/etc/opinionwall/kiosks", "the kiosk number registry kioskctl provision keeps: each kiosk's tickets must carry its number")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -200,6 +202,9 @@ func (m *Main) openStore() error {
 	m.db = hubsqlite.NewDB(filepath.Join(m.Config.data, "hub.db"))
 	m.db.DeferCases = true // acks do not wait for the inbox: the projector makes the cases
 	if err := m.open(m.db); err != nil {
+		return err
+	}
+	if err := registerKiosks(context.Background(), m.db, m.Config.kiosks, m.Log); err != nil {
 		return err
 	}
 	d, err := newDesk(m.Config.data, m.db)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -10,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -61,7 +63,7 @@ func TestRunThenStatus(t *testing.T) {
 	if err := statusCmd(ctx, []string{"-data", data}, &out); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"pending        2\n", "acked          0\n", "last seq       2\n", "last ack       never\n", "schema         0006_voice.sql", "disk free      ", " MiB\n", "refused        "} {
+	for _, want := range []string{"pending        2\n", "acked          0\n", "last seq       2\n", "last ack       never\n", "schema         0006_voice.sql", "ticket codes   LEGACY", "disk free      ", " MiB\n", "refused        "} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("status lacks %q:\n%s", want, out.String())
 		}
@@ -309,5 +311,55 @@ func TestRefusedSubmissionIsLogged(t *testing.T) {
 	}
 	if !strings.Contains(logged.String(), "submission refused") || !strings.Contains(logged.String(), "disk_free_bytes=") {
 		t.Errorf("log after a refusal: %q", logged.String())
+	}
+}
+
+// TestStatusOfCorruptStore: status on a store damaged on disk says so,
+// with what SQLite found, instead of printing counts read from it.
+func TestStatusOfCorruptStore(t *testing.T) {
+	ctx := context.Background()
+	for _, tc := range []struct {
+		name   string
+		damage func(t *testing.T, path string)
+	}{
+		{"not a database", func(t *testing.T, path string) {
+			os.WriteFile(path, bytes.Repeat([]byte("garbage "), 4096), 0o600)
+		}},
+		// A page status does not read: it would print counts as if all were well.
+		{"a page overwritten", func(t *testing.T, path string) {
+			db := sqlite.NewDB(path)
+			db.Tickets, _ = kiosk.NewTicketCodec(12, "wall-01")
+			if err := db.Open(); err != nil {
+				t.Fatal(err)
+			}
+			var gen kiosk.UUIDGen
+			for i := range 300 {
+				now := time.Now()
+				s := &kiosk.Submission{ID: gen.New(now), Kiosk: "wall-01", Kind: kiosk.KindOpinion, CreatedAt: now, ClockSynced: true,
+					Body: kiosk.Body{Topic: "safety", Text: strings.Repeat("路灯坏了", 20) + strconv.Itoa(i), Lang: "zh", Channel: kiosk.ChannelTouch}}
+				if err := db.Submit(ctx, s); err != nil {
+					t.Fatal(err)
+				}
+			}
+			db.Close()
+			b, err := os.ReadFile(path)
+			if err != nil || len(b) < 8*4096 {
+				t.Fatalf("store of %d bytes: %v", len(b), err)
+			}
+			for i := len(b) - 2*4096; i < len(b)-4096; i++ {
+				b[i] = byte(i*7 + 3)
+			}
+			os.WriteFile(path, b, 0o600)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			data := t.TempDir()
+			tc.damage(t, filepath.Join(data, "kiosk.db"))
+			var out strings.Builder
+			err := statusCmd(ctx, []string{"-data", data}, &out)
+			if err == nil || !strings.Contains(out.String(), "CORRUPT") || strings.Contains(out.String(), "pending") {
+				t.Fatalf("status of a corrupt store: %v\n%s", err, out.String())
+			}
+		})
 	}
 }

@@ -48,6 +48,13 @@ func (m *Main) newRelay() error {
 	if err != nil {
 		return err
 	}
+	if m.updater != nil {
+		// Updates install only releases a trusted release key signed.
+		m.updater.ReleaseKeys = trust.Keys(mqtt.RoleRelease)
+		if len(m.updater.ReleaseKeys) == 0 {
+			m.log.Warn("no release key in -trust (release*.pub): software updates are refused", "trust", f.trust)
+		}
+	}
 	conn, err := f.conn(m.cfg.Kiosk.ID)
 	if err != nil {
 		return err
@@ -175,7 +182,8 @@ func (s notifyingStore) Submit(ctx context.Context, sub *kiosk.Submission) error
 // another kiosk's asked of the station through the relay (none without
 // -broker: the resident is told the station cannot be asked).
 func (m *Main) lookup() *kiosk.Lookup {
-	l := &kiosk.Lookup{Number: m.cfg.Kiosk.Number, Store: m.db, Timeout: m.cfg.Lookup.Timeout.D(), PerMinute: m.cfg.Lookup.PerMinute}
+	l := &kiosk.Lookup{Number: m.cfg.Kiosk.Number, Store: m.db, Timeout: m.cfg.Lookup.Timeout.D(), PerMinute: m.cfg.Lookup.PerMinute,
+		WrongPerMinute: m.cfg.Lookup.WrongPerMinute, WrongPerHour: m.cfg.Lookup.WrongPerHour}
 	if m.relay != nil {
 		l.Station = m.relay
 	}

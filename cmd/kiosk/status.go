@@ -26,10 +26,27 @@ func statusCmd(ctx context.Context, args []string, out io.Writer) error {
 	}
 	db := sqlite.NewDB(path)
 	db.ReadOnly = true // beside a running kiosk: look, touch nothing
-	if err := db.Open(); err != nil {
+	err := db.Open()
+	if err == nil {
+		defer db.Close()
+	}
+	var problem string
+	if err == nil {
+		problem, err = db.Check(ctx)
+	}
+	if sqlite.IsCorrupt(err) {
+		problem, err = err.Error(), nil
+	}
+	if err != nil {
 		return err
 	}
-	defer db.Close()
+	if problem != "" {
+		// Counts read from a damaged file would mislead: say what is wrong.
+		fmt.Fprintf(out, "store          %s\n", path)
+		fmt.Fprintf(out, "CORRUPT        %s\n", problem)
+		fmt.Fprintf(out, "               the kiosk moves it aside and starts a fresh store at its next start; codes already issued are not issued again\n")
+		return fmt.Errorf("the store %s is corrupt", path)
+	}
 	st, err := db.Status(ctx)
 	if err != nil {
 		return err
@@ -37,6 +54,11 @@ func statusCmd(ctx context.Context, args []string, out io.Writer) error {
 	printStatus(out, path, st, time.Now())
 	if n, b, err := db.AudioKept(ctx); err == nil {
 		fmt.Fprintf(out, "voice waiting  %d (%.1f KiB not yet at the station)\n", n, float64(b)/1024)
+	}
+	if keyed, _ := db.KeyedTickets(); keyed {
+		fmt.Fprintf(out, "ticket codes   from the kiosk's secret ticket key\n")
+	} else {
+		fmt.Fprintf(out, "ticket codes   LEGACY: computable from the kiosk id (set kiosk.ticket_key_file)\n")
 	}
 	return nil
 }

@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
+	"os"
 	"path/filepath"
 	"time"
 
@@ -19,6 +21,15 @@ func openStore(cfg *kiosk.Config, dataDir string, log *slog.Logger) (*sqlite.DB,
 	}
 	db := sqlite.NewDB(filepath.Join(dataDir, "kiosk.db"))
 	db.Tickets = codec
+	if f := cfg.Kiosk.TicketKeyFile; f != "" {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			return nil, fmt.Errorf("kiosk.ticket_key_file: %w", err)
+		}
+		if db.TicketKey, err = kiosk.ParseTicketKey(b); err != nil {
+			return nil, fmt.Errorf("kiosk.ticket_key_file %s: %w", f, err)
+		}
+	}
 	db.MaxPages = cfg.Store.MaxMB * 256 // 4 KiB pages
 	db.AudioQuota = cfg.Store.AudioQuota()
 	if err := db.Open(); err != nil {
@@ -29,6 +40,12 @@ func openStore(cfg *kiosk.Config, dataDir string, log *slog.Logger) (*sqlite.DB,
 	}
 	if why := db.ReadOnlyReason(); why != "" {
 		log.Error("the local store is read-only: submissions are refused until the card is fixed", "reason", why)
+	}
+	switch keyed, mismatch := db.KeyedTickets(); {
+	case !keyed:
+		log.Warn("no ticket key (kiosk.ticket_key_file): ticket codes can be computed from the kiosk id; provision one")
+	case mismatch:
+		log.Warn("kiosk.ticket_key_file differs from the key the store keeps; the store's key goes on making codes")
 	}
 	log.Info("kiosk started", "kiosk", cfg.Kiosk.ID, "number", cfg.Kiosk.Number, "role", cfg.Kiosk.Role, "store", db.Path)
 	return db, nil

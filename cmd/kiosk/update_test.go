@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -10,7 +11,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -26,6 +26,8 @@ type updateWorld struct {
 	dir, url, installDir string
 	ops                  *mqtt.Ops
 	release              string
+	plan                 update.Plan // what release says, signed by the release key
+	releaseKey           ed25519.PrivateKey
 	args                 []string
 }
 
@@ -40,15 +42,23 @@ func newUpdateWorld(t *testing.T) *updateWorld {
 	}
 	t.Cleanup(func() { b.Close() })
 	w.url = "tcp://" + b.ListenAddr()
-	mqtt.GenerateKey(w.dir, "ops")
-	key, _ := mqtt.LoadPrivateKey(filepath.Join(w.dir, "ops.key"))
+	trust := filepath.Join(w.dir, "trust")
+	mqtt.GenerateKey(trust, "ops")
+	mqtt.GenerateKey(trust, "release")
+	key, _ := mqtt.LoadPrivateKey(filepath.Join(trust, "ops.key"))
+	w.releaseKey, _ = mqtt.LoadPrivateKey(filepath.Join(trust, "release.key"))
+	os.Rename(filepath.Join(trust, "ops.key"), filepath.Join(w.dir, "ops.key")) // only public keys in a kiosk's trust
+	os.Rename(filepath.Join(trust, "release.key"), filepath.Join(w.dir, "release.key"))
 	w.ops = &mqtt.Ops{Conn: mqtt.Conn{Broker: w.url, Username: mqtt.UserOps, Password: "ops-pass"}, Signer: mqtt.NewSigner(key)}
 	body := []byte("#!/bin/sh\necho 1.1\n")
 	srv := httptest.NewServer(http.StripPrefix("/releases/", http.FileServer(http.Dir(w.dir))))
 	t.Cleanup(srv.Close)
 	os.WriteFile(filepath.Join(w.dir, "kiosk-1.1"), body, 0o644)
 	sum := sha256.Sum256(body)
-	w.release = `{"version":"1.1","url":"` + srv.URL + `/releases/kiosk-1.1","sha256":"` + hex.EncodeToString(sum[:]) + `","size":` + itoa(len(body)) + `}`
+	w.plan = update.Plan{Version: "1.1", URL: srv.URL + "/releases/kiosk-1.1", SHA256: hex.EncodeToString(sum[:]), Size: int64(len(body))}
+	w.plan.ReleaseSig = update.SignRelease(w.releaseKey, w.plan.Version, w.plan.SHA256)
+	b2, _ := json.Marshal(w.plan)
+	w.release = string(b2)
 	w.installDir = filepath.Join(w.dir, "opt")
 	os.MkdirAll(filepath.Join(w.installDir, "releases"), 0o755)
 	os.WriteFile(filepath.Join(w.installDir, "releases", "kiosk-1.0"), []byte("#!/bin/sh\necho 1.0\n"), 0o755)
@@ -58,11 +68,9 @@ func newUpdateWorld(t *testing.T) *updateWorld {
 	clockSynced = func() bool { return true }
 	t.Cleanup(func() { clockSynced = synced })
 	w.args = []string{"-config", exampleConfig(t, w.dir), "-data", filepath.Join(w.dir, "data"), "-script", "-", "-hardware", "sim",
-		"-install-dir", w.installDir, "-broker", w.url, "-password-file", filepath.Join(w.dir, "kiosk.pass"), "-trust", filepath.Join(w.dir, "ops.pub")}
+		"-install-dir", w.installDir, "-broker", w.url, "-password-file", filepath.Join(w.dir, "kiosk.pass"), "-trust", trust}
 	return w
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
 
 // startKiosk runs the kiosk program until it stops by itself (the update
 // restarts it) or ctx ends.
@@ -149,6 +157,46 @@ func TestUpdateEndToEnd(t *testing.T) {
 				t.Fatalf("update record left: %+v", st)
 			}
 		})
+	}
+}
+
+// TestUnsignedUpdateRefusedEndToEnd is the attack of a stolen ops.key:
+// a validly signed update command names a binary and its sha256, but the
+// release key did not sign it (no signature; a signature by another key).
+// The real kiosk program refuses it, and keeps running what it ran.
+func TestUnsignedUpdateRefusedEndToEnd(t *testing.T) {
+	w := newUpdateWorld(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	done := w.startKiosk(ctx)
+	defer func() { cancel(); <-done }()
+	w.waitAnswering(t)
+	_, other, _ := ed25519.GenerateKey(nil)
+	for name, sig := range map[string]string{
+		"no release signature":      "",
+		"signed by another key":     update.SignRelease(other, w.plan.Version, w.plan.SHA256),
+		"signed as another version": update.SignRelease(w.releaseKey, "1.0", w.plan.SHA256),
+	} {
+		p := w.plan
+		p.ReleaseSig = sig
+		args, _ := json.Marshal(p)
+		outs, err := w.ops.Send(ctx, []string{"wall-01"}, "update", json.RawMessage(args), 20*time.Second)
+		if len(outs) != 1 || outs[0].Final != mqtt.ResultFailed {
+			t.Fatalf("%s: outcomes %+v, %v", name, outs, err)
+		}
+		if detail := outs[0].Results[len(outs[0].Results)-1].Detail; !strings.Contains(detail, "not signed by a trusted release key") {
+			t.Errorf("%s: detail %q", name, detail)
+		}
+		if got := w.runs(t); got != "releases/kiosk-1.0" {
+			t.Fatalf("%s: the kiosk runs %s", name, got)
+		}
+		if entries, _ := os.ReadDir(filepath.Join(w.installDir, "releases")); len(entries) != 1 {
+			t.Fatalf("%s: %d files in releases", name, len(entries))
+		}
+	}
+	select {
+	case err := <-done:
+		t.Fatalf("the kiosk stopped: %v", err)
+	default:
 	}
 }
 

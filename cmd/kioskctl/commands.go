@@ -17,8 +17,12 @@ const usage = `usage:
   kioskctl send [-all] KIOSK CMD [ARGS]     sign and send a command, wait for its result (ARGS: JSON object)
   kioskctl screenshot KIOSK -o FILE.png     the kiosk's screen
   kioskctl logs KIOSK [-n 100]              the kiosk's last log lines
-  kioskctl update KIOSK -binary PATH -version V -releases DIR -base-url URL
+  kioskctl update KIOSK -binary PATH -version V [-sig FILE] -releases DIR -base-url URL
                                             put the binary in the station's releases and update the kiosk to it
+                                            (signed: BINARY.sig from sign-release)
+  kioskctl release-key init [-dir DIR]      the release key pair, on an offline machine (release.pub into kiosks' trust)
+  kioskctl sign-release FILE -version V [-key release.key]
+                                            FILE.sig: the release key's signature of a kiosk binary
   kioskctl config push KIOSK FILE.toml [-version N]
                                             the kiosk's desired configuration (retained, signed); waits for it to apply
   kioskctl provision KIOSK -number N [-role wall|booth] [-broker URL] [-ca DIR] [-passwd F] [-trust DIR] [-o DIR] [-replace]
@@ -50,6 +54,10 @@ func dispatch(ctx context.Context, args []string, out io.Writer) error {
 		return logsCmd(ctx, args, out)
 	case "update":
 		return updateCmd(ctx, args, out)
+	case "release-key":
+		return releaseKeyCmd(args, out)
+	case "sign-release":
+		return signReleaseCmd(args, out)
 	case "config":
 		if len(args) == 0 || args[0] != "push" {
 			return &exitError{exitUsage, errors.New("usage: kioskctl config push KIOSK FILE.toml")}

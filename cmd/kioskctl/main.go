@@ -8,14 +8,17 @@
 //	kioskctl send [-all] KIOSK CMD [ARGS-JSON]
 //	kioskctl screenshot KIOSK -o FILE.png
 //	kioskctl logs KIOSK [-n 100]
-//	kioskctl update KIOSK -binary PATH -version V -releases DIR -base-url URL
+//	kioskctl update KIOSK -binary PATH -version V [-sig FILE] -releases DIR -base-url URL
+//	kioskctl release-key init [-dir DIR]
+//	kioskctl sign-release FILE -version V [-key release.key]
 //	kioskctl config push KIOSK FILE.toml [-version N]
 //	kioskctl provision KIOSK -number N [-role wall|booth] [-broker URL] ...
 //	kioskctl revoke KIOSK [-passwd FILE]
 //
 // commands.go dispatches and holds keygen; talk.go the broker flags and
 // sending; fleet.go, inspect.go (screenshot, logs), push.go (config push,
-// update) and provision.go (provision, revoke) the commands by group.
+// update), release.go (release-key, sign-release) and provision.go
+// (provision, revoke) the commands by group.
 //
 // Exit codes: 0 ok, 1 usage or local error, 2 rejected or failed,
 // 3 no answer in time, 4 broker unreachable.

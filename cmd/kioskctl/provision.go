@@ -3,6 +3,7 @@ package main
 import (
 	"crypto/rand"
 	"encoding/base32"
+	"encoding/hex"
 	"errors"
 	"flag"
 	"fmt"
@@ -38,6 +39,13 @@ func provisionCmd(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
+	reg, err := readRegistry(p.registry)
+	if err != nil {
+		return err
+	}
+	if err := reg.Assign(p.id, p.number); err != nil {
+		return &exitError{exitUsage, fmt.Errorf("provision %s: %w (in %s)", p.id, err, p.registry)}
+	}
 	if !strings.HasPrefix(p.broker, "tcp://") && !strings.HasPrefix(p.broker, "ssl://") {
 		return &exitError{exitUsage, fmt.Errorf("-broker must be tcp:// or ssl://, not %q", p.broker)}
 	}
@@ -53,6 +61,9 @@ func provisionCmd(args []string, out io.Writer) error {
 	if err := creds.WriteFile(p.passwd); err != nil {
 		return err
 	}
+	if err := writeRegistry(p.registry, reg); err != nil {
+		return err
+	}
 	fmt.Fprintf(out, "kiosk %s (number %d, %s): bundle in %s\n", p.id, p.number, p.role, filepath.Join(p.outDir, p.id))
 	fmt.Fprintf(out, "copy it onto the card's root file system (etc/opinionwall/...); admin PIN %s\n", pin)
 	fmt.Fprintf(out, "the station's broker knows %s once it rereads %s (restart the hub; mosquitto: systemctl reload mosquitto)\n", p.id, p.passwd)
@@ -62,6 +73,7 @@ func provisionCmd(args []string, out io.Writer) error {
 // provision is what provisionCmd was asked for.
 type provision struct {
 	id, role, passwd, trust, broker, outDir string
+	registry                                string
 	certs                                   string
 	number                                  int
 	replace                                 bool
@@ -73,7 +85,8 @@ func parseProvision(args []string) (provision, error) {
 	fl.IntVar(&p.number, "number", 0, "the kiosk's number, 10-99, unique at the station (first digits of its ticket codes)")
 	fl.StringVar(&p.role, "role", "wall", "wall or booth")
 	fl.StringVar(&p.passwd, "passwd", "/etc/opinionwall/passwd", "the station's broker password file")
-	fl.StringVar(&p.trust, "trust", "/etc/opinionwall", "directory with hub.pub and ops.pub")
+	fl.StringVar(&p.registry, "kiosks", "", "the station's kiosk number registry (default: kiosks beside -passwd)")
+	fl.StringVar(&p.trust, "trust", "/etc/opinionwall", "directory with hub.pub, ops.pub and release.pub")
 	fl.StringVar(&p.broker, "broker", "ssl://station.local:8883", "the broker URL the kiosk uses (tcp:// sends passwords in clear: only on a trusted link)")
 	fl.StringVar(&p.certs, "ca", "/etc/opinionwall/tls", "for ssl://: the station CA's folder (hub ca init): the kiosk's certificate is issued from its ca.key (the USB stick), or taken from kiosks/ID.crt, ID.key")
 	fl.StringVar(&p.certs, "certs", "/etc/opinionwall/tls", "the same as -ca (older name)")
@@ -86,6 +99,9 @@ func parseProvision(args []string) (provision, error) {
 		return p, &exitError{exitUsage, errors.New("usage: kioskctl provision KIOSK-ID -number N [-role wall|booth] [-broker URL] [-ca DIR] [-passwd FILE] [-trust DIR] [-o DIR]")}
 	}
 	p.id = fl.Arg(0)
+	if p.registry == "" {
+		p.registry = filepath.Join(filepath.Dir(p.passwd), "kiosks")
+	}
 	if !kiosk.ValidKioskID(p.id) {
 		return p, &exitError{exitUsage, fmt.Errorf("%q is not a kiosk id: 1 to 32 of a-z, 0-9 and '-'", p.id)}
 	}
@@ -106,7 +122,8 @@ func (p provision) config() (conf, pin string, err error) {
 		conf = strings.NewReplacer(`id = "wall-01"`, fmt.Sprintf("id = %q", p.id),
 			"number = 12 ", fmt.Sprintf("number = %d ", p.number),
 			`role = "wall"`, fmt.Sprintf("role = %q", p.role),
-			`admin_pin = "480731"`, fmt.Sprintf("admin_pin = %q", pin)).Replace(toml.Example())
+			`admin_pin = "480731"`, fmt.Sprintf("admin_pin = %q", pin),
+			`ticket_key_file = ""`, fmt.Sprintf("ticket_key_file = %q", ticketKeyPath)).Replace(toml.Example())
 		cfg, err := toml.Parse(conf)
 		if err == nil {
 			err = cfg.Validate()
@@ -131,7 +148,7 @@ func (p provision) writeBundle(conf string, out io.Writer) (string, error) {
 	if err := os.MkdirAll(filepath.Join(dir, "trust"), 0o750); err != nil {
 		return "", err
 	}
-	for _, name := range []string{"hub.pub", "ops.pub"} {
+	for _, name := range []string{"hub.pub", "ops.pub", "release.pub"} {
 		src := filepath.Join(p.trust, name)
 		if _, err := mqtt.LoadPublicKey(src); err != nil {
 			return "", fmt.Errorf("provision %s: the kiosk must trust %s: %w", p.id, name, err)
@@ -148,9 +165,14 @@ func (p provision) writeBundle(conf string, out io.Writer) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	key := make([]byte, kiosk.TicketKeyBytes)
+	if _, err := rand.Read(key); err != nil {
+		return "", err
+	}
 	files := map[string]string{
 		"kiosk.toml":      conf,
 		"broker.password": pw + "\n",
+		"ticket.key":      hex.EncodeToString(key) + "\n",
 		"kiosk.env":       fmt.Sprintf("# read by opinionwall-kiosk.service\nOW_BROKER=%s\nOW_TLS=%s\n", p.broker, p.tlsArgs()),
 	}
 	if err := p.copyCerts(dir, out); err != nil {
@@ -196,6 +218,8 @@ func revokeCmd(args []string, out io.Writer) error {
 	if err := creds.WriteFile(*passwd); err != nil {
 		return err
 	}
+	// The number stays taken: the hub keeps the revoked kiosk's tickets,
+	// and a new kiosk with its number would collide with their codes.
 	fmt.Fprintf(out, "kiosk %s revoked in %s; restart the hub (mosquitto: systemctl reload mosquitto) to shut it out\n", id, *passwd)
 	return nil
 }
@@ -219,4 +243,29 @@ func randomDigits(n int) (string, error) {
 		s.WriteString(d.String())
 	}
 	return s.String(), nil
+}
+
+// ticketKeyPath is where the bundle's ticket key is on the kiosk.
+const ticketKeyPath = "/etc/opinionwall/ticket.key"
+
+// readRegistry reads the station's kiosk number registry; a missing file
+// is an empty registry.
+func readRegistry(path string) (kiosk.Registry, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return kiosk.Registry{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return kiosk.ParseRegistry(b)
+}
+
+// writeRegistry replaces the registry file, readable by the hub.
+func writeRegistry(path string, r kiosk.Registry) error {
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, r.Bytes(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, path)
 }

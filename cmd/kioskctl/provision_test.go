@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"opinionwall/internal/ca"
+	"opinionwall/kiosk"
 	"opinionwall/kiosk/toml"
 	"opinionwall/mqtt"
 )
@@ -21,7 +22,7 @@ import (
 func TestProvisionAndRevoke(t *testing.T) {
 	ctx := context.Background()
 	station := t.TempDir()
-	for _, name := range []string{"hub", "ops"} {
+	for _, name := range []string{"hub", "ops", "release"} {
 		if _, err := mqtt.GenerateKey(station, name); err != nil {
 			t.Fatal(err)
 		}
@@ -84,11 +85,24 @@ func TestProvisionAndRevoke(t *testing.T) {
 		t.Errorf("the bundle's TLS files: %v", err)
 	}
 	trust, err := mqtt.LoadTrust(filepath.Join(etc, "trust"))
-	if err != nil || len(trust.KeyIDs()) != 2 {
+	if err != nil || len(trust.KeyIDs()) != 3 || len(trust.Keys(mqtt.RoleRelease)) != 1 {
 		t.Fatalf("trust: %v", err)
 	}
 	if st, _ := os.Stat(filepath.Join(etc, "broker.password")); st.Mode().Perm() != 0o640 {
 		t.Errorf("broker.password mode %v", st.Mode().Perm())
+	}
+
+	// A secret ticket key, and the station's registry of numbers.
+	if b, _ := os.ReadFile(filepath.Join(etc, "ticket.key")); cfg.Kiosk.TicketKeyFile != "/etc/opinionwall/ticket.key" {
+		t.Errorf("ticket_key_file = %q", cfg.Kiosk.TicketKeyFile)
+	} else if _, err := kiosk.ParseTicketKey(b); err != nil {
+		t.Errorf("ticket.key: %v", err)
+	}
+	if b, _ := os.ReadFile(filepath.Join(station, "kiosks")); !bytes.Contains(b, []byte("\nbooth-07 17\n")) {
+		t.Errorf("registry: %q", b)
+	}
+	if _, err := run(append([]string{"provision", "wall-08", "-number", "17"}, flags...)...); err == nil || !strings.Contains(err.Error(), "booth-07") {
+		t.Errorf("booth-07's number given to wall-08: %v", err)
 	}
 
 	// Twice is a mistake unless it is a new card; a bad number changes nothing.

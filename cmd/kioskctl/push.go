@@ -70,16 +70,25 @@ func updateCmd(ctx context.Context, args []string, out io.Writer) error {
 	version := fs.String("version", "", "its version")
 	releases := fs.String("releases", "/var/lib/opinionwall-hub/releases", "the folder the hub serves releases from")
 	baseURL := fs.String("base-url", "http://127.0.0.1:8088/releases", "the releases folder's URL as kiosks reach it")
+	sig := fs.String("sig", "", "the release key's signature of the binary (kioskctl sign-release; default: BINARY.sig)")
 	if err := fs.Parse(reorder(args)); err != nil {
 		return err
 	}
 	if fs.NArg() != 1 || *binary == "" || *version == "" {
-		return &exitError{exitUsage, errors.New("usage: kioskctl update KIOSK -binary PATH -version V [-releases DIR -base-url URL]")}
+		return &exitError{exitUsage, errors.New("usage: kioskctl update KIOSK -binary PATH -version V [-sig FILE] [-releases DIR -base-url URL]")}
+	}
+	if *sig == "" {
+		*sig = *binary + ".sig"
+	}
+	signature, err := os.ReadFile(*sig)
+	if err != nil {
+		return &exitError{exitUsage, fmt.Errorf("the release signature: %w (sign the binary on the release key's machine: kioskctl sign-release %s -version %s)", err, *binary, *version)}
 	}
 	plan, err := publishRelease(*binary, *version, *releases, *baseURL)
 	if err != nil {
 		return err
 	}
+	plan["release_sig"] = strings.TrimSpace(string(signature))
 	if c.timeout < 5*time.Minute {
 		c.timeout = 5 * time.Minute // download, restart and health check
 	}

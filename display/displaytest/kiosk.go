@@ -60,7 +60,8 @@ func NewKiosk(t *testing.T, maxPages int, opts ...func(*display.Deps)) *Kiosk {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { db.Close() })
-	look := &kiosk.Lookup{Number: 12, Store: db, Timeout: cfg.Lookup.Timeout.D(), PerMinute: cfg.Lookup.PerMinute, Now: clk.Now}
+	look := &kiosk.Lookup{Number: 12, Store: db, Timeout: cfg.Lookup.Timeout.D(), PerMinute: cfg.Lookup.PerMinute,
+		WrongPerMinute: cfg.Lookup.WrongPerMinute, WrongPerHour: cfg.Lookup.WrongPerHour, Now: clk.Now}
 	s := session.New(&cfg, db, look)
 	s.Now = clk.Now
 	a := test.NewTempApp(t)

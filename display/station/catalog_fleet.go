@@ -34,6 +34,9 @@ var fleetTexts = map[Lang]map[string]string{
 		"short.clock": "时钟", "short.printer_paper": "缺纸", "short.printer_offline": "打印机离线",
 		"short.hub_refused": "拒收多", "short.quota": "超量",
 		"alert.voice_stalled": "有 %d 条语音留言没有传完，已超过%s没有消息", "short.voice_stalled": "语音未传完",
+		"alert.store_reset":   "%d 条提交的回执号与已收到的另一条相同，最近一次在%s前：%s（设备的存储被重置？回执号可能显示别人的答复）",
+		"alert.ticket_number": "%d 条提交用了别的设备的编号，最近一次在%s前：%s（密码被盗？）",
+		"short.store_reset":   "回执号重复", "short.ticket_number": "编号不符",
 	},
 	LangEn: {
 		"fleet.more": "%s and %d more",
@@ -66,5 +69,8 @@ var fleetTexts = map[Lang]map[string]string{
 		"short.clock": "clock", "short.printer_paper": "no paper", "short.printer_offline": "printer offline",
 		"short.hub_refused": "many refused", "short.quota": "over quota",
 		"alert.voice_stalled": "%d voice messages have not arrived whole, nothing heard of them for over %s", "short.voice_stalled": "voice stalled",
+		"alert.store_reset":   "%d submissions reused the ticket code of another one received, the last %s ago: %s (the kiosk's store reset? a code could show someone else's reply)",
+		"alert.ticket_number": "%d submissions carried another kiosk's number, the last %s ago: %s (a stolen password?)",
+		"short.store_reset":   "codes reused", "short.ticket_number": "wrong number",
 	},
 }

@@ -21,6 +21,9 @@ func submitAt(t *testing.T, f *displaytest.Kiosk, b kiosk.Body, kind kiosk.Kind,
 	var gen kiosk.UUIDGen
 	s := &kiosk.Submission{Kiosk: "wall-01", Kind: kind, CreatedAt: time.Now(), ClockSynced: true, Body: b}
 	s.ID = gen.New(s.CreatedAt.Add(time.Duration(i) * time.Millisecond))
+	if kind == kiosk.KindVote {
+		s.Body.Visit = s.ID // each vote a resident's own visit
+	}
 	if err := f.DB.Submit(context.Background(), s); err != nil {
 		t.Fatal(err)
 	}

@@ -250,6 +250,7 @@ func TestVolunteerSeesNoContactAndExports(t *testing.T) {
 			Body: kiosk.Body{Topic: "infrastructure", Text: text, Lang: "zh", Channel: kiosk.ChannelTouch,
 				Contact: &kiosk.Contact{Phone: "13912345678", Consent: true}}}
 		s.ID = gen.New(s.CreatedAt.Add(time.Duration(i) * time.Millisecond))
+		s.Body.Visit = s.ID // three residents: one vote a visit
 		if err := f.DB.Submit(ctx, s); err != nil {
 			t.Fatal(err)
 		}
@@ -392,6 +393,7 @@ func TestPollThroughTheScreens(t *testing.T) {
 			s.Body.Flags = []string{kiosk.FlagProbablePlay}
 		}
 		s.ID = gen.New(s.CreatedAt.Add(time.Duration(i) * time.Millisecond))
+		s.Body.Visit = s.ID // three residents: one vote a visit
 		if err := f.DB.Submit(ctx, s); err != nil {
 			t.Fatal(err)
 		}

@@ -82,6 +82,7 @@ func Submissions(n int, days int, end time.Time, rng *rand.Rand) []hub.Received 
 		default:
 			s.Kind = kiosk.KindVote
 			b.PollID, b.Option = "square-2026", fmt.Sprintf("o%d", 1+rng.IntN(3))
+			b.Visit = s.ID // one vote a visit
 		}
 		if rng.IntN(25) == 0 {
 			b.Flags = []string{kiosk.FlagProbablePlay}
@@ -94,6 +95,16 @@ func Submissions(n int, days int, end time.Time, rng *rand.Rand) []hub.Received 
 		out = append(out, hub.Received{Submission: s, ReceivedAt: recv})
 	}
 	return out
+}
+
+// SquarePoll is the poll the seeded votes are for, open over the days
+// before end and two weeks after.
+func SquarePoll(days int, end time.Time) (hub.Poll, error) {
+	opens := end.Add(-time.Duration(days) * 24 * time.Hour)
+	p, err := hub.NewPoll("square-2026", "村口空地做什么 | What to do with the square",
+		[]string{"篮球场 | Basketball court", "儿童乐园 | Playground", "停车场 | Car park"}, opens, end.Add(14*24*time.Hour), Workers[0].ID, opens.Add(-time.Hour))
+	p.State = hub.PollOpen
+	return p, err
 }
 
 // Store is what seeding writes to.
@@ -119,6 +130,20 @@ func Station(ctx context.Context, st Store, desk *hub.Desk, n, days int, end tim
 			}
 		}
 	}
+	// The poll is open before its votes arrive: the hub refuses a vote
+	// for a poll that is not.
+	lead := Workers[0]
+	p, err := SquarePoll(days, end)
+	if err != nil {
+		return err
+	}
+	p.State = hub.PollDraft
+	if err := desk.CreatePoll(ctx, lead, p); err != nil {
+		return err
+	}
+	if _, err := desk.PollAct(ctx, lead, p.ID, hub.PollActOpen); err != nil {
+		return err
+	}
 	subs := Submissions(n, days, end, rng)
 	for len(subs) > 0 {
 		k := min(len(subs), 1000)
@@ -128,18 +153,6 @@ func Station(ctx context.Context, st Store, desk *hub.Desk, n, days int, end tim
 		subs = subs[k:]
 	}
 	if err := fleet(ctx, st, end); err != nil {
-		return err
-	}
-	lead := Workers[0]
-	p, err := hub.NewPoll("square-2026", "村口空地做什么 | What to do with the square",
-		[]string{"篮球场 | Basketball court", "儿童乐园 | Playground", "停车场 | Car park"}, end.Add(-time.Duration(days)*24*time.Hour), end.Add(14*24*time.Hour), lead.ID, end.Add(-time.Duration(days)*24*time.Hour-time.Hour))
-	if err != nil {
-		return err
-	}
-	if err := desk.CreatePoll(ctx, lead, p); err != nil {
-		return err
-	}
-	if _, err := desk.PollAct(ctx, lead, p.ID, hub.PollActOpen); err != nil {
 		return err
 	}
 	return work(ctx, st, desk, end, rng)

@@ -16,10 +16,16 @@ import (
 func BenchmarkApply(b *testing.B) {
 	for _, mode := range []string{"deferred", "project", "inline"} {
 		b.Run(mode, func(b *testing.B) {
-			subs := seed.Submissions(b.N, 30, time.Now(), rand.New(rand.NewPCG(1, 1)))
+			end := time.Now()
+			subs := seed.Submissions(b.N, 30, end, rand.New(rand.NewPCG(1, 1)))
 			db := MustOpenDB(b)
 			db.DeferCases = mode != "inline"
 			ctx := context.Background()
+			// The votes' poll, open: the hub refuses votes for a poll that is not.
+			p, _ := seed.SquarePoll(30, end)
+			if err := db.PutPoll(ctx, p, hub.Audit{Case: "poll:" + p.ID, Worker: p.CreatedBy, At: p.CreatedAt, Action: "poll_create"}); err != nil {
+				b.Fatal(err)
+			}
 			apply := func() {
 				for s := subs; len(s) > 0; {
 					n := min(len(s), 256)

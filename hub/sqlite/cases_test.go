@@ -17,6 +17,11 @@ func TestIngestMakesCases(t *testing.T) {
 	unsynced := opinion("wall-01", 2, at, "sanitation", "", "时间不准")
 	unsynced.ClockSynced, unsynced.CreatedAt = false, time.Date(1970, 1, 1, 0, 0, 1, 0, time.UTC)
 	rating := received("wall-01", 3, at)
+	p, _ := hub.NewPoll("p1", "广场用途", []string{"篮球场", "儿童乐园"}, at.Add(-time.Hour), at.Add(time.Hour), "zhang", at)
+	p.State = hub.PollOpen
+	if err := s.db.PutPoll(ctx, p, hub.Audit{Case: "poll:p1", Worker: "zhang", At: at, Action: "poll_create"}); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.db.Apply(ctx, hub.Batch{Submissions: []hub.Received{op, unsynced, rating, vote("wall-01", 4, at, "p1", "o2", false)}}); err != nil {
 		t.Fatal(err)
 	}

@@ -8,6 +8,11 @@
 //   - ingest.go, kiosk_row.go: DB.Apply stores a batch in one transaction:
 //     submissions once each (by id), rejected ones kept aside, and per
 //     kiosk presence, last seq, gaps, telemetry and the log of acks sent.
+//   - screen.go: the ingest's rules that need the station's records, in
+//     Apply's transaction: a ticket's kiosk number (the registry of
+//     RegisterKiosks), a ticket already held for another submission
+//     (store_reset), votes only for open polls and their options, one per
+//     visit; the flags that raise alerts.
 //   - project.go: the review app's cases of new submissions, made in
 //     Apply's transaction, or (DB.DeferCases, as `hub run` does) queued and
 //     made by a Projector beside the ingest, so acks do not wait for them.

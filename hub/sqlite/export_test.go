@@ -31,3 +31,21 @@ func (db *DB) BarePage(ctx context.Context, n int) error {
 func (db *DB) ProjectQueued(ctx context.Context, max int) (int, error) {
 	return db.projectQueued(ctx, max)
 }
+
+// RefusedReasons returns the reasons of kiosk k's refused submissions, by id.
+func (db *DB) RefusedReasons(ctx context.Context, k string) (map[string]string, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT id, reason FROM rejected_submissions WHERE kiosk = ?`, k)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, reason string
+		if err := rows.Scan(&id, &reason); err != nil {
+			return nil, err
+		}
+		out[id] = reason
+	}
+	return out, rows.Err()
+}

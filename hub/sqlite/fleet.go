@@ -49,6 +49,9 @@ func (db *DB) Kiosks(ctx context.Context) ([]hub.Kiosk, error) {
 			return nil, err
 		}
 		out[i].Gaps = gaps
+		if out[i].Flags, err = db.flags(ctx, out[i].ID); err != nil {
+			return nil, err
+		}
 		if err := db.lastHour(ctx, &out[i]); err != nil {
 			return nil, err
 		}

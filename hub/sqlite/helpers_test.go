@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -23,8 +24,23 @@ func MustOpenDB(tb testing.TB) *sqlite.DB {
 
 var gen kiosk.UUIDGen
 
+// numbers gives each kiosk of the tests its own number, as provisioning does.
+var numbers = struct {
+	sync.Mutex
+	m map[string]int
+}{m: map[string]int{}}
+
+func numberOf(k string) int {
+	numbers.Lock()
+	defer numbers.Unlock()
+	if _, ok := numbers.m[k]; !ok {
+		numbers.m[k] = 12 + len(numbers.m)
+	}
+	return numbers.m[k]
+}
+
 func received(k string, seq int64, at time.Time) hub.Received {
-	codec, _ := kiosk.NewTicketCodec(12, k)
+	codec, _ := kiosk.NewTicketCodec(numberOf(k), k)
 	return hub.Received{ReceivedAt: at, Submission: kiosk.Submission{
 		ID: gen.New(at), Kiosk: k, Seq: seq, Kind: kiosk.KindRating, Ticket: codec.Code(seq), CreatedAt: at, ClockSynced: true,
 		Body: kiosk.Body{Topic: "station", Rating: kiosk.RatingSatisfied, Lang: "zh", Channel: kiosk.ChannelButton},
@@ -45,7 +61,7 @@ func opinion(k string, seq int64, at time.Time, topic, building, text string, ph
 func vote(k string, seq int64, at time.Time, poll, option string, play bool) hub.Received {
 	r := received(k, seq, at)
 	r.Kind = kiosk.KindVote
-	r.Body = kiosk.Body{PollID: poll, Option: option, Lang: "zh", Channel: kiosk.ChannelTouch}
+	r.Body = kiosk.Body{PollID: poll, Option: option, Visit: r.ID, Lang: "zh", Channel: kiosk.ChannelTouch}
 	if play {
 		r.Body.Flags = []string{kiosk.FlagProbablePlay}
 	}

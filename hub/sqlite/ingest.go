@@ -25,10 +25,11 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 	defer tx.Rollback()
 
 	fleet := map[string]*kioskRow{}
-	fresh, err := insertSubmissions(ctx, tx, fleet, b.Submissions)
+	fresh, refused, err := insertSubmissions(ctx, tx, fleet, b.Submissions)
 	if err != nil {
 		return err
 	}
+	rejected := append(b.Rejected[:len(b.Rejected):len(b.Rejected)], refused...)
 	if db.DeferCases {
 		err = queueCases(ctx, tx, fresh)
 	} else {
@@ -37,10 +38,10 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 	if err != nil {
 		return err
 	}
-	if err := insertRejected(ctx, tx, b.Rejected); err != nil {
+	if err := insertRejected(ctx, tx, rejected); err != nil {
 		return err
 	}
-	for _, r := range b.Rejected {
+	for _, r := range rejected {
 		// A kiosk heard from only through refusals is still in the fleet,
 		// where its hub_refused alert shows.
 		k, err := loadKiosk(ctx, tx, fleet, r.Kiosk)
@@ -68,8 +69,9 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 }
 
 // insertSubmissions stores the submissions in order of kiosk and seq and
-// returns those that were new (not resent), moving each kiosk's row on.
-func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, batch []hub.Received) ([]*hub.Received, error) {
+// returns those that were new (not resent), moving each kiosk's row on,
+// and those screen refused, to keep aside.
+func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, batch []hub.Received) ([]*hub.Received, []hub.Rejected, error) {
 	subs := append([]hub.Received(nil), batch...)
 	sort.Slice(subs, func(i, j int) bool {
 		if subs[i].Kiosk != subs[j].Kiosk {
@@ -81,26 +83,42 @@ func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskR
 		(id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at, in_stats)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
 	if err != nil {
-		return nil, fmt.Errorf("apply: %w", err)
+		return nil, nil, fmt.Errorf("apply: %w", err)
 	}
 	defer ins.Close()
+	sc, err := newScreener(ctx, tx)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer sc.Close()
 	var fresh []*hub.Received // stored now, not resent
+	var refused []hub.Rejected
 	for i := range subs {
 		s := &subs[i]
+		if e, err := sc.screen(ctx, s); err != nil {
+			return nil, nil, err
+		} else if e != nil {
+			r, err := refuse(ctx, tx, s, e)
+			if err != nil {
+				return nil, nil, err
+			}
+			refused = append(refused, r)
+			continue
+		}
 		body := []byte(s.RawBody)
 		if body == nil {
 			if body, err = json.Marshal(&s.Body); err != nil {
-				return nil, fmt.Errorf("apply: %w", err)
+				return nil, nil, fmt.Errorf("apply: %w", err)
 			}
 		}
 		res, err := ins.ExecContext(ctx, s.ID, s.Kiosk, s.Seq, string(s.Kind), s.Ticket, sqlitedb.FormatTime(s.CreatedAt),
 			s.ClockSynced, body, sqlitedb.FormatTime(s.ReceivedAt), s.CountsInStats())
 		if err != nil {
-			return nil, fmt.Errorf("apply: insert %s: %w", s.ID, err)
+			return nil, nil, fmt.Errorf("apply: insert %s: %w", s.ID, err)
 		}
 		k, err := loadKiosk(ctx, tx, fleet, s.Kiosk)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		k.seen(s.ReceivedAt)
 		if n, _ := res.RowsAffected(); n == 0 {
@@ -109,10 +127,10 @@ func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskR
 		k.received++
 		fresh = append(fresh, s)
 		if err := k.advance(ctx, tx, s.Seq); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
-	return fresh, nil
+	return fresh, refused, nil
 }
 
 // insertRejected keeps aside what the decoders refused, once each, for

@@ -40,7 +40,13 @@ func itemCrashChild(path string) {
 	d := &hub.Desk{Store: db, Checklist: cl, Now: time.Now, Delib: db}
 	w := hub.Worker{ID: "wang", Role: hub.RoleWorker}
 	out := bufio.NewWriter(os.Stdout)
-	for seq := int64(1); ; seq += 2 {
+	// Carry on after the seqs (so the ticket codes) of the run before: the
+	// hub refuses a code issued again for another submission.
+	start := int64(1)
+	if ks, err := db.Kiosks(ctx); err == nil && len(ks) > 0 {
+		start = ks[0].LastSeq + 1
+	}
+	for seq := start; ; seq += 2 {
 		at := time.Now()
 		a, b := opinion("wall-01", seq, at, "infrastructure", "", "电梯"), opinion("wall-01", seq+1, at, "infrastructure", "", "加装电梯")
 		if err := db.Apply(ctx, hub.Batch{Submissions: []hub.Received{a, b}}); err != nil {

@@ -131,7 +131,7 @@ func TestStalledVoiceAndPurge(t *testing.T) {
 	if err != nil || len(fleet) != 1 || fleet[0].VoiceStalled != 1 {
 		t.Fatalf("fleet %+v, %v", fleet, err)
 	}
-	if codes := alertCodes(hub.Alerts(fleet[0], s.now)); !strings.Contains(codes, "voice_stalled") {
+	if codes := alertList(hub.Alerts(fleet[0], s.now)); !strings.Contains(codes, "voice_stalled") {
 		t.Errorf("alerts %s", codes)
 	}
 
@@ -156,7 +156,7 @@ func TestStalledVoiceAndPurge(t *testing.T) {
 	}
 }
 
-func alertCodes(as []hub.Alert) string {
+func alertList(as []hub.Alert) string {
 	var out []string
 	for _, a := range as {
 		out = append(out, a.Code)

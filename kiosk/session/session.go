@@ -42,6 +42,15 @@ type Session struct {
 	err     error
 	press   *pressed // a physical press being thanked
 
+	// visit is the id of the resident's visit (made at its first vote),
+	// sent with each vote; voted are the polls voted in it: one vote per
+	// poll in a visit (docs/SECURITY.md).
+	visit string
+	voted map[string]bool
+	// wrongCodes counts the codes of the visit found nowhere: past
+	// cfg.Lookup.WrongPerVisit the visit looks up no more.
+	wrongCodes int
+
 	lastInput time.Time // the idle clock starts here
 	entered   time.Time // when the submitted screen appeared
 }
@@ -68,6 +77,7 @@ func (s *Session) reset() {
 	s.channel = kiosk.ChannelTouch
 	s.clearDraft()
 	s.ticket, s.found, s.err = "", nil, nil
+	s.visit, s.voted, s.wrongCodes = "", nil, 0
 }
 
 func (s *Session) clearDraft() {

@@ -225,8 +225,33 @@ func TestVoteFlow(t *testing.T) {
 	must(t, s.Next())
 	must(t, s.Submit(ctx))
 	got := f.stored(t)[0]
-	if got.Kind != kiosk.KindVote || got.Body.PollID != "p-parking" || got.Body.Option != "yes" {
+	if got.Kind != kiosk.KindVote || got.Body.PollID != "p-parking" || got.Body.Option != "yes" || got.Body.Visit == "" {
 		t.Errorf("stored %+v", got.Body)
+	}
+
+	// The attack: back home in the same visit, vote again on the same
+	// poll. Refused; nothing more stored.
+	s.GoHome()
+	vote := func() error {
+		must(t, s.Start(session.FlowVote))
+		must(t, s.ChoosePoll(open))
+		must(t, s.Next())
+		must(t, s.ChooseOption("no"))
+		must(t, s.Next())
+		return s.Submit(ctx)
+	}
+	if err := vote(); kiosk.ErrorCode(err) != kiosk.ECONFLICT {
+		t.Fatalf("a second vote in the visit: %v", err)
+	}
+	if n := len(f.stored(t)); n != 1 {
+		t.Fatalf("%d votes stored in one visit", n)
+	}
+	// The next resident (a new visit) votes, with another visit id.
+	s.Done()
+	s.Wake(kiosk.ChannelTouch)
+	must(t, vote())
+	if all := f.stored(t); len(all) != 2 || all[1].Body.Visit == got.Body.Visit || all[1].Body.Visit == "" {
+		t.Errorf("the next visit's vote: %+v", all)
 	}
 }
 
@@ -456,4 +481,41 @@ func TestSubmitOnFullStoreKeepsResidentOnReview(t *testing.T) {
 		}
 		return
 	}
+}
+
+// TestWrongCodesPerVisit: a visit that typed WrongPerVisit codes found
+// nowhere looks up no more, a right code included; the next visit can.
+func TestWrongCodesPerVisit(t *testing.T) {
+	ctx := context.Background()
+	f := newFixture(t, kiosk.RoleWall)
+	s := f.s
+	s.Wake(kiosk.ChannelTouch)
+	must(t, s.Start(session.FlowRating))
+	must(t, s.ChooseService("station"))
+	must(t, s.Next())
+	must(t, s.ChooseRating(kiosk.RatingSatisfied))
+	must(t, s.Next())
+	must(t, s.Submit(ctx))
+	ticket := s.View().Ticket
+	s.Done()
+
+	s.Wake(kiosk.ChannelTouch)
+	must(t, s.Start(session.FlowLookup))
+	guess, _ := kiosk.NewTicketCodec(12, "guess")
+	for i := range int64(f.cfg.Lookup.WrongPerVisit) {
+		if err := s.LookUp(ctx, guess.Code(500+i)); kiosk.ErrorCode(err) != kiosk.ENOTFOUND {
+			t.Fatalf("wrong code %d: %v", i, err)
+		}
+	}
+	err := s.LookUp(ctx, ticket)
+	if kiosk.ErrorCode(err) != kiosk.ELIMITED {
+		t.Fatalf("after %d wrong codes, the right one: %v", f.cfg.Lookup.WrongPerVisit, err)
+	}
+	if v := s.View(); kiosk.ErrorCode(v.Err) != kiosk.ELIMITED || v.Lookup != nil {
+		t.Errorf("view after the refusal: %+v", v)
+	}
+	s.Done()
+	s.Wake(kiosk.ChannelTouch)
+	must(t, s.Start(session.FlowLookup))
+	must(t, s.LookUp(ctx, ticket))
 }

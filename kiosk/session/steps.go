@@ -240,6 +240,9 @@ func (s *Session) BeginLookUp(code string) (func(context.Context) (kiosk.TicketU
 	if err := s.at(StepCode); err != nil {
 		return nil, err
 	}
+	if n := s.cfg.Lookup.WrongPerVisit; n > 0 && s.wrongCodes >= n {
+		return nil, s.fail(kiosk.Errorf(kiosk.ELIMITED, "%d wrong codes in this visit", s.wrongCodes))
+	}
 	lookup := s.lookup
 	return func(ctx context.Context) (kiosk.TicketUpdate, error) { return lookup.LookupTicket(ctx, code) }, nil
 }
@@ -252,6 +255,9 @@ func (s *Session) Found(code string, u kiosk.TicketUpdate, err error) error {
 		return nil
 	}
 	if err != nil {
+		if kiosk.ErrorCode(err) == kiosk.ENOTFOUND {
+			s.wrongCodes++
+		}
 		return s.fail(err)
 	}
 	s.found = &u

@@ -45,8 +45,23 @@ func (s *Session) Submit(ctx context.Context) error {
 	if sub.Kind == kiosk.KindRating && s.gate.Record(sub.Body.Rating, s.Now()) {
 		sub.Body.Flags = append(sub.Body.Flags, kiosk.FlagProbablePlay)
 	}
+	if sub.Kind == kiosk.KindVote {
+		if s.voted[sub.Body.PollID] {
+			return s.fail(kiosk.Errorf(kiosk.ECONFLICT, "poll %s was voted in this visit", sub.Body.PollID))
+		}
+		if s.visit == "" {
+			s.visit = s.ids.New(s.Now())
+		}
+		sub.Body.Visit = s.visit
+	}
 	if err := s.store1(ctx, &sub); err != nil {
 		return s.fail(err)
+	}
+	if sub.Kind == kiosk.KindVote {
+		if s.voted == nil {
+			s.voted = map[string]bool{}
+		}
+		s.voted[sub.Body.PollID] = true
 	}
 	receipt := kiosk.NewReceipt(s.cfg, &sub, s.poll)
 	s.enterSubmitted(sub.Ticket)

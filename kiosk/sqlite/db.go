@@ -28,8 +28,13 @@ type DB struct {
 	// Now tells the time; tests replace it.
 	Now func() time.Time
 
-	// Tickets issues ticket codes from the seq assigned at Submit.
+	// Tickets is the kiosk's legacy codec (keyed by its id): it issues
+	// the codes of a store without a ticket key, and tells a keyed store
+	// which codes were issued before it had one (codec.go).
 	Tickets kiosk.TicketCodec
+	// TicketKey is the kiosk's secret ticket key (kioskctl provision), or
+	// nil. The store keeps the first one it is given.
+	TicketKey []byte
 
 	// MaxPages caps the database file at this many pages (4 KiB each) so the
 	// store refuses new submissions before the SD card is full; 0 means no cap.
@@ -54,6 +59,11 @@ type DB struct {
 	// last Submit, so the ticket code is known before the INSERT.
 	seqMu   sync.Mutex
 	lastSeq int64
+	// codecState and codecFile say how codes are made (codec.go);
+	// keyMismatch is set when TicketKey is not the key the store keeps.
+	codecState  codecState
+	codecFile   codecFile
+	keyMismatch bool
 
 	// opened is set once Open succeeded, for Close.
 	opened bool
@@ -137,6 +147,9 @@ func (db *DB) openChecked() error {
 		if err := db.loadSeq(context.Background()); err != nil {
 			return err
 		}
+		if err := db.loadCodec(context.Background()); err != nil && !isNoCodecTable(err) {
+			return err
+		}
 		db.opened, ok = true, true
 		return nil
 	}
@@ -159,6 +172,9 @@ func (db *DB) openChecked() error {
 	}
 	db.db = sdb
 	if err := db.loadSeq(context.Background()); err != nil {
+		return err
+	}
+	if err := db.loadCodec(context.Background()); err != nil {
 		return err
 	}
 	if db.insertStmt, err = sdb.Prepare(insertSubmission); err != nil {

@@ -7,6 +7,9 @@
 // The database runs in WAL mode with synchronous=FULL (internal/sqlitedb),
 // so a transaction that has committed survives a power cut. Submit inserts
 // the submission and a trigger adds its outbox row in the same transaction;
-// Submit returns only after the commit. Migrations are embedded SQL files
-// (migrations/), run in order.
+// Submit returns only after the commit. The ticket code of each submission
+// comes from the kiosk's secret ticket key and a counter that never goes
+// back, not even when the store is moved aside and started afresh
+// (codec.go, FILE.tickets beside the database). Migrations are embedded SQL
+// files (migrations/), run in order.
 package sqlite

@@ -78,3 +78,13 @@ func isSeqOutOfOrder(err error) bool {
 func isDuplicateID(err error) bool {
 	return extendedCode(err) == sqlite3.SQLITE_CONSTRAINT_UNIQUE && strings.Contains(err.Error(), "submissions.id")
 }
+
+// isNoCodecTable reports a store made before ticket_codec, open for
+// reading only (so not migrated): it issues nothing anyway.
+func isNoCodecTable(err error) bool {
+	return err != nil && strings.Contains(err.Error(), "no such table: ticket_codec")
+}
+
+// IsCorrupt reports whether err says the database file is damaged or not
+// a database.
+func IsCorrupt(err error) bool { return isCorrupt(err) }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"opinionwall/internal/sqlitedb"
@@ -145,4 +146,34 @@ func (db *DB) DeleteDelivered(ctx context.Context, age time.Duration) (int, erro
 		return 0, domainError("delete delivered", err)
 	}
 	return db.afterErase(ctx, res)
+}
+
+// Check runs SQLite's quick_check on the store as it is on disk (also open
+// for reading only, beside a running kiosk) and returns "" when it is
+// sound, else what is wrong.
+func (db *DB) Check(ctx context.Context) (string, error) {
+	rows, err := db.db.QueryContext(ctx, `PRAGMA quick_check(20)`)
+	if isCorrupt(err) {
+		return err.Error(), nil
+	}
+	if err != nil {
+		return "", fmt.Errorf("check: %w", err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var line string
+		if err := rows.Scan(&line); err != nil {
+			return "", fmt.Errorf("check: %w", err)
+		}
+		if line != "ok" {
+			problems = append(problems, line)
+		}
+	}
+	if err := rows.Err(); isCorrupt(err) {
+		return err.Error(), nil
+	} else if err != nil {
+		return "", fmt.Errorf("check: %w", err)
+	}
+	return strings.Join(problems, "; "), nil
 }

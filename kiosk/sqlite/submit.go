@@ -51,8 +51,11 @@ func (db *DB) Submit(ctx context.Context, s *kiosk.Submission) error {
 
 func (db *DB) insert(ctx context.Context, s *kiosk.Submission, body []byte) (int64, string, error) {
 	seq := db.lastSeq + 1
-	ticket := db.Tickets.Code(seq)
-	_, err := db.insertStmt.ExecContext(ctx, seq, s.ID, s.Kiosk, string(s.Kind), ticket, formatTime(s.CreatedAt), s.ClockSynced, body)
+	ticket, err := db.ticketFor(ctx, seq)
+	if err != nil {
+		return 0, "", err
+	}
+	_, err = db.insertStmt.ExecContext(ctx, seq, s.ID, s.Kiosk, string(s.Kind), ticket, formatTime(s.CreatedAt), s.ClockSynced, body)
 	if isDuplicateID(err) {
 		return 0, "", kiosk.WrapError(kiosk.ECONFLICT, err, "submission %s is already stored", s.ID)
 	}

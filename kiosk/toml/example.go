@@ -14,6 +14,7 @@ default_language = "zh"
 admin_pin = "480731"    # 6-8 digits; opens the maintenance screen
 handwriting_model = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model"  # Zinnia model; "" for no handwriting
 attract = "invite"      # "invite" (replies, figures, 点我说两句) or "rating" (a rating kiosk's question and faces)
+ticket_key_file = ""    # the secret behind ticket codes (kioskctl provision writes it); "": codes anyone can compute from the id
 
 [session]
 idle_timeout = "90s"      # no input this long ends a visit and discards its input
@@ -64,6 +65,9 @@ timeout = "10s"
 [lookup]                  # other kiosks' codes are asked of the station
 timeout = "5s"
 per_minute = 4
+wrong_per_visit = 3       # codes found nowhere that end a visit's lookups
+wrong_per_minute = 5      # ... that stop this kiosk's lookups for a minute
+wrong_per_hour = 30       # ... and for an hour (someone trying codes)
 
 [[streets]]
 name = "大和路"

@@ -2,6 +2,7 @@ package update
 
 import (
 	"context"
+	"crypto/ed25519"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -22,6 +23,9 @@ type Plan struct {
 	URL     string `json:"url"`
 	SHA256  string `json:"sha256"`
 	Size    int64  `json:"size"`
+	// ReleaseSig is the release key's detached signature of the release
+	// (SignRelease), base64.
+	ReleaseSig string `json:"release_sig"`
 }
 
 // Trial states.
@@ -49,6 +53,9 @@ type Updater struct {
 	Now       func() time.Time
 	MaxBytes  int64 // the largest binary accepted
 	MaxStarts int   // starts allowed on trial before the guard gives up
+	// ReleaseKeys are the trusted release keys: Stage refuses a release
+	// none of them signed (VerifyRelease), and every release without one.
+	ReleaseKeys []ed25519.PublicKey
 	// Hook, when set, is called between the steps with the step's name:
 	// tests kill the process there.
 	Hook func(step string)
@@ -97,6 +104,10 @@ func (u *Updater) Stage(ctx context.Context, p Plan) (string, error) {
 	if err := p.Check(u.MaxBytes); err != nil {
 		return "", err
 	}
+	if len(u.ReleaseKeys) == 0 || p.ReleaseSig == "" {
+		// Not worth a download: it could not be installed.
+		return "", VerifyRelease(u.ReleaseKeys, p.Version, p.SHA256, p.ReleaseSig)
+	}
 	rel := filepath.Join("releases", "kiosk-"+p.Version)
 	final := filepath.Join(u.Dir, rel)
 	if err := os.MkdirAll(filepath.Dir(final), 0o755); err != nil {
@@ -139,8 +150,13 @@ func (u *Updater) Stage(ctx context.Context, p Plan) (string, error) {
 	if n != p.Size {
 		return "", fmt.Errorf("update: got %d bytes, the plan says %d", n, p.Size)
 	}
-	if got := hex.EncodeToString(h.Sum(nil)); got != p.SHA256 {
+	got := hex.EncodeToString(h.Sum(nil))
+	if got != p.SHA256 {
 		return "", fmt.Errorf("update: sha256 %s, the plan says %s", got, p.SHA256)
+	}
+	// The signature over the file downloaded (its sha256, computed here).
+	if err := VerifyRelease(u.ReleaseKeys, p.Version, got, p.ReleaseSig); err != nil {
+		return "", err
 	}
 	if err := os.Rename(part, final); err != nil {
 		return "", err

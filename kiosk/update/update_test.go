@@ -3,8 +3,11 @@ package update_test
 import (
 	"bufio"
 	"context"
+	"crypto/ed25519"
+	"crypto/rand"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -32,9 +35,15 @@ func install(t *testing.T) string {
 
 var newBinary = []byte("#!/bin/sh\necho new\n" + strings.Repeat("#", 4000) + "\n")
 
+// releasePub and releaseKey are the tests' release key.
+var releasePub, releaseKey, _ = ed25519.GenerateKey(rand.Reader)
+
+// plan is the update to body at url, signed by the release key.
 func plan(url string, body []byte) update.Plan {
 	sum := sha256.Sum256(body)
-	return update.Plan{Version: "1.1", URL: url, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(body))}
+	p := update.Plan{Version: "1.1", URL: url, SHA256: hex.EncodeToString(sum[:]), Size: int64(len(body))}
+	p.ReleaseSig = update.SignRelease(releaseKey, p.Version, p.SHA256)
+	return p
 }
 
 func serve(t *testing.T, body []byte) string {
@@ -62,7 +71,7 @@ func runs(t *testing.T, dir string) string {
 func TestStageRefusesBadDownloads(t *testing.T) {
 	dir := install(t)
 	url := serve(t, newBinary)
-	u := &update.Updater{Dir: dir, MaxBytes: 1 << 20}
+	u := &update.Updater{Dir: dir, MaxBytes: 1 << 20, ReleaseKeys: []ed25519.PublicKey{releasePub}}
 	ctx := context.Background()
 	good := plan(url+"/kiosk-1.1", newBinary)
 	for name, p := range map[string]update.Plan{
@@ -97,7 +106,7 @@ func TestUpdateCommitsOrRollsBack(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := install(t)
 			now := time.Date(2026, 11, 29, 9, 0, 0, 0, time.UTC)
-			u := &update.Updater{Dir: dir, MaxBytes: 1 << 20, MaxStarts: 3, Now: func() time.Time { return now }}
+			u := &update.Updater{Dir: dir, MaxBytes: 1 << 20, MaxStarts: 3, ReleaseKeys: []ed25519.PublicKey{releasePub}, Now: func() time.Time { return now }}
 			rel, err := u.Stage(ctx, plan(serve(t, newBinary)+"/kiosk-1.1", newBinary))
 			if err != nil {
 				t.Fatal(err)
@@ -143,7 +152,7 @@ const childEnv = "OW_UPDATE_CHILD"
 func TestMain(m *testing.M) {
 	if spec := os.Getenv(childEnv); spec != "" {
 		parts := strings.SplitN(spec, "|", 3) // dir|url|step
-		u := &update.Updater{Dir: parts[0], MaxBytes: 1 << 20, Hook: func(step string) {
+		u := &update.Updater{Dir: parts[0], MaxBytes: 1 << 20, ReleaseKeys: []ed25519.PublicKey{releasePub}, Hook: func(step string) {
 			if step == parts[2] {
 				os.Stdout.WriteString("at " + step + "\n")
 				time.Sleep(time.Hour) // killed here
@@ -208,5 +217,52 @@ func TestKilledAtEveryStepLeavesAKioskThatBoots(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestUnsignedReleaseRefused is the attack with the operations key alone:
+// an update command, validly signed, names a file and its sha256, but the
+// release key did not sign it (no signature, a signature by another key,
+// the signature of another file or of another version). Nothing is
+// staged and what runs is unchanged; with no release key trusted at all,
+// nothing can be installed.
+func TestUnsignedReleaseRefused(t *testing.T) {
+	dir := install(t)
+	evil := []byte("#!/bin/sh\necho evil\n")
+	url := serve(t, evil)
+	ctx := context.Background()
+	_, otherKey, _ := ed25519.GenerateKey(rand.Reader)
+	good := plan(url+"/kiosk-1.1", evil) // signed by the release key: the check
+	sum := good.SHA256
+	otherFile := sha256.Sum256(newBinary)
+	for name, tc := range map[string]struct {
+		sig  string
+		keys []ed25519.PublicKey
+	}{
+		"no signature":    {"", []ed25519.PublicKey{releasePub}},
+		"another key":     {update.SignRelease(otherKey, "1.1", sum), []ed25519.PublicKey{releasePub}},
+		"another file":    {update.SignRelease(releaseKey, "1.1", hex.EncodeToString(otherFile[:])), []ed25519.PublicKey{releasePub}},
+		"another version": {update.SignRelease(releaseKey, "1.0", sum), []ed25519.PublicKey{releasePub}},
+		"garbage":         {"bm90IGEgc2lnbmF0dXJl", []ed25519.PublicKey{releasePub}},
+		"no release key":  {good.ReleaseSig, nil},
+	} {
+		t.Run(name, func(t *testing.T) {
+			u := &update.Updater{Dir: dir, MaxBytes: 1 << 20, ReleaseKeys: tc.keys}
+			p := good
+			p.ReleaseSig = tc.sig
+			if _, err := u.Stage(ctx, p); !errors.Is(err, update.ErrUnsigned) {
+				t.Fatalf("staged or refused for another reason: %v", err)
+			}
+			if entries, _ := os.ReadDir(filepath.Join(dir, "releases")); len(entries) != 1 {
+				t.Fatalf("left %d files in releases", len(entries))
+			}
+		})
+	}
+	if runs(t, dir) != "old" {
+		t.Fatal("a refused release changed what runs")
+	}
+	u := &update.Updater{Dir: dir, MaxBytes: 1 << 20, ReleaseKeys: []ed25519.PublicKey{releasePub}}
+	if _, err := u.Stage(ctx, good); err != nil {
+		t.Fatalf("the signed release: %v", err)
 	}
 }

@@ -24,11 +24,16 @@ type Lookups struct {
 	Store     hub.TicketFinder
 	Signer    *mqtt.Signer
 	PerMinute int // per kiosk; default 10
-	Log       *slog.Logger
-	Now       func() time.Time
+	// WrongPerHour not-found answers to a kiosk in an hour make every
+	// later question busy until the oldest is an hour old: a stolen kiosk
+	// password asking code after code (docs/SECURITY.md). Default 60.
+	WrongPerHour int
+	Log          *slog.Logger
+	Now          func() time.Time
 
 	questions chan question
-	asked     map[string][]time.Time // per kiosk, the last minute's questions (owned by the loop)
+	asked     map[string][]time.Time   // per kiosk, the last minute's questions (owned by the loop)
+	wrong     map[string]*kiosk.Window // per kiosk, the last hour's not-found answers (owned by the loop)
 	cancel    context.CancelFunc
 	wg        sync.WaitGroup
 	stats     lookupStats
@@ -65,6 +70,10 @@ func (l *Lookups) Open() error {
 	}
 	l.questions = make(chan question, 256)
 	l.asked = map[string][]time.Time{}
+	l.wrong = map[string]*kiosk.Window{}
+	if l.WrongPerHour <= 0 {
+		l.WrongPerHour = 60
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	l.cancel = cancel
 	l.wg.Add(1)
@@ -117,7 +126,7 @@ func (l *Lookups) answer(ctx context.Context, q question) {
 	}
 	a := mqtt.AnswerMsg{Kiosk: q.kiosk, ID: m.ID, Ticket: m.Ticket, TS: l.Now()}
 	switch {
-	case !l.allow(q.kiosk):
+	case l.wrongOf(q.kiosk).Full(l.Now()) || !l.allow(q.kiosk):
 		a.Status = mqtt.AnswerBusy
 		l.stats.busy.Add(1)
 	default:
@@ -128,6 +137,7 @@ func (l *Lookups) answer(ctx context.Context, q question) {
 			a.Status, a.Update = mqtt.AnswerFound, &u
 		case kiosk.ErrorCode(err) == kiosk.ENOTFOUND:
 			a.Status = mqtt.AnswerNotFound
+			l.wrongOf(q.kiosk).Add(l.Now())
 		default:
 			// The kiosk times out and says it cannot ask the station now.
 			l.Log.Error("lookups: find case", "ticket", m.Ticket, "err", err)
@@ -163,4 +173,14 @@ func (l *Lookups) allow(k string) bool {
 	}
 	l.asked[k] = append(keep, now)
 	return true
+}
+
+// wrongOf returns kiosk k's window of not-found answers.
+func (l *Lookups) wrongOf(k string) *kiosk.Window {
+	w := l.wrong[k]
+	if w == nil {
+		w = &kiosk.Window{Span: time.Hour, Max: l.WrongPerHour}
+		l.wrong[k] = w
+	}
+	return w
 }
