@@ -32,7 +32,7 @@ func TestProvisionedKioskOverTLS(t *testing.T) {
 	if _, err := authority.IssueServer([]string{"station.local", "127.0.0.1"}); err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"hub", "ops"} {
+	for _, name := range []string{"hub", "ops", "release"} {
 		if _, err := mqtt.GenerateKey(station, name); err != nil {
 			t.Fatal(err)
 		}

@@ -29,7 +29,7 @@ func TestUpstreamNewsInHistory(t *testing.T) {
 		t.Fatal(err)
 	}
 	waitFor(t, "the case", func() bool { _, _, err := w.hubDB.Case(ctx, s.ID); return err == nil })
-	lead, err := w.desk.Login(ctx, "zhang", "2468")
+	lead, err := w.desk.Login(ctx, "zhang", "246813")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -53,7 +53,7 @@ func TestUpstreamNewsInHistory(t *testing.T) {
 	if err := w.hubDB.PutEscalation(ctx, e, news); err != nil {
 		t.Fatal(err)
 	}
-	if err := w.st.LogIn("zhang", "2468"); err != nil {
+	if err := w.st.LogIn("zhang", "246813"); err != nil {
 		t.Fatal(err)
 	}
 	w.st.OpenCase(s.ID)

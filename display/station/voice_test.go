@@ -130,7 +130,7 @@ func TestVoiceCaseThroughTheScreens(t *testing.T) {
 
 	u := w.ui
 	u.Choose("王刚")
-	u.Entry("PIN").SetText("2468")
+	u.Entry("PIN").SetText("246813")
 	u.Tap("登录")
 	if rows := rendered(u.List()); !strings.Contains(rows, "语音留言 0:45 · （待听写）") {
 		t.Errorf("the inbox row:\n%s", rows)
@@ -211,7 +211,7 @@ func TestVolunteerReadsButDoesNotListen(t *testing.T) {
 	w := newStationWorld(t, f)
 	ctx := context.Background()
 	vol := hub.Worker{ID: "li", Name: "李敏", Role: hub.RoleVolunteer}
-	vol.PINHash, _ = hub.HashPIN("2468")
+	vol.PINHash, _ = hub.HashPIN("246813")
 	if err := w.hubDB.PutWorker(ctx, vol); err != nil {
 		t.Fatal(err)
 	}
@@ -226,10 +226,10 @@ func TestVolunteerReadsButDoesNotListen(t *testing.T) {
 	}
 	waitFor(t, "the voice case at the hub", func() bool { _, _, err := w.hubDB.Case(ctx, s.ID); return err == nil })
 	u := w.ui
-	w.st.LogIn("wang", "2468") // the log-in list was read before 李敏 was added
+	w.st.LogIn("wang", "246813") // the log-in list was read before 李敏 was added
 	u.Tap("退出")
 	u.Choose("李敏")
-	u.Entry("PIN").SetText("2468")
+	u.Entry("PIN").SetText("246813")
 	u.Tap("登录")
 	u.List().Select(0)
 	u.Want("你的角色不能收听居民的声音，请看摘要")

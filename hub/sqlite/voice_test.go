@@ -183,11 +183,11 @@ func TestVoiceCaseAtTheDesk(t *testing.T) {
 		t.Fatalf("a worker listens: %d bytes, %v", len(b), err)
 	}
 	vol := hub.Worker{ID: "li", Name: "李", Role: hub.RoleVolunteer}
-	vol.PINHash, _ = hub.HashPIN("1234")
+	vol.PINHash, _ = hub.HashPIN("246813")
 	if err := s.db.PutWorker(ctx, vol); err != nil {
 		t.Fatal(err)
 	}
-	vol, _ = s.desk.Login(ctx, "li", "1234")
+	vol, _ = s.desk.Login(ctx, "li", "246813")
 	if _, err := s.desk.VoiceAudio(ctx, vol, r.ID); kiosk.ErrorCode(err) != kiosk.EFORBIDDEN {
 		t.Errorf("a volunteer listens: %v", err)
 	}
