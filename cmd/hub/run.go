@@ -39,6 +39,7 @@ type runConfig struct {
 	brokerCA                              string
 	headless, shared                      bool
 	exportDir, releases, releasesAddr     string
+	web                                   webConfig
 }
 
 // part is a long-lived piece of the hub: Open starts it, Close stops it
@@ -90,6 +91,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
 	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
 	fs.StringVar(&c.releasesAddr, "releases-listen", "127.0.0.1:8088", "HTTP address serving -releases (loopback unless asked)")
+	c.web.flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -121,6 +123,9 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}
 	if err := m.openMQTT(conn, signer); err != nil {
+		return err
+	}
+	if err := m.openWeb(); err != nil {
 		return err
 	}
 	m.Log.Info("hub running", "data", m.Config.data, "broker", conn.Broker, "signing_key", signer.KeyID(), "checklist", m.desk.desk.Checklist.String())
