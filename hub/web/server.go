@@ -24,18 +24,34 @@ type Deps struct {
 	Pages      bool // the grid workers' pages
 	API        bool // the handlers mounted under /open311/
 	Public     bool // the public status page /t/{code}
+	// PublicPerMinute limits the public pages per client address (token
+	// bucket, PublicBurst at once); 0: DefaultPublicPerMinute, <0: no limit.
+	PublicPerMinute int
+	PublicBurst     int
+	// TrustProxy takes the client's address from X-Forwarded-For (the
+	// last entry): set it only behind a reverse proxy that sets it.
+	TrustProxy bool
 	Log        *slog.Logger
 	Now        func() time.Time
 }
 
+// Public page limits by default.
+const (
+	DefaultPublicPerMinute = 30
+	DefaultPublicBurst     = 20
+)
+
 // Server is the station's web server as an http.Handler.
 type Server struct {
-	deps    Deps
-	mux     *http.ServeMux // pages and the public page
-	api     *http.ServeMux // mounted handlers
-	mounted int
-	csrf    *http.CrossOriginProtection
-	handler http.Handler
+	deps     Deps
+	mux      *http.ServeMux // pages and the public page
+	api      *http.ServeMux // mounted handlers
+	mounted  int
+	csrf     *http.CrossOriginProtection
+	handler  http.Handler
+	sessions sessions
+	limit    limiter
+	files    map[string]staticFile
 }
 
 // New returns the server for deps.
@@ -52,7 +68,15 @@ func New(d Deps) (*Server, error) {
 	if d.Now == nil {
 		d.Now = time.Now
 	}
-	s := &Server{deps: d, mux: http.NewServeMux(), api: http.NewServeMux(), csrf: http.NewCrossOriginProtection()}
+	if d.PublicPerMinute == 0 {
+		d.PublicPerMinute = DefaultPublicPerMinute
+	}
+	if d.PublicBurst <= 0 {
+		d.PublicBurst = DefaultPublicBurst
+	}
+	s := &Server{deps: d, mux: http.NewServeMux(), api: http.NewServeMux(), csrf: http.NewCrossOriginProtection(),
+		sessions: sessions{key: d.SessionKey}, limit: limiter{perMinute: float64(d.PublicPerMinute), burst: float64(d.PublicBurst)},
+		files: loadStatic()}
 	s.routes()
 	s.handler = s.csrf.Handler(s.mux)
 	return s, nil
@@ -92,7 +116,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 
 // routes registers the pages and the public page.
 func (s *Server) routes() {
+	if s.deps.Pages || s.deps.Public {
+		s.mux.HandleFunc("GET /static/", s.static)
+	}
 	if s.deps.Public {
 		s.mux.HandleFunc("GET /t/{code}", s.public)
+		s.mux.HandleFunc("GET /t/photo/{name}", s.publicPhoto)
 	}
+	if !s.deps.Pages {
+		return
+	}
+	s.mux.HandleFunc("GET /{$}", func(w http.ResponseWriter, r *http.Request) { http.Redirect(w, r, "/my", http.StatusSeeOther) })
+	s.mux.HandleFunc("GET /login", s.loginForm)
+	s.mux.HandleFunc("POST /login", s.login)
+	s.mux.HandleFunc("POST /logout", s.logout)
+	s.mux.HandleFunc("GET /lang", s.setLang)
+	s.mux.HandleFunc("GET /my", s.signedIn(s.myCases))
+	s.mux.HandleFunc("GET /c/{id}", s.signedIn(s.casePage))
+	s.mux.HandleFunc("POST /c/{id}/start", s.signedIn(s.start))
+	s.mux.HandleFunc("POST /c/{id}/note", s.signedIn(s.note))
+	s.mux.HandleFunc("POST /c/{id}/photo", s.signedIn(s.photo))
+	s.mux.HandleFunc("GET /c/{id}/photo/{n}", s.signedIn(s.notePhoto))
+	s.mux.HandleFunc("POST /c/{id}/photo/{n}/wall", s.signedIn(s.wallPhoto))
+	s.mux.HandleFunc("POST /c/{id}/adopt", s.signedIn(s.adopt))
 }
