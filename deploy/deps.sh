@@ -21,6 +21,8 @@ packages=(
 	libxinerama-dev:arm64 libxi-dev:arm64 libxxf86vm-dev:arm64
 	# handwriting (手写): the Zinnia recogniser and Tegaki's simplified-Chinese model
 	libzinnia-dev tegaki-zinnia-simplified-chinese
+	# the station's web pages, tested in a real browser (hub/web, chromedp)
+	chromium
 )
 
 # Zinnia for the Pi's arm64 build. Debian's libzinnia0 and libzinnia-dev are not multiarch (the

@@ -36,7 +36,7 @@ const (
 	MaxFieldNoteRunes = 500
 	MaxNoteKeyLen     = 64
 	MaxPhotosPerCase  = 12
-	MaxMyCases        = 200
+	MaxMyCases        = 50
 )
 
 // Note is one thing a worker added to a case.
@@ -67,9 +67,10 @@ type NoteDraft struct {
 
 // WorkStore keeps the field work: the 包楼 lists, the notes and their photos.
 type WorkStore interface {
-	// MyCases returns the open cases assigned to the worker, oldest first,
-	// then the other open cases in their buildings, oldest first; at most
-	// limit.
+	// MyCases returns the cases assigned to the worker that still need
+	// work (received to in progress: a replied case waits for a lead),
+	// oldest first, then the other such cases in their buildings, oldest
+	// first; at most limit.
 	MyCases(ctx context.Context, worker string, limit int) ([]Case, error)
 	WorkerBuildings(ctx context.Context, worker string) ([]string, error)
 	// SetWorkerBuildings makes buildings the worker's whole list.

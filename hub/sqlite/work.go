@@ -14,20 +14,21 @@ import (
 
 var _ hub.WorkStore = (*DB)(nil)
 
-// openStatuses are the statuses of a case that still needs work, as a
-// list the status indexes can serve.
-const openStatuses = `('received', 'triaged', 'assigned', 'in_progress', 'replied')`
+// workStatuses are the statuses of a case that still needs field work
+// (a replied case waits for the lead, not the worker), as a list the
+// status indexes can serve.
+const workStatuses = `('received', 'triaged', 'assigned', 'in_progress')`
 
-// MyCases returns the open cases assigned to the worker, oldest first,
-// then the other open cases in their buildings (包楼), oldest first.
+// MyCases returns the cases assigned to the worker that still need work,
+// oldest first, then the other such cases in their buildings (包楼).
 func (db *DB) MyCases(ctx context.Context, worker string, limit int) ([]hub.Case, error) {
-	mine, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases WHERE assignee = ? AND status IN `+openStatuses+
+	mine, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases WHERE assignee = ? AND status IN `+workStatuses+
 		` ORDER BY at, id LIMIT ?`, worker, limit)
 	if err != nil || len(mine) >= limit {
 		return mine, err
 	}
 	theirs, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases WHERE building IN (SELECT building FROM buildings WHERE worker = ?)
-		AND building <> '' AND assignee <> ? AND status IN `+openStatuses+` ORDER BY at, id LIMIT ?`, worker, worker, limit-len(mine))
+		AND building <> '' AND assignee <> ? AND status IN `+workStatuses+` ORDER BY at, id LIMIT ?`, worker, worker, limit-len(mine))
 	return append(mine, theirs...), err
 }
 

@@ -82,6 +82,15 @@ type casePage struct {
 	Call                                 string
 	CanStart, CanNote, CanWall, CanAdopt bool
 	Key                                  string // idempotency key of the forms sent without script
+	names                                map[string]string
+}
+
+// Name is a worker's name, by id.
+func (p casePage) Name(id string) string {
+	if n, ok := p.names[id]; ok {
+		return n
+	}
+	return id
 }
 
 func (s *Server) casePage(w http.ResponseWriter, r *http.Request, me hub.Worker) {
@@ -106,6 +115,12 @@ func (s *Server) showCase(w http.ResponseWriter, r *http.Request, me hub.Worker,
 		CanNote:  me.Allowed(hub.ActNote) && v.Open(), CanWall: me.Allowed(hub.ActPublish), CanAdopt: me.Allowed(hub.ActReply) && me.Role.Moderates(),
 		Key: randomKey()}
 	p.Title = p.L.T("case.title") + " " + kiosk.FormatTicket(v.Ticket)
+	if ws, err := s.deps.Desk.Roster(ctx); err == nil {
+		p.names = make(map[string]string, len(ws))
+		for _, w := range ws {
+			p.names[w.ID] = w.Name
+		}
+	}
 	p.Error = msg
 	s.render(w, status, "case.html", p)
 }

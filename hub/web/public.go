@@ -32,9 +32,9 @@ func (s *Server) public(w http.ResponseWriter, r *http.Request) {
 	l := parseLang(r.URL.Query().Get("lang"))
 	p := publicPage{page: s.newPage(r, hub.Worker{}, "pub.title")}
 	p.L, p.Title = l, l.T("pub.title")
-	p.LangURL = "/t/" + code
-	if l == Zh {
-		p.LangURL += "?lang=en"
+	p.LangURL = "?lang=en" // relative: the page never echoes the code it was asked
+	if l == En {
+		p.LangURL = "?lang=zh"
 	}
 	if c := s.deps.Catalog; c != nil {
 		p.topic = func(id string) string { return c.NameIn(id, string(l)) }
@@ -43,7 +43,7 @@ func (s *Server) public(w http.ResponseWriter, r *http.Request) {
 	t, err := s.deps.Desk.PublicTicket(r.Context(), code)
 	switch {
 	case errors.Is(err, hub.ErrNoTicket):
-		status, p.LangURL = http.StatusNotFound, ""
+		status = http.StatusNotFound
 	case err != nil:
 		s.deps.Log.Error("public page", "err", err)
 		http.Error(w, "server error", http.StatusInternalServerError)
