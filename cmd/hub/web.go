@@ -21,6 +21,8 @@ type webConfig struct {
 	listen, cert, key  string
 	pages, api, public bool
 	sessionKeyFile     string
+	trustProxy         bool
+	publicPerMinute    int
 }
 
 func (c *webConfig) flags(fs *flag.FlagSet) {
@@ -31,6 +33,8 @@ func (c *webConfig) flags(fs *flag.FlagSet) {
 	fs.StringVar(&c.cert, "web-cert", "", "web server: TLS certificate file (the hub's); empty: plain HTTP behind a TLS reverse proxy")
 	fs.StringVar(&c.key, "web-key", "", "web server: TLS key file")
 	fs.StringVar(&c.sessionKeyFile, "web-session-key", "", "file of the key signing web sessions (made on first use; default DATA/web-session.key)")
+	fs.BoolVar(&c.trustProxy, "web-trust-proxy", false, "behind a reverse proxy: take the client's address from the last X-Forwarded-For entry (for the public page's rate limit)")
+	fs.IntVar(&c.publicPerMinute, "web-public-rate", web.DefaultPublicPerMinute, "public page: requests a minute per client address (after a burst); -1: no limit")
 }
 
 // webMounts are the handlers other parts mount on the web server (each
@@ -55,7 +59,7 @@ func (m *Main) openWeb() error {
 		return err
 	}
 	s, err := web.New(web.Deps{Desk: m.desk.desk, Catalog: m.desk.catalog, SessionKey: key,
-		Pages: c.pages, API: c.api, Public: c.public, Log: m.Log.With("part", "web")})
+		Pages: c.pages, API: c.api, Public: c.public, TrustProxy: c.trustProxy, PublicPerMinute: c.publicPerMinute, Log: m.Log.With("part", "web")})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"opinionwall/hub/web"
+)
+
+// `hub run -web-listen` serves the parts asked for and nothing else, and
+// mounts the handlers other parts registered in webMounts.
+func TestRunServesTheWebPartsAskedFor(t *testing.T) {
+	dir := t.TempDir()
+	var out strings.Builder
+	if err := keygenCmd([]string{"-dir", dir, "-name", "hub"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	mounted := false
+	webMounts = append(webMounts, func(_ *Main, s *web.Server) error {
+		mounted = true
+		return s.Mount("GET /open311/v2/ping", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "pong") }))
+	})
+	defer func() { webMounts = webMounts[:len(webMounts)-1] }()
+	addr := freeAddr(t)
+	m := NewMain()
+	if err := m.ParseFlags([]string{"-headless", "-data", filepath.Join(dir, "hub"), "-key", filepath.Join(dir, "hub.key"),
+		"-credentials", filepath.Join(dir, "passwd"), "-listen", "127.0.0.1:0", "-web-listen", addr, "-web-public", "-web-api"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := passwdCmd([]string{"-file", filepath.Join(dir, "passwd"), "wall-01"}, strings.NewReader("kiosk-secret\n"), &out); err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- m.Run(ctx) }()
+	waitFor(t, 10*time.Second, func() bool {
+		c, err := net.Dial("tcp", addr)
+		if err == nil {
+			c.Close()
+		}
+		return err == nil
+	}, func() string { return "no web server on " + addr })
+	for path, want := range map[string]string{"/t/123456789": "404 回执查询", "/static/app.css": "200 ", "/login": "404 ", "/my": "404 ",
+		"/open311/v2/ping": "200 pong"} {
+		resp, err := http.Get("http://" + addr + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(resp.Body)
+		resp.Body.Close()
+		code, text, _ := strings.Cut(want, " ")
+		if got := fmt.Sprint(resp.StatusCode); got != code || !strings.Contains(string(b), text) {
+			t.Errorf("%s: %s, want %s and %q", path, got, code, text)
+		}
+	}
+	if !mounted {
+		t.Error("webMounts not called")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if err := m.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// freeAddr returns a loopback address no one listens on now.
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
