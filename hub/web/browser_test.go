@@ -114,7 +114,12 @@ func TestBrowserGridWorker(t *testing.T) {
 	if tel := run(t, ctx, chromedp.AttributeValue(chromedp.CSS("a.call"), "href")); !strings.HasPrefix(tel.Value, "tel:1") {
 		t.Errorf("一键拨号: %q", tel.Value)
 	}
-	do(t, ctx, chromedp.Click(chromedp.CSS(`form[action$="/start"] button`)), chromedp.Sleep(300*time.Millisecond))
+	do(t, ctx, chromedp.Poll[chromedp.Void](`typeof htmx === "object"`)) // loaded after the page
+	do(t, ctx, chromedp.Evaluate[chromedp.Void](`window.sameDocument = true`))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`form[action$="/start"] button`)), chromedp.WaitNotPresent(chromedp.CSS(`form[action$="/start"]`)))
+	if same := run(t, ctx, chromedp.Evaluate[bool](`window.sameDocument === true`)); !same {
+		t.Error("start reloaded the page: htmx did not swap the case in")
+	}
 	if got, _, _ := st.db.Case(context.Background(), id); got.Version == c.Version {
 		t.Error("start did not change the case")
 	}
@@ -214,3 +219,76 @@ func TestBrowserVolunteerAndPublic(t *testing.T) {
 }
 
 func itoa(v int64) string { return strconv.FormatInt(v, 10) }
+
+// weight returns the bytes the page and what it loaded took over the
+// network (performance API transferSize: headers and compressed bodies).
+func weight(t testing.TB, ctx context.Context) int {
+	t.Helper()
+	return run(t, ctx, chromedp.Evaluate[int](`performance.getEntriesByType("navigation").concat(performance.getEntriesByType("resource"))
+		.filter(e => !e.name.includes("/photo/")).reduce((s, e) => s + e.transferSize, 0)`))
+}
+
+// noCache makes every load a first load.
+func noCache(t testing.TB, ctx context.Context) {
+	do(t, ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, network.SetCacheDisabled, network.SetCacheDisabledParams{CacheDisabled: true})
+		return err
+	}))
+}
+
+// Every page weighs at most 100 KB on a first load, photos apart.
+func TestBrowserPageWeight(t *testing.T) {
+	st := newStation(t, 400, nil)
+	id := firstOpinion(t, st)
+	c := st.assign(t, id, "wang")
+	ctx := browser(t)
+	noCache(t, ctx)
+	pages := []struct{ name, path, ready string }{
+		{"public", "/t/" + c.Ticket, "ol.timeline"}, {"login", "/login", "input[name=pin]"},
+	}
+	for _, p := range pages {
+		do(t, ctx, chromedp.Navigate(st.srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.ready)), chromedp.Sleep(200*time.Millisecond))
+		w := weight(t, ctx)
+		t.Logf("%s: %d bytes", p.name, w)
+		if w > 100*1024 {
+			t.Errorf("%s weighs %d bytes", p.name, w)
+		}
+	}
+	loginAs(t, ctx, st, "wang")
+	for _, p := range []struct{ name, path, ready string }{{"my-cases", "/my", "ul.cases"}, {"case", "/c/" + id, "#case"}} {
+		do(t, ctx, chromedp.Navigate(st.srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.ready)), chromedp.Sleep(300*time.Millisecond))
+		w := weight(t, ctx)
+		t.Logf("%s: %d bytes", p.name, w)
+		if w > 100*1024 {
+			t.Errorf("%s weighs %d bytes", p.name, w)
+		}
+	}
+}
+
+// BenchmarkSlow3GFirstLoad: the first load (no cache) of the public page
+// and of 我的待办 under DevTools' slow-3G profile (2 s latency, 50 kB/s
+// down and up), from navigation to the load event, in ms.
+func BenchmarkSlow3GFirstLoad(b *testing.B) {
+	st := newStation(b, 400, nil)
+	id := firstOpinion(b, st)
+	c := st.assign(b, id, "wang")
+	ctx := browser(b)
+	loginAs(b, ctx, st, "wang")
+	noCache(b, ctx)
+	do(b, ctx, chromedp.Func(func(ctx context.Context, _ *chromedp.Target) error {
+		_, err := chromedp.Call(ctx, network.EmulateNetworkConditionsByRule, network.EmulateNetworkConditionsByRuleParams{
+			MatchedNetworkConditions: []*network.Conditions{{Latency: 2000, DownloadThroughput: 50_000, UploadThroughput: 50_000}}})
+		return err
+	}))
+	for _, p := range []struct{ name, path, ready string }{{"public", "/t/" + c.Ticket, "ol.timeline"}, {"my-cases", "/my", "ul.cases"}} {
+		b.Run(p.name, func(b *testing.B) {
+			var total float64
+			for b.Loop() {
+				do(b, ctx, chromedp.Navigate(st.srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.ready)))
+				ms := run(b, ctx, chromedp.Poll[float64](`(() => { const n = performance.getEntriesByType("navigation")[0]; return n && n.loadEventEnd > 0 ? n.loadEventEnd : false })()`))
+				total += ms
+			}
+			b.ReportMetric(total/float64(b.N), "load-ms")
+		})
+	}
+}

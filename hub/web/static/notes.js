@@ -62,4 +62,11 @@
   window.addEventListener("online", flush);
   document.addEventListener("DOMContentLoaded", function () { show(); flush(); });
   setInterval(flush, 10000);
+  // htmx (partial updates) comes after the page has loaded: the page
+  // works without it, and a slow phone shows the page first.
+  window.addEventListener("load", function () {
+    var s = document.createElement("script");
+    s.src = "/static/htmx.min.js";
+    document.head.appendChild(s);
+  });
 })();
