@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"errors"
 	"net"
 	"net/http"
@@ -30,6 +31,12 @@ func (s *Server) public(w http.ResponseWriter, r *http.Request) {
 	}
 	code := r.PathValue("code")
 	l := parseLang(r.URL.Query().Get("lang"))
+	w.Header().Set("Cache-Control", "public, max-age=60")
+	key := string(l) + "/" + code
+	if status, b, ok := s.cache.get(key, s.deps.Now()); ok {
+		writePage(w, status, b)
+		return
+	}
 	p := publicPage{page: s.newPage(r, hub.Worker{}, "pub.title")}
 	p.L, p.Title = l, l.T("pub.title")
 	p.LangURL = "?lang=en" // relative: the page never echoes the code it was asked
@@ -51,8 +58,50 @@ func (s *Server) public(w http.ResponseWriter, r *http.Request) {
 	default:
 		p.P = &t
 	}
-	w.Header().Set("Cache-Control", "public, max-age=60")
-	s.render(w, status, "public.html", p)
+	var b bytes.Buffer
+	if err := pages.ExecuteTemplate(&b, "public.html", p); err != nil {
+		s.deps.Log.Error("public page", "err", err)
+		http.Error(w, "server error", http.StatusInternalServerError)
+		return
+	}
+	s.cache.put(key, status, b.Bytes(), s.deps.Now())
+	writePage(w, status, b.Bytes())
+}
+
+// pageCache keeps rendered public pages for PublicMaxAge, as the
+// browsers and proxies may: a crowd scanning receipts costs the store
+// one read per code a minute. At most maxCached pages; when full it
+// starts again empty.
+type pageCache struct {
+	mu sync.Mutex
+	m  map[string]cachedPage
+}
+
+type cachedPage struct {
+	status int
+	body   []byte
+	until  time.Time
+}
+
+const maxCached = 10_000
+
+func (c *pageCache) get(key string, now time.Time) (int, []byte, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	p, ok := c.m[key]
+	if !ok || !now.Before(p.until) {
+		return 0, nil, false
+	}
+	return p.status, p.body, true
+}
+
+func (c *pageCache) put(key string, status int, body []byte, now time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxCached {
+		c.m = map[string]cachedPage{}
+	}
+	c.m[key] = cachedPage{status: status, body: body, until: now.Add(PublicMaxAge)}
 }
 
 // publicPhoto serves a photo a lead put on the wall, and no other.

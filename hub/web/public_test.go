@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"strings"
 	"testing"
+	"time"
 
 	"opinionwall/hub"
 	"opinionwall/hub/web"
@@ -101,5 +102,28 @@ func TestWallPhoto(t *testing.T) {
 	}
 	if code, body := get(t, anon, st.srv.URL+"/t/photo/"+n.Photo); code != 200 || body != string(jpg) {
 		t.Errorf("the wall photo: %d", code)
+	}
+}
+
+// The hub keeps a public page a minute, as browsers may: a change shows
+// once the minute is over.
+func TestPublicPageKeptAMinute(t *testing.T) {
+	st := newStation(t, 200, nil)
+	id := firstOpinion(t, st)
+	c := st.assign(t, id, "wang")
+	anon := st.client(t)
+	if _, body := get(t, anon, st.srv.URL+"/t/"+c.Ticket); !strings.Contains(body, "已派人") {
+		t.Fatal("not assigned on the page")
+	}
+	grid := hub.Worker{ID: "wang", Role: hub.RoleWorker}
+	if _, err := st.desk.Act(context.Background(), grid, id, c.Version, hub.Action{Kind: hub.ActStart}); err != nil {
+		t.Fatal(err)
+	}
+	if _, body := get(t, anon, st.srv.URL+"/t/"+c.Ticket); strings.Contains(body, "处理中") {
+		t.Error("the page changed within the minute")
+	}
+	st.now = st.now.Add(web.PublicMaxAge + time.Second)
+	if _, body := get(t, anon, st.srv.URL+"/t/"+c.Ticket); !strings.Contains(body, "处理中") {
+		t.Error("the page did not change after the minute")
 	}
 }

@@ -118,10 +118,15 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 		http.Error(w, "server error", http.StatusInternalServerError)
 		return
 	}
+	writePage(w, status, b.Bytes())
+}
+
+// writePage writes a rendered page.
+func writePage(w http.ResponseWriter, status int, b []byte) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Header().Set("Content-Security-Policy", csp)
 	w.WriteHeader(status)
-	w.Write(b.Bytes())
+	w.Write(b)
 }
 
 // staticFile is an embedded file, with its gzip form.

@@ -51,6 +51,7 @@ type Server struct {
 	handler  http.Handler
 	sessions sessions
 	limit    limiter
+	cache    pageCache
 	files    map[string]staticFile
 }
 
