@@ -137,3 +137,31 @@ func contains(xs []string, x string) bool {
 	}
 	return false
 }
+
+// A lead gives a worker their buildings on the web; a worker cannot.
+func TestLeadSetsBuildings(t *testing.T) {
+	st := newStation(t, 100, nil)
+	lead, grid := st.client(t), st.client(t)
+	st.login(t, lead, "zhang")
+	st.login(t, grid, "wang")
+	resp, err := grid.PostForm(st.srv.URL+"/buildings/chen", url.Values{"buildings": {"1栋"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden {
+		t.Errorf("a worker set buildings: %d", resp.StatusCode)
+	}
+	resp, err = lead.PostForm(st.srv.URL+"/buildings/chen", url.Values{"buildings": {"2栋，9栋、1栋"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	bs, _ := st.db.WorkerBuildings(context.Background(), "chen")
+	if strings.Join(bs, ",") != "1栋,2栋,9栋" {
+		t.Errorf("chen's buildings: %v", bs)
+	}
+	if _, body := get(t, lead, st.srv.URL+"/buildings"); !strings.Contains(body, "1栋，2栋，9栋") {
+		t.Error("the buildings page does not show chen's")
+	}
+}

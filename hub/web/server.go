@@ -140,4 +140,6 @@ func (s *Server) routes() {
 	s.mux.HandleFunc("GET /c/{id}/photo/{n}", s.signedIn(s.notePhoto))
 	s.mux.HandleFunc("POST /c/{id}/photo/{n}/wall", s.signedIn(s.wallPhoto))
 	s.mux.HandleFunc("POST /c/{id}/adopt", s.signedIn(s.adopt))
+	s.mux.HandleFunc("GET /buildings", s.signedIn(s.buildings))
+	s.mux.HandleFunc("POST /buildings/{worker}", s.signedIn(s.setBuildings))
 }
