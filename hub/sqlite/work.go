@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"sort"
 	"strings"
 
 	"opinionwall/hub"
@@ -20,16 +21,35 @@ var _ hub.WorkStore = (*DB)(nil)
 const workStatuses = `('received', 'triaged', 'assigned', 'in_progress')`
 
 // MyCases returns the cases assigned to the worker that still need work,
-// oldest first, then the other such cases in their buildings (包楼).
+// oldest first, then the other such cases in their buildings (包楼). Each
+// building is read in the order of its index, at most limit rows, and the
+// lists are merged: no sort of every open case of the buildings.
 func (db *DB) MyCases(ctx context.Context, worker string, limit int) ([]hub.Case, error) {
 	mine, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases WHERE assignee = ? AND status IN `+workStatuses+
 		` ORDER BY at, id LIMIT ?`, worker, limit)
 	if err != nil || len(mine) >= limit {
 		return mine, err
 	}
-	theirs, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases WHERE building IN (SELECT building FROM buildings WHERE worker = ?)
-		AND building <> '' AND assignee <> ? AND status IN `+workStatuses+` ORDER BY at, id LIMIT ?`, worker, worker, limit-len(mine))
-	return append(mine, theirs...), err
+	bs, err := db.WorkerBuildings(ctx, worker)
+	if err != nil {
+		return nil, err
+	}
+	var theirs []hub.Case
+	for _, b := range bs {
+		cs, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases INDEXED BY cases_work_by_building
+			WHERE building = ? AND building <> '' AND status IN `+workStatuses+` AND assignee <> ? ORDER BY at, id LIMIT ?`, b, worker, limit-len(mine))
+		if err != nil {
+			return nil, err
+		}
+		theirs = append(theirs, cs...)
+	}
+	sort.Slice(theirs, func(i, j int) bool {
+		if !theirs[i].At.Equal(theirs[j].At) {
+			return theirs[i].At.Before(theirs[j].At)
+		}
+		return theirs[i].ID < theirs[j].ID
+	})
+	return append(mine, theirs[:min(len(theirs), limit-len(mine))]...), nil
 }
 
 func (db *DB) caseList(ctx context.Context, q string, args ...any) ([]hub.Case, error) {

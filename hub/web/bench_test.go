@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -31,6 +32,21 @@ var (
 	benchEnd     = time.Date(2026, 11, 29, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
 )
 
+// benchClock is the benchmark server's clock: each reading moves it a
+// minute and a second on while tick is set, so no public page is served
+// from the hub's one-minute cache.
+var (
+	benchTick  atomic.Bool
+	benchTicks atomic.Int64
+)
+
+func benchNow() time.Time {
+	if benchTick.Load() {
+		return benchEnd.Add(time.Duration(benchTicks.Add(1)) * (web.PublicMaxAge + time.Second))
+	}
+	return benchEnd
+}
+
 func benchServer(b *testing.B) (*web.Server, *hub.Desk) {
 	b.Helper()
 	benchOnce.Do(func() { seedBench(b) })
@@ -42,7 +58,7 @@ func benchServer(b *testing.B) (*web.Server, *hub.Desk) {
 	cl, _ := hub.ParseChecklist(hub.DefaultChecklist())
 	desk := &hub.Desk{Store: db, Settings: db, Delib: db, Checklist: cl, Now: func() time.Time { return benchEnd }}
 	s, err := web.New(web.Deps{Desk: desk, Catalog: hub.NewCatalog(kiosk.Defaults()), SessionKey: []byte(strings.Repeat("k", 32)),
-		Pages: true, Public: true, PublicPerMinute: -1, Now: func() time.Time { return benchEnd }})
+		Pages: true, Public: true, PublicPerMinute: -1, Now: benchNow})
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -141,20 +157,36 @@ func BenchmarkPages(b *testing.B) {
 	b.Run("baseline-static", func(b *testing.B) { timed(b, s, get("/static/app.css"), 200) })
 	b.Run("my-cases", func(b *testing.B) { timed(b, s, get("/my"), 200) })
 	b.Run("public", func(b *testing.B) {
+		benchTick.Store(true)
+		defer benchTick.Store(false)
 		timed(b, s, func(i int) *http.Request { return get("/t/" + benchTickets[i%len(benchTickets)])(i) }, 200)
 	})
-	b.Run("public-unknown", func(b *testing.B) { timed(b, s, get("/t/123456789"), 404) })
+	b.Run("public-cached", func(b *testing.B) {
+		timed(b, s, func(i int) *http.Request { return get("/t/" + benchTickets[i%len(benchTickets)])(i) }, 200)
+	})
+	b.Run("public-unknown", func(b *testing.B) {
+		benchTick.Store(true)
+		defer benchTick.Store(false)
+		timed(b, s, get("/t/123456789"), 404)
+	})
 }
 
 // BenchmarkPublicConcurrent: requests a second to the public page from
 // 200 concurrent clients over loopback HTTP (keep-alive, no TLS, no rate
-// limit). Baseline: the same clients fetching a static file.
+// limit), every page read from the store (public) or from the hub's
+// one-minute cache (public-cached). Baseline: the same clients fetching
+// a static file.
 func BenchmarkPublicConcurrent(b *testing.B) {
 	s, _ := benchServer(b)
 	srv := httptest.NewServer(s)
 	defer srv.Close()
-	for _, bc := range []struct{ name, path string }{{"baseline-static", "/static/app.css"}, {"public", ""}} {
+	for _, bc := range []struct {
+		name, path string
+		tick       bool
+	}{{"baseline-static", "/static/app.css", false}, {"public", "", true}, {"public-cached", "", false}} {
 		b.Run(bc.name, func(b *testing.B) {
+			benchTick.Store(bc.tick)
+			defer benchTick.Store(false)
 			tr := &http.Transport{MaxIdleConnsPerHost: 200, MaxConnsPerHost: 200}
 			defer tr.CloseIdleConnections()
 			c := &http.Client{Transport: tr}

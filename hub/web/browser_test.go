@@ -167,6 +167,32 @@ func TestBrowserGridWorker(t *testing.T) {
 	if !served {
 		t.Error("the served photo names the phone")
 	}
+	// A proposed reply and "resolved", for the lead.
+	do(t, ctx, chromedp.SendKeys(chromedp.CSS(`form[data-offline] input[value=proposal] ~ label textarea`), "水管已更换，请居民试用"),
+		chromedp.Click(chromedp.CSS(`form[data-offline] input[value=proposal] ~ button`)),
+		chromedp.Poll[chromedp.Void](`document.getElementById("notes").textContent.includes("水管已更换")`, chromedp.WithPollingTimeout(20*time.Second)))
+
+	// English: one language on the page.
+	do(t, ctx, chromedp.Navigate(st.srv.URL+"/my"), chromedp.WaitVisible(chromedp.CSS("ul.cases")),
+		chromedp.Click(chromedp.CSS("a.lang")), chromedp.WaitVisible(chromedp.CSS("ul.cases")))
+	shot(t, ctx, "07-my-cases-en")
+	if txt := run(t, ctx, chromedp.Text(chromedp.CSS("body"))); !strings.Contains(txt, "My cases") || strings.Contains(txt, "我的待办") {
+		t.Errorf("English page: %.80q", txt)
+	}
+	do(t, ctx, chromedp.Navigate(st.srv.URL+"/lang?to=zh&back=/my"), chromedp.WaitVisible(chromedp.CSS("ul.cases")))
+
+	// The lead sees the photo and the proposal, puts the photo on the wall and sends the proposal as the reply.
+	do(t, ctx, chromedp.Click(chromedp.CSS(`header form button`)), chromedp.WaitVisible(chromedp.CSS("input[name=pin]")))
+	loginAs(t, ctx, st, "zhang")
+	do(t, ctx, chromedp.Navigate(st.srv.URL+"/c/"+id), chromedp.WaitVisible(chromedp.CSS("#notes img")))
+	do(t, ctx, chromedp.Click(chromedp.CSS(`form[action$="/wall"] button`)), chromedp.WaitReady(chromedp.CSS(`form[action$="/wall"] input[value="0"]`)))
+	shot(t, ctx, "08-lead-case")
+	if _, err := chromedp.RunResponse(ctx, chromedp.Click(chromedp.CSS(`form[action$="/adopt"] button`))); err != nil {
+		t.Fatal(err)
+	}
+	if got, _, _ := st.db.Case(context.Background(), id); got.Reply != "水管已更换，请居民试用" || got.Status != kiosk.StatusReplied {
+		t.Errorf("after the lead adopted the proposal: %s %q", got.Status, got.Reply)
+	}
 }
 
 // A volunteer sees the case without contact and without actions, and a

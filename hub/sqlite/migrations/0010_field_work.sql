@@ -15,6 +15,8 @@ CREATE TABLE case_notes (
 );
 CREATE INDEX case_notes_on_wall ON case_notes (case_id) WHERE on_wall = 1;
 
--- 我的待办: the open cases in a worker's buildings (包楼), oldest first.
-CREATE INDEX cases_by_building ON cases (building, at) WHERE building <> '';
+-- 我的待办: the cases still needing field work in one building (包楼),
+-- oldest first (read per building, LIMIT n, merged).
+CREATE INDEX cases_work_by_building ON cases (building, at, id)
+	WHERE building <> '' AND status IN ('received', 'triaged', 'assigned', 'in_progress');
 CREATE INDEX buildings_by_worker ON buildings (worker);
