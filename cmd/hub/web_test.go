@@ -2,6 +2,8 @@ package main
 
 import (
 	"context"
+	"crypto/tls"
+	"crypto/x509"
 	"fmt"
 	"io"
 	"net"
@@ -81,4 +83,36 @@ func freeAddr(t *testing.T) string {
 	}
 	defer ln.Close()
 	return ln.Addr().String()
+}
+
+// With -web-cert and -web-key the web server speaks TLS with the hub's
+// certificate (a client trusting the station's CA connects; plain HTTP
+// gets no page).
+func TestWebServerTLS(t *testing.T) {
+	ca := newTestCA(t)
+	_, cf, kf := ca.issue(t, "hub", 7, x509.ExtKeyUsageServerAuth)
+	w := &webServer{Addr: "127.0.0.1:0", Cert: cf, Key: kf, Log: NewMain().Log,
+		Handler: http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "ok") })}
+	if err := w.Open(); err != nil {
+		t.Fatal(err)
+	}
+	defer w.Close()
+	pool := x509.NewCertPool()
+	pool.AddCert(ca.cert)
+	c := &http.Client{Transport: &http.Transport{TLSClientConfig: &tls.Config{RootCAs: pool}}}
+	resp, err := c.Get("https://" + w.ListenAddr() + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if string(b) != "ok" || resp.TLS == nil {
+		t.Errorf("over TLS: %q", b)
+	}
+	if resp, err := http.Get("http://" + w.ListenAddr() + "/"); err == nil {
+		resp.Body.Close()
+		if resp.StatusCode == 200 {
+			t.Error("plain HTTP served a page")
+		}
+	}
 }
