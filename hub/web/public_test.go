@@ -127,3 +127,48 @@ func TestPublicPageKeptAMinute(t *testing.T) {
 		t.Error("the page did not change after the minute")
 	}
 }
+
+// A 私事 answered with referrals and an opinion taken into a deliberation
+// item: the public page shows both, in either language, and the reply
+// masked as on the wall.
+func TestPublicPageReferralsAndItem(t *testing.T) {
+	st := newStation(t, 300, nil)
+	ctx := context.Background()
+	id := firstOpinion(t, st)
+	lead := hub.Worker{ID: "zhang", Name: "张丽", Role: hub.RoleLead}
+	c, _, _ := st.db.Case(ctx, id)
+	var private hub.ChecklistClass
+	for _, cl := range st.desk.Checklist.Classes {
+		if cl.Matter == kiosk.MatterPrivate {
+			private = cl
+		}
+	}
+	steps := []hub.Action{
+		{Kind: hub.ActTriage, Matter: kiosk.MatterPrivate, Item: private.Items[0].ID},
+		{Kind: hub.ActLinkItem, Route: hub.Routing{DelibItem: "it-1", DelibTitle: kiosk.Text{Zh: "楼道照明改造", En: "Stairwell lighting"}}},
+		{Kind: hub.ActReply, Reply: "请联系法律援助，电话13912345678", Route: hub.Routing{Referrals: []kiosk.Referral{
+			{Name: kiosk.Text{Zh: "街道法律援助站", En: "Legal aid desk"}, Contact: kiosk.Text{Zh: "周二上午", En: "Tuesday mornings"}}}}},
+	}
+	var err error
+	for _, a := range steps {
+		if c, err = st.desk.Act(ctx, lead, id, c.Version, a); err != nil {
+			t.Fatalf("%s: %v", a.Kind, err)
+		}
+	}
+	anon := st.client(t)
+	_, zh := get(t, anon, st.srv.URL+"/t/"+c.Ticket)
+	_, en := get(t, anon, st.srv.URL+"/t/"+c.Ticket+"?lang=en")
+	for _, want := range []string{"街道法律援助站", "周二上午", "楼道照明改造", "请联系法律援助"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("the Chinese page lacks %q", want)
+		}
+	}
+	for _, want := range []string{"Legal aid desk", "Tuesday mornings", "Stairwell lighting"} {
+		if !strings.Contains(en, want) {
+			t.Errorf("the English page lacks %q", want)
+		}
+	}
+	if strings.Contains(zh, "13912345678") || strings.Contains(en, "13912345678") {
+		t.Error("the reply's phone number is on the public page")
+	}
+}
