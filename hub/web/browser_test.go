@@ -262,7 +262,22 @@ func noCache(t testing.TB, ctx context.Context) {
 	}))
 }
 
-// Every page weighs at most 100 KB on a first load, photos apart.
+// fits checks a phone's page: nothing wider than the screen, every
+// target (link, button, field) at least 44 px high.
+func fits(t testing.TB, ctx context.Context, name string) {
+	t.Helper()
+	small := run(t, ctx, chromedp.Evaluate[[]string](`Array.from(document.querySelectorAll("a, button, input:not([type=hidden]), textarea"))
+		.filter(e => e.getBoundingClientRect().height < 44).map(e => e.outerHTML.slice(0, 80))`))
+	if len(small) > 0 {
+		t.Errorf("%s: targets under 44 px: %q", name, small)
+	}
+	if w := run(t, ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); w > 390 {
+		t.Errorf("%s: %d px wide on a 390 px screen", name, w)
+	}
+}
+
+// Every page weighs at most 100 KB on a first load, photos apart, fits
+// the phone's width and has targets of at least 44 px.
 func TestBrowserPageWeight(t *testing.T) {
 	st := newStation(t, 400, nil)
 	id := firstOpinion(t, st)
@@ -275,6 +290,7 @@ func TestBrowserPageWeight(t *testing.T) {
 	for _, p := range pages {
 		do(t, ctx, chromedp.Navigate(st.srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.ready)), chromedp.Sleep(200*time.Millisecond))
 		w := weight(t, ctx)
+		fits(t, ctx, p.name)
 		t.Logf("%s: %d bytes", p.name, w)
 		if w > 100*1024 {
 			t.Errorf("%s weighs %d bytes", p.name, w)
@@ -284,6 +300,7 @@ func TestBrowserPageWeight(t *testing.T) {
 	for _, p := range []struct{ name, path, ready string }{{"my-cases", "/my", "ul.cases"}, {"case", "/c/" + id, "#case"}} {
 		do(t, ctx, chromedp.Navigate(st.srv.URL+p.path), chromedp.WaitVisible(chromedp.CSS(p.ready)), chromedp.Sleep(300*time.Millisecond))
 		w := weight(t, ctx)
+		fits(t, ctx, p.name)
 		t.Logf("%s: %d bytes", p.name, w)
 		if w > 100*1024 {
 			t.Errorf("%s weighs %d bytes", p.name, w)
