@@ -35,6 +35,7 @@ func (s *Server) failText(w http.ResponseWriter, r *http.Request, l Lang, status
 	me, _, _ := s.me(r)
 	p := s.newPage(r, me, "err.title")
 	p.L, p.Error = l, msg
+	p.LangURL = "/lang?to=" + string(otherLang(l)) + "&back=/my" // the failed request may be a POST
 	w.Header().Set("Cache-Control", "no-store")
 	s.render(w, status, "error.html", p)
 }
