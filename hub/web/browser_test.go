@@ -95,7 +95,7 @@ func loginAs(t testing.TB, ctx context.Context, st *station, id string) {
 // The grid worker's day on a phone: log in, my cases, the case, a note
 // typed with no signal and sent when back, a photo whose EXIF is gone.
 func TestBrowserGridWorker(t *testing.T) {
-	st := newStation(t, 400, nil)
+	st := newStation(t, 150, nil)
 	id := firstOpinion(t, st)
 	c := st.assign(t, id, "wang")
 	ctx := browser(t)
@@ -199,7 +199,7 @@ func TestBrowserGridWorker(t *testing.T) {
 // start sent anyway is refused; the public page for a known code, an
 // unknown code and a malformed one (the last two alike), in both languages.
 func TestBrowserVolunteerAndPublic(t *testing.T) {
-	st := newStation(t, 400, nil)
+	st := newStation(t, 150, nil)
 	id := firstOpinion(t, st)
 	c := st.assign(t, id, "chen")
 	ctx := browser(t)
@@ -279,7 +279,7 @@ func fits(t testing.TB, ctx context.Context, name string) {
 // Every page weighs at most 100 KB on a first load, photos apart, fits
 // the phone's width and has targets of at least 44 px.
 func TestBrowserPageWeight(t *testing.T) {
-	st := newStation(t, 400, nil)
+	st := newStation(t, 150, nil)
 	id := firstOpinion(t, st)
 	c := st.assign(t, id, "wang")
 	ctx := browser(t)

@@ -14,7 +14,7 @@ import (
 // Wrong PINs on the web lock the worker out of the review app too, and
 // the other way round: both log in through Desk.Login.
 func TestPINLockoutSharedWithReviewApp(t *testing.T) {
-	st := newStation(t, 200, nil)
+	st := newStation(t, 150, nil)
 	ctx := context.Background()
 	c := st.client(t)
 	for i := 0; i < hub.MaxPINFailures; i++ {
@@ -66,7 +66,7 @@ func postLogin(t *testing.T, st *station, id, pin string) (int, string) {
 // A note sent twice with the same key (the queue resending after a lost
 // answer) is one note; another key is another note.
 func TestNoteResendIsTheSameNote(t *testing.T) {
-	st := newStation(t, 200, nil)
+	st := newStation(t, 150, nil)
 	id := firstOpinion(t, st)
 	st.assign(t, id, "wang")
 	c := st.client(t)
@@ -100,7 +100,7 @@ func TestNoteResendIsTheSameNote(t *testing.T) {
 // 我的待办: the cases assigned to me first, then the open ones in my
 // buildings, each oldest first, no replied or closed case.
 func TestMyCasesOrder(t *testing.T) {
-	st := newStation(t, 600, nil)
+	st := newStation(t, 150, nil)
 	ctx := context.Background()
 	id := firstOpinion(t, st)
 	st.assign(t, id, "wang")

@@ -54,7 +54,7 @@ func TestPublicPageCacheAndRateLimit(t *testing.T) {
 // the public page shows it and serves it; a photo not on the wall is not
 // served to the public.
 func TestWallPhoto(t *testing.T) {
-	st := newStation(t, 300, nil)
+	st := newStation(t, 150, nil)
 	ctx := context.Background()
 	id := firstOpinion(t, st)
 	st.assign(t, id, "wang")
@@ -108,7 +108,7 @@ func TestWallPhoto(t *testing.T) {
 // The hub keeps a public page a minute, as browsers may: a change shows
 // once the minute is over.
 func TestPublicPageKeptAMinute(t *testing.T) {
-	st := newStation(t, 200, nil)
+	st := newStation(t, 150, nil)
 	id := firstOpinion(t, st)
 	c := st.assign(t, id, "wang")
 	anon := st.client(t)
@@ -132,7 +132,7 @@ func TestPublicPageKeptAMinute(t *testing.T) {
 // item: the public page shows both, in either language, and the reply
 // masked as on the wall.
 func TestPublicPageReferralsAndItem(t *testing.T) {
-	st := newStation(t, 300, nil)
+	st := newStation(t, 150, nil)
 	ctx := context.Background()
 	id := firstOpinion(t, st)
 	lead := hub.Worker{ID: "zhang", Name: "张丽", Role: hub.RoleLead}

@@ -38,7 +38,7 @@ func sessionCookie(t *testing.T, resp *http.Response) *http.Cookie {
 // The session cookie is __Host-, Secure, HttpOnly, SameSite=Lax, and a
 // log-in never keeps a session the browser brought (fixation).
 func TestSessionCookieFlagsAndFixation(t *testing.T) {
-	st := newStation(t, 300, nil)
+	st := newStation(t, 150, nil)
 	c := st.client(t)
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
 	resp, err := c.PostForm(st.srv.URL+"/login", url.Values{"id": {"wang"}, "pin": {"1234"}})
@@ -94,7 +94,7 @@ func TestSessionCookieFlagsAndFixation(t *testing.T) {
 // A form posted from another site is refused (CrossOriginProtection),
 // whatever cookie the browser sends with it.
 func TestCSRFRefused(t *testing.T) {
-	st := newStation(t, 300, nil)
+	st := newStation(t, 150, nil)
 	c := st.client(t)
 	st.login(t, c, "wang")
 	id := firstOpinion(t, st)
@@ -153,7 +153,7 @@ var phoneRE = regexp.MustCompile(`1[3-9]\d{9}`)
 
 // A volunteer's pages and the public page carry no contact details.
 func TestNoContactForVolunteerOrPublic(t *testing.T) {
-	st := newStation(t, 300, nil)
+	st := newStation(t, 150, nil)
 	id := firstOpinion(t, st)
 	st.assign(t, id, "wang")
 	_, r, _ := st.db.Case(context.Background(), id)
