@@ -4,6 +4,7 @@
 GOBIN := $(shell go env GOPATH)/bin
 export PATH := $(GOBIN):$(PATH)
 
+.PHONY: vendor-htmx
 .PHONY: all deps build release release-check demo test vet lint fmt-check tidy-check unit smoke units bench bench-idle clean
 
 all: build
@@ -76,6 +77,13 @@ bench:
 ## bench-idle: CPU and memory of a connected, idle kiosk over 120 s
 bench-idle: build
 	./deploy/bench-idle.sh 120
+
+## vendor-htmx: htmx.org from npm (npm pack), its minified build and licence copied into hub/web/static (committed, embedded: no CDN)
+HTMX_VERSION := 2.0.11
+vendor-htmx:
+	tmp=$$(mktemp -d) && (cd "$$tmp" && npm pack --silent htmx.org@$(HTMX_VERSION) >/dev/null && tar xzf htmx.org-$(HTMX_VERSION).tgz) && \
+	cp "$$tmp/package/dist/htmx.min.js" hub/web/static/htmx.min.js && cp "$$tmp/package/LICENSE" hub/web/static/htmx.LICENSE && \
+	echo "htmx.org $(HTMX_VERSION)" > hub/web/static/htmx.VERSION; rm -rf "$$tmp"
 
 clean:
 	rm -rf bin demo-data bench.out build

@@ -13,6 +13,7 @@ go test -c -o "$tmp/store.test" ./kiosk/sqlite/
 go test -c -o "$tmp/mqtt.test" ./mqtt/
 go test -c -o "$tmp/hub.test" ./hub/sqlite/
 go build -o "$tmp/owload" ./cmd/owload
+go test -c -o "$tmp/web.test" ./hub/web/
 {
 	echo "# $(date -u +%FT%TZ) $(go version) $(nproc) cores"
 	echo "## durable Submit against a bare INSERT (10 alternating rounds)"
@@ -26,6 +27,12 @@ go build -o "$tmp/owload" ./cmd/owload
 	(cd hub/sqlite && "$tmp/hub.test" -test.run '^$' -test.bench 'Inbox|Stats' -test.benchtime 50x)
 	echo "## storing submissions: deferred cases (as the hub runs), the projector, inline (per submission)"
 	(cd hub/sqlite && "$tmp/hub.test" -test.run '^$' -test.bench 'Apply' -test.benchtime 20000x -test.count 3)
+	echo "## the station on the web over 100,000 submissions (p95-ms; baselines: the review app's inbox, a static file; 3 alternating rounds)"
+	(cd hub/web && "$tmp/web.test" -test.run '^$' -test.bench 'Pages' -test.benchtime 300x -test.count 3)
+	echo "## the public page, 200 concurrent clients on loopback (req/s; baseline: a static file; 3 alternating rounds)"
+	(cd hub/web && "$tmp/web.test" -test.run '^$' -test.bench 'PublicConcurrent' -test.benchtime 10000x -test.count 3)
+	echo "## first loads in chromium under slow 3G (load-ms)"
+	(cd hub/web && "$tmp/web.test" -test.run '^$' -test.bench 'Slow3G' -test.benchtime 3x)
 	echo "## fan-in: 200 simulated kiosks into one hub (3 runs)"
 	for _ in 1 2 3; do "$tmp/owload" -kiosks 200 -per-kiosk 100; done
 } | tee "$out"

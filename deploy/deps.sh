@@ -29,6 +29,8 @@ packages=(
 	# the Pi's arm64 build too; opus-tools' opusinfo and opusenc check the files in the tests, sox makes
 	# the test recordings
 	libopus-dev libopusfile-dev libopus-dev:arm64 libopusfile-dev:arm64 opus-tools sox
+	# the station's web pages, tested in a real browser (hub/web, chromedp)
+	chromium
 )
 
 # Zinnia for the Pi's arm64 build. Debian's libzinnia0 and libzinnia-dev are not multiarch (the

@@ -200,6 +200,9 @@ func (d *Desk) RefreshWall(ctx context.Context) error {
 		return err
 	}
 	w.Figures = &fig
+	if err := d.wallPhotos(ctx, &w); err != nil {
+		return err
+	}
 	b, err := json.Marshal(w)
 	if err != nil {
 		return fmt.Errorf("wall: %w", err)

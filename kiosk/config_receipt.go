@@ -10,6 +10,10 @@ type StationSection struct {
 	// Phone is the station's phone number, shown when the kiosk cannot ask
 	// the station and printed on receipts; empty for none.
 	Phone string `toml:"phone" json:"phone"`
+	// PublicURL is the hub's public web address (https://dahe.example.cn):
+	// with it, and no receipt.url, the receipt's QR code opens the hub's
+	// public status page PublicURL/t/{code}. Empty for none.
+	PublicURL string `toml:"public_url" json:"public_url,omitempty"`
 }
 
 // ReceiptSection is what a resident takes home after a submission.
@@ -45,15 +49,22 @@ type LookupSection struct {
 }
 
 // ReceiptURL returns what the receipt's QR code holds for code: the
-// configured URL with the code in it, or the code alone.
+// configured URL with the code in it, else the hub's public status page
+// when station.public_url is set, or the code alone.
 func (c *Config) ReceiptURL(code string) string {
 	if c.Receipt.URL == "" {
+		if c.Station.PublicURL != "" {
+			return strings.TrimRight(c.Station.PublicURL, "/") + "/t/" + code
+		}
 		return code
 	}
 	return strings.ReplaceAll(c.Receipt.URL, "{code}", code)
 }
 
 func (s *StationSection) validate(p *problems) {
+	if u := s.PublicURL; u != "" && (!strings.HasPrefix(u, "https://") && !strings.HasPrefix(u, "http://") || len(u) > 150 || strings.ContainsAny(u, "{}?# ")) {
+		p.add("station.public_url", "must be an http:// or https:// address of at most 150 characters, without {}, ?, # or spaces (got %q)", u)
+	}
 	if len(s.Phone) > 20 { // it has to fit a line of the attract screen and the receipt
 		p.add("station.phone", "must be at most 20 characters (got %q)", s.Phone)
 		return

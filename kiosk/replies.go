@@ -55,6 +55,9 @@ type WallItem struct {
 	Reply       string    `json:"reply"`
 	ReplyEn     string    `json:"reply_en,omitempty"`
 	PublishedAt time.Time `json:"published_at"`
+	// Photo names a photo of the work done (处理后) a lead chose, served by
+	// the hub's public web page at /t/photo/{name}; empty for none.
+	Photo string `json:"photo,omitempty"`
 }
 
 // WallSnapshot is the whole public wall as the hub last published it.

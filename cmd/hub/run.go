@@ -49,6 +49,7 @@ type runConfig struct {
 	open311Poll                           time.Duration // how often bodies' requests are polled
 	retentionDays                         int
 	voiceRetention                        time.Duration
+	web                                   webConfig
 }
 
 // part is a long-lived piece of the hub: Open starts it, Close stops it
@@ -107,6 +108,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&c.retentionDays, "retention-days", hub.DefaultRetentionDays, "erase residents' free text and contact details this many days after their case closes (daily; see hub purge)")
 	fs.DurationVar(&c.voiceRetention, "voice-retention", hub.DefaultVoiceRetention, "how long voice messages' audio is kept; then it is purged (audited), the summary and transcript stay")
 	fs.StringVar(&c.kiosks, "kiosks", "/etc/opinionwall/kiosks", "the kiosk number registry kioskctl provision keeps: each kiosk's tickets must carry its number")
+	c.web.flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -147,6 +149,9 @@ func (m *Main) Run(ctx context.Context) error {
 		}
 	}
 	if err := m.openOpen311(); err != nil {
+		return err
+	}
+	if err := m.openWeb(); err != nil {
 		return err
 	}
 	m.Log.Info("hub running", "data", m.Config.data, "broker", conn.Broker, "signing_key", signer.KeyID(), "checklist", m.desk.desk.Checklist.String())

@@ -50,6 +50,7 @@ max_brightness = 100
 
 [station]
 phone = "0755-2345 6789"  # at most 20; on the attract screen, receipts, and when the station cannot be asked
+public_url = ""           # the hub's public web address; the receipt's QR code opens its /t/{code} when receipt.url is ""
 
 [screen]
 width_mm = 0              # the panel's physical width in mm; 0: from the resolution (targets are sized in mm)
