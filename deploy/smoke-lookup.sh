@@ -106,8 +106,8 @@ mine=$(sqlite3 -readonly "$d/b/kiosk.db" "SELECT ticket FROM submissions WHERE k
 visit; tap "查回复"; typecode "$mine"; tap "查询"
 wait_for "查另一个回执号"; shot 10-own-code; tap "首页"
 # The wall of replies.
-visit; tap "看回复墙"; wait_for "下一页"; shot 11-wall
-tap "下一页"; shot 12-wall-next; tap "首页"
+visit; tap "看回复墙"; wait_for "下一页 →"; shot 11-wall
+tap "下一页 →"; shot 12-wall-next; tap "首页"
 # 长辈模式: a rating with the big faces.
 visit; tap "长辈模式"; wait_for "✓ 长辈模式"; shot 13-elder-home
 tap "评服务"; shot 14-elder-services

@@ -100,7 +100,7 @@ func TestVoteLookupAndWall(t *testing.T) {
 		f.Tap(string(d))
 	}
 	f.Tap("查询")
-	f.Want("输入有误，请检查后再试。")
+	f.Want("这个回执号有一位不对，请核对。") // the digit that checks the others is wrong
 	f.Tap("清除")
 	for _, d := range vote.Ticket {
 		f.Tap(string(d))
@@ -114,7 +114,7 @@ func TestVoteLookupAndWall(t *testing.T) {
 	f.Want("问题A")
 	f.Want("1 / 7")
 	for range 6 {
-		f.Tap("下一页")
+		f.Tap("下一页 →")
 	}
 	f.Want("问题G")
 	f.Want("7 / 7")
@@ -235,4 +235,25 @@ func TestScreenshot(t *testing.T) {
 	}
 	f.Want("请选择") // the window still shows its screen
 	f.Tap("提意见")
+}
+
+// A mistake is said as what to do, not "please check": a number typed
+// without agreeing to a call asks for the agreement, and says the way
+// without a phone.
+func TestContactMistakeSaysWhatToDo(t *testing.T) {
+	f := displaytest.NewKiosk(t, 0)
+	f.Tap("点我说两句")
+	f.Tap("提意见")
+	f.Tap("环境卫生")
+	f.Tap("不涉及具体地点")
+	f.Tap("有异味")
+	f.Tap("下一步")
+	for _, d := range "13800005678" {
+		f.Tap(string(d))
+	}
+	f.Tap("下一步")
+	f.Want("要我们回电话，请先点同意打电话")
+	if f.Has("输入有误") {
+		t.Error("the general message instead of what to do")
+	}
 }

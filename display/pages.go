@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // pageState is the paging of the step on screen: which tiles, how many a
@@ -71,6 +72,9 @@ func (k *Kiosk) pageTurner() fyne.CanvasObject {
 	}
 	if k.pg.at >= pages-1 {
 		next.Disable()
+	} else if k.next == nil {
+		next.Importance = widget.HighImportance // more choices: say so
+		next.Refresh()
 	}
 	t := k.target()
 	middle := fyne.CanvasObject(container.NewCenter(k.line(fmt.Sprintf("%d / %d", k.pg.at+1, pages))))

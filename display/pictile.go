@@ -87,10 +87,13 @@ func (r *picTileRenderer) narrowest() []*canvas.Text {
 	return []*canvas.Text{r.whole}
 }
 
-// MinSize fits the narrowest label and the height of two lines.
+// MinSize fits the narrowest label, and the height of two lines when the
+// label can wrap (a Chinese label is one line: its tile is lower).
 func (r *picTileRenderer) MinSize() fyne.Size {
 	ts, p := textSize(r.narrowest()), r.t.PicSize
-	ts.Height = max(ts.Height, 2*r.whole.MinSize().Height)
+	if r.split != nil {
+		ts.Height = max(ts.Height, 2*r.whole.MinSize().Height) // room to wrap
+	}
 	m := r.t.Min
 	if r.t.Stacked {
 		return fyne.NewSize(max(m, max(p, ts.Width)+2*tilePad), max(m, p+ts.Height+3*tilePad))

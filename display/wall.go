@@ -46,7 +46,8 @@ func (k *Kiosk) replyPage(items []kiosk.WallItem, i int) []fyne.CanvasObject {
 	}
 	it := items[i/2]
 	if i%2 == 0 {
-		return []fyne.CanvasObject{k.bold(it.Question, fyne.TextAlignLeading)}
+		// The question alone: say that its answer follows.
+		return []fyne.CanvasObject{k.bold(it.Question, fyne.TextAlignLeading), k.text(k.t("wall.replynext"))}
 	}
 	return []fyne.CanvasObject{k.text(k.t("wall.reply") + k.inLang(it.Reply, it.ReplyEn))}
 }

@@ -36,7 +36,11 @@ func (k *Kiosk) big(label string, primary bool, fn func()) fyne.CanvasObject {
 // tile is a topic's or service's tile: its picture before its name, the
 // size of the text: 2.5 times the text's height, 60 px at normal size.
 func (k *Kiosk) tile(label, picture string, selected bool, fn func()) fyne.CanvasObject {
-	return k.picTile(label, picture, 2.5*k.th.Size(theme.SizeNameText), false, selected, fn)
+	size := 2.5 * k.th.Size(theme.SizeNameText)
+	if k.short() {
+		size = 2 * k.th.Size(theme.SizeNameText) // two rows of tiles under the question
+	}
+	return k.picTile(label, picture, size, false, selected, fn)
 }
 
 // chip is a toggle shown as a button: filled when on.

@@ -39,6 +39,17 @@ type Error struct {
 	Code    string
 	Message string
 	Err     error
+	// Plain is what a resident reads ({zh, en}), when the code's general
+	// message would not say what to do (Tell); empty for that message.
+	Plain [2]string
+}
+
+// Tell gives the error the words a resident reads, in Chinese and English:
+// what went wrong and what to do, where the code's general message would
+// leave them guessing ("please check" when a box was not ticked).
+func (e *Error) Tell(zh, en string) *Error {
+	e.Plain = [2]string{zh, en}
+	return e
 }
 
 func (e *Error) Error() string {
@@ -97,6 +108,10 @@ func PlainMessage(err error, lang string) string {
 	m, ok := plainMessages[ErrorCode(err)]
 	if !ok {
 		m = plainMessages[EINTERNAL]
+	}
+	var e *Error
+	if errors.As(err, &e) && e.Plain[0] != "" {
+		m = e.Plain
 	}
 	if lang == "en" {
 		return m[1]

@@ -12,31 +12,31 @@ func (s *Session) checkStep() error {
 	switch flowSteps[s.flow][s.step] {
 	case StepTopic:
 		if b.Topic == "" {
-			return kiosk.Errorf(kiosk.EINVALID, "choose a topic first")
+			return kiosk.Errorf(kiosk.EINVALID, "choose a topic first").Tell("请先点一个方面。", "Please choose a topic first.")
 		}
 	case StepWords:
 		if len(b.Phrases) == 0 && s.rawText == "" {
-			return kiosk.Errorf(kiosk.EINVALID, "choose a phrase or write a few words")
+			return kiosk.Errorf(kiosk.EINVALID, "choose a phrase or write a few words").Tell("请点一句话，或写几句。", "Please pick a phrase, or write a few words.")
 		}
 	case StepService:
 		if b.Topic == "" {
-			return kiosk.Errorf(kiosk.EINVALID, "choose a service first")
+			return kiosk.Errorf(kiosk.EINVALID, "choose a service first").Tell("请先点要评价的服务。", "Please choose the service first.")
 		}
 	case StepRating:
 		if !b.Rating.Valid() {
-			return kiosk.Errorf(kiosk.EINVALID, "choose a rating first")
+			return kiosk.Errorf(kiosk.EINVALID, "choose a rating first").Tell("请点一个表情。", "Please tap a face.")
 		}
 	case StepPoll:
 		if s.poll == nil {
-			return kiosk.Errorf(kiosk.EINVALID, "choose an item first")
+			return kiosk.Errorf(kiosk.EINVALID, "choose an item first").Tell("请先点一个事项。", "Please choose an item first.")
 		}
 	case StepOption:
 		if b.Option == "" {
-			return kiosk.Errorf(kiosk.EINVALID, "choose an option first")
+			return kiosk.Errorf(kiosk.EINVALID, "choose an option first").Tell("请先点您的选择。", "Please choose your answer first.")
 		}
 	case StepCode:
 		if s.found == nil {
-			return kiosk.Errorf(kiosk.EINVALID, "type your ticket code first")
+			return kiosk.Errorf(kiosk.EINVALID, "type your ticket code first").Tell("请先输入回执号。", "Please type your ticket code first.")
 		}
 	}
 	return nil
@@ -122,10 +122,10 @@ func (s *Session) SetContact(name, phone string, consent bool) error {
 		return err
 	}
 	if !consent {
-		return s.fail(kiosk.Errorf(kiosk.EINVALID, "tick the box to agree that the station may call you"))
+		return s.fail(kiosk.Errorf(kiosk.EINVALID, "tick the box to agree that the station may call you").Tell("要我们回电话，请先点同意打电话（打给我）；不要，请点“不留电话”。", "To be called back, tap to agree to a call first; if not, tap “No phone number”."))
 	}
 	if !kiosk.ValidPhone(phone) {
-		return s.fail(kiosk.Errorf(kiosk.EINVALID, "%q is not a phone number", phone))
+		return s.fail(kiosk.Errorf(kiosk.EINVALID, "%q is not a phone number", phone).Tell("这个电话号码不对，请核对。", "That phone number is not right. Please check it."))
 	}
 	name, err := kiosk.CleanText(name, 20)
 	if err != nil {
