@@ -146,17 +146,16 @@ func (k *Kiosk) projectsPage(ps []kiosk.Project) []fyne.CanvasObject {
 func (k *Kiosk) wallWithProjects(w kiosk.WallSnapshot) fyne.CanvasObject {
 	per := k.projectsPerPage()
 	first := (len(w.Projects) + per - 1) / per // pages of items
-	pages := first + k.replyPages(len(w.Items))
+	replies := k.replyPages(w.Items)
+	pages := first + len(replies)
 	k.wallPage = max(0, min(k.wallPage, pages-1))
 	var parts []fyne.CanvasObject
 	if k.wallPage < first {
 		from := k.wallPage * per
 		parts = k.projectsPage(w.Projects[from:min(from+per, len(w.Projects))])
 	} else {
-		parts = append([]fyne.CanvasObject{k.title(k.t("wall.title"))}, k.replyPage(w.Items, k.wallPage-first)...)
-		if k.shrink != nil {
-			k.shrink = func() bool { k.wallSplit, k.wallPage = true, first+2*(k.wallPage-first); return true }
-		}
+		at := func(item int) int { return first + firstPageOf(k.replyPages(w.Items), item) }
+		parts = append([]fyne.CanvasObject{k.title(k.t("wall.title"))}, k.replyPage(w.Items, replies[k.wallPage-first], at)...)
 	}
 	k.next = k.wallTurner(pages)
 	return container.NewVBox(parts...)

@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2/canvas"
+
 	"opinionwall/display/displaytest"
 	"opinionwall/kiosk"
 )
@@ -255,5 +257,25 @@ func TestContactMistakeSaysWhatToDo(t *testing.T) {
 	f.Want("要我们回电话，请先点同意打电话")
 	if f.Has("输入有误") {
 		t.Error("the general message instead of what to do")
+	}
+}
+
+// A reply the station published with a photo of the work done shows it,
+// named 处理后.
+func TestWallShowsTheWorkDone(t *testing.T) {
+	f := displaytest.NewKiosk(t, 0)
+	f.DB.PutWall(t.Context(), kiosk.WallSnapshot{Version: 1, Items: []kiosk.WallItem{
+		{ID: "a", Question: "路灯坏了", Reply: "已修好", Picture: testPicture(t)}}})
+	f.Tap("点我说两句")
+	f.Tap("看回复墙")
+	f.Want("处理后")
+	found := false
+	for _, o := range f.Objects() {
+		if img, ok := o.(*canvas.Image); ok && img.Resource != nil && len(img.Resource.Content()) > 0 {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatal("no picture on the wall")
 	}
 }

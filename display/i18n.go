@@ -89,6 +89,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"wall.prev":             {"← 上一页", "← Previous"},
 	"wall.next":             {"下一页 →", "More →"},
 	"wall.replynext":        {"回复在下一页 →", "The reply is on the next page →"},
+	"wall.after":            {"处理后", "After the work"},
 	"day.title":             {"社区居民议事日", "Community deliberation day"},
 	"day.hours":             {"今天 %s–%s 投票，每次只投一票", "Voting today %s–%s, one vote per visit"},
 	"day.item":              {"第%d项 %s", "Item %d: %s"},

@@ -1,8 +1,12 @@
 package display_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
+	"image"
+	"image/color"
+	"image/jpeg"
 	"image/png"
 	"math"
 	"os"
@@ -37,6 +41,7 @@ func newLayoutKiosk(t *testing.T, size fyne.Size, m mode) visit {
 			Reply:    "已联系环卫所，自下周一起大和路每天清运两次（早7点、晚6点），并在12栋旁加设一个分类垃圾桶。",
 			ReplyEn:  "We asked the sanitation office: from next Monday the bins on Dahe Road are emptied twice a day (7 am and 6 pm), and a sorting bin is added beside building 12."})
 	}
+	items[0].Picture = testPicture(t) // the first reply shows the work done (处理后)
 	f.DB.PutWall(ctx, kiosk.WallSnapshot{Version: 1, Items: items})
 	f.K.Refresh()
 	return visit{Kiosk: f, m: m, panel: size}
@@ -277,4 +282,20 @@ func hasButton(w fyne.Window, l string) bool {
 	}
 	walk(w.Content())
 	return found
+}
+
+// testPicture is a small JPEG, as the hub puts on the wall (处理后).
+func testPicture(t *testing.T) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 240, 160))
+	for y := range 160 {
+		for x := range 240 {
+			img.Set(x, y, color.RGBA{uint8(x), uint8(y), 120, 255})
+		}
+	}
+	var b bytes.Buffer
+	if err := jpeg.Encode(&b, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
 }

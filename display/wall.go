@@ -1,10 +1,12 @@
 package display
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 
 	"opinionwall/kiosk"
@@ -20,36 +22,78 @@ func (k *Kiosk) wall(v session.View) fyne.CanvasObject {
 	if err != nil || len(w.Items) == 0 {
 		return container.NewVBox(k.title(k.t("wall.title")), k.text(k.t("wall.empty")))
 	}
-	pages := k.replyPages(len(w.Items))
-	k.wallPage = max(0, min(k.wallPage, pages-1))
-	k.next = k.wallTurner(pages)
-	return container.NewVBox(append([]fyne.CanvasObject{k.title(k.t("wall.title"))}, k.replyPage(w.Items, k.wallPage)...)...)
+	pages := k.replyPages(w.Items)
+	k.wallPage = max(0, min(k.wallPage, len(pages)-1))
+	k.next = k.wallTurner(len(pages))
+	at := func(item int) int { return firstPageOf(k.replyPages(w.Items), item) }
+	return container.NewVBox(append([]fyne.CanvasObject{k.title(k.t("wall.title"))}, k.replyPage(w.Items, pages[k.wallPage], at)...)...)
 }
 
-// replyPages is how many pages n replies take: one each, or two when they
-// are split (wallSplit: a reply too long for the panel in 长辈模式 on the 7"
-// display shows its question, then the station's answer).
-func (k *Kiosk) replyPages(n int) int {
-	if k.wallSplit {
-		return 2 * n
-	}
-	return n
+// replyPage is one page of the replies: its part of a reply and which
+// reply it is.
+type replyPage struct {
+	item int
+	part int // 0: the whole reply; split: 1 the question, 2 the answer, 3 the picture
 }
 
-// replyPage is the reply page i: the question and the answer, or one of
-// them when split. A page that does not fit splits the replies.
-func (k *Kiosk) replyPage(items []kiosk.WallItem, i int) []fyne.CanvasObject {
-	if !k.wallSplit {
-		k.shrink = func() bool { k.wallSplit, k.wallPage = true, 2*k.wallPage; return true }
-		it := items[i]
-		return []fyne.CanvasObject{k.bold(it.Question, fyne.TextAlignLeading), k.text(k.t("wall.reply") + k.inLang(it.Reply, it.ReplyEn))}
+// replyPages lists the pages of the replies: one a reply, or, when they are
+// split (wallSplit: a reply too long for the panel in 长辈模式 on the 7"
+// display), its question, then the station's answer, then the picture of
+// the work done if there is one.
+func (k *Kiosk) replyPages(items []kiosk.WallItem) []replyPage {
+	var out []replyPage
+	for i, it := range items {
+		switch {
+		case !k.wallSplit:
+			out = append(out, replyPage{i, 0})
+		case it.Picture != nil:
+			out = append(out, replyPage{i, 1}, replyPage{i, 2}, replyPage{i, 3})
+		default:
+			out = append(out, replyPage{i, 1}, replyPage{i, 2})
+		}
 	}
-	it := items[i/2]
-	if i%2 == 0 {
-		// The question alone: say that its answer follows.
-		return []fyne.CanvasObject{k.bold(it.Question, fyne.TextAlignLeading), k.text(k.t("wall.replynext"))}
+	return out
+}
+
+// replyPage draws a page of the replies. A whole reply that does not fit
+// splits the replies (on the same reply's first page).
+func (k *Kiosk) replyPage(items []kiosk.WallItem, p replyPage, at func(item int) int) []fyne.CanvasObject {
+	it := items[p.item]
+	question := k.bold(it.Question, fyne.TextAlignLeading)
+	answer := k.text(k.t("wall.reply") + k.inLang(it.Reply, it.ReplyEn))
+	switch p.part {
+	case 1: // the question alone: say that its answer follows
+		return []fyne.CanvasObject{question, k.text(k.t("wall.replynext"))}
+	case 2:
+		return []fyne.CanvasObject{answer}
+	case 3:
+		return []fyne.CanvasObject{k.bold(k.t("wall.after"), fyne.TextAlignLeading), k.wallPicture(it)}
 	}
-	return []fyne.CanvasObject{k.text(k.t("wall.reply") + k.inLang(it.Reply, it.ReplyEn))}
+	k.shrink = func() bool { k.wallSplit = true; k.wallPage = at(p.item); return true }
+	parts := []fyne.CanvasObject{question, answer}
+	if it.Picture != nil {
+		parts = append(parts, container.NewHBox(k.wallPicture(it), container.NewCenter(k.line(k.t("wall.after")))))
+	}
+	return parts
+}
+
+// wallPicture is the photo of the work done, three targets wide.
+func (k *Kiosk) wallPicture(it kiosk.WallItem) fyne.CanvasObject {
+	img := canvas.NewImageFromReader(bytes.NewReader(it.Picture), it.ID+".jpg")
+	img.FillMode = canvas.ImageFillContain
+	t := k.target()
+	img.SetMinSize(fyne.NewSize(3*t, 2*t))
+	return img
+}
+
+// firstPageOf is the index of the item's first page.
+func firstPageOf(pages []replyPage, item int) int {
+	for i, p := range pages {
+		if p.item == item {
+			return i
+		}
+	}
+	return 0
 }
 
 // wallTurner is the footer's row that turns the wall's pages.

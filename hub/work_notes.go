@@ -160,7 +160,8 @@ func (d *Desk) ShowPhotoOnWall(ctx context.Context, lead Worker, caseID string, 
 }
 
 // wallPhotos sets the wall items' photo references (处理后) where a lead
-// chose one.
+// chose one, and their small pictures for the kiosks' wall, newest items
+// first, up to WallPicturesSize in all.
 func (d *Desk) wallPhotos(ctx context.Context, w *kiosk.WallSnapshot) error {
 	st, err := d.work()
 	if err != nil || len(w.Items) == 0 {
@@ -174,8 +175,21 @@ func (d *Desk) wallPhotos(ctx context.Context, w *kiosk.WallSnapshot) error {
 	if err != nil {
 		return fmt.Errorf("wall photos: %w", err)
 	}
+	size := 0
 	for i := range w.Items {
-		w.Items[i].Photo = m[w.Items[i].ID]
+		it := &w.Items[i]
+		if it.Photo = m[it.ID]; it.Photo == "" || size >= WallPicturesSize {
+			continue
+		}
+		photo, err := st.WallPhoto(ctx, it.Photo)
+		if err != nil {
+			return fmt.Errorf("wall photo %s: %w", it.Photo, err)
+		}
+		if it.Picture, err = Thumbnail(photo, WallPictureSide); err != nil {
+			it.Picture = nil // a photo that does not decode: the web page still has it
+			continue
+		}
+		size += len(it.Picture)
 	}
 	return nil
 }

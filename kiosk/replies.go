@@ -58,6 +58,9 @@ type WallItem struct {
 	// Photo names a photo of the work done (处理后) a lead chose, served by
 	// the hub's public web page at /t/photo/{name}; empty for none.
 	Photo string `json:"photo,omitempty"`
+	// Picture is that photo, small (a JPEG at most 480 px), for the kiosk's
+	// wall to show beside the reply; empty for none.
+	Picture []byte `json:"picture,omitempty"`
 }
 
 // WallSnapshot is the whole public wall as the hub last published it.

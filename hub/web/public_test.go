@@ -1,8 +1,10 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"image/jpeg"
 	"net/http"
 	"net/url"
 	"strings"
@@ -91,7 +93,13 @@ func TestWallPhoto(t *testing.T) {
 	json.Unmarshal(raw, &wall)
 	found := false
 	for _, it := range wall.Items {
-		found = found || it.ID == id && it.Photo == n.Photo
+		if it.ID == id && it.Photo == n.Photo {
+			found = true
+			// The kiosks' wall shows it small, from the snapshot itself.
+			if cfg, err := jpeg.DecodeConfig(bytes.NewReader(it.Picture)); err != nil || max(cfg.Width, cfg.Height) > hub.WallPictureSide {
+				t.Errorf("the wall's picture of the work done: %v %+v", err, cfg)
+			}
+		}
 	}
 	if !found {
 		t.Fatalf("the wall snapshot does not name the photo %s", n.Photo)
