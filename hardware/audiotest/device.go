@@ -100,7 +100,7 @@ func (d *Device) Record(ctx context.Context, max time.Duration, level func(float
 	d.mu.Unlock()
 	for i := 0; i < len(out); i += block {
 		if level != nil {
-			level(wav.RMS(out[i:min(i+block, len(out))]))
+			level(hardware.RMS(out[i:min(i+block, len(out))]))
 		}
 	}
 	tick := time.NewTicker(50 * time.Millisecond)

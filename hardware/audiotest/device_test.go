@@ -15,7 +15,7 @@ import (
 func TestPlayKeepsClipsAndFiles(t *testing.T) {
 	d := audiotest.New()
 	d.Dir = t.TempDir()
-	a, b := wav.Tone(440, 800, 0.3), wav.Tone(880, 400, 0.3)
+	a, b := hardware.Tone(440, 800, 0.3), hardware.Tone(880, 400, 0.3)
 	for _, c := range [][]int16{a, b} {
 		if err := d.Play(context.Background(), c); err != nil {
 			t.Fatal(err)
@@ -55,7 +55,7 @@ func TestStopCutsRealTimePlay(t *testing.T) {
 
 func TestRecordHearsQueuedSpeechThenSilence(t *testing.T) {
 	d := audiotest.New()
-	speech := wav.Tone(300, hardware.SampleRate/2, 0.4)
+	speech := hardware.Tone(300, hardware.SampleRate/2, 0.4)
 	d.Speak(speech)
 	var levels []float64
 	pcm, err := d.Record(context.Background(), 700*time.Millisecond, func(l float64) { levels = append(levels, l) })

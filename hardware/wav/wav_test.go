@@ -6,11 +6,12 @@ import (
 	"path/filepath"
 	"testing"
 
+	"opinionwall/hardware"
 	"opinionwall/hardware/wav"
 )
 
 func TestRoundTrip(t *testing.T) {
-	pcm := wav.Tone(440, 1600, 0.5)
+	pcm := hardware.Tone(440, 1600, 0.5)
 	path := filepath.Join(t.TempDir(), "a.wav")
 	if err := wav.WriteFile(path, pcm); err != nil {
 		t.Fatal(err)
@@ -59,20 +60,6 @@ func TestDecodeRejects(t *testing.T) {
 	} {
 		if _, err := wav.Decode(b); !errors.Is(err, wav.ErrFormat) {
 			t.Errorf("%s: got %v, want ErrFormat", name, err)
-		}
-	}
-}
-
-func TestNormalize(t *testing.T) {
-	quiet := wav.Tone(300, 8000, 0.02)
-	loud := wav.Normalize(quiet, 0.2)
-	if r := wav.RMS(loud); r < 0.18 || r > 0.22 {
-		t.Errorf("normalised RMS %.3f, want about 0.2", r)
-	}
-	hot := wav.Normalize(wav.Tone(300, 8000, 0.9), 0.9) // would clip: stops at full scale
-	for _, s := range hot {
-		if s == -32768 {
-			t.Fatal("clipped")
 		}
 	}
 }

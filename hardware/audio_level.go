@@ -1,6 +1,9 @@
-package wav
+package hardware
 
-import "math"
+import (
+	"math"
+	"time"
+)
 
 // RMS is the loudness of pcm, 0 (silence) to 1 (a full-scale square wave).
 func RMS(pcm []int16) float64 {
@@ -40,7 +43,7 @@ func Gain(pcm []int16, g float64) []int16 {
 	return out
 }
 
-// Tone is a sine at hz lasting n samples at hardware.SampleRate, at
+// Tone is a sine at hz lasting n samples at SampleRate, at
 // amplitude amp (0-1), faded in and out over 5 ms to avoid clicks.
 func Tone(hz float64, n int, amp float64) []int16 {
 	out := make([]int16, n)
@@ -52,7 +55,7 @@ func Tone(hz float64, n int, amp float64) []int16 {
 		} else if n-i < fade {
 			a *= float64(n-i) / float64(fade)
 		}
-		out[i] = int16(a * 32767 * math.Sin(2*math.Pi*hz*float64(i)/16000))
+		out[i] = int16(a * 32767 * math.Sin(2*math.Pi*hz*float64(i)/SampleRate))
 	}
 	return out
 }
@@ -62,4 +65,25 @@ func abs(x int) int {
 		return -x
 	}
 	return x
+}
+
+// Speech reports whether pcm holds speech: at least min of 50 ms blocks
+// whose RMS reaches level. Hiss and a click or two do not count.
+func Speech(pcm []int16, level float64, min time.Duration) bool {
+	const block = SampleRate / 20
+	need := int(min / (50 * time.Millisecond))
+	n := 0
+	for i := 0; i < len(pcm); i += block {
+		if RMS(pcm[i:minInt(i+block, len(pcm))]) >= level {
+			n++
+		}
+	}
+	return n > 0 && n >= need
+}
+
+func minInt(a, b int) int {
+	if a < b {
+		return a
+	}
+	return b
 }
