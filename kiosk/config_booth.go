@@ -43,7 +43,7 @@ type BoothSection struct {
 
 func defaultBooth() BoothSection {
 	return BoothSection{
-		LouderGain: 2.5, PromptLevel: 0.12, KeyTimeout: Duration(12 * time.Second),
+		LouderGain: 2.5, PromptLevel: 0.08, KeyTimeout: Duration(12 * time.Second),
 		MaxMessage: Duration(60 * time.Second), MinMessage: Duration(2 * time.Second),
 		SpeechLevel: 0.03, Voice: "cmn", VoicePack: "/var/lib/opinionwall/voicepack",
 	}
