@@ -10,6 +10,7 @@ import (
 type BoothSection struct {
 	// AudioDevice names the sound card: "" for none (the booth works
 	// silently and telemetry says so), "default" for the system's default,
+	// "fake" for the file-backed fake device (demos and smoke tests),
 	// otherwise a part of the device's name as `kiosk hwcheck` lists it.
 	AudioDevice string `toml:"audio_device" json:"audio_device"`
 	// Louder starts each visit at the louder volume; a key toggles it.
@@ -31,8 +32,9 @@ type BoothSection struct {
 	SpeechLevel float64 `toml:"speech_level" json:"speech_level"`
 	// Voice is espeak-ng's voice for synthesised prompts.
 	Voice string `toml:"voice" json:"voice"`
-	// VoicePack is the directory of the recorded prompts the station pushes;
-	// a missing or bad pack falls back to synthesis prompt by prompt.
+	// VoicePack is the file of recorded prompts the station pushes (one
+	// operations-signed envelope); a missing or bad pack falls back to
+	// synthesis prompt by prompt.
 	VoicePack string `toml:"voice_pack" json:"voice_pack"`
 	// KeypadRows and KeypadCols are the 3×4 keypad matrix's GPIO pins: four
 	// rows (1 2 3, 4 5 6, 7 8 9, * 0 #) driven, three columns read. Empty
@@ -45,7 +47,7 @@ func defaultBooth() BoothSection {
 	return BoothSection{
 		LouderGain: 2.5, PromptLevel: 0.08, KeyTimeout: Duration(12 * time.Second),
 		MaxMessage: Duration(60 * time.Second), MinMessage: Duration(2 * time.Second),
-		SpeechLevel: 0.03, Voice: "cmn", VoicePack: "/var/lib/opinionwall/voicepack",
+		SpeechLevel: 0.03, Voice: "cmn", VoicePack: "/var/lib/opinionwall/voicepack.signed",
 	}
 }
 

@@ -61,7 +61,7 @@ func (m *Main) newWindow() *window {
 	w.writeTargetsLater()
 	m.live.SetApply(func(f func()) { fyne.DoAndWait(func() { f(); w.kiosk.Refresh() }) })
 	// Hardware events reach the visit on the UI thread.
-	w.buttons = &buttons{session: m.session, role: m.cfg.Kiosk.Role, leds: m.hw.leds, screen: w.screen, after: func() { w.kiosk.Refresh() }}
+	w.buttons = &buttons{session: m.session, role: m.cfg.Kiosk.Role, leds: m.hw.leds, screen: w.screen, phone: m.phone, after: func() { w.kiosk.Refresh() }}
 	return w
 }
 

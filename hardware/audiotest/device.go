@@ -29,12 +29,19 @@ type Device struct {
 	Dir      string
 	RealTime bool
 	Now      func() time.Time
+	// MicFile, when set and present, is what the microphone hears at the
+	// start of every recording (a WAV file): the demo's caller.
+	MicFile string
+	// Keep bounds the clips kept in memory (the oldest are forgotten); 0
+	// keeps all, as tests want.
+	Keep int
 
 	mu     sync.Mutex
 	played []Clip
 	signal chan struct{} // closed and replaced when a clip is added
 	mic    []int16
 	stop   chan struct{} // closed by Stop; replaced at each Play/Record
+	count  int           // clips played, including those forgotten
 }
 
 var _ hardware.Audio = (*Device)(nil)
@@ -51,12 +58,16 @@ func (d *Device) Play(ctx context.Context, pcm []int16) error {
 	d.stop = stop
 	c := Clip{PCM: append([]int16(nil), pcm...), At: d.Now()}
 	d.played = append(d.played, c)
-	idx := len(d.played) - 1
+	d.count++
+	if d.Keep > 0 && len(d.played) > d.Keep {
+		d.played = d.played[len(d.played)-d.Keep:]
+	}
+	idx, n := len(d.played)-1, d.count
 	close(d.signal)
 	d.signal = make(chan struct{})
 	d.mu.Unlock()
 	if d.Dir != "" {
-		if err := wav.WriteFile(filepath.Join(d.Dir, fmt.Sprintf("play-%04d.wav", idx+1)), pcm); err != nil {
+		if err := wav.WriteFile(filepath.Join(d.Dir, fmt.Sprintf("play-%04d.wav", (n-1)%max(d.Keep, 10000)+1)), pcm); err != nil {
 			return err
 		}
 	}
@@ -82,7 +93,9 @@ func (d *Device) Play(ctx context.Context, pcm []int16) error {
 
 func (d *Device) markCut(i int) {
 	d.mu.Lock()
-	d.played[i].Cut = true
+	if i < len(d.played) {
+		d.played[i].Cut = true
+	}
 	d.mu.Unlock()
 }
 
@@ -90,6 +103,11 @@ func (d *Device) markCut(i int) {
 // until max, Stop or ctx.
 func (d *Device) Record(ctx context.Context, max time.Duration, level func(float64)) ([]int16, error) {
 	const block = hardware.SampleRate / 20 // 50 ms
+	if d.MicFile != "" {
+		if pcm, err := wav.ReadFile(d.MicFile); err == nil {
+			d.Speak(pcm)
+		}
+	}
 	d.mu.Lock()
 	stop := make(chan struct{})
 	d.stop = stop
@@ -160,7 +178,7 @@ func (d *Device) Played() []Clip {
 func (d *Device) Wait(ctx context.Context, n int) ([]Clip, error) {
 	for {
 		d.mu.Lock()
-		got, sig := len(d.played), d.signal
+		got, sig := d.count, d.signal
 		d.mu.Unlock()
 		if got >= n {
 			return d.Played(), nil

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -40,6 +41,10 @@ var _ hardware.Audio = (*Device)(nil)
 // the custom backend, which fails with "No backend".
 const BackendNull = ma.BackendNull + 1
 
+// nullName begins the name miniaudio gives its null device, which it
+// lists among the cards of a machine without any.
+const nullName = "Discard all samples"
+
 // Open finds the card. A card that is not there is hardware.ErrNoAudio.
 func (d *Device) Open() error {
 	c, err := ma.InitContext(d.Backends, ma.ContextConfig{}, nil)
@@ -72,8 +77,12 @@ func (d *Device) find(kind ma.DeviceType) (*ma.DeviceInfo, string, error) {
 		return nil, "", fmt.Errorf("audio: list devices: %w: %v", hardware.ErrNoAudio, err)
 	}
 	var names []string
+	null := slices.Contains(d.Backends, BackendNull)
 	for i := range infos {
 		name := infos[i].Name()
+		if !null && strings.HasPrefix(name, nullName) {
+			continue // miniaudio's null device is no sound card
+		}
 		names = append(names, name)
 		if d.Name == "default" && infos[i].IsDefault != 0 {
 			return nil, name, nil
@@ -82,8 +91,8 @@ func (d *Device) find(kind ma.DeviceType) (*ma.DeviceInfo, string, error) {
 			return &infos[i], name, nil
 		}
 	}
-	if d.Name == "default" && len(infos) > 0 {
-		return nil, infos[0].Name(), nil
+	if d.Name == "default" && len(names) > 0 {
+		return nil, names[0], nil
 	}
 	return nil, "", fmt.Errorf("audio: %w: no device %q among %q", hardware.ErrNoAudio, d.Name, names)
 }
