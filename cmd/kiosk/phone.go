@@ -109,6 +109,13 @@ func (m *Main) loadPack(path string) (*voicepack.Pack, error) {
 	return voicepack.Load(path, trust)
 }
 
+// boothKey is a tap on a key of the booth's screen.
+func (m *Main) boothKey(k booth.Key) {
+	if m.phone != nil {
+		m.phone.booth.Press(k)
+	}
+}
+
 // handle gives the booth the events that are the telephone's: the hook,
 // the keypad, and while the handset is up the rating and help buttons as
 // keys. It reports whether the event was the booth's.

@@ -34,6 +34,7 @@ type Choice struct {
 type View struct {
 	Step    Step
 	Said    string // the sentence playing or last played
+	Prompt  Prompt // the fixed prompt playing or last played; "" for dynamic text
 	Choices []Choice
 	Code    string // digits typed so far, or the receipt code saved
 	Level   float64

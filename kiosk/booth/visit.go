@@ -61,7 +61,7 @@ func (v *visit) play(ctx context.Context, us ...utterance) error {
 			return err
 		}
 		view := v.view
-		view.Said = u.words()
+		view.Said, view.Prompt = u.words(), u.prompt
 		v.show(view)
 		var pcm []int16
 		var err error
