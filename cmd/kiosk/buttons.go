@@ -39,6 +39,13 @@ func (b *buttons) Handle(ctx context.Context, e hardware.Event) {
 		b.screen.Activity() // someone is there: screen on
 	}
 	if b.phone != nil && b.phone.handle(e) {
+		// The call is the visit: lifted, in 长辈模式; hung up, reset.
+		switch e.Kind {
+		case hardware.HookUp:
+			b.session.HookUp()
+		case hardware.HookDown:
+			b.session.HookDown()
+		}
 		if b.after != nil {
 			b.after()
 		}

@@ -47,8 +47,8 @@ func TestPhoneTakesHookAndKeys(t *testing.T) {
 	if clips := wait(2); !said(clips[0], booth.Welcome) || !said(clips[1], booth.Menu) {
 		t.Fatal("lifting the handset did not say the welcome and the menu")
 	}
-	if v := d.session.View(); v.Flow == "rating" {
-		t.Error("the handset opened the rating screen as well")
+	if v := d.session.View(); v.Flow == "rating" || !v.Slow {
+		t.Errorf("lifting the handset: flow %q, 长辈模式 %v; want no flow, in 长辈模式", v.Flow, v.Slow)
 	}
 	d.Handle(ctx, hardware.Event{Kind: hardware.Press, Input: hardware.Rate1})
 	if clips := wait(3); !said(clips[2], booth.RateQuestion) {
@@ -58,6 +58,9 @@ func TestPhoneTakesHookAndKeys(t *testing.T) {
 		t.Fatal("button 1 off the hook stored a rating")
 	}
 	d.Handle(ctx, hardware.Event{Kind: hardware.HookDown, Input: hardware.Hook})
+	if v := d.session.View(); v.State != "attract" {
+		t.Errorf("after hanging up the session is %s", v.State)
+	}
 	d.Handle(ctx, hardware.Event{Kind: hardware.Press, Input: hardware.Rate4})
 	if st, _ := db.Status(ctx); st.LastSeq != 1 {
 		t.Fatalf("button 4 on the hook: %d stored, want a rating", st.LastSeq)
