@@ -60,12 +60,13 @@ units: build
 	./deploy/systemd/verify.sh
 	./deploy/pi/test-setup.sh
 
-## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), the hub review app on seeded data touring its screens (build/smoke-hub), a code looked up at another kiosk through the hub (build/smoke-lookup), and the handwriting pad written in with mouse drags (build/smoke-handpad)
+## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke), the hub review app on seeded data touring its screens (build/smoke-hub), a code looked up at another kiosk through the hub (build/smoke-lookup), the handwriting pad written in with mouse drags (build/smoke-handpad), and a phone booth driven by keys on the fake sound card (build/smoke-booth)
 smoke: build
 	./deploy/smoke.sh
 	./deploy/smoke-hub.sh
 	./deploy/smoke-lookup.sh
 	./deploy/smoke-handpad.sh
+	./deploy/smoke-booth.sh
 
 ## bench: the figures of docs/BENCHMARKS.md, each with its baseline, into bench.out
 bench:
