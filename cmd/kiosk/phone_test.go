@@ -2,6 +2,9 @@ package main
 
 import (
 	"context"
+	"io"
+	"log/slog"
+	"strings"
 	"testing"
 	"time"
 
@@ -64,5 +67,23 @@ func TestPhoneTakesHookAndKeys(t *testing.T) {
 	d.Handle(ctx, hardware.Event{Kind: hardware.Press, Input: hardware.Rate4})
 	if st, _ := db.Status(ctx); st.LastSeq != 1 {
 		t.Fatalf("button 4 on the hook: %d stored, want a rating", st.LastSeq)
+	}
+}
+
+// TestSilentBoothSaysSo: no card configured, or one named that is not
+// there: no audio, and the telemetry's words say why.
+func TestSilentBoothSaysSo(t *testing.T) {
+	for name, dev := range map[string]string{"none configured": "", "absent": "no-such-card-xyz"} {
+		c := kiosk.Defaults().Booth
+		c.AudioDevice = dev
+		audio, state, closer := openAudio(c, t.TempDir(), slog.New(slog.NewTextHandler(io.Discard, nil)))
+		if audio != nil || closer != nil || !strings.HasPrefix(state, "none: ") {
+			t.Errorf("%s: audio %v, telemetry %q", name, audio, state)
+		}
+	}
+	c := kiosk.Defaults().Booth
+	c.AudioDevice = "fake"
+	if audio, state, _ := openAudio(c, t.TempDir(), nil); audio == nil || !strings.HasPrefix(state, "ok: ") {
+		t.Errorf("fake: audio %v, telemetry %q", audio, state)
 	}
 }
