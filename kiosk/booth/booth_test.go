@@ -29,8 +29,10 @@ func TestTimeoutIsSpoken(t *testing.T) {
 // TestEveryStepTimesOut: in each flow, a caller who stops answering is
 // asked 还在吗？ and then let go.
 func TestEveryStepTimesOut(t *testing.T) {
+	// Long enough for the test to press a key after hearing the menu on
+	// a loaded machine; the timeouts it checks come after.
 	r := newRig(t, nil, func(b *booth.Booth) {
-		b.Config.KeyTimeout = kiosk.Duration(150 * time.Millisecond)
+		b.Config.KeyTimeout = kiosk.Duration(1500 * time.Millisecond)
 		b.Lookup = &kiosk.Lookup{Number: 11}
 	})
 	still, bye := booth.StillThere.Text(), booth.Goodbye.Text()
