@@ -44,6 +44,7 @@ type Booth struct {
 
 	ids    kiosk.UUIDGen
 	events chan event
+	closed chan struct{} // closed by Close: events are dropped
 	mu     sync.Mutex
 	hangUp context.CancelFunc // cancels the visit running now
 	cancel context.CancelFunc
@@ -63,7 +64,7 @@ func (b *Booth) Open() error {
 	if b.Audio == nil {
 		b.Audio = silent{}
 	}
-	b.events = make(chan event, 64)
+	b.events, b.closed = make(chan event, 64), make(chan struct{})
 	ctx, cancel := context.WithCancel(context.Background())
 	b.cancel = cancel
 	b.wg.Add(1)
@@ -76,12 +77,14 @@ func (b *Booth) Close() error {
 	if b.cancel != nil {
 		b.cancel()
 		b.wg.Wait()
+		close(b.closed)
+		b.cancel = nil
 	}
 	return nil
 }
 
 // HookUp says the handset was lifted: a visit starts with the menu.
-func (b *Booth) HookUp() { b.events <- event{kind: "up"} }
+func (b *Booth) HookUp() { b.send(event{kind: "up"}) }
 
 // HookDown says the handset was hung up: the visit ends at once, and any
 // sound stops.
@@ -92,11 +95,19 @@ func (b *Booth) HookDown() {
 	}
 	b.mu.Unlock()
 	b.Audio.Stop()
-	b.events <- event{kind: "down"}
+	b.send(event{kind: "down"})
 }
 
 // Press says a key was pressed (keypad, rating button or screen).
-func (b *Booth) Press(k Key) { b.events <- event{kind: "key", key: k} }
+func (b *Booth) Press(k Key) { b.send(event{kind: "key", key: k}) }
+
+// send hands an event to the loop; after Close it is dropped.
+func (b *Booth) send(e event) {
+	select {
+	case b.events <- e:
+	case <-b.closed:
+	}
+}
 
 // loop owns whether a visit runs: one at a time, cancelled by the hook.
 func (b *Booth) loop(ctx context.Context) {

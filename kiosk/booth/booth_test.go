@@ -125,3 +125,27 @@ func TestDigits(t *testing.T) {
 		t.Errorf("Digits = %q, want %q", got, want)
 	}
 }
+
+// TestAfterClose: events after Close are dropped, not blocking the caller
+// (the hardware loop) for ever.
+func TestAfterClose(t *testing.T) {
+	b := &booth.Booth{Voice: &booth.Voice{}, Config: kiosk.Defaults().Booth}
+	if err := b.Open(); err != nil {
+		t.Fatal(err)
+	}
+	b.Close()
+	done := make(chan struct{})
+	go func() {
+		for range 100 {
+			b.Press('1')
+		}
+		b.HookUp()
+		b.HookDown()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("events after Close block")
+	}
+}
