@@ -50,7 +50,7 @@ lint:
 unit:
 	go test -race -count=1 ./...
 	# the layout check and the tests whose screens change through fyne.Do, which skip themselves under -race
-	CGO_ENABLED=0 go test -count=1 -run '^TestLayout|^TestKeyboardHandwriting|^TestLookupAnotherKiosksCode|^TestLookupStationUnreachable' ./display/
+	CGO_ENABLED=0 go test -count=1 -timeout 20m -run '^TestLayout|^TestKeyboardHandwriting|^TestLookupAnotherKiosksCode|^TestLookupStationUnreachable' ./display/
 
 ## release-check: the arm64 kiosk and hub link (cgo), and file says they are aarch64 executables
 release-check:
@@ -61,7 +61,7 @@ units: build
 	./deploy/systemd/verify.sh
 	./deploy/pi/test-setup.sh
 
-## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke; and in 长辈模式 on the 7" 800×480 panel, typing on the keypad: build/smoke-elder-7in), the hub review app on seeded data touring its screens (build/smoke-hub), the resident flows that need a station — a code looked up at another kiosk, ratings by button and touch, a vote, its own code, the wall, 长辈模式 — (build/smoke-lookup), the handwriting pad written in with mouse drags (build/smoke-handpad), and the Open311 endpoint checked with curl and jq (build/smoke-open311)
+## smoke: the kiosk binary under Xvfb, driven with xdotool (build/smoke; and in 长辈模式 on the 7" 800×480 panel, typing on the keypad: build/smoke-elder-7in), the hub review app on seeded data touring its screens (build/smoke-hub), the resident flows that need a station — a code looked up at another kiosk, ratings by button and touch, a vote, its own code, the wall, 长辈模式 — (build/smoke-lookup), the handwriting pad written in with mouse drags (build/smoke-handpad), the Open311 endpoint checked with curl and jq (build/smoke-open311), and the phone booth driven by its keys alone (build/smoke-booth)
 smoke: build
 	./deploy/smoke.sh
 	SMOKE_WINDOWED=800x480 SMOKE_LARGE=1 SMOKE_OUT=build/smoke-elder-7in ./deploy/smoke.sh
@@ -69,6 +69,7 @@ smoke: build
 	./deploy/smoke-lookup.sh
 	./deploy/smoke-handpad.sh
 	./deploy/smoke-open311.sh
+	./deploy/smoke-booth.sh
 
 ## bench: the figures of docs/BENCHMARKS.md, each with its baseline, into bench.out
 bench:

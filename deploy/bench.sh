@@ -14,6 +14,8 @@ go test -c -o "$tmp/mqtt.test" ./mqtt/
 go test -c -o "$tmp/hub.test" ./hub/sqlite/
 go build -o "$tmp/owload" ./cmd/owload
 go test -c -o "$tmp/web.test" ./hub/web/
+go test -c -o "$tmp/espeak.test" ./kiosk/espeak/
+go test -c -o "$tmp/booth.test" ./kiosk/booth/
 {
 	echo "# $(date -u +%FT%TZ) $(go version) $(nproc) cores"
 	echo "## durable Submit against a bare INSERT (10 alternating rounds)"
@@ -35,4 +37,11 @@ go test -c -o "$tmp/web.test" ./hub/web/
 	(cd hub/web && "$tmp/web.test" -test.run '^$' -test.bench 'Slow3G' -test.benchtime 3x)
 	echo "## fan-in: 200 simulated kiosks into one hub (3 runs)"
 	for _ in 1 2 3; do "$tmp/owload" -kiosks 200 -per-kiosk 100; done
+	echo "## the booth: first prompt after the hook (fake device) and a 30-character reply synthesised (5 alternating rounds)"
+	for _ in $(seq 5); do
+		(cd kiosk/booth && "$tmp/booth.test" -test.run '^$' -test.bench 'FirstPrompt|BarePlay' -test.benchtime 300x)
+		(cd kiosk/espeak && "$tmp/espeak.test" -test.run '^$' -test.bench 'Synth|BareEspeak' -test.benchtime 20x -test.benchmem)
+	done > "$tmp/booth.txt"
+	grep Benchmark "$tmp/booth.txt"
+	benchstat "$tmp/booth.txt"
 } | tee "$out"

@@ -16,6 +16,7 @@ import (
 	"opinionwall/display/handwriting"
 	"opinionwall/display/pinyin/words"
 	"opinionwall/kiosk"
+	"opinionwall/kiosk/booth"
 	"opinionwall/kiosk/session"
 )
 
@@ -54,6 +55,9 @@ type Deps struct {
 	// AfterRefresh runs after every redraw (the smoke test records where
 	// the buttons are).
 	AfterRefresh func()
+	// BoothKey is a tap on a phone booth screen's key (booth.go); nil
+	// off a booth.
+	BoothKey func(booth.Key)
 }
 
 // Kiosk is the resident application: it draws the session's view into the
@@ -111,6 +115,7 @@ type Kiosk struct {
 
 	announcement kiosk.Text // from the announce command, shown until announceUntil
 	announceTill time.Time
+	booth        *booth.View // the phone booth's step while a call is on (booth.go)
 }
 
 // Announce shows a banner on the attract screen until until (zero: until
@@ -220,6 +225,8 @@ func (k *Kiosk) draw(v session.View) bool {
 	switch {
 	case k.admin:
 		body = k.adminScreen()
+	case k.booth != nil:
+		body = k.boothScreen(*k.booth)
 	case v.State == session.Attract:
 		body = k.attract(v)
 	case v.State == session.Home:
@@ -240,6 +247,8 @@ func (k *Kiosk) draw(v session.View) bool {
 	content := body
 	var view *container.Scroll
 	switch {
+	case k.booth != nil && !k.admin:
+		content = container.NewBorder(k.boothHeader(), nil, nil, nil, body) // the booth's own layout
 	case v.State == session.Attract || k.admin:
 	case v.State == session.Submitted && v.Pressed != 0:
 		// A button press's thanks fills the screen on its own.

@@ -138,6 +138,10 @@ type screen struct {
 }
 
 func screens() []screen {
+	return append(residentScreens(), boothScreens()...)
+}
+
+func residentScreens() []screen {
 	return []screen{
 		{"attract", []string{"attract.call"}, func(v visit) {}},
 		{"home", []string{"home.opinion", "home.rating", "home.vote", "home.lookup", "home.wall"}, func(v visit) { v.begin() }},

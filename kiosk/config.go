@@ -25,6 +25,7 @@ type Config struct {
 	Receipt       ReceiptSection   `toml:"receipt" json:"receipt"`
 	Lookup        LookupSection    `toml:"lookup" json:"lookup"`
 	Screen        ScreenSection    `toml:"screen" json:"screen"`
+	Booth         BoothSection     `toml:"booth" json:"booth"`
 }
 
 // ErrNoConfig is returned by loaders when no configuration file exists.
@@ -51,6 +52,7 @@ func (c *Config) Validate() error {
 	c.Session.validate(&p)
 	c.Store.validate(&p)
 	c.Hardware.validate(&p)
+	c.Booth.validate(&p)
 	if len(c.Topics) == 0 {
 		p.add("topics", "must list at least one topic")
 	}

@@ -36,6 +36,7 @@ func Defaults() Config {
 		},
 		Receipt:       ReceiptSection{Printer: PrinterSection{Timeout: Duration(10 * time.Second)}},
 		Lookup:        LookupSection{Timeout: Duration(5 * time.Second), PerMinute: 4, WrongPerVisit: 3, WrongPerMinute: 5, WrongPerHour: 30},
+		Booth:         defaultBooth(),
 		Topics:        defaultTopics(),
 		Services:      defaultServices(),
 		RatingReasons: defaultRatingReasons(),

@@ -67,4 +67,5 @@ type Telemetry struct {
 	Screen         string           `json:"screen,omitempty"`
 	Hardware       string           `json:"hardware,omitempty"` // the backend; "none (periph failed)" when the wiring failed
 	Printer        string           `json:"printer,omitempty"`  // the receipt printer: ok, paper_out or offline; empty without one
+	Audio          string           `json:"audio,omitempty"`    // the booth's sound card: "ok: <device>", or why the booth is silent
 }

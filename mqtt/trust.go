@@ -39,6 +39,8 @@ const (
 	TypeLookup  = "lookup" // a lookup answer
 	TypeCmd     = "cmd"
 	TypeConfig  = "config"
+	// TypeVoicePack is a booth's recorded prompts (kiosk/voicepack).
+	TypeVoicePack = "voicepack"
 )
 
 // TypeRole gives the role whose keys may sign each message type. A type not
@@ -46,6 +48,7 @@ const (
 var TypeRole = map[string]Role{
 	TypeAck: RoleHub, TypeTickets: RoleHub, TypeWall: RoleHub, TypePolls: RoleHub, TypeLookup: RoleHub, TypeVoiceAck: RoleHub,
 	TypeCmd: RoleOps, TypeConfig: RoleOps,
+	TypeVoicePack: RoleOps,
 }
 
 // Trust is the set of public keys a kiosk accepts signatures from, each with

@@ -17,6 +17,7 @@ type buttons struct {
 	role    kiosk.Role
 	leds    hardware.LEDs // nil when there are none
 	screen  screen        // nil when the backlight is not managed
+	phone   *phone        // a booth's telephone: the hook and keys are its; nil on a wall kiosk
 	// after runs after every event that may have changed the visit: the
 	// window redraws.
 	after func()
@@ -36,6 +37,19 @@ var ratingOf = map[string]kiosk.Rating{hardware.Rate1: 1, hardware.Rate2: 2, har
 func (b *buttons) Handle(ctx context.Context, e hardware.Event) {
 	if b.screen != nil && e.Kind != hardware.Release {
 		b.screen.Activity() // someone is there: screen on
+	}
+	if b.phone != nil && b.phone.handle(e) {
+		// The call is the visit: lifted, in 长辈模式; hung up, reset.
+		switch e.Kind {
+		case hardware.HookUp:
+			b.session.HookUp()
+		case hardware.HookDown:
+			b.session.HookDown()
+		}
+		if b.after != nil {
+			b.after()
+		}
+		return
 	}
 	s := b.session
 	ch := kiosk.ChannelButton

@@ -93,6 +93,7 @@ func (k *kit) openPeriph(cfg *kiosk.Config, log *slog.Logger) error {
 	}
 	k.inputs, k.leds = g, g
 	k.closers = append(k.closers, g.Close)
+	k.openKeypad(cfg, log)
 	s := &periph.Sensors{ThermalFS: "/sys/class/thermal/thermal_zone0/temp"}
 	if h.I2CBus != "" {
 		if bus, err := i2creg.Open(h.I2CBus); err != nil {

@@ -23,12 +23,17 @@ func hwcheckCmd(ctx context.Context, args []string, out io.Writer) error {
 	backend := fs.String("hardware", "periph", "hardware backend: periph on the Pi, or sim")
 	simSocket := fs.String("sim-socket", "", "with -hardware sim: control socket")
 	wait := fs.Duration("wait", 15*time.Second, "how long to wait for each button")
+	audioOnly := fs.Bool("audio", false, "check only the booth's sound card and speech")
+	dataDir := fs.String("data", "/var/lib/opinionwall", "data directory (the fake audio device writes here)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	cfg, err := toml.Load(*cfgPath)
 	if err != nil {
 		return err
+	}
+	if *audioOnly {
+		return verdict(checkAudio(ctx, &cfg, *dataDir, out), out)
 	}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	hw, err := openHardware(ctx, *backend, *simSocket, &cfg, log)
@@ -37,7 +42,7 @@ func hwcheckCmd(ctx context.Context, args []string, out io.Writer) error {
 	}
 	defer hw.Close()
 	fmt.Fprintf(out, "hardware: %s\n", hw.backend)
-	failed := 0
+	failed := checkAudio(ctx, &cfg, *dataDir, out)
 
 	h := cfg.Hardware
 	for i, pin := range h.LEDPins {
@@ -90,6 +95,11 @@ func hwcheckCmd(ctx context.Context, args []string, out io.Writer) error {
 	} else {
 		fmt.Fprintln(out, "backlight: set to 100%")
 	}
+	return verdict(failed, out)
+}
+
+// verdict says whether every check passed.
+func verdict(failed int, out io.Writer) error {
 	if failed > 0 {
 		return fmt.Errorf("%d checks failed", failed)
 	}

@@ -66,6 +66,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return configExampleCmd(os.Stdout)
 	case "hwcheck":
 		return hwcheckCmd(ctx, args, os.Stdout)
+	case "voicepack":
+		return voicepackCmd(ctx, args, os.Stdout)
 	case "update-guard":
 		return updateGuardCmd(args, os.Stdout)
 	case "voice-test":
@@ -88,9 +90,14 @@ const usage = `usage:
   kiosk config-example            print a commented configuration file
   kiosk update-guard -install-dir DIR
                                   before every start (systemd ExecStartPre): roll a failing update back
-  kiosk hwcheck -config FILE [-wait 15s]
-                                  installer's check on a Pi: blink each LED, wait for each
-                                  button, the handset and motion, read the sensors, set the backlight
+  kiosk hwcheck -config FILE [-wait 15s] [-audio]
+                                  installer's check on a Pi: play a tone and record 2 s through the
+                                  booth's sound card, blink each LED, wait for each button, the
+                                  handset and motion, read the sensors, set the backlight
+  kiosk voicepack render|check|install [-config FILE] [-data DIR] [-trust DIR] [FILE]
+                                  the booth's prompts: render the synthesised ones into the speech
+                                  cache (at install), show what the installed pack holds, or
+                                  install a signed pack file
   kiosk voice-test -config FILE -data DIR FILE.wav
                                   leave a recording as a voice message (16-bit WAV at 8, 12, 16, 24
                                   or 48 kHz); the running kiosk sends it to the station

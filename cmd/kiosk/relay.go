@@ -109,6 +109,9 @@ func (m *Main) telemetry(ctx context.Context) (kiosk.Telemetry, error) {
 		t.Counters["cpu_temp_mc"] = int64(*r.CPUTempC * 1000)
 	}
 	t.Counters["sensor_errors"] = int64(len(r.Errors))
+	if m.phone != nil {
+		t.Audio = m.phone.audio
+	}
 	if m.printer != nil {
 		t.Printer = m.printer.State()
 		for k, v := range m.printer.Counters() {

@@ -49,6 +49,7 @@ type Main struct {
 	ops     *ops.Handler
 	updater *update.Updater // nil without -install-dir
 	session *session.Session
+	phone   *phone      // the booth's telephone side; nil on a wall kiosk
 	uiUp    atomic.Bool // the window is up (or a script runs): an update may commit
 
 	stop    context.CancelFunc // ends Run: the restart and update commands
@@ -110,6 +111,9 @@ func (m *Main) Run(ctx context.Context) error {
 	}
 	m.session = session.New(&m.cfg, notifyingStore{m.db, m.relay, m.log}, m.lookup())
 	m.session.ClockSynced = clockSynced
+	if err := m.openPhone(ctx); err != nil {
+		return err
+	}
 	if err := m.openPrinter(); err != nil {
 		return err
 	}

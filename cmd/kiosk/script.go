@@ -43,7 +43,7 @@ func (m *Main) newScript(ctx context.Context) (*visit, error) {
 			p, err := m.db.Polls(ctx)
 			return p.Polls, err
 		}}
-	k.buttons = &buttons{session: k.s, role: m.cfg.Kiosk.Role, leds: m.hw.leds}
+	k.buttons = &buttons{session: k.s, role: m.cfg.Kiosk.Role, leds: m.hw.leds, phone: m.phone}
 	m.live.SetApply(func(f func()) { k.mu.Lock(); f(); k.mu.Unlock() })
 	return k, nil
 }

@@ -13,6 +13,7 @@ import (
 	"opinionwall/display"
 	"opinionwall/hardware"
 	"opinionwall/kiosk"
+	"opinionwall/kiosk/booth"
 	"opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
 )
@@ -53,15 +54,20 @@ func (m *Main) newWindow() *window {
 				display.AdminLine{Name: "sensors", Value: describeReading(m.hw.Reading())})
 		},
 		HardwareTest: func() string { return m.hw.hardwareTest(context.Background()) },
+		BoothKey:     m.boothKey,
 		Restart: func() {
 			m.log.Info("restart asked on the admin screen")
 			w.app.Quit()
 		},
 	})
 	w.writeTargetsLater()
+	if m.phone != nil {
+		// The booth's steps reach the screen on the UI thread.
+		m.phone.booth.Show = func(v booth.View) { fyne.Do(func() { w.kiosk.ShowBooth(v) }) }
+	}
 	m.live.SetApply(func(f func()) { fyne.DoAndWait(func() { f(); w.kiosk.Refresh() }) })
 	// Hardware events reach the visit on the UI thread.
-	w.buttons = &buttons{session: m.session, role: m.cfg.Kiosk.Role, leds: m.hw.leds, screen: w.screen, after: func() { w.kiosk.Refresh() }}
+	w.buttons = &buttons{session: m.session, role: m.cfg.Kiosk.Role, leds: m.hw.leds, screen: w.screen, phone: m.phone, after: func() { w.kiosk.Refresh() }}
 	return w
 }
 

@@ -32,6 +32,9 @@ const usage = `usage:
   kioskctl revoke KIOSK [-passwd F] [-ca DIR [-crl-to F]]
                                             take a kiosk out of the station's password file; with -ca also
                                             revoke its certificate and copy the CRL to the station's -tls-crl F
+  kioskctl voicepack sign [-key ops.key] [-by NAME] [-version N] [-o FILE] DIR
+                                            a booth voice pack: DIR's <prompt>.wav recordings, signed;
+                                            install it on a booth with kiosk voicepack install FILE
 common flags: -broker URL -user ops -password-file F -key ops.key [-tls-ca F] [-timeout 20s] [-json]
 `
 
@@ -67,6 +70,11 @@ func dispatch(ctx context.Context, args []string, out io.Writer) error {
 		return provisionCmd(args, out)
 	case "revoke":
 		return revokeCmd(args, out)
+	case "voicepack":
+		if len(args) == 0 || args[0] != "sign" {
+			return &exitError{exitUsage, errors.New("usage: kioskctl voicepack sign DIR")}
+		}
+		return voicepackSignCmd(args[1:], out)
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usage)
 		return nil

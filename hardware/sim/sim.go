@@ -54,7 +54,8 @@ func (s *Sim) emit(kind hardware.Kind, input string) error {
 	}
 }
 
-var inputs = map[string]bool{hardware.Rate1: true, hardware.Rate2: true, hardware.Rate3: true, hardware.Rate4: true, hardware.Help: true}
+var inputs = map[string]bool{hardware.Rate1: true, hardware.Rate2: true, hardware.Rate3: true, hardware.Rate4: true, hardware.Help: true,
+	"key0": true, "key1": true, "key2": true, "key3": true, "key4": true, "key5": true, "key6": true, "key7": true, "key8": true, "key9": true, "key*": true, "key#": true}
 
 // Command runs one control line and returns its answer:
 //
@@ -74,7 +75,7 @@ func (s *Sim) Command(line string) (string, error) {
 	switch f[0] {
 	case "press", "release", "click", "long":
 		if !inputs[arg] {
-			return "", fmt.Errorf("unknown input %q (rate1..rate4, help)", arg)
+			return "", fmt.Errorf("unknown input %q (rate1..rate4, help, key0..key9, key*, key#)", arg)
 		}
 		return "ok", s.button(f[0], arg)
 	case "hook":
@@ -198,11 +199,14 @@ func (s *Sim) serveConn(c net.Conn) {
 }
 
 // KeyCommand maps a key typed in the kiosk window to a command: 1-4 the
-// rating buttons, h lifts or hangs up the handset, m is motion.
+// rating buttons, 5-9, 0, * and # the booth's keypad, h lifts or hangs up
+// the handset, m is motion.
 func (s *Sim) KeyCommand(r rune, hookUp *bool) string {
 	switch r {
 	case '1', '2', '3', '4':
 		return "click rate" + string(r)
+	case '5', '6', '7', '8', '9', '0', '*', '#':
+		return "click " + hardware.KeyInput(byte(r)) // the booth's keypad
 	case 'h':
 		*hookUp = !*hookUp
 		if *hookUp {

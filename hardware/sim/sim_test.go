@@ -86,6 +86,8 @@ func TestKeys(t *testing.T) {
 	}{
 		{"a digit clicks its rating button", '3', "click rate3"},
 		{"m is motion", 'm', "motion"},
+		{"5 is the keypad's", '5', "click key5"},
+		{"# is the keypad's", '#', "click key#"},
 		{"other keys do nothing", 'x', ""},
 	} {
 		t.Run(tt.name, func(t *testing.T) {

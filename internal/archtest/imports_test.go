@@ -13,6 +13,7 @@ func TestDomainImportsStandardLibraryOnly(t *testing.T) {
 		"kiosk/session": {"kiosk"},
 		"hub":           {"kiosk"},
 		"hardware":      nil,
+		"kiosk/booth":   {"kiosk", "hardware"},
 	}
 	byPath := map[string]pkg{}
 	for _, p := range golist(t, "./...") {

@@ -48,6 +48,20 @@ off_after = "15m"         # then off until motion or a touch
 min_brightness = 10
 max_brightness = 100
 
+[booth]                   # the phone booth's sound card, voice and keypad (role = "booth")
+audio_device = ""         # "" none (silent, said in telemetry), "default", or part of the card's name (kiosk hwcheck lists them)
+louder = false            # start each call at the louder volume (0 at the menu or the help button toggles it)
+louder_gain = 2.5
+prompt_level = 0.08       # RMS every prompt is normalised to, recorded or synthesised
+key_timeout = "12s"       # a question waits this long for a key before 还在吗？
+max_message = "60s"       # longest voice message
+min_message = "2s"        # shorter messages (and hang-ups sooner) are discarded
+speech_level = 0.03       # RMS a 50 ms block must reach to count as speech
+voice = "cmn"             # espeak-ng voice for synthesised prompts
+voice_pack = "/var/lib/opinionwall/voicepack.signed"
+keypad_rows = []          # a 3x4 keypad: four row pins (1 2 3 / 4 5 6 / 7 8 9 / * 0 #) ...
+keypad_cols = []          # ... and three column pins; none: the rating buttons are keys 1-4
+
 [station]
 phone = "0755-2345 6789"  # at most 20; on the attract screen, receipts, and when the station cannot be asked
 public_url = ""           # the hub's public web address; the receipt's QR code opens its /t/{code} when receipt.url is ""

@@ -1,0 +1,95 @@
+package booth
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"opinionwall/hardware"
+)
+
+// Synthesizer speaks text: espeak-ng in production (kiosk/espeak).
+type Synthesizer interface {
+	Synthesize(ctx context.Context, text string) ([]int16, error)
+}
+
+// Pack holds recorded prompts. Clip returns false for a prompt the pack
+// lacks or holds damaged: the voice then synthesises that one.
+type Pack interface {
+	Clip(p Prompt) ([]int16, bool)
+}
+
+// Voice turns what the booth says into sound: a fixed prompt from the
+// recorded pack when it has it, otherwise synthesised; dynamic text is
+// always synthesised. Every clip is normalised to Level, so a recorded
+// prompt is as loud as a synthesised one.
+type Voice struct {
+	Synth Synthesizer
+	Pack  Pack    // nil for none
+	Level float64 // RMS of every clip
+
+	mu    sync.Mutex
+	fixed map[Prompt][]int16
+}
+
+// Prepare renders every fixed prompt now, so the first one plays at once
+// when a handset is lifted. It returns how many came from the pack and
+// the first synthesis error; the booth still works without them.
+func (v *Voice) Prepare(ctx context.Context) (recorded int, err error) {
+	for _, p := range Prompts {
+		pcm, fromPack, e := v.render(ctx, p.ID)
+		if e != nil && err == nil {
+			err = e
+		}
+		if fromPack {
+			recorded++
+		}
+		if e == nil {
+			v.mu.Lock()
+			if v.fixed == nil {
+				v.fixed = map[Prompt][]int16{}
+			}
+			v.fixed[p.ID] = pcm
+			v.mu.Unlock()
+		}
+	}
+	return recorded, err
+}
+
+// Prompt returns the sound of a fixed prompt.
+func (v *Voice) Prompt(ctx context.Context, p Prompt) ([]int16, error) {
+	v.mu.Lock()
+	pcm, ok := v.fixed[p]
+	v.mu.Unlock()
+	if ok {
+		return pcm, nil
+	}
+	pcm, _, err := v.render(ctx, p)
+	return pcm, err
+}
+
+func (v *Voice) render(ctx context.Context, p Prompt) ([]int16, bool, error) {
+	if v.Pack != nil {
+		if pcm, ok := v.Pack.Clip(p); ok && len(pcm) > 0 {
+			return hardware.Normalize(pcm, v.Level), true, nil
+		}
+	}
+	text := p.Text()
+	if text == "" {
+		return nil, false, fmt.Errorf("no prompt %q", p)
+	}
+	pcm, err := v.Say(ctx, text)
+	return pcm, false, err
+}
+
+// Say synthesises text.
+func (v *Voice) Say(ctx context.Context, text string) ([]int16, error) {
+	if v.Synth == nil {
+		return nil, fmt.Errorf("say %q: no synthesizer", text)
+	}
+	pcm, err := v.Synth.Synthesize(ctx, text)
+	if err != nil {
+		return nil, fmt.Errorf("say %q: %w", text, err)
+	}
+	return hardware.Normalize(pcm, v.Level), nil
+}

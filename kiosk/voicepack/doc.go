@@ -1,0 +1,9 @@
+// Package voicepack reads and installs the booth's voice packs: the fixed
+// prompts recorded in a station worker's own voice, as one envelope signed
+// by an operations key (message type "voicepack"), versioned. A booth
+// prefers a pack's clip and falls back to speech synthesis prompt by
+// prompt: a pack that is missing, unsigned, truncated or older is not
+// used, a clip that does not decode is left out, and nothing here ever
+// silences the booth. Signatures are checked by a Verifier (the kiosk's
+// mqtt.Trust), so this package needs no MQTT.
+package voicepack
