@@ -162,7 +162,7 @@ func visitWithPhone(f *displaytest.Kiosk) {
 	for _, d := range "13800005678" {
 		f.Tap(string(d))
 	}
-	f.Tap("可以打这个电话联系我")
+	f.Tap("打给我")
 }
 
 // TestPhoneShownMasked once typed, on the contact and review screens.

@@ -182,10 +182,14 @@ func TestAdminNeedsPIN(t *testing.T) {
 	for _, d := range "111111" {
 		f.Tap(string(d))
 	}
-	f.Want("密码不对")
+	f.Tap("确定") // checked only on 确定: the pad does not tell the PIN's length
+	f.Want("密码错了")
+	f.Clk.Advance(2 * time.Second) // the wait after a wrong PIN
+	f.K.Tick()
 	for _, d := range f.Cfg.Kiosk.AdminPIN {
 		f.Tap(string(d))
 	}
+	f.Tap("确定")
 	f.Want("outbox: 0")
 	f.Want("本机: wall-01 (wall)")
 	f.Tap("关闭")
@@ -254,7 +258,7 @@ func TestContactMistakeSaysWhatToDo(t *testing.T) {
 		f.Tap(string(d))
 	}
 	f.Tap("下一步")
-	f.Want("要我们回电话，请先点同意打电话")
+	f.Want("请点“打给我”，或点“不留电话”。")
 	if f.Has("输入有误") {
 		t.Error("the general message instead of what to do")
 	}

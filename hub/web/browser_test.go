@@ -14,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"opinionwall/hub"
+	"opinionwall/hub/seed"
 	"opinionwall/kiosk"
 )
 
@@ -88,7 +89,7 @@ func offline(t testing.TB, ctx context.Context, off bool) {
 func loginAs(t testing.TB, ctx context.Context, st *station, id string) {
 	t.Helper()
 	do(t, ctx, chromedp.Navigate(st.srv.URL+"/login"), chromedp.WaitVisible(chromedp.CSS("input[name=id]")),
-		chromedp.SendKeys(chromedp.CSS("input[name=id]"), id), chromedp.SendKeys(chromedp.CSS("input[name=pin]"), "1234"),
+		chromedp.SendKeys(chromedp.CSS("input[name=id]"), id), chromedp.SendKeys(chromedp.CSS("input[name=pin]"), seed.PIN),
 		chromedp.Click(chromedp.CSS("form button")), chromedp.WaitVisible(chromedp.CSS("main ul.cases")))
 }
 

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"opinionwall/hub"
+	"opinionwall/hub/seed"
 	"opinionwall/hub/web"
 	"opinionwall/kiosk"
 )
@@ -41,7 +42,7 @@ func TestSessionCookieFlagsAndFixation(t *testing.T) {
 	st := newStation(t, 150, nil)
 	c := st.client(t)
 	c.CheckRedirect = func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }
-	resp, err := c.PostForm(st.srv.URL+"/login", url.Values{"id": {"wang"}, "pin": {"1234"}})
+	resp, err := c.PostForm(st.srv.URL+"/login", url.Values{"id": {"wang"}, "pin": {seed.PIN}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +62,7 @@ func TestSessionCookieFlagsAndFixation(t *testing.T) {
 	victim := st.client(t)
 	victim.CheckRedirect = c.CheckRedirect
 	victim.Jar.SetCookies(u, []*http.Cookie{planted})
-	resp, err = victim.PostForm(st.srv.URL+"/login", url.Values{"id": {"wang"}, "pin": {"1234"}})
+	resp, err = victim.PostForm(st.srv.URL+"/login", url.Values{"id": {"wang"}, "pin": {seed.PIN}})
 	if err != nil {
 		t.Fatal(err)
 	}
