@@ -5,7 +5,7 @@ GOBIN := $(shell go env GOPATH)/bin
 export PATH := $(GOBIN):$(PATH)
 
 .PHONY: vendor-htmx
-.PHONY: all deps build release release-check demo test vet lint fmt-check tidy-check unit smoke units bench bench-idle clean
+.PHONY: all deps build handwriting-model release release-check demo test vet lint fmt-check tidy-check unit smoke units bench bench-idle clean
 
 all: build
 
@@ -19,6 +19,10 @@ LDFLAGS := -X main.version=$(VERSION)
 
 build:
 	go build -ldflags "$(LDFLAGS)" -o bin/ ./cmd/...
+
+## handwriting-model: retrain the handwriting pad's standard-order model in deploy/handwriting (committed; minutes of CPU) from hanzi-writer-data
+handwriting-model: deps
+	./deploy/handwriting/build.sh
 
 ## release: kiosk for linux/arm64 and hub for amd64 and arm64 (cgo, arm64 through Debian multiarch), kioskctl for both (pure Go), in dist/VERSION
 release: deps

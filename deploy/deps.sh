@@ -31,6 +31,8 @@ packages=(
 	libopus-dev libopusfile-dev libopus-dev:arm64 libopusfile-dev:arm64 opus-tools sox
 	# the station's web pages, tested in a real browser (hub/web, chromedp)
 	chromium
+	# zinnia_learn and zinnia_convert: make handwriting-model trains the standard-order supplement
+	zinnia-utils
 )
 
 # Zinnia for the Pi's arm64 build. Debian's libzinnia0 and libzinnia-dev are not multiarch (the
@@ -49,7 +51,16 @@ done
 need_zinnia_arm64=false
 [ -e "$zinnia_arm64/usr/lib/aarch64-linux-gnu/libzinnia.so" ] || need_zinnia_arm64=true
 
-if [ ${#missing[@]} -gt 0 ] || $need_zinnia_arm64; then
+# The handwriting pad's standard-order model (committed in deploy/handwriting, built by make
+# handwriting-model) where kiosk.handwriting_standard_model looks for it by default, with its licence.
+std_src=$(cd "$(dirname "$0")" && pwd)/handwriting
+std_dir=/usr/share/opinionwall
+std_missing=()
+for f in handwriting-zh_CN-standard-order.model ARPHICPL.TXT; do
+	cmp -s "$std_src/$f" "$std_dir/$f" || std_missing+=("$f")
+done
+
+if [ ${#missing[@]} -gt 0 ] || $need_zinnia_arm64 || [ ${#std_missing[@]} -gt 0 ]; then
 	if [ "$(id -u)" -eq 0 ]; then
 		as_root=()
 	elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
@@ -57,6 +68,7 @@ if [ ${#missing[@]} -gt 0 ] || $need_zinnia_arm64; then
 	else
 		echo "deps: missing Debian packages: ${missing[*]}" >&2
 		$need_zinnia_arm64 && echo "deps: missing $zinnia_arm64 (${zinnia_arm64_debs[*]}, unpacked)" >&2
+		[ ${#std_missing[@]} -gt 0 ] && echo "deps: missing in $std_dir: ${std_missing[*]}" >&2
 		echo "deps: this needs root; run 'make deps' as root or give this user sudo." >&2
 		exit 1
 	fi
@@ -85,6 +97,13 @@ if $need_zinnia_arm64; then
 		"${as_root[@]}" dpkg-deb -x "$deb" "$zinnia_arm64"
 	done
 	rm -rf "$debs"
+fi
+
+if [ ${#std_missing[@]} -gt 0 ]; then
+	for f in "${std_missing[@]}"; do
+		echo "deps: installing $std_dir/$f"
+		"${as_root[@]}" install -D -m 644 "$std_src/$f" "$std_dir/$f"
+	done
 fi
 
 gobin="$(go env GOPATH)/bin"

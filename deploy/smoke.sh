@@ -6,7 +6,8 @@
 # "Error in Fyne call thread" and panics. The kiosk writes where its
 # buttons are (OW_TARGETS_FILE), so the script clicks by label. On the
 # keyboard it types 垃圾电梯坏了 by word picks and, when the Zinnia model is
-# installed, writes 大 on the handwriting pad with mouse drags and picks it.
+# installed, writes 大 on the handwriting pad with mouse drags and picks it,
+# then 水 in the standard stroke order (the standard-order model's part).
 # SMOKE_WINDOWED=800x480 tries another panel; SMOKE_LARGE=1 runs in 长辈模式
 # (on 800x480 the keyboard is then the keypad, 九宫格); SMOKE_OUT another folder.
 set -euo pipefail
@@ -112,6 +113,13 @@ if [ -f /usr/share/tegaki/models/zinnia/handwriting-zh_CN.model ]; then # the de
 	draw 10 35 90 35; draw 50 10 45 50 10 90; draw 50 50 70 75 90 90
 	wait_for "大"; shot handwriting-written
 	tap "大"; shot handwriting-picked
+	# 水 in the standard order (亅, ㇇, then the two on the right), which Tegaki's model alone misses:
+	# the standard-order model (the demo's kiosk.handwriting_standard_model) proposes it
+	if [ -f /usr/share/opinionwall/handwriting-zh_CN-standard-order.model ]; then
+		draw 50 10 50 88 42 82; draw 15 35 40 35 10 75; draw 80 25 55 50; draw 55 45 90 88
+		wait_for "水"; shot handwriting-water
+		tap "水"; shot handwriting-water-picked
+	fi
 else
 	echo "smoke: no handwriting model installed: the pad says so"
 fi

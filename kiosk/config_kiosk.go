@@ -39,6 +39,11 @@ type KioskSection struct {
 	// recognises with; "" turns handwriting off. A file that is missing
 	// is no error: the pad says so and pinyin still works.
 	HandwritingModel string `toml:"handwriting_model" json:"-"`
+	// HandwritingStandardModel is the supplement to HandwritingModel for
+	// the characters it misses when written in the standard stroke order
+	// (deploy/handwriting); "" or a missing file leaves HandwritingModel
+	// alone.
+	HandwritingStandardModel string `toml:"handwriting_standard_model" json:"-"`
 	// Attract is what the attract screen shows: an invitation with the
 	// wall's replies (AttractInvite), or a rating kiosk's question and faces
 	// (AttractRating).
@@ -58,6 +63,10 @@ const (
 // DefaultHandwritingModel is where Debian's tegaki-zinnia-simplified-chinese
 // package installs Tegaki's simplified-Chinese model.
 const DefaultHandwritingModel = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model"
+
+// DefaultHandwritingStandardModel is where make deps and the Pi's setup
+// install the standard-order model of deploy/handwriting.
+const DefaultHandwritingStandardModel = "/usr/share/opinionwall/handwriting-zh_CN-standard-order.model"
 
 func (k *KioskSection) validate(p *problems) {
 	if !ValidKioskID(k.ID) {
@@ -90,6 +99,9 @@ func (k *KioskSection) validate(p *problems) {
 	}
 	if k.HandwritingModel != "" && !strings.HasPrefix(k.HandwritingModel, "/") {
 		p.add("kiosk.handwriting_model", "must be an absolute path, or \"\" for no handwriting (got %q)", k.HandwritingModel)
+	}
+	if k.HandwritingStandardModel != "" && !strings.HasPrefix(k.HandwritingStandardModel, "/") {
+		p.add("kiosk.handwriting_standard_model", "must be an absolute path, or \"\" for none (got %q)", k.HandwritingStandardModel)
 	}
 }
 

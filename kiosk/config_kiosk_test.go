@@ -20,6 +20,7 @@ func TestValidateKioskSection(t *testing.T) {
 		{"PIN a run", "kiosk.admin_pin", func(c *kiosk.Config) { c.Kiosk.AdminPIN = "123456" }},
 		{"PIN not digits", "kiosk.admin_pin", func(c *kiosk.Config) { c.Kiosk.AdminPIN = "12ab56" }},
 		{"relative handwriting model", "kiosk.handwriting_model", func(c *kiosk.Config) { c.Kiosk.HandwritingModel = "models/zh.model" }},
+		{"relative standard-order model", "kiosk.handwriting_standard_model", func(c *kiosk.Config) { c.Kiosk.HandwritingStandardModel = "std.model" }},
 		{"unknown attract screen", "kiosk.attract", func(c *kiosk.Config) { c.Kiosk.Attract = "video" }},
 	})
 }

@@ -7,11 +7,12 @@ import "time"
 func Defaults() Config {
 	return Config{
 		Kiosk: KioskSection{
-			Role:             RoleWall,
-			Languages:        []string{"zh", "en"},
-			DefaultLanguage:  "zh",
-			HandwritingModel: DefaultHandwritingModel,
-			Attract:          AttractInvite,
+			Role:                     RoleWall,
+			Languages:                []string{"zh", "en"},
+			DefaultLanguage:          "zh",
+			HandwritingModel:         DefaultHandwritingModel,
+			HandwritingStandardModel: DefaultHandwritingStandardModel,
+			Attract:                  AttractInvite,
 		},
 		Session: SessionSection{
 			IdleTimeout:      Duration(90 * time.Second),

@@ -1,11 +1,11 @@
 // Command handpad shows the kiosk's handwriting pad alone in a real window
-// with the Zinnia recogniser, to check on the desktop driver (under Xvfb,
+// with the Zinnia recogniser (and its standard-order supplement), to check on the desktop driver (under Xvfb,
 // deploy/smoke-handpad.sh) that a finger's drag reaches the pad, is drawn
 // and is recognised. It is a test harness, not part of the kiosk: the
 // keyboard embeds the pad (display.NewHandPad) once issue 13's rewrite
 // lands.
 //
-//	handpad [-model FILE] [-lang zh|en] [-large] [-width W -height H] [-side PX] [-targets FILE]
+//	handpad [-model FILE] [-standard FILE] [-lang zh|en] [-large] [-width W -height H] [-side PX] [-targets FILE]
 //
 // It logs each recognition (strokes, points, candidates) and each commit
 // on stdout.
@@ -30,6 +30,7 @@ import (
 
 func main() {
 	model := flag.String("model", handwriting.DefaultModel, "the Zinnia model file")
+	standard := flag.String("standard", handwriting.DefaultStandardModel, "the standard-order model that supplements it (\"\" for none)")
 	lang := flag.String("lang", "zh", "the screen's language: zh or en")
 	large := flag.Bool("large", false, "large-text (大字) mode")
 	width := flag.Int("width", 1280, "window width")
@@ -45,6 +46,15 @@ func main() {
 		defer z.Close()
 		fmt.Println("handpad: model", *model, "characters", z.Size())
 		rec = logged{z}
+		if *standard != "" {
+			if sz, err := zinnia.Open(*standard); err != nil {
+				fmt.Println("handpad: no standard-order supplement:", err)
+			} else {
+				defer sz.Close()
+				fmt.Println("handpad: standard-order model", *standard, "characters", sz.Size())
+				rec = logged{handwriting.Supplemented{Main: z, Extra: sz, MinScore: handwriting.DefaultMinScore}}
+			}
+		}
 	}
 
 	a := app.NewWithID("org.opinionwall.handpad")

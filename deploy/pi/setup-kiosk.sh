@@ -119,6 +119,9 @@ dir /var/lib/opinionwall 750 kiosk:kiosk
 dir /opt/opinionwall 755 kiosk:kiosk
 dir /opt/opinionwall/releases 755 kiosk:kiosk
 put /etc/systemd/system/opinionwall-kiosk.service 644 <"$here/systemd/opinionwall-kiosk.service"
+# The handwriting pad's standard-order model (kiosk.handwriting_standard_model), with its licence.
+put /usr/share/opinionwall/handwriting-zh_CN-standard-order.model 644 <"$here/handwriting/handwriting-zh_CN-standard-order.model"
+put /usr/share/opinionwall/ARPHICPL.TXT 644 <"$here/handwriting/ARPHICPL.TXT"
 
 if $system; then
 	if command -v raspi-config >/dev/null 2>&1 && [ "$(raspi-config nonint get_i2c)" != 0 ]; then

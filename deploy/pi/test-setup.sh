@@ -20,4 +20,5 @@ if [ "$second" != "setup-kiosk: 0 changes" ] || [ "$sum1" != "$sum2" ]; then
 	exit 1
 fi
 test -f "$tmp/etc/systemd/system/opinionwall-kiosk.service"
+cmp ../handwriting/handwriting-zh_CN-standard-order.model "$tmp/usr/share/opinionwall/handwriting-zh_CN-standard-order.model"
 echo "setup-kiosk.sh: $(echo "$first" | tail -1) on the first run, 0 on the second"

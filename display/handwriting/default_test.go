@@ -12,4 +12,7 @@ func TestDefaultModelIsTheConfigDefault(t *testing.T) {
 	if got, want := kiosk.Defaults().Kiosk.HandwritingModel, handwriting.DefaultModel; got != want {
 		t.Fatalf("kiosk.handwriting_model defaults to %q, the pad's DefaultModel is %q", got, want)
 	}
+	if got, want := kiosk.Defaults().Kiosk.HandwritingStandardModel, handwriting.DefaultStandardModel; got != want {
+		t.Fatalf("kiosk.handwriting_standard_model defaults to %q, the pad's DefaultStandardModel is %q", got, want)
+	}
 }

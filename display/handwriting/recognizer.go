@@ -27,3 +27,8 @@ var ErrNoModel = errors.New("handwriting model not installed")
 // DefaultModel is where Debian's tegaki-zinnia-simplified-chinese package
 // installs the Tegaki simplified-Chinese model for Zinnia.
 const DefaultModel = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model"
+
+// DefaultStandardModel is where make deps and the Pi's setup install the
+// standard-order model (deploy/handwriting), the supplement for the
+// characters the Tegaki model misses in the standard stroke order.
+const DefaultStandardModel = "/usr/share/opinionwall/handwriting-zh_CN-standard-order.model"

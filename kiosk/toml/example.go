@@ -13,6 +13,7 @@ languages = ["zh", "en"]
 default_language = "zh"
 admin_pin = "480731"    # 6-8 digits; opens the maintenance screen
 handwriting_model = "/usr/share/tegaki/models/zinnia/handwriting-zh_CN.model"  # Zinnia model; "" for no handwriting
+handwriting_standard_model = "/usr/share/opinionwall/handwriting-zh_CN-standard-order.model"  # its supplement for the standard stroke order; "" for none
 attract = "invite"      # "invite" (replies, figures, 点我说两句) or "rating" (a rating kiosk's question and faces)
 ticket_key_file = ""    # the secret behind ticket codes (kioskctl provision writes it); "": codes anyone can compute from the id
 

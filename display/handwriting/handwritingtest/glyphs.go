@@ -52,9 +52,10 @@ var Glyphs = map[string][][]handwriting.Point{
 	"川": {s(p(20, 10), p(20, 50), p(10, 90)), s(p(50, 20), p(50, 75)), s(p(80, 10), p(80, 95))},
 }
 
-// ModelOrder are characters the Tegaki model recognises only when their
-// strokes come in an order other than the standard one (see
-// docs/BENCHMARKS.md): the same polylines as in Glyphs, reordered.
+// ModelOrder are characters Tegaki's model alone recognises only when
+// their strokes come in an order other than the standard one (the
+// standard-order model supplements it for them, see docs/BENCHMARKS.md):
+// the same polylines as in Glyphs, reordered.
 var ModelOrder = map[string][]int{
 	"山": {1, 2, 0},    // 𠃊, the right 丨, then the middle 丨
 	"水": {1, 0, 2, 3}, // the left ㇇ before the middle 亅

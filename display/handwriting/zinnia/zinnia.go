@@ -72,7 +72,7 @@ func (r *Recognizer) Recognize(strokes [][]handwriting.Point, n int) ([]handwrit
 	C.zinnia_character_clear(r.chr)
 	C.zinnia_character_set_width(r.chr, canvas)
 	C.zinnia_character_set_height(r.chr, canvas)
-	fit := fitter(strokes)
+	fit := handwriting.Fitter(strokes)
 	id := 0
 	for _, s := range strokes {
 		if len(s) == 0 {
@@ -118,32 +118,6 @@ func (r *Recognizer) free() {
 	if r.chr != nil {
 		C.zinnia_character_destroy(r.chr)
 		r.chr = nil
-	}
-}
-
-// fill is the share of the canvas a character is fitted to: the Tegaki
-// model was trained on characters that fill their box, and Zinnia
-// compares positions on the canvas, so a character written small or off
-// centre is moved and scaled to look like them.
-const fill = 0.8
-
-// fitter returns the map that centres the strokes' bounding box on the
-// canvas and scales its longer side to fill, keeping the aspect (a 一
-// stays flat). A dot, with no size, is only centred.
-func fitter(strokes [][]handwriting.Point) func(handwriting.Point) handwriting.Point {
-	minX, minY, maxX, maxY := float32(1), float32(1), float32(0), float32(0)
-	for _, s := range strokes {
-		for _, p := range s {
-			minX, minY, maxX, maxY = min(minX, p.X), min(minY, p.Y), max(maxX, p.X), max(maxY, p.Y)
-		}
-	}
-	k := float32(1)
-	if side := max(maxX-minX, maxY-minY); side > 0.01 {
-		k = fill / side
-	}
-	cx, cy := (minX+maxX)/2, (minY+maxY)/2
-	return func(p handwriting.Point) handwriting.Point {
-		return handwriting.Point{X: 0.5 + (p.X-cx)*k, Y: 0.5 + (p.Y-cy)*k}
 	}
 }
 

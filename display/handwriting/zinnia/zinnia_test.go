@@ -4,8 +4,11 @@ package zinnia_test
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"opinionwall/display/handwriting"
 	"opinionwall/display/handwriting/handwritingtest"
@@ -24,10 +27,27 @@ func open(tb testing.TB) *zinnia.Recognizer {
 	return r
 }
 
+// standardModel is the committed standard-order model (make
+// handwriting-model), read from the tree so that the tests check what is
+// committed, installed or not.
+const standardModel = "../../../deploy/handwriting/handwriting-zh_CN-standard-order.model"
+
+// openBoth is the recogniser the kiosk runs: Tegaki's model supplemented
+// by the standard-order model.
+func openBoth(tb testing.TB) handwriting.Supplemented {
+	tb.Helper()
+	s, err := zinnia.Open(standardModel)
+	if err != nil {
+		tb.Fatalf("%v (make handwriting-model)", err)
+	}
+	tb.Cleanup(func() { s.Close() })
+	return handwriting.Supplemented{Main: open(tb), Extra: s, MinScore: handwriting.DefaultMinScore}
+}
+
 // top5 reports whether ch is among the first five candidates for strokes
 // (densified as a finger's drag delivers them) as the pad shows them
 // (handwriting.Rank), and what they were.
-func top5(t *testing.T, r *zinnia.Recognizer, ch string, strokes [][]handwriting.Point) (bool, []handwriting.Candidate) {
+func top5(t *testing.T, r handwriting.Recognizer, ch string, strokes [][]handwriting.Point) (bool, []handwriting.Candidate) {
 	t.Helper()
 	got, err := r.Recognize(handwritingtest.Densify(strokes, 0.02), 8)
 	if err != nil {
@@ -46,24 +66,17 @@ func top5(t *testing.T, r *zinnia.Recognizer, ch string, strokes [][]handwriting
 }
 
 // TestRecognizesCommonCharacters: each common character, written stroke by
-// stroke in the standard order, is among the model's first five candidates
-// — except those the model holds in another order (ModelOrder), which must
-// still be missed in the standard order, so that docs/BENCHMARKS.md and
-// ModelOrder say what is true of the installed model.
+// stroke in the standard order, is among the first five candidates of
+// Tegaki's model supplemented by the standard-order model.
 func TestRecognizesCommonCharacters(t *testing.T) {
-	r := open(t)
-	if r.Size() < 3000 {
+	if r := open(t); r.Size() < 3000 {
 		t.Fatalf("model knows %d characters; want the full simplified-Chinese set", r.Size())
 	}
+	r := openBoth(t)
 	for _, ch := range handwritingtest.Order {
 		t.Run(ch, func(t *testing.T) {
-			ok, got := top5(t, r, ch, handwritingtest.Glyphs[ch])
-			_, odd := handwritingtest.ModelOrder[ch]
-			switch {
-			case !ok && !odd:
+			if ok, got := top5(t, r, ch, handwritingtest.Glyphs[ch]); !ok {
 				t.Errorf("%s not in the top 5: %v", ch, got)
-			case ok && odd:
-				t.Errorf("%s is now recognised in the standard order: take it out of ModelOrder and BENCHMARKS.md", ch)
 			}
 		})
 	}
@@ -75,16 +88,13 @@ func TestRecognizesCommonCharacters(t *testing.T) {
 // (up to 0.5 % at each point; fixed pseudo-random numbers seeded by the
 // character, the same every run) — are still among the first five.
 func TestRecognizesSmallAndShaky(t *testing.T) {
-	r := open(t)
+	r := openBoth(t)
 	var seed uint32
 	rnd := func(amp float32) float32 {
 		seed = seed*1664525 + 1013904223 // a fixed LCG
 		return (float32(seed>>8)/float32(1<<24)*2 - 1) * amp
 	}
 	for _, ch := range handwritingtest.Order {
-		if _, odd := handwritingtest.ModelOrder[ch]; odd {
-			continue
-		}
 		t.Run(ch, func(t *testing.T) {
 			seed = uint32([]rune(ch)[0]) // each character its own wobble
 			var strokes [][]handwriting.Point
@@ -103,10 +113,11 @@ func TestRecognizesSmallAndShaky(t *testing.T) {
 	}
 }
 
-// TestRecognizesInModelOrder: the characters the model knows in another
-// stroke order are recognised in that order.
+// TestRecognizesInModelOrder: the characters Tegaki's model knows in
+// another stroke order are still recognised in that order (a resident who
+// writes them so) with the supplement in place.
 func TestRecognizesInModelOrder(t *testing.T) {
-	r := open(t)
+	r := openBoth(t)
 	for ch, order := range handwritingtest.ModelOrder {
 		t.Run(ch, func(t *testing.T) {
 			if ok, got := top5(t, r, ch, handwritingtest.Reorder(handwritingtest.Glyphs[ch], order)); !ok {
@@ -149,30 +160,60 @@ func TestRecognizeAfterClose(t *testing.T) {
 }
 
 // BenchmarkRecognize is one recognition of each character, as the pad runs
-// it after the last stroke.
+// it after the last stroke: with Tegaki's model alone (the baseline) and
+// supplemented by the standard-order model, one after the other for each
+// character.
 func BenchmarkRecognize(b *testing.B) {
-	r := open(b)
+	both := openBoth(b)
 	for _, ch := range handwritingtest.Order {
 		strokes := handwritingtest.Densify(handwritingtest.Glyphs[ch], 0.02)
-		b.Run(ch, func(b *testing.B) {
+		for _, r := range []struct {
+			name string
+			rec  handwriting.Recognizer
+		}{{"tegaki", both.Main}, {"both", both}} {
+			b.Run(ch+"/"+r.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if _, err := r.rec.Recognize(strokes, 24); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+	}
+}
+
+// BenchmarkOpen is loading each model, as the kiosk does once at start.
+func BenchmarkOpen(b *testing.B) {
+	for _, m := range []struct{ name, path string }{{"tegaki", handwriting.DefaultModel}, {"standard", standardModel}} {
+		b.Run(m.name, func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
-				if _, err := r.Recognize(strokes, 8); err != nil {
+				r, err := zinnia.Open(m.path)
+				if err != nil {
 					b.Fatal(err)
 				}
+				r.Close()
 			}
 		})
 	}
 }
 
-// BenchmarkOpen is loading the model, as the kiosk does once at start.
-func BenchmarkOpen(b *testing.B) {
-	b.ReportAllocs()
-	for b.Loop() {
-		r, err := zinnia.Open(handwriting.DefaultModel)
-		if err != nil {
-			b.Fatal(err)
-		}
-		r.Close()
+// TestStandardModel: the committed standard-order model holds exactly the
+// characters its list names (deploy/handwriting, both written by make
+// handwriting-model).
+func TestStandardModel(t *testing.T) {
+	list, err := os.ReadFile("../../../deploy/handwriting/standard-order-characters.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := utf8.RuneCountInString(strings.TrimSpace(string(list)))
+	s, err := zinnia.Open(standardModel)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if got := s.Size(); got != want || want < 100 {
+		t.Errorf("the standard-order model holds %d characters, its list %d", got, want)
 	}
 }
