@@ -55,12 +55,6 @@ func (k *Kiosk) headerWith(v session.View, step fyne.CanvasObject) fyne.CanvasOb
 // target is the smallest side of a tappable object in the current mode.
 func (k *Kiosk) target() float32 { return k.th.target() }
 
-// landscape reports whether the panel is wider than tall.
-func (k *Kiosk) landscape() bool {
-	sz := k.panelSize()
-	return sz.Width > sz.Height
-}
-
 // progress is the step line of a flow: 第2步/共4步.
 func (k *Kiosk) progress(v session.View) fyne.CanvasObject {
 	return k.line(fmt.Sprintf(k.t("flow.progress"), v.StepNumber, v.StepCount))
