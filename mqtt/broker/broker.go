@@ -124,6 +124,13 @@ func (b *Broker) Close() error {
 	}
 	s := b.server
 	b.server = nil
+	// Our listeners first: no connection is still being established when
+	// mochi closes (its Close races with EstablishConnection).
+	for _, l := range []*mochiListener{b.tcp, b.tlsL} {
+		if l != nil {
+			l.shutdown(5 * time.Second)
+		}
+	}
 	return s.Close()
 }
 

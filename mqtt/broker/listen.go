@@ -151,6 +151,31 @@ type mochiListener struct {
 	l   *guardedListener
 	log *slog.Logger
 	end atomic.Bool
+
+	// The connections being served, so that the broker can end them and
+	// wait for mochi's handling of each before it closes mochi (whose Close
+	// races with a connection still being established).
+	mu    sync.Mutex
+	conns map[net.Conn]struct{}
+	wg    sync.WaitGroup
+}
+
+// shutdown stops accepting, ends every connection and waits, at most
+// wait, for their handling to return.
+func (m *mochiListener) shutdown(wait time.Duration) {
+	m.end.Store(true)
+	m.l.Close()
+	m.mu.Lock()
+	for c := range m.conns {
+		c.Close()
+	}
+	m.mu.Unlock()
+	done := make(chan struct{})
+	go func() { m.wg.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(wait):
+	}
 }
 
 func (m *mochiListener) ID() string       { return m.id }
@@ -168,9 +193,25 @@ func (m *mochiListener) Serve(establish listeners.EstablishFn) {
 	for {
 		conn, err := m.l.Accept()
 		if err != nil || m.end.Load() {
+			if conn != nil {
+				conn.Close()
+			}
 			return
 		}
+		m.mu.Lock()
+		if m.conns == nil {
+			m.conns = map[net.Conn]struct{}{}
+		}
+		m.conns[conn] = struct{}{}
+		m.wg.Add(1)
+		m.mu.Unlock()
 		go func() {
+			defer func() {
+				m.mu.Lock()
+				delete(m.conns, conn)
+				m.mu.Unlock()
+				m.wg.Done()
+			}()
 			remote := conn.RemoteAddr().String()
 			err := establish(m.id, conn)
 			if err == nil || errors.Is(err, packets.ErrBadUsernameOrPassword) {
