@@ -39,9 +39,11 @@ type DB struct {
 	// nil means the kiosks' default configuration.
 	Catalog *hub.Catalog
 	// DeferCases leaves making the review app's cases (and their search
-	// index) to a Projector, out of the ingest's transactions: the hub
-	// acknowledges submissions as fast as without the inbox. Without it,
-	// Apply makes them in its own transaction.
+	// index) to a Projector, out of the ingest's transactions: acks come
+	// sooner, but the work in all is about twice as much (the queue, then
+	// reading and decoding the submissions again), so under sustained load
+	// the inbox falls behind. Without it (as `hub run` has it), Apply makes
+	// them in its own transaction.
 	DeferCases bool
 
 	wake chan struct{}
