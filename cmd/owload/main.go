@@ -142,7 +142,6 @@ func runSims(ctx context.Context, sims []*sim) {
 	wg.Wait()
 }
 
-
 // printList writes at most 20 items, then how many more there are.
 func printList(w io.Writer, items []string) {
 	for i, it := range items {
