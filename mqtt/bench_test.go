@@ -2,8 +2,11 @@ package mqtt_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
+	"strings"
 	"strconv"
 	"syscall"
 	"testing"
@@ -45,8 +48,7 @@ func BenchmarkDrain(b *testing.B) {
 		url := "tcp://" + br.ListenAddr()
 		in := w.startIngest(url)
 		eventually(b, 10*time.Second, in.Connected, func() string { return "ingest not connected" })
-		k := w.newKiosk("wall-01", 11)
-		k.submit(b, drainN)
+		k := queuedKiosk(b, w, drainN)
 		b.StartTimer()
 		start, cpu0 := time.Now(), cpuTime()
 		w.startRelay(k, url, nil) // default window
@@ -103,6 +105,56 @@ func BenchmarkBarePahoQoS1(b *testing.B) {
 		c.Disconnect(50)
 		b.StartTimer()
 	}
+}
+
+// queuedKiosk is kiosk wall-01 with n submissions queued: a copy of a
+// store filled once per n and kept in the temporary directory (filling
+// 100,000 one durable Submit at a time takes minutes here).
+func queuedKiosk(b *testing.B, w *world, n int) *kioskSide {
+	b.Helper()
+	tpl := filepath.Join(os.TempDir(), fmt.Sprintf("ow-drain-%d", n))
+	if _, err := os.Stat(filepath.Join(tpl, "ids")); err != nil {
+		fillTemplate(b, tpl, n)
+	}
+	dst := filepath.Join(w.dir, "wall-01")
+	if err := os.MkdirAll(dst, 0o750); err != nil {
+		b.Fatal(err)
+	}
+	data, err := os.ReadFile(filepath.Join(tpl, "kiosk.db"))
+	if err == nil {
+		err = os.WriteFile(filepath.Join(dst, "kiosk.db"), data, 0o600)
+	}
+	ids, rerr := os.ReadFile(filepath.Join(tpl, "ids"))
+	if err != nil || rerr != nil {
+		b.Fatal(err, rerr)
+	}
+	k := w.newKiosk("wall-01", 11)
+	k.ids = strings.Fields(string(ids))
+	if len(k.ids) != n {
+		b.Fatalf("template %s holds %d ids, not %d", tpl, len(k.ids), n)
+	}
+	return k
+}
+
+// fillTemplate makes the store queuedKiosk copies: n submissions stored
+// as residents would, then closed (checkpointed into one file).
+func fillTemplate(b *testing.B, tpl string, n int) {
+	tmp := tpl + fmt.Sprintf(".%d", os.Getpid())
+	os.RemoveAll(tmp)
+	tw := &world{t: b, dir: tmp}
+	k := tw.newKiosk("wall-01", 11)
+	k.submit(b, n)
+	if err := k.db.Close(); err != nil {
+		b.Fatal(err)
+	}
+	src := filepath.Join(tmp, "wall-01")
+	if err := os.WriteFile(filepath.Join(src, "ids"), []byte(strings.Join(k.ids, "\n")), 0o600); err != nil {
+		b.Fatal(err)
+	}
+	if err := os.Rename(src, tpl); err != nil && !errors.Is(err, os.ErrExist) {
+		b.Fatal(err)
+	}
+	os.RemoveAll(tmp)
 }
 
 // startBenchBroker starts the embedded broker without the kiosks' rate
