@@ -16,6 +16,7 @@ type result struct {
 	// acked is the time until the last ack; elapsed until the last case
 	// exists in the station's inbox (zero when the run did not finish).
 	acked, elapsed time.Duration
+	cpu            time.Duration // the process's CPU time until the last case
 	latencies      []time.Duration
 	cases          int64 // cases the inbox counts
 	ingest         hubside.IngestStats
@@ -108,7 +109,8 @@ func (r result) print(w io.Writer) {
 	ms := func(d time.Duration) time.Duration { return d.Round(time.Millisecond) }
 	fmt.Fprintf(w, "kiosks %d, submissions %d: last ack after %s, last case in the inbox after %s\n",
 		r.kiosks, r.total, ms(r.acked), ms(r.elapsed))
-	fmt.Fprintf(w, "throughput %.0f submissions/s (until the last case)\n", r.rate())
+	fmt.Fprintf(w, "throughput %.0f submissions/s (until the last case); CPU %.1f µs per submission (kiosks, broker and hub)\n",
+		r.rate(), float64(r.cpu.Microseconds())/float64(max(r.total, 1)))
 	fmt.Fprintf(w, "publish to ack: p50 %s  p90 %s  p99 %s  max %s\n", ms(r.percentile(.5)),
 		ms(r.percentile(.9)), ms(r.percentile(.99)), ms(r.percentile(1)))
 	fmt.Fprintf(w, "exactly once: %v (%d missing, %d without a case, %d duplicated, %d stray, %d acked twice); cases %d\n",
