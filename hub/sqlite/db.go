@@ -48,7 +48,8 @@ type DB struct {
 
 	wake chan struct{}
 
-	db *sql.DB
+	db        *sql.DB
+	fullChunk *sql.Stmt // insertCases(caseChunk)
 }
 
 // NewDB returns a store for the database file at path.
@@ -85,6 +86,10 @@ func (db *DB) Open() error {
 		sdb.Close()
 		return fmt.Errorf("open hub store: optimize: %w", err)
 	}
+	if db.fullChunk, err = sdb.Prepare(insertCases(caseChunk)); err != nil {
+		sdb.Close()
+		return fmt.Errorf("open hub store: %w", err)
+	}
 	db.db = sdb
 	return nil
 }
@@ -94,6 +99,7 @@ func (db *DB) Close() error {
 	if db.db == nil {
 		return nil
 	}
+	db.fullChunk.Close()
 	err := db.db.Close()
 	db.db = nil
 	return err
