@@ -4,7 +4,7 @@
 GOBIN := $(shell go env GOPATH)/bin
 export PATH := $(GOBIN):$(PATH)
 
-.PHONY: all deps build release release-check demo test vet lint fmt-check tidy-check unit smoke units bench bench-idle clean
+.PHONY: all deps build release release-check demo test vet lint fmt-check tidy-check unit smoke units bench bench-idle soak-window clean
 
 all: build
 
@@ -71,9 +71,13 @@ smoke: build
 bench:
 	./deploy/bench.sh bench.out
 
-## bench-idle: CPU and memory of a connected, idle kiosk over 120 s
+## bench-idle: CPU and memory of a connected, idle kiosk over 120 s (no display needed)
 bench-idle: build
 	./deploy/bench-idle.sh 120
+
+## soak-window: 1,000 clicked visits through the real kiosk window under Xvfb, RSS growth
+soak-window: build
+	./deploy/soak-window.sh 1000
 
 clean:
 	rm -rf bin demo-data bench.out build

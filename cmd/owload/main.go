@@ -11,7 +11,7 @@
 // of what they dropped. When -timeout passes first it names the kiosks that
 // did not finish and exits with status 1.
 //
-//	owload [-kiosks 200] [-per-kiosk 100] [-window 16] [-timeout 5m] [-defer-cases]
+//	owload [-kiosks 200] [-per-kiosk 100] [-window 16] [-timeout 5m] [-defer-cases] [-cpuprofile FILE]
 package main
 
 import (
@@ -23,6 +23,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/pprof"
 	"sync"
 	"syscall"
 	"time"
@@ -41,6 +42,7 @@ type options struct {
 	kiosks, perKiosk, window int
 	timeout                  time.Duration
 	keep, deferCases         bool
+	cpuProfile               string
 }
 
 func run() error {
@@ -51,7 +53,19 @@ func run() error {
 	flag.DurationVar(&o.timeout, "timeout", 5*time.Minute, "give up after this long (the kiosks that did not finish are named)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the hub's temporary data directory")
 	flag.BoolVar(&o.deferCases, "defer-cases", false, "queue cases for the projector instead of making them in the ingest's transaction")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run (kiosks, broker and hub) to this file")
 	flag.Parse()
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	res, err := load(context.Background(), o)
 	res.print(os.Stdout)
 	if err != nil {
