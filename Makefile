@@ -5,7 +5,7 @@ GOBIN := $(shell go env GOPATH)/bin
 export PATH := $(GOBIN):$(PATH)
 
 .PHONY: vendor-htmx
-.PHONY: all deps build handwriting-model release release-check demo test vet lint fmt-check tidy-check unit smoke units bench bench-idle clean
+.PHONY: all deps build handwriting-model release release-check demo test vet lint fmt-check tidy-check unit smoke units bench bench-idle soak-window clean
 
 all: build
 
@@ -80,7 +80,7 @@ smoke: build
 bench:
 	./deploy/bench.sh bench.out
 
-## bench-idle: CPU and memory of a connected, idle kiosk over 120 s
+## bench-idle: CPU and memory of a connected, idle kiosk over 120 s (no display needed)
 bench-idle: build
 	./deploy/bench-idle.sh 120
 
@@ -90,6 +90,10 @@ vendor-htmx:
 	tmp=$$(mktemp -d) && (cd "$$tmp" && npm pack --silent htmx.org@$(HTMX_VERSION) >/dev/null && tar xzf htmx.org-$(HTMX_VERSION).tgz) && \
 	cp "$$tmp/package/dist/htmx.min.js" hub/web/static/htmx.min.js && cp "$$tmp/package/LICENSE" hub/web/static/htmx.LICENSE && \
 	echo "htmx.org $(HTMX_VERSION)" > hub/web/static/htmx.VERSION; rm -rf "$$tmp"
+
+## soak-window: 1,000 clicked visits through the real kiosk window under Xvfb, RSS growth
+soak-window: build
+	./deploy/soak-window.sh 1000
 
 clean:
 	rm -rf bin demo-data bench.out build

@@ -48,7 +48,9 @@ func newWorld(t testing.TB, kiosks ...string) *world {
 	w.signer = mqtt.NewSigner(priv)
 	w.trust = mqtt.NewTrust().Add(mqtt.RoleHub, pub)
 	w.hubDB = hubsqlite.NewDB(filepath.Join(w.dir, "hub", "hub.db"))
-	w.hubDB.DeferCases = true // as the hub runs: cases made beside the ingest
+	// As the hub runs, cases are made in the ingest's transactions;
+	// OW_DEFER_CASES=1 queues them for the projector (the alternative).
+	w.hubDB.DeferCases = os.Getenv("OW_DEFER_CASES") != ""
 	if err := w.hubDB.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -205,7 +205,9 @@ func loadSigner(path string) (*mqtt.Signer, error) {
 // openStore opens the store, the desk over it and the projector beside it.
 func (m *Main) openStore() error {
 	m.db = hubsqlite.NewDB(filepath.Join(m.Config.data, "hub.db"))
-	m.db.DeferCases = true // acks do not wait for the inbox: the projector makes the cases
+	// Cases are made in the ingest's own transactions: cheaper in all than
+	// queueing them for the projector (docs/BENCHMARKS.md, "Making cases").
+	// The projector makes those queued before (an older hub's queue).
 	if err := m.open(m.db); err != nil {
 		return err
 	}

@@ -1,36 +1,34 @@
 // Command owload is a load generator for the station's hub: it simulates
 // many kiosks publishing submissions at once into one hub and measures how
-// many are committed and acknowledged per second, and the latency from
-// publish to (signed, verified) ack.
+// many reach the station's inbox per second (timed until the last case
+// exists, not the last ack), and the latency from publish to (signed,
+// verified) ack.
 //
 // By default it runs the hub itself, as `hub run` does: the embedded broker
 // on a loopback port, the ingest, and a store in a temporary directory.
+// After the run it checks every id sent exactly once among the hub's
+// submissions and cases, and prints the ingest's and the broker's counters
+// of what they dropped. When -timeout passes first it names the kiosks that
+// did not finish and exits with status 1.
 //
-//	owload [-kiosks 200] [-per-kiosk 100] [-window 16]
+//	owload [-kiosks 200] [-per-kiosk 100] [-window 16] [-timeout 5m] [-defer-cases] [-cpuprofile FILE]
 package main
 
 import (
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
-	"encoding/hex"
+	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
-	"path/filepath"
-	"sort"
+	"runtime/pprof"
 	"sync"
-	"sync/atomic"
+	"syscall"
 	"time"
 
-	paho "github.com/eclipse/paho.mqtt.golang"
-
-	"opinionwall/hub"
-	hubsqlite "opinionwall/hub/sqlite"
-	"opinionwall/kiosk"
 	"opinionwall/mqtt"
-	"opinionwall/mqtt/broker"
-	"opinionwall/mqtt/hubside"
 )
 
 func main() {
@@ -43,7 +41,8 @@ func main() {
 type options struct {
 	kiosks, perKiosk, window int
 	timeout                  time.Duration
-	keep                     bool
+	keep, deferCases         bool
+	cpuProfile               string
 }
 
 func run() error {
@@ -51,42 +50,28 @@ func run() error {
 	flag.IntVar(&o.kiosks, "kiosks", 200, "simulated kiosks, all publishing at once")
 	flag.IntVar(&o.perKiosk, "per-kiosk", 100, "submissions each kiosk sends")
 	flag.IntVar(&o.window, "window", 16, "submissions a kiosk has published and not yet seen acked")
-	flag.DurationVar(&o.timeout, "timeout", 5*time.Minute, "give up after this long")
+	flag.DurationVar(&o.timeout, "timeout", 5*time.Minute, "give up after this long (the kiosks that did not finish are named)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the hub's temporary data directory")
+	flag.BoolVar(&o.deferCases, "defer-cases", false, "queue cases for the projector instead of making them in the ingest's transaction")
+	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run (kiosks, broker and hub) to this file")
 	flag.Parse()
+	if o.cpuProfile != "" {
+		f, err := os.Create(o.cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 	res, err := load(context.Background(), o)
+	res.print(os.Stdout)
 	if err != nil {
 		return err
 	}
-	res.print(os.Stdout)
-	return nil
-}
-
-// result is what a load run measured.
-type result struct {
-	kiosks, total int
-	elapsed       time.Duration
-	latencies     []time.Duration
-	stored        int64
-	ingest        hubside.IngestStats
-}
-
-func (r result) rate() float64 { return float64(r.total) / r.elapsed.Seconds() }
-
-func (r result) percentile(p float64) time.Duration {
-	if len(r.latencies) == 0 {
-		return 0
-	}
-	i := int(p * float64(len(r.latencies)-1))
-	return r.latencies[i]
-}
-
-func (r result) print(w *os.File) {
-	fmt.Fprintf(w, "kiosks %d, submissions %d, committed and acked in %s\n", r.kiosks, r.total, r.elapsed.Round(time.Millisecond))
-	fmt.Fprintf(w, "throughput %.0f submissions/s\n", r.rate())
-	fmt.Fprintf(w, "publish to ack: p50 %s  p90 %s  p99 %s  max %s\n", r.percentile(.5).Round(time.Millisecond),
-		r.percentile(.9).Round(time.Millisecond), r.percentile(.99).Round(time.Millisecond), r.percentile(1).Round(time.Millisecond))
-	fmt.Fprintf(w, "hub store: %d rows (exactly once: %v); ingest %+v\n", r.stored, r.stored == int64(r.total), r.ingest)
+	return res.check()
 }
 
 func load(ctx context.Context, o options) (result, error) {
@@ -103,7 +88,7 @@ func load(ctx context.Context, o options) (result, error) {
 		ids[i] = fmt.Sprintf("load-%03d", i)
 	}
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	h := &loadHub{Dir: dir, Kiosks: ids, Signer: mqtt.NewSigner(priv)}
+	h := &loadHub{Dir: dir, Kiosks: ids, Signer: mqtt.NewSigner(priv), DeferCases: o.deferCases}
 	err = h.Open()
 	defer h.Close()
 	if err != nil {
@@ -120,194 +105,75 @@ func load(ctx context.Context, o options) (result, error) {
 		defer s.client.Disconnect(50)
 		sims[i] = s
 	}
-	start := time.Now()
-	if err := runSims(sims, o.timeout); err != nil {
-		return res, err
+	ctx, cancel := context.WithTimeout(ctx, o.timeout)
+	defer cancel()
+	start, cpu0 := time.Now(), cpuTime()
+	runSims(ctx, sims)
+	res.acked = time.Since(start)
+	res.collect(sims)
+	if len(res.incomplete) == 0 {
+		err = waitCases(ctx, h, int64(res.total))
+		res.elapsed, res.cpu = time.Since(start), cpuTime()-cpu0
+	} else {
+		err = fmt.Errorf("%d of %d kiosks did not finish within %s", len(res.incomplete), o.kiosks, o.timeout)
 	}
-	res.elapsed = time.Since(start)
-	for _, s := range sims {
-		res.latencies = append(res.latencies, s.latencies...)
+	res.ingest, res.broker = h.ingest.Stats(), h.broker.Stats()
+	res.cases, _ = h.db.CasesMade(context.Background())
+	subs, cases, serr := h.db.StoredIDs(context.Background())
+	if serr != nil {
+		return res, errors.Join(err, serr)
 	}
-	sort.Slice(res.latencies, func(i, j int) bool { return res.latencies[i] < res.latencies[j] })
-	res.stored, _, err = h.db.Count(ctx)
-	res.ingest = h.ingest.Stats()
+	res.verify(sims, subs, cases)
 	return res, err
 }
 
-// runSims runs every kiosk at once and returns the first error.
-func runSims(sims []*sim, timeout time.Duration) error {
+// waitCases waits until the hub has made n cases.
+func waitCases(ctx context.Context, h *loadHub, n int64) error {
+	for {
+		made, err := h.db.CasesMade(ctx)
+		if err != nil || made >= n {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("%d of %d cases made: %w", made, n, ctx.Err())
+		case <-time.After(5 * time.Millisecond):
+		}
+	}
+}
+
+// cpuTime is the CPU time (user and system) this process has used: the
+// kiosks, the broker and the hub all run in it. On a shared machine it
+// says more than the wall clock.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// runSims runs every kiosk at once until each finished or ctx ended.
+func runSims(ctx context.Context, sims []*sim) {
 	var wg sync.WaitGroup
-	errs := make(chan error, len(sims))
 	for _, s := range sims {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			if err := s.run(timeout); err != nil {
-				errs <- err
+			if err := s.run(ctx); err != nil && ctx.Err() == nil {
+				fmt.Fprintf(os.Stderr, "owload: %s: %v\n", s.id, err)
 			}
 		}()
 	}
 	wg.Wait()
-	close(errs)
-	return <-errs
 }
 
-func password(user string) string { return "load-" + user }
-
-// loadHub is the hub under load, as `hub run` has it: the embedded broker
-// on a loopback port, the store with the projector beside it, the ingest.
-// Open opens the parts in order; Close closes what was opened, in reverse.
-type loadHub struct {
-	Dir    string
-	Kiosks []string
-	Signer *mqtt.Signer
-
-	broker *broker.Broker
-	db     *hubsqlite.DB
-	ingest *hubside.Ingest
-	parts  []part // opened so far
-}
-
-// part is a long-lived piece of the hub.
-type part interface {
-	Open() error
-	Close() error
-}
-
-func (h *loadHub) open(p part) error {
-	if err := p.Open(); err != nil {
-		return err
-	}
-	h.parts = append(h.parts, p)
-	return nil
-}
-
-// URL is where the kiosks connect.
-func (h *loadHub) URL() string { return "tcp://" + h.broker.ListenAddr() }
-
-// Open starts the hub and waits for the ingest to connect.
-func (h *loadHub) Open() error {
-	creds := &mqtt.Credentials{}
-	for _, u := range append([]string{mqtt.UserHub}, h.Kiosks...) {
-		if err := creds.Set(u, password(u)); err != nil {
-			return err
+// printList writes at most 20 items, then how many more there are.
+func printList(w io.Writer, items []string) {
+	for i, it := range items {
+		if i == 20 {
+			fmt.Fprintf(w, " … and %d more", len(items)-20)
+			break
 		}
+		fmt.Fprint(w, " ", it)
 	}
-	h.broker = &broker.Broker{Addr: "127.0.0.1:0", Credentials: creds}
-	if err := h.open(h.broker); err != nil {
-		return err
-	}
-	h.db = hubsqlite.NewDB(filepath.Join(h.Dir, "hub.db"))
-	h.db.DeferCases = true // as `hub run`: the review app's cases are made beside the ingest
-	h.ingest = &hubside.Ingest{Conn: mqtt.Conn{Broker: h.URL(), Username: mqtt.UserHub, Password: password(mqtt.UserHub)},
-		Store: h.db, Signer: h.Signer,
-		// Throughput, not the per-kiosk quota, is measured here.
-		Quota: &hub.Quota{PerHour: 1 << 30}}
-	for _, p := range []part{h.db, &hubsqlite.Projector{DB: h.db}, h.ingest} {
-		if err := h.open(p); err != nil {
-			return err
-		}
-	}
-	for deadline := time.Now().Add(10 * time.Second); !h.ingest.Connected(); time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			return fmt.Errorf("ingest did not connect")
-		}
-	}
-	return nil
-}
-
-// Close stops the hub and returns the first error.
-func (h *loadHub) Close() error {
-	var first error
-	for i := len(h.parts) - 1; i >= 0; i-- {
-		if err := h.parts[i].Close(); err != nil && first == nil {
-			first = err
-		}
-	}
-	h.parts = nil
-	return first
-}
-
-// sim is one simulated kiosk: it publishes its submissions with a bounded
-// window, verifies each signed ack as a real kiosk does, and records the
-// time from publish to ack.
-type sim struct {
-	id     string
-	codec  kiosk.TicketCodec
-	client paho.Client
-	trust  *mqtt.Trust
-	n      int
-	window chan struct{} // a token per submission in flight
-	mu     sync.Mutex
-	sent   map[string]time.Time
-	acked  atomic.Int64
-	done   chan struct{}
-
-	latencies []time.Duration
-}
-
-func newSim(id string, number int, url, password string, trust *mqtt.Trust, o options) (*sim, error) {
-	s := &sim{id: id, trust: trust, n: o.perKiosk, window: make(chan struct{}, o.window),
-		sent: map[string]time.Time{}, done: make(chan struct{})}
-	s.codec, _ = kiosk.NewTicketCodec(number, id)
-	opts := paho.NewClientOptions().AddBroker(url).SetClientID(id).SetUsername(id).SetPassword(password).
-		SetProtocolVersion(4).SetCleanSession(true).SetConnectTimeout(10 * time.Second).SetOrderMatters(false)
-	s.client = paho.NewClient(opts)
-	if tok := s.client.Connect(); !tok.WaitTimeout(15*time.Second) || tok.Error() != nil {
-		return nil, fmt.Errorf("%s: connect: %v", id, tok.Error())
-	}
-	tok := s.client.Subscribe(mqtt.KioskTopic(id, mqtt.LeafAck), 1, s.onAck)
-	if !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
-		return nil, fmt.Errorf("%s: subscribe: %v", id, tok.Error())
-	}
-	return s, nil
-}
-
-func (s *sim) onAck(_ paho.Client, m paho.Message) {
-	now := time.Now()
-	ack, err := s.trust.OpenAck(s.id, m.Payload())
-	if err != nil {
-		fmt.Fprintf(os.Stderr, "owload: %s: refused ack: %v\n", s.id, err)
-		return
-	}
-	s.mu.Lock()
-	for _, id := range ack.IDs {
-		if at, ok := s.sent[id]; ok {
-			s.latencies = append(s.latencies, now.Sub(at))
-			delete(s.sent, id)
-			<-s.window
-			if s.acked.Add(1) == int64(s.n) {
-				close(s.done)
-			}
-		}
-	}
-	s.mu.Unlock()
-}
-
-func (s *sim) run(timeout time.Duration) error {
-	var gen kiosk.UUIDGen
-	topic := mqtt.KioskTopic(s.id, mqtt.LeafUp)
-	suffix := make([]byte, 4)
-	for seq := 1; seq <= s.n; seq++ {
-		s.window <- struct{}{}
-		rand.Read(suffix)
-		now := time.Now()
-		sub := kiosk.Submission{ID: gen.New(now), Seq: int64(seq), Kiosk: s.id, Kind: kiosk.KindOpinion, Ticket: s.codec.Code(int64(seq)),
-			CreatedAt: now, ClockSynced: true, Body: kiosk.Body{Topic: "sanitation", Phrases: []string{"garbage-piled"},
-				Text: "楼下垃圾站三天没有清运 " + hex.EncodeToString(suffix), Lang: "zh", Channel: kiosk.ChannelTouch}}
-		payload, err := mqtt.EncodeUp(&sub)
-		if err != nil {
-			return err
-		}
-		s.mu.Lock()
-		s.sent[sub.ID] = now
-		s.mu.Unlock()
-		s.client.Publish(topic, 1, false, payload)
-	}
-	select {
-	case <-s.done:
-		return nil
-	case <-time.After(timeout):
-		return fmt.Errorf("%s: %d of %d acked after %s", s.id, s.acked.Load(), s.n, timeout)
-	}
+	fmt.Fprintln(w)
 }

@@ -2,22 +2,72 @@ package main
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
 )
 
 func TestLoadSmall(t *testing.T) {
-	res, err := load(context.Background(), options{kiosks: 10, perKiosk: 30, window: 4, timeout: time.Minute})
-	if err != nil {
-		t.Fatal(err)
+	for _, deferCases := range []bool{false, true} {
+		res, err := load(context.Background(), options{kiosks: 10, perKiosk: 30, window: 4, timeout: time.Minute, deferCases: deferCases})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := res.check(); err != nil {
+			t.Fatal(err)
+		}
+		if res.total != 300 || res.cases != 300 || len(res.latencies) != 300 || len(res.incomplete) != 0 {
+			t.Fatalf("total %d, cases %d, latencies %d, incomplete %v", res.total, res.cases, len(res.latencies), res.incomplete)
+		}
+		if res.ingest.Acked != 300 || res.ingest.Rejected != 0 || res.ingest.Dropped != 0 {
+			t.Errorf("ingest %+v", res.ingest)
+		}
+		if res.percentile(0) > res.percentile(1) || res.rate() <= 0 || res.elapsed < res.acked {
+			t.Errorf("figures: p0 %v p100 %v rate %v elapsed %v acked %v", res.percentile(0), res.percentile(1), res.rate(), res.elapsed, res.acked)
+		}
 	}
-	if res.total != 300 || res.stored != 300 || len(res.latencies) != 300 {
-		t.Fatalf("total %d, stored %d, latencies %d", res.total, res.stored, len(res.latencies))
+}
+
+// TestLoadTimesOut: kiosks blocked on a full window (far more to send
+// than the time allows) end at the timeout, named in the report.
+func TestLoadTimesOut(t *testing.T) {
+	start := time.Now()
+	res, err := load(context.Background(), options{kiosks: 4, perKiosk: 1_000_000, window: 2, timeout: 300 * time.Millisecond})
+	if err == nil || !strings.Contains(err.Error(), "4 of 4 kiosks did not finish") {
+		t.Fatalf("err %v", err)
 	}
-	if res.ingest.Acked != 300 || res.ingest.Rejected != 0 {
-		t.Errorf("ingest %+v", res.ingest)
+	if took := time.Since(start); took > time.Minute {
+		t.Errorf("took %s", took)
 	}
-	if res.percentile(0) > res.percentile(1) || res.rate() <= 0 {
-		t.Errorf("figures: p0 %v p100 %v rate %v", res.percentile(0), res.percentile(1), res.rate())
+	if len(res.incomplete) != 4 || !strings.HasPrefix(res.incomplete[0], "load-000 ") {
+		t.Errorf("incomplete %v", res.incomplete)
+	}
+	var out strings.Builder
+	res.print(&out)
+	if !strings.Contains(out.String(), "incomplete kiosks (4, acked/sent): load-000 ") {
+		t.Errorf("report:\n%s", out.String())
+	}
+}
+
+// TestVerifyFindsEachDefect: the id check is per id, not a row count.
+func TestVerifyFindsEachDefect(t *testing.T) {
+	s := &sim{ids: []string{"a", "b", "c"}}
+	cases := []struct {
+		name        string
+		subs, cases map[string]int
+		want        string
+	}{
+		{"exact", map[string]int{"a": 1, "b": 1, "c": 1}, map[string]int{"a": 1, "b": 1, "c": 1}, ""},
+		{"one lost, one stray: same count", map[string]int{"a": 1, "b": 1, "x": 1}, map[string]int{"a": 1, "b": 1, "c": 1}, "1 missing"},
+		{"twice", map[string]int{"a": 2, "b": 1, "c": 1}, map[string]int{"a": 1, "b": 1, "c": 1}, "1 duplicated"},
+		{"no case", map[string]int{"a": 1, "b": 1, "c": 1}, map[string]int{"a": 1, "b": 1}, "1 without a case"},
+	}
+	for _, c := range cases {
+		var r result
+		r.verify([]*sim{s}, c.subs, c.cases)
+		err := r.check()
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
 	}
 }

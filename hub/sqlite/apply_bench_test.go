@@ -11,8 +11,8 @@ import (
 )
 
 // BenchmarkApply stores submissions as the ingest does, in batches of 256:
-// deferred (as the hub runs: cases queued), then making the queued cases
-// (the projector's work), and inline (cases in the same transaction).
+// deferred (cases queued), then making the queued cases (the projector's
+// work), and inline (cases in the same transaction, as the hub runs).
 func BenchmarkApply(b *testing.B) {
 	for _, mode := range []string{"deferred", "project", "inline"} {
 		b.Run(mode, func(b *testing.B) {

@@ -17,7 +17,13 @@ const caseColumns = `id, ticket, kiosk, kind, topic, building, text, rating, at,
 	status, matter, item, priority, assignee, duplicate_of, reason, reply, reply_en, replied_at, wall_text,
 	published_at, updated_at, version, gov_body, due, delib_item, delib_title, referrals, voice_ms, transcript`
 
-var insertCase = `INSERT INTO cases (` + caseColumns + `) VALUES (` + strings.TrimSuffix(strings.Repeat("?, ", 33), ", ") + `)`
+// caseFields is how many caseColumns there are.
+const caseFields = 33
+
+var (
+	caseValues = `(` + strings.TrimSuffix(strings.Repeat("?, ", caseFields), ", ") + `)`
+	insertCase = `INSERT INTO cases (` + caseColumns + `) VALUES ` + caseValues
+)
 
 // caseArgs are the values of caseColumns for c.
 func caseArgs(c *hub.Case) []any {

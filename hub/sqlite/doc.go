@@ -14,8 +14,11 @@
 //     (store_reset), votes only for open polls and their options, one per
 //     visit; the flags that raise alerts.
 //   - project.go: the review app's cases of new submissions, made in
-//     Apply's transaction, or (DB.DeferCases, as `hub run` does) queued and
-//     made by a Projector beside the ingest, so acks do not wait for them.
+//     Apply's transaction (as `hub run` does: a batch's cases in a few
+//     multi-row statements), or (DB.DeferCases) queued and made by a
+//     Projector beside the ingest; the Projector also makes what an older
+//     hub left queued. progress.go: how many cases the inbox counts and
+//     which ids are stored, for load generators and benchmarks.
 //   - cases.go, inbox.go, search.go: reading cases; the inbox's page and
 //     its counts under the other filters (kept by triggers in case_counts
 //     when only the status, kind, class, topic or assignee is filtered);

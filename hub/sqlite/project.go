@@ -25,37 +25,82 @@ func (db *DB) makeCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) e
 			ready = append(ready, s)
 		}
 	}
-	return db.insertCases(ctx, tx, ready)
+	return db.insertCaseRows(ctx, tx, ready)
 }
 
-// insertCases makes the cases of subs in the caller's transaction.
-func (db *DB) insertCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
-	if len(subs) == 0 {
+// insertCaseRows makes the cases of subs, with their search index rows,
+// in the caller's transaction: caseChunk cases per statement,
+// then their index rows in one statement (FTS5 writes its pending terms
+// to disk at each statement's savepoint: a statement per case wrote a
+// segment per case, and merged them all again).
+func (db *DB) insertCaseRows(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
+	search := make([]any, 0, 2*min(len(subs), searchChunk))
+	for len(subs) > 0 {
+		chunk := subs[:min(len(subs), caseChunk)]
+		subs = subs[len(chunk):]
+		terms := make(map[string]string, len(chunk))
+		args := make([]any, 0, len(chunk)*caseFields)
+		for _, s := range chunk {
+			c := hub.NewCase(s, db.catalog())
+			args = append(args, caseArgs(&c)...)
+			terms[c.ID] = searchTerms(&c)
+		}
+		var rows *sql.Rows
+		var err error
+		if len(chunk) == caseChunk && db.fullChunk != nil {
+			// Prepared once per connection: parsing the statement of
+			// caseChunk rows costs as much as a fifth of making them.
+			rows, err = tx.StmtContext(ctx, db.fullChunk).QueryContext(ctx, args...)
+		} else {
+			rows, err = tx.QueryContext(ctx, insertCases(len(chunk)), args...)
+		}
+		if err != nil {
+			return fmt.Errorf("cases: %w", err)
+		}
+		for rows.Next() {
+			var n int64
+			var id string
+			if err := rows.Scan(&n, &id); err != nil {
+				rows.Close()
+				return fmt.Errorf("cases: %w", err)
+			}
+			search = append(search, n, terms[id])
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("cases: %w", err)
+		}
+		if len(search) >= 2*searchChunk {
+			if err := insertSearchRows(ctx, tx, search); err != nil {
+				return err
+			}
+			search = search[:0]
+		}
+	}
+	return insertSearchRows(ctx, tx, search)
+}
+
+// insertCases inserts n cases and returns their row numbers and ids.
+func insertCases(n int) string {
+	return insertCase + strings.Repeat(", "+caseValues, n-1) + ` RETURNING n, id`
+}
+
+// caseChunk is the most cases one statement inserts (caseFields
+// parameters each, under SQLite's limit of 32,766).
+const caseChunk = 64
+
+// searchChunk is the most search index rows one statement inserts.
+const searchChunk = 256
+
+// insertSearchRows inserts (rowid, terms) pairs into the search index in
+// one statement.
+func insertSearchRows(ctx context.Context, tx *sql.Tx, pairs []any) error {
+	if len(pairs) == 0 {
 		return nil
 	}
-	insCase, err := tx.PrepareContext(ctx, insertCase)
-	if err != nil {
-		return fmt.Errorf("cases: %w", err)
-	}
-	defer insCase.Close()
-	insSearch, err := tx.PrepareContext(ctx, insertSearch)
-	if err != nil {
-		return fmt.Errorf("cases: %w", err)
-	}
-	defer insSearch.Close()
-	for _, s := range subs {
-		c := hub.NewCase(s, db.catalog())
-		res, err := insCase.ExecContext(ctx, caseArgs(&c)...)
-		if err != nil {
-			return fmt.Errorf("case %s: %w", s.ID, err)
-		}
-		n, err := res.LastInsertId()
-		if err != nil {
-			return fmt.Errorf("case %s: %w", s.ID, err)
-		}
-		if _, err := insSearch.ExecContext(ctx, n, searchTerms(&c)); err != nil {
-			return fmt.Errorf("case %s: search: %w", s.ID, err)
-		}
+	q := insertSearch + strings.Repeat(", (?, ?)", len(pairs)/2-1)
+	if _, err := tx.ExecContext(ctx, q, pairs...); err != nil {
+		return fmt.Errorf("cases: search: %w", err)
 	}
 	return nil
 }

@@ -108,7 +108,7 @@ func (db *DB) completeVoice(ctx context.Context, tx *sql.Tx, r *hub.Received, au
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, r.ID, r.Kiosk, a.Bytes, a.SHA256, a.DurationMS, audio, now); err != nil {
 		return hub.VoiceProgress{}, fmt.Errorf("voice: %w", err)
 	}
-	if err := db.insertCases(ctx, tx, []*hub.Received{r}); err != nil {
+	if err := db.insertCaseRows(ctx, tx, []*hub.Received{r}); err != nil {
 		return hub.VoiceProgress{}, err
 	}
 	return hub.VoiceProgress{Have: a.Chunks(), Done: true}, nil

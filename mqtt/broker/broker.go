@@ -155,12 +155,21 @@ type Stats struct {
 	RateLimited int64 // publishes dropped over the user's message or byte rate
 	Retained    int64 // publishes dropped for a retain flag the protocol does not allow there
 	Turned      int64 // connections closed before CONNECT: over the connection limit, not a small CONNECT first
+	// SlowDropped counts messages the broker dropped for a subscriber too
+	// slow to take them (mochi's messages_dropped), InflightDropped those
+	// dropped from a client's in-flight store (inflight_dropped).
+	SlowDropped, InflightDropped int64
 }
 
 // Stats returns the broker's counters.
 func (b *Broker) Stats() Stats {
-	return Stats{Denied: b.denied.Load(), Refused: b.refused.Load(), Throttled: b.throttled.Load(),
+	st := Stats{Denied: b.denied.Load(), Refused: b.refused.Load(), Throttled: b.throttled.Load(),
 		RateLimited: b.limited.Load(), Retained: b.retained.Load(), Turned: b.turned.Load()}
+	if s := b.server; s != nil {
+		info := s.Info.Clone()
+		st.SlowDropped, st.InflightDropped = info.MessagesDropped, info.InflightDropped
+	}
+	return st
 }
 
 // authHook authenticates users and enforces the ACL.

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	paho "github.com/eclipse/paho.mqtt.golang"
+
+	"opinionwall/kiosk"
+	"opinionwall/mqtt"
+)
+
+// sim is one simulated kiosk: it publishes its submissions with a bounded
+// window, verifies each signed ack as a real kiosk does, and records the
+// time from publish to ack. It never resends: every id is published once,
+// so an id acked twice is the hub's doing (counted in dupAcks).
+type sim struct {
+	id     string
+	codec  kiosk.TicketCodec
+	client paho.Client
+	trust  *mqtt.Trust
+	n      int
+	window chan struct{} // a token per submission in flight
+	mu     sync.Mutex
+	sent   map[string]time.Time // published, not acked yet
+	ids    []string             // every id published
+	acked  atomic.Int64
+	// dupAcks counts acked ids that were not in flight: acked before, or
+	// never sent.
+	dupAcks atomic.Int64
+	done    chan struct{}
+
+	latencies []time.Duration
+}
+
+func newSim(id string, number int, url, password string, trust *mqtt.Trust, o options) (*sim, error) {
+	s := &sim{id: id, trust: trust, n: o.perKiosk, window: make(chan struct{}, o.window),
+		sent: map[string]time.Time{}, done: make(chan struct{})}
+	s.codec, _ = kiosk.NewTicketCodec(number, id)
+	opts := paho.NewClientOptions().AddBroker(url).SetClientID(id).SetUsername(id).SetPassword(password).
+		SetProtocolVersion(4).SetCleanSession(true).SetConnectTimeout(10 * time.Second).SetOrderMatters(false)
+	s.client = paho.NewClient(opts)
+	if tok := s.client.Connect(); !tok.WaitTimeout(15*time.Second) || tok.Error() != nil {
+		return nil, fmt.Errorf("%s: connect: %v", id, tok.Error())
+	}
+	tok := s.client.Subscribe(mqtt.KioskTopic(id, mqtt.LeafAck), 1, s.onAck)
+	if !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
+		return nil, fmt.Errorf("%s: subscribe: %v", id, tok.Error())
+	}
+	return s, nil
+}
+
+func (s *sim) onAck(_ paho.Client, m paho.Message) {
+	now := time.Now()
+	ack, err := s.trust.OpenAck(s.id, m.Payload())
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "owload: %s: refused ack: %v\n", s.id, err)
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, id := range ack.IDs {
+		at, ok := s.sent[id]
+		if !ok {
+			s.dupAcks.Add(1)
+			continue
+		}
+		s.latencies = append(s.latencies, now.Sub(at))
+		delete(s.sent, id)
+		<-s.window
+		if s.acked.Add(1) == int64(s.n) {
+			close(s.done)
+		}
+	}
+}
+
+// run publishes the kiosk's submissions and waits for their acks until
+// ctx ends; it returns ctx's error if the kiosk did not finish (blocked on
+// a full window, or waiting for acks).
+func (s *sim) run(ctx context.Context) error {
+	var gen kiosk.UUIDGen
+	topic := mqtt.KioskTopic(s.id, mqtt.LeafUp)
+	suffix := make([]byte, 4)
+	for seq := 1; seq <= s.n; seq++ {
+		select {
+		case s.window <- struct{}{}:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+		rand.Read(suffix)
+		now := time.Now()
+		sub := kiosk.Submission{ID: gen.New(now), Seq: int64(seq), Kiosk: s.id, Kind: kiosk.KindOpinion, Ticket: s.codec.Code(int64(seq)),
+			CreatedAt: now, ClockSynced: true, Body: kiosk.Body{Topic: "sanitation", Phrases: []string{"garbage-piled"},
+				Text: "楼下垃圾站三天没有清运 " + hex.EncodeToString(suffix), Lang: "zh", Channel: kiosk.ChannelTouch}}
+		payload, err := mqtt.EncodeUp(&sub)
+		if err != nil {
+			return err
+		}
+		s.mu.Lock()
+		s.sent[sub.ID] = now
+		s.ids = append(s.ids, sub.ID)
+		s.mu.Unlock()
+		s.client.Publish(topic, 1, false, payload)
+	}
+	select {
+	case <-s.done:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
