@@ -4,4 +4,3 @@ package station_test
 
 // raceDetector is true in a test binary built with -race.
 const raceDetector = false
-
