@@ -73,8 +73,13 @@ shot confirm-elder
 key '#'
 shot lookup-answer-elder
 wait_for "1 评价服务"
-key 4                         # voice messages: said unavailable until the kiosk has a voice store
-shot voice-elder
+key 4                         # a voice message: the prompt, the beep, then the fake microphone speaks
+sleep 6
+shot voice-recording-elder
+key '#'                       # said: kept, and its receipt code read out twice
+sleep 1.5
+shot voice-saved-elder
+for _ in $(seq 60); do grep -q "^1 评价服务	" "$targets" && break; sleep 0.5; done
 wait_for "1 评价服务"
 tap "✓ 长辈模式"              # normal size
 wait_for "长辈模式"
@@ -91,6 +96,9 @@ key h                         # hung up: the screen is the attract screen again
 wait_for "点我说两句"
 shot hung-up
 
+# The message is in the kiosk's store with its audio, waiting for the station.
+bin/kiosk status -data "$data" > "$out/status.txt" 2>&1 || true
+grep -q "^voice waiting  1 " "$out/status.txt" || { echo "smoke-booth: no voice message stored:" >&2; cat "$out/status.txt" >&2; exit 1; }
 plays=$(find "$data/audio-fake" -name 'play-*.wav' | wc -l)
 echo "smoke-booth: $plays clips played; screenshots in $out"
 [ "$plays" -ge 10 ] || { echo "smoke-booth: only $plays clips played" >&2; exit 1; }
