@@ -57,6 +57,7 @@ func (k *Kiosk) headerWith(v session.View, step fyne.CanvasObject, last bool) fy
 	}
 	p := k.panelSize()
 	portraitLarge := p.Width < p.Height && k.th.Large
+	room := p.Width - 4*k.th.Size(theme.SizeNamePadding) // the window's own margins
 	if k.d.ReadAloud == nil {
 		if portraitLarge {
 			// A portrait panel in 长辈模式 has no room for the four side by
@@ -67,26 +68,44 @@ func (k *Kiosk) headerWith(v session.View, step fyne.CanvasObject, last bool) fy
 	}
 	// A speaker: 读给我听 before the switches, with its words where they
 	// fit, else its picture alone, else on the second row.
-	read := k.button(k.t("nav.read"), k.act(k.readAloud))
-	read.Icon = theme.VolumeUpIcon()
+	b := k.button(k.t("nav.read"), k.act(k.readAloud))
+	b.Icon = theme.VolumeUpIcon()
+	read := k.smallIcon(b)
 	if portraitLarge {
-		return rows(sized(read), large, lang)
+		return rows(read, large, lang)
 	}
-	if one := row(sized(read), large, lang); one.MinSize().Width <= p.Width {
+	if one := row(read, large, lang); one.MinSize().Width <= room {
 		return one
 	}
-	icon := sized(newIconButton(k.t("nav.read"), theme.VolumeUpIcon(), k.act(k.readAloud)))
-	if one := row(icon, large, lang); one.MinSize().Width <= p.Width {
+	icon := k.smallIcon(newIconButton(k.t("nav.read"), theme.VolumeUpIcon(), k.act(k.readAloud)))
+	if one := row(icon, large, lang); one.MinSize().Width <= room {
 		return one
 	}
-	if one := row(large, lang); k.next != nil && one.MinSize().Width <= p.Width {
+	if one := row(large, lang); k.next != nil && one.MinSize().Width <= p.Width { // as without it
 		k.readInFooter = icon // beside the forward button: a short panel has no row to spare
 		return one
 	}
 	if !last {
 		return row(icon, large, lang) // too wide with the step line: header tries without it
 	}
-	return rows(sized(read), large, lang)
+	return rows(read, large, lang)
+}
+
+// smallIcon sizes a button with a picture as the header's others: its
+// picture no taller than the text, so the header is no taller for it.
+func (k *Kiosk) smallIcon(b fyne.CanvasObject) fyne.CanvasObject {
+	t := k.target()
+	return minSize(container.NewThemeOverride(b, iconTheme{k.th}), t, t)
+}
+
+// iconTheme is the kiosk's theme with pictures in buttons the text's size.
+type iconTheme struct{ *Theme }
+
+func (t iconTheme) Size(n fyne.ThemeSizeName) float32 {
+	if n == theme.SizeNameInlineIcon {
+		return t.Theme.Size(theme.SizeNameText)
+	}
+	return t.Theme.Size(n)
 }
 
 // target is the smallest side of a tappable object in the current mode.
