@@ -28,6 +28,7 @@ var catalog = map[string][2]string{ // key -> {zh, en}
 	"nav.next":              {"下一步", "Next"},
 	"nav.lang":              {"English", "中文"},
 	"nav.large":             {"长辈模式", "Large text"},
+	"nav.read":              {"读给我听", "Read aloud"},
 	"flow.progress":         {"第%d步/共%d步", "Step %d of %d"},
 	"opinion.topic":         {"您想说哪方面的事？", "What is it about?"},
 	"opinion.location":      {"在哪里？", "Where is it?"},

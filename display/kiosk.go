@@ -57,6 +57,9 @@ type Deps struct {
 	// BoothKey is a tap on a phone booth screen's key (booth.go); nil
 	// off a booth.
 	BoothKey func(booth.Key)
+	// ReadAloud speaks a screen's words in its language (a wall kiosk with
+	// a speaker: booth.Reader); nil hides the 读给我听 button.
+	ReadAloud func(lang, text string)
 }
 
 // Kiosk is the resident application: it draws the session's view into the
@@ -100,11 +103,15 @@ type Kiosk struct {
 	adminShown int              // the seconds of wait last drawn
 	hwResult   string
 
-	pool       *pool
-	corner     *corner
-	shownLang  string // the language last drawn in: a switch drops half-typed pinyin
-	lastLeft   int    // seconds shown in the idle warning, to redraw only when it changes
-	lastRotate int64  // the rotation slot the attract screen was drawn in (its clock, its wall reply)
+	pool   *pool
+	corner *corner
+	top    fyne.CanvasObject // the header drawn: 读给我听 reads what is under it
+	// readInFooter is 读给我听 beside the forward button, where the header
+	// has no room for it (chrome.go).
+	readInFooter fyne.CanvasObject
+	shownLang    string // the language last drawn in: a switch drops half-typed pinyin
+	lastLeft     int    // seconds shown in the idle warning, to redraw only when it changes
+	lastRotate   int64  // the rotation slot the attract screen was drawn in (its clock, its wall reply)
 
 	panel   fyne.Size // the panel's resolution (SetPanel); zero: the window's
 	panelMM float32   // its physical width; 0: the configuration's, or from the resolution
@@ -219,7 +226,7 @@ func (k *Kiosk) Refresh() {
 // fit and it should be drawn again with fewer a page (pages.go).
 func (k *Kiosk) draw(v session.View) bool {
 	var body fyne.CanvasObject
-	k.next, k.rotate, k.pg.used, k.errInBody, k.shrink = nil, nil, false, false, nil
+	k.next, k.rotate, k.pg.used, k.errInBody, k.shrink, k.readInFooter = nil, nil, false, false, nil, nil
 	k.pool.begin()
 	switch {
 	case k.admin:
@@ -259,6 +266,7 @@ func (k *Kiosk) draw(v session.View) bool {
 			k.next = k.pageTurner()
 		}
 		top := k.header(v)
+		k.top = top // not read aloud: readaloud.go
 		if k.stepInBody {
 			body = container.NewVBox(k.progress(v), body)
 		}

@@ -19,14 +19,15 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
+	"opinionwall/display"
 	"opinionwall/display/displaytest"
 	"opinionwall/kiosk"
 )
 
 // newLayoutKiosk is a kiosk of the given size with polls and a wall of long
 // replies, in mode m.
-func newLayoutKiosk(t *testing.T, size fyne.Size, m mode) visit {
-	f := displaytest.NewKiosk(t, 0)
+func newLayoutKiosk(t *testing.T, size fyne.Size, m mode, opts ...func(*display.Deps)) visit {
+	f := displaytest.NewKiosk(t, 0, opts...)
 	f.Win.Resize(size)
 	f.K.SetPanel(size, 0) // the panel's own density, as a kiosk of that resolution has
 	ctx := context.Background()

@@ -32,6 +32,9 @@ func (k *Kiosk) Targets() []Target {
 		case *container.Scroll:
 			walk(c.Content)
 			return
+		case *container.ThemeOverride: // 读给我听's small picture
+			walk(c.Content)
+			return
 		}
 		label := ""
 		switch w := o.(type) {

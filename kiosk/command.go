@@ -55,6 +55,14 @@ type NonceStore interface {
 	SeeIssued(ctx context.Context, key string, iat time.Time) (time.Time, error)
 }
 
+// VoicePackInstaller installs a signed voice pack the station pushed: it
+// verifies it (an operations key's), installs it when newer than the
+// installed one and starts using it. It returns the pack's version (0 when
+// it could not be read); a pack not newer is an ECONFLICT error.
+type VoicePackInstaller interface {
+	InstallVoicePack(ctx context.Context, signed []byte) (int64, error)
+}
+
 // ConfigApplier applies a desired configuration sent by the hub: version
 // must be newer than the one applied, the configuration valid; it returns
 // why it was refused otherwise, and the old configuration stays.

@@ -68,4 +68,8 @@ type Telemetry struct {
 	Hardware       string           `json:"hardware,omitempty"` // the backend; "none (periph failed)" when the wiring failed
 	Printer        string           `json:"printer,omitempty"`  // the receipt printer: ok, paper_out or offline; empty without one
 	Audio          string           `json:"audio,omitempty"`    // the booth's sound card: "ok: <device>", or why the booth is silent
+	// VoicePack is the booth's recorded prompts in use ("v7 by 李姐, 29
+	// prompts") or why none; VoicePackVersion its version, 0 for none.
+	VoicePack        string `json:"voice_pack,omitempty"`
+	VoicePackVersion int64  `json:"voice_pack_version,omitempty"`
 }

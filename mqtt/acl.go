@@ -23,8 +23,11 @@ func CanWrite(user, topic string) bool {
 	case UserHub:
 		return strings.HasPrefix(topic, root+"/")
 	case UserOps:
+		if topic == TopicVoicePack {
+			return true
+		}
 		_, leaf, ok := ParseKioskTopic(topic)
-		return ok && (leaf == LeafCmd || leaf == LeafConfig)
+		return ok && (leaf == LeafCmd || leaf == LeafConfig || leaf == LeafVoicePack)
 	}
 	k, leaf, ok := ParseKioskTopic(topic)
 	if !ok || k != user {
@@ -56,7 +59,7 @@ func CanRead(user, filter string) bool {
 		return ok && (k == "+" || kiosk.ValidKioskID(k)) && (leaf == LeafRes || leaf == LeafState || leaf == LeafTele)
 	}
 	switch filter {
-	case TopicWall, TopicPolls, TopicHubState:
+	case TopicWall, TopicPolls, TopicHubState, TopicVoicePack:
 		return true
 	}
 	k, leaf, ok := ParseKioskTopic(filter)
@@ -64,7 +67,7 @@ func CanRead(user, filter string) bool {
 		return false
 	}
 	switch leaf {
-	case LeafAck, LeafTickets, LeafCmd, LeafConfig, LeafAnswer, LeafVoiceAck:
+	case LeafAck, LeafTickets, LeafCmd, LeafConfig, LeafAnswer, LeafVoiceAck, LeafVoicePack:
 		return true
 	}
 	return false
@@ -95,6 +98,8 @@ topic readwrite ow/v1/#
 user ops
 topic write ow/v1/kiosk/+/cmd
 topic write ow/v1/kiosk/+/config
+topic write ow/v1/kiosk/+/voicepack
+topic write ow/v1/voicepack
 topic read ow/v1/kiosk/+/res
 topic read ow/v1/kiosk/+/state
 topic read ow/v1/kiosk/+/tele
@@ -113,6 +118,8 @@ pattern read ow/v1/kiosk/%u/cmd
 pattern read ow/v1/kiosk/%u/config
 pattern read ow/v1/kiosk/%u/answer
 pattern read ow/v1/kiosk/%u/vack
+pattern read ow/v1/kiosk/%u/voicepack
+pattern read ow/v1/voicepack
 pattern read ow/v1/wall
 pattern read ow/v1/polls
 pattern read ow/v1/hub/state

@@ -46,6 +46,9 @@ type Relay struct {
 	// bytes a second on the wire; default DefaultVoiceRate.
 	Voice     kiosk.VoiceOutbox
 	VoiceRate int
+	// VoicePack installs the signed voice packs the station pushes (the
+	// booth's own topic and the fleet's); nil leaves both alone.
+	VoicePack kiosk.VoicePackInstaller
 	// ConfigVersion reports the configuration version applied, for the
 	// state message.
 	ConfigVersion func() int64

@@ -26,6 +26,10 @@ func (r *Relay) onConnect(c paho.Client) {
 	if r.Voice != nil {
 		subs[KioskTopic(r.Kiosk, LeafVoiceAck)] = 1
 	}
+	if r.VoicePack != nil {
+		subs[KioskTopic(r.Kiosk, LeafVoicePack)] = 1
+		subs[TopicVoicePack] = 1
+	}
 	tok := c.SubscribeMultiple(subs, nil)
 	go func() {
 		// Online only once subscribed (or refused): the hub sends what it

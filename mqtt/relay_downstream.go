@@ -57,6 +57,8 @@ func (r *Relay) handle(ctx context.Context, m paho.Message) {
 		err = r.handleAnswer(payload)
 	case KioskTopic(r.Kiosk, LeafVoiceAck):
 		err = r.handleVoiceAck(ctx, payload)
+	case KioskTopic(r.Kiosk, LeafVoicePack), TopicVoicePack:
+		err = r.handleVoicePack(ctx, payload, m.Retained())
 	case TopicHubState:
 		err = r.handleHubState(ctx, payload, m.Retained())
 	default:

@@ -19,6 +19,9 @@ const (
 	LeafCmd     = "cmd"     // ops → kiosk, signed: commands
 	LeafRes     = "res"     // kiosk → ops: command results
 	LeafConfig  = "config"  // hub → kiosk, signed, retained: desired config
+	// LeafVoicePack is ops → one booth, signed by an operations key,
+	// retained: a voice pack tried on that booth first (kiosk/voicepack).
+	LeafVoicePack = "voicepack"
 )
 
 // Shared topics.
@@ -26,6 +29,10 @@ const (
 	TopicWall     = root + "/wall"      // hub → kiosks, signed, retained
 	TopicPolls    = root + "/polls"     // hub → kiosks, signed, retained
 	TopicHubState = root + "/hub/state" // hub → all, retained: online/lost
+	// TopicVoicePack is ops → every booth, signed by an operations key,
+	// retained: the fleet's voice pack. It is also the topic every pack's
+	// signature names, wherever it is delivered.
+	TopicVoicePack = root + "/voicepack"
 )
 
 // KioskTopic returns ow/v1/kiosk/{k}/{leaf}.

@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"opinionwall/hardware"
 	"opinionwall/hardware/audiotest"
@@ -16,6 +17,7 @@ import (
 	"opinionwall/kiosk/espeak"
 	"opinionwall/kiosk/voicepack"
 	"opinionwall/mqtt"
+	"opinionwall/voice/opus"
 )
 
 // phone is the booth's telephone side: the sound card, the voice and the
@@ -23,8 +25,26 @@ import (
 type phone struct {
 	booth *booth.Booth
 	audio string // for telemetry: "ok: <card>", or why the booth is silent
-	pack  string // the voice pack in use, or why none
 	up    bool   // the handset is off the hook (the events' goroutine only)
+
+	mu      sync.Mutex // the pack changes when the station pushes one
+	pack    string     // the voice pack in use, or why none
+	version int64      // its version, 0 for none
+}
+
+// usePack notes the pack in use, for telemetry and the log.
+func (p *phone) usePack(pack *voicepack.Pack) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.pack = fmt.Sprintf("v%d by %s, %d prompts", pack.Version, pack.By, len(pack.Recorded()))
+	p.version = pack.Version
+}
+
+// packState is the pack in use and its version, for telemetry.
+func (p *phone) packState() (string, int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.pack, p.version
 }
 
 // openAudio opens the sound card the configuration names. The second
@@ -75,7 +95,14 @@ func (m *Main) openPhone(ctx context.Context) error {
 		}
 	} else {
 		voice.Pack = pack
-		p.pack = fmt.Sprintf("v%d by %s, %d prompts", pack.Version, pack.By, len(pack.Recorded()))
+		p.usePack(pack)
+	}
+	if m.relay != nil { // packs the station pushes, installed while the booth runs
+		m.relay.VoicePack = &voicepack.Installer{Path: c.VoicePack, Verifier: m.relay.Trust, Voice: voice,
+			Installed: func(pack *voicepack.Pack) {
+				p.usePack(pack)
+				m.log.Info("voice pack installed", "version", pack.Version, "by", pack.By, "problems", pack.Problems)
+			}}
 	}
 	service := ""
 	if len(m.cfg.Services) > 0 {
@@ -97,9 +124,15 @@ func (m *Main) openPhone(ctx context.Context) error {
 	m.phone = p
 	m.background(ctx, func(ctx context.Context) {
 		n, err := voice.Prepare(ctx)
-		m.log.Info("booth voice ready", "recorded", n, "of", len(booth.Prompts), "err", err, "audio", state, "pack", p.pack)
+		pack, _ := p.packState()
+		m.log.Info("booth voice ready", "recorded", n, "of", len(booth.Prompts), "err", err, "audio", state, "pack", pack)
 	})
 	return nil
+}
+
+func init() {
+	// Packs carry their clips as Ogg Opus (kioskctl voicepack sign).
+	voicepack.OpusDecoder = func(b []byte) ([]int16, error) { return opus.Decode(b, hardware.SampleRate) }
 }
 
 // loadPack reads the installed voice pack, checked against the operations

@@ -111,6 +111,7 @@ func (m *Main) telemetry(ctx context.Context) (kiosk.Telemetry, error) {
 	t.Counters["sensor_errors"] = int64(len(r.Errors))
 	if m.phone != nil {
 		t.Audio = m.phone.audio
+		t.VoicePack, t.VoicePackVersion = m.phone.packState()
 	}
 	if m.printer != nil {
 		t.Printer = m.printer.State()

@@ -12,6 +12,7 @@ import (
 
 	"opinionwall/hardware/printer"
 	"opinionwall/kiosk"
+	"opinionwall/kiosk/booth"
 	"opinionwall/kiosk/ops"
 	"opinionwall/kiosk/session"
 	"opinionwall/kiosk/sqlite"
@@ -49,8 +50,9 @@ type Main struct {
 	ops     *ops.Handler
 	updater *update.Updater // nil without -install-dir
 	session *session.Session
-	phone   *phone      // the booth's telephone side; nil on a wall kiosk
-	uiUp    atomic.Bool // the window is up (or a script runs): an update may commit
+	phone   *phone        // the booth's telephone side; nil on a wall kiosk
+	reader  *booth.Reader // 读给我听 on a wall kiosk with a speaker; nil without one
+	uiUp    atomic.Bool   // the window is up (or a script runs): an update may commit
 
 	stop    context.CancelFunc // ends Run: the restart and update commands
 	wg      sync.WaitGroup     // background loops
@@ -114,6 +116,7 @@ func (m *Main) Run(ctx context.Context) error {
 	if err := m.openPhone(ctx); err != nil {
 		return err
 	}
+	m.openReader(ctx)
 	if err := m.openPrinter(); err != nil {
 		return err
 	}

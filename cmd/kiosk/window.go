@@ -43,7 +43,12 @@ func (m *Main) newWindow() *window {
 	h := m.cfg.Hardware
 	w.screen = &hardware.Screen{Backlight: m.hw.backlight, DimAfter: h.DimAfter.D(), OffAfter: h.OffAfter.D(),
 		Min: h.MinBright, Max: h.MaxBright, Now: time.Now}
+	var readAloud func(lang, text string)
+	if m.reader != nil {
+		readAloud = m.reader.Read
+	}
 	w.kiosk = display.New(w.app, w.win, display.Deps{
+		ReadAloud:    readAloud,
 		Activity:     w.screen.Activity,
 		AfterRefresh: w.writeTargetsLater,
 		Session:      m.session, Config: &m.cfg, Snapshots: m.db,

@@ -35,6 +35,9 @@ const usage = `usage:
   kioskctl voicepack sign [-key ops.key] [-by NAME] [-version N] [-o FILE] DIR
                                             a booth voice pack: DIR's <prompt>.wav recordings, signed;
                                             install it on a booth with kiosk voicepack install FILE
+  kioskctl voicepack push FILE [KIOSK...|all]
+                                            publish a signed pack (retained) to the named booths, or to every
+                                            booth (all, the default); waits for the booths' answers
 common flags: -broker URL -user ops -password-file F -key ops.key [-tls-ca F] [-timeout 20s] [-json]
 `
 
@@ -71,10 +74,13 @@ func dispatch(ctx context.Context, args []string, out io.Writer) error {
 	case "revoke":
 		return revokeCmd(args, out)
 	case "voicepack":
-		if len(args) == 0 || args[0] != "sign" {
-			return &exitError{exitUsage, errors.New("usage: kioskctl voicepack sign DIR")}
+		switch {
+		case len(args) > 0 && args[0] == "sign":
+			return voicepackSignCmd(args[1:], out)
+		case len(args) > 0 && args[0] == "push":
+			return voicepackPushCmd(ctx, args[1:], out)
 		}
-		return voicepackSignCmd(args[1:], out)
+		return &exitError{exitUsage, errors.New("usage: kioskctl voicepack sign DIR | push FILE [KIOSK...|all]")}
 	case "help", "-h", "--help":
 		fmt.Fprint(out, usage)
 		return nil

@@ -125,7 +125,7 @@ func (s *station) ctl(t *testing.T, args ...string) (string, int) {
 	t.Helper()
 	var out strings.Builder
 	sub, rest := args[:1], args[1:]
-	if args[0] == "config" {
+	if args[0] == "config" || args[0] == "voicepack" {
 		sub, rest = args[:2], args[2:]
 	}
 	full := append(append([]string{}, sub...), append(append([]string{}, s.flags...), rest...)...)

@@ -10,10 +10,12 @@ import (
 	"path/filepath"
 	"time"
 
+	"opinionwall/hardware"
 	"opinionwall/hardware/wav"
 	"opinionwall/kiosk/booth"
 	"opinionwall/kiosk/voicepack"
 	"opinionwall/mqtt"
+	"opinionwall/voice/opus"
 )
 
 // voicepackSignCmd makes a booth voice pack: the recordings in a directory
@@ -26,6 +28,7 @@ func voicepackSignCmd(args []string, out io.Writer) error {
 	version := fs.Int64("version", time.Now().Unix(), "the pack's version; a booth installs only a newer one")
 	by := fs.String("by", "", "who recorded it (shown by `kiosk voicepack check`)")
 	output := fs.String("o", "voicepack.signed", "the signed pack file to write")
+	codec := fs.String("codec", "opus", "how the clips travel: opus (small enough for the broker) or wav")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -53,7 +56,11 @@ func voicepackSignCmd(args []string, out io.Writer) error {
 	if len(clips) == 0 {
 		return fmt.Errorf("no recordings in %s (name them <prompt>.wav: welcome.wav, menu.wav, ...)", fs.Arg(0))
 	}
-	b, err := mqtt.NewSigner(k).Sign(voicepack.Type, voicepack.Topic, voicepack.Build(*version, *by, time.Now(), clips))
+	m, err := buildPack(*version, *by, clips, *codec)
+	if err != nil {
+		return err
+	}
+	b, err := mqtt.NewSigner(k).Sign(voicepack.Type, voicepack.Topic, m)
 	if err != nil {
 		return err
 	}
@@ -63,7 +70,31 @@ func voicepackSignCmd(args []string, out io.Writer) error {
 	if err := os.WriteFile(*output, b, 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(out, "voice pack v%d: %d of %d prompts recorded, %d KiB, signed by %s: %s\n",
-		*version, len(clips), len(booth.Prompts), len(b)>>10, mqtt.KeyID(k.Public().(ed25519.PublicKey)), *output)
+	fmt.Fprintf(out, "voice pack v%d: %d of %d prompts recorded, %s, %d KiB, signed by %s: %s\n",
+		*version, len(clips), len(booth.Prompts), *codec, len(b)>>10, mqtt.KeyID(k.Public().(ed25519.PublicKey)), *output)
 	return nil
+}
+
+// buildPack is the manifest of the recordings, each coded as codec: Ogg
+// Opus at 24 kbit/s (a pack of 29 prompts is about half a megabyte) or WAV
+// (about 8 MB, over what the broker carries; for installing by hand).
+func buildPack(version int64, by string, clips map[booth.Prompt][]int16, codec string) (voicepack.Manifest, error) {
+	m := voicepack.Build(version, by, time.Now(), clips)
+	switch codec {
+	case "wav":
+		return m, nil
+	case "opus":
+	default:
+		return m, fmt.Errorf("-codec %q: opus or wav", codec)
+	}
+	enc := opus.NewEncoder()
+	enc.Bitrate = 24000
+	for id, pcm := range clips {
+		b, _, err := enc.Encode(pcm, hardware.SampleRate)
+		if err != nil {
+			return m, fmt.Errorf("%s: %w", id, err)
+		}
+		m.Clips[string(id)] = b
+	}
+	return m, nil
 }

@@ -35,6 +35,8 @@ func (u Screen) Objects() []fyne.CanvasObject {
 			}
 		case *container.Scroll:
 			walk(c.Content)
+		case *container.ThemeOverride:
+			walk(c.Content)
 		case *container.Split:
 			walk(c.Leading)
 			walk(c.Trailing)

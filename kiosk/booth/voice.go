@@ -68,9 +68,21 @@ func (v *Voice) Prompt(ctx context.Context, p Prompt) ([]int16, error) {
 	return pcm, err
 }
 
+// SetPack changes the recorded prompts while the booth runs (a pack the
+// station pushed): prompts rendered before are forgotten, so the next one
+// comes from the new pack; Prepare renders them all again.
+func (v *Voice) SetPack(p Pack) {
+	v.mu.Lock()
+	v.Pack, v.fixed = p, nil
+	v.mu.Unlock()
+}
+
 func (v *Voice) render(ctx context.Context, p Prompt) ([]int16, bool, error) {
-	if v.Pack != nil {
-		if pcm, ok := v.Pack.Clip(p); ok && len(pcm) > 0 {
+	v.mu.Lock()
+	pack := v.Pack
+	v.mu.Unlock()
+	if pack != nil {
+		if pcm, ok := pack.Clip(p); ok && len(pcm) > 0 {
 			return hardware.Normalize(pcm, v.Level), true, nil
 		}
 	}

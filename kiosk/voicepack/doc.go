@@ -6,4 +6,12 @@
 // used, a clip that does not decode is left out, and nothing here ever
 // silences the booth. Signatures are checked by a Verifier (the kiosk's
 // mqtt.Trust), so this package needs no MQTT.
+//
+// The Installer takes the packs the station pushes over MQTT (the relay
+// hands them over) and switches a running booth's voice. Clips are WAV or
+// Ogg Opus; Opus decodes through OpusDecoder, set where libopus is linked.
+// The Studio records a pack prompt by prompt through a hardware.Audio (the
+// station's sound card; the fake device in tests) into the folder
+// `kioskctl voicepack sign` signs; the station's screen for it is not
+// built yet.
 package voicepack

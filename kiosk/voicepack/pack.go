@@ -1,6 +1,7 @@
 package voicepack
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"opinionwall/hardware/wav"
+	"opinionwall/kiosk"
 	"opinionwall/kiosk/booth"
 )
 
@@ -25,8 +27,14 @@ const (
 // ErrNoPack says no pack is installed: the booth synthesises every prompt.
 var ErrNoPack = errors.New("no voice pack")
 
+// ErrNotNewer says a pack is not newer than the installed one (a kiosk
+// ECONFLICT error wraps it).
+var ErrNotNewer = errors.New("not newer than the installed pack")
+
 // Manifest is a pack's signed payload: each prompt's recording as a WAV
-// file, by prompt id.
+// file or an Ogg Opus file (told apart by their first bytes), by prompt id.
+// 29 prompts as WAV run to 150 s of audio, about 8 MB signed: over what a
+// broker carries (mqtt.MaxSignedBytes), so kioskctl codes them as Opus.
 type Manifest struct {
 	Version int64             `json:"version"`
 	By      string            `json:"by"` // who recorded it
@@ -94,8 +102,11 @@ func Decode(b []byte, v Verifier) (*Pack, error) {
 			p.Problems = append(p.Problems, fmt.Sprintf("%s: not a prompt of this booth", id))
 			continue
 		}
-		pcm, err := wav.Decode(data)
-		if err != nil || len(pcm) == 0 {
+		pcm, err := decodeClip(data)
+		if err == nil && len(pcm) == 0 {
+			err = errors.New("no sound")
+		}
+		if err != nil {
 			p.Problems = append(p.Problems, fmt.Sprintf("%s: %v", id, err))
 			continue
 		}
@@ -103,6 +114,22 @@ func Decode(b []byte, v Verifier) (*Pack, error) {
 	}
 	sort.Strings(p.Problems)
 	return p, nil
+}
+
+// OpusDecoder turns an Ogg Opus clip into 16 kHz mono PCM. It is set where
+// libopus is linked (cmd/kiosk, voice/opus); without it an Opus clip is
+// left out and its prompt synthesised.
+var OpusDecoder func(file []byte) ([]int16, error)
+
+// decodeClip reads a WAV or an Ogg Opus clip.
+func decodeClip(data []byte) ([]int16, error) {
+	if !bytes.HasPrefix(data, []byte("OggS")) {
+		return wav.Decode(data)
+	}
+	if OpusDecoder == nil {
+		return nil, errors.New("an Opus clip, and no Opus decoder here")
+	}
+	return OpusDecoder(data)
 }
 
 // Load reads the pack installed at path: ErrNoPack when there is none.
@@ -126,7 +153,7 @@ func Install(path string, b []byte, v Verifier) (*Pack, error) {
 		return nil, err
 	}
 	if cur, err := Load(path, v); err == nil && cur.Version >= p.Version {
-		return nil, fmt.Errorf("voice pack: version %d is not newer than the installed %d", p.Version, cur.Version)
+		return nil, kiosk.WrapError(kiosk.ECONFLICT, ErrNotNewer, "voice pack: version %d is not newer than the installed %d", p.Version, cur.Version)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("voice pack: %w", err)

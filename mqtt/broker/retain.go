@@ -9,7 +9,7 @@ import (
 // canRetain reports whether user may publish a retained message on topic
 // (docs/PROTOCOL.md, the retain column): a kiosk its own state; the hub the
 // wall, the polls, its state and kiosks' configuration; ops a kiosk's
-// configuration. An empty retained payload only clears what is retained,
+// configuration and voice packs (a booth's, and the fleet's). An empty retained payload only clears what is retained,
 // so whoever may write the topic may send it.
 func canRetain(user, topic string, payload []byte) bool {
 	if len(payload) == 0 {
@@ -21,7 +21,7 @@ func canRetain(user, topic string, payload []byte) bool {
 		return topic == mqtt.TopicWall || topic == mqtt.TopicPolls || topic == mqtt.TopicHubState ||
 			kioskTopic && leaf == mqtt.LeafConfig
 	case mqtt.UserOps:
-		return kioskTopic && leaf == mqtt.LeafConfig
+		return topic == mqtt.TopicVoicePack || kioskTopic && (leaf == mqtt.LeafConfig || leaf == mqtt.LeafVoicePack)
 	}
 	return kioskTopic && leaf == mqtt.LeafState && mqtt.CanWrite(user, topic)
 }

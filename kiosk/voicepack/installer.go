@@ -1,0 +1,57 @@
+package voicepack
+
+import (
+	"context"
+	"encoding/json"
+	"sync"
+
+	"opinionwall/kiosk/booth"
+)
+
+// Installer installs the packs the station pushes (kiosk.VoicePackInstaller)
+// and switches the booth's voice to each one it installs. A pack refused
+// changes nothing: the voice keeps the pack it had, or synthesis.
+type Installer struct {
+	Path     string
+	Verifier Verifier
+	Voice    *booth.Voice // nil: installed for the next start only
+	// Installed is told of each pack installed (telemetry, the log).
+	Installed func(*Pack)
+
+	mu sync.Mutex // one install at a time: the version check and the rename
+}
+
+// InstallVoicePack verifies, installs and uses a signed pack; it returns
+// its version, or 0 when the pack could not be read.
+func (in *Installer) InstallVoicePack(ctx context.Context, signed []byte) (int64, error) {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	p, err := Install(in.Path, signed, in.Verifier)
+	if err != nil {
+		return 0, err
+	}
+	if in.Voice != nil {
+		in.Voice.SetPack(p)
+		go in.Voice.Prepare(context.WithoutCancel(ctx))
+	}
+	if in.Installed != nil {
+		in.Installed(p)
+	}
+	return p.Version, nil
+}
+
+// Peek reads the version and recorder a signed pack claims, without
+// checking its signature: for the operator's messages before a push.
+func Peek(signed []byte) (version int64, by string, err error) {
+	var env struct {
+		Payload []byte `json:"payload"`
+	}
+	var m Manifest
+	if err := json.Unmarshal(signed, &env); err != nil {
+		return 0, "", err
+	}
+	if err := json.Unmarshal(env.Payload, &m); err != nil {
+		return 0, "", err
+	}
+	return m.Version, m.By, nil
+}
