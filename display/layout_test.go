@@ -192,7 +192,11 @@ func residentScreens() []screen {
 			v.code()
 			guess, _ := kiosk.NewTicketCodec(12, "guess")
 			for i := range int64(v.Cfg.Lookup.WrongPerVisit + 1) {
-				v.tapKey("kbd.clear")
+				if hasButton(v.Win, v.tr("kbd.clear.short")) {
+					v.tapKey("kbd.clear.short") // the short panel's square key: C
+				} else {
+					v.tapKey("kbd.clear")
+				}
 				for _, d := range guess.Code(700 + i) {
 					v.Tap(string(d))
 				}

@@ -184,14 +184,14 @@ func ParseTicket(s string) (Ticket, error) {
 	}
 	code := b.String()
 	if len(code) != TicketDigits {
-		return Ticket{}, Errorf(EINVALID, "a ticket code has %d digits, not %d", TicketDigits, len(code)).Tell("回执号是9位数，请核对。", "A ticket code has 9 digits. Please check it.")
+		return Ticket{}, Errorf(EINVALID, "a ticket code has %d digits, not %d", TicketDigits, len(code)).Tell("回执号是9位数，请核对。", "A code has 9 digits. Please check.")
 	}
 	if damm(code) != 0 {
-		return Ticket{}, Errorf(EINVALID, "ticket code %s has a wrong digit", FormatTicket(code)).Tell("这个回执号有一位不对，请核对。", "One digit of this code is wrong. Please check it.")
+		return Ticket{}, Errorf(EINVALID, "ticket code %s has a wrong digit", FormatTicket(code)).Tell("这个回执号有一位不对，请核对。", "One digit is wrong. Please check.")
 	}
 	n, _ := strconv.Atoi(code[:2])
 	if n < MinKioskNumber {
-		return Ticket{}, Errorf(EINVALID, "ticket code %s names no kiosk", FormatTicket(code)).Tell("没有这个回执号，请核对。", "There is no such ticket code. Please check it.")
+		return Ticket{}, Errorf(EINVALID, "ticket code %s names no kiosk", FormatTicket(code)).Tell("没有这个回执号，请核对。", "No such code. Please check.")
 	}
 	return Ticket{Code: code, KioskNumber: n}, nil
 }

@@ -122,7 +122,7 @@ func (s *Session) SetContact(name, phone string, consent bool) error {
 		return err
 	}
 	if !consent {
-		return s.fail(kiosk.Errorf(kiosk.EINVALID, "tick the box to agree that the station may call you").Tell("请点“打给我”，或点“不留电话”。", "Tap “Call me”, or “No phone number”."))
+		return s.fail(kiosk.Errorf(kiosk.EINVALID, "tick the box to agree that the station may call you").Tell("请点“打给我”，或点“不留电话”。", "Tap “Call me” or “No phone”."))
 	}
 	if !kiosk.ValidPhone(phone) {
 		return s.fail(kiosk.Errorf(kiosk.EINVALID, "%q is not a phone number", phone).Tell("这个电话号码不对，请核对。", "That phone number is not right. Please check it."))
