@@ -78,7 +78,7 @@ func (s speaker) Open(file []byte) (station.Track, error) { return s.p.Open(file
 // openNewest opens the newest case of a kind, with a summary or without
 // one (the smoke tour's voice cases).
 func (s *desk) openNewest(ctx context.Context, st *station.App, kind kiosk.Kind, summarised bool) {
-	in, err := s.db.Inbox(ctx, hub.Filter{Kind: kind, Limit: 50})
+	in, err := s.api.Inbox(ctx, st.Me(), hub.Filter{Kind: kind, Limit: 50}) // through the service, as the app reads
 	if err != nil {
 		return
 	}
