@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -31,17 +30,10 @@ type Lookups struct {
 	Log          *slog.Logger
 	Now          func() time.Time
 
-	questions chan question
+	questions queue
 	asked     map[string][]time.Time   // per kiosk, the last minute's questions (owned by the loop)
 	wrong     map[string]*kiosk.Window // per kiosk, the last hour's not-found answers (owned by the loop)
-	cancel    context.CancelFunc
-	wg        sync.WaitGroup
 	stats     lookupStats
-}
-
-type question struct {
-	kiosk   string
-	payload []byte
 }
 
 type lookupStats struct{ answered, busy, rejected, dropped atomic.Int64 }
@@ -68,46 +60,25 @@ func (l *Lookups) Open() error {
 	if l.Now == nil {
 		l.Now = time.Now
 	}
-	l.questions = make(chan question, 256)
 	l.asked = map[string][]time.Time{}
 	l.wrong = map[string]*kiosk.Window{}
 	if l.WrongPerHour <= 0 {
 		l.WrongPerHour = 60
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	l.cancel = cancel
-	l.wg.Add(1)
-	go func() {
-		defer l.wg.Done()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case q := <-l.questions:
-				l.answer(ctx, q)
-			}
-		}
-	}()
+	l.questions.start(256, l.answer)
 	return nil
 }
 
 // Close stops answering; questions not answered time out at their kiosks.
 func (l *Lookups) Close() error {
-	if l.cancel == nil {
-		return nil
-	}
-	l.cancel()
-	l.wg.Wait()
-	l.cancel = nil
+	l.questions.stop()
 	return nil
 }
 
 // Offer hands a kiosk's question over; it never blocks (a question
 // dropped times out at the kiosk, which tells the resident plainly).
 func (l *Lookups) Offer(kiosk string, payload []byte) {
-	select {
-	case l.questions <- question{kiosk: kiosk, payload: append([]byte(nil), payload...)}:
-	default:
+	if !l.questions.offer(kiosk, payload) {
 		l.stats.dropped.Add(1)
 	}
 }

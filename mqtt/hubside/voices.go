@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -27,9 +26,7 @@ type Voices struct {
 	Log    *slog.Logger
 	Now    func() time.Time
 
-	chunks chan question
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
+	chunks queue
 	stats  voiceStats
 }
 
@@ -57,41 +54,20 @@ func (v *Voices) Open() error {
 		v.Now = time.Now
 	}
 	// 64 chunks of 32 KiB: 2 MiB waiting at most.
-	v.chunks = make(chan question, 64)
-	ctx, cancel := context.WithCancel(context.Background())
-	v.cancel = cancel
-	v.wg.Add(1)
-	go func() {
-		defer v.wg.Done()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case q := <-v.chunks:
-				v.take(ctx, q)
-			}
-		}
-	}()
+	v.chunks.start(64, v.take)
 	return nil
 }
 
 // Close stops taking chunks; those not acknowledged are sent again.
 func (v *Voices) Close() error {
-	if v.cancel == nil {
-		return nil
-	}
-	v.cancel()
-	v.wg.Wait()
-	v.cancel = nil
+	v.chunks.stop()
 	return nil
 }
 
 // Offer hands a chunk over; it never blocks (a chunk dropped is resent by
 // the kiosk after its ack timeout).
 func (v *Voices) Offer(kiosk string, payload []byte) {
-	select {
-	case v.chunks <- question{kiosk: kiosk, payload: append([]byte(nil), payload...)}:
-	default:
+	if !v.chunks.offer(kiosk, payload) {
 		v.stats.dropped.Add(1)
 	}
 }
