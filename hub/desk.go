@@ -34,6 +34,9 @@ type Desk struct {
 	Lockouts LockoutStore
 	// Voice keeps voice messages' audio; nil: no recordings to play.
 	Voice VoiceStore
+	// VoicePacks carries the booths' voice packs (SendVoicePack); nil:
+	// this station sends none.
+	VoicePacks VoicePackPusher
 
 	mu   sync.Mutex // one PIN check at a time: the lock is read, then written
 	lock Lockout

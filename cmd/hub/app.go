@@ -25,6 +25,8 @@ func appCmd(ctx context.Context, args []string) error {
 	data := fl.String("data", "", "no longer used: the app reaches the store through the service (-socket)")
 	exportDir := fl.String("export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where ledgers and charts are saved")
 	lang := fl.String("lang", string(station.LangZh), "the screens' language: zh or en")
+	var sc studioConfig
+	sc.flags(fl)
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -41,6 +43,9 @@ func appCmd(ctx context.Context, args []string) error {
 	defer c.Close()
 	st := clientDesk(c)
 	st.lang = station.Lang(*lang)
+	vp, closeAudio := sc.voicePack(slog.Default())
+	defer closeAudio()
+	st.voicePack = vp
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	st.showWindow(ctx, cancel, *exportDir, slog.New(slog.NewTextHandler(os.Stderr, nil)))

@@ -49,6 +49,7 @@ type runConfig struct {
 	open311Poll                           time.Duration // how often bodies' requests are polled
 	retentionDays                         int
 	voiceRetention                        time.Duration
+	opsPub                                string // the operations public key voice packs are checked with
 	web                                   webConfig
 }
 
@@ -108,6 +109,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.IntVar(&c.retentionDays, "retention-days", hub.DefaultRetentionDays, "erase residents' free text and contact details this many days after their case closes (daily; see hub purge)")
 	fs.DurationVar(&c.voiceRetention, "voice-retention", hub.DefaultVoiceRetention, "how long voice messages' audio is kept; then it is purged (audited), the summary and transcript stay")
 	fs.StringVar(&c.kiosks, "kiosks", "/etc/opinionwall/kiosks", "the kiosk number registry kioskctl provision keeps: each kiosk's tickets must carry its number")
+	fs.StringVar(&c.opsPub, "ops-pub", "/etc/opinionwall/ops.pub", "operations public key: the voice packs leads send from the review app must be signed by it (none: no packs are sent)")
 	c.web.flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -284,6 +286,9 @@ func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 		return err
 	}
 	if err := m.open(&voicePurge{Store: m.db, Retention: m.Config.voiceRetention, Log: m.Log.With("part", "voice-purge")}); err != nil {
+		return err
+	}
+	if err := m.openVoicePacks(in); err != nil {
 		return err
 	}
 	if err := m.open(in); err != nil {

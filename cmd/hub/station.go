@@ -70,6 +70,7 @@ type desk struct {
 	db            *hubsqlite.DB
 	lang          station.Lang // the screens' language; "" is Chinese
 	player        *playback.Player
+	voicePack     *station.VoicePack // the 语音包 screen's wiring (hub app); nil hides it
 }
 
 func newDesk(data string, db *hubsqlite.DB) (*desk, error) {
@@ -102,7 +103,7 @@ func (s *desk) deps(exportDir string) station.Deps {
 		Desk: s.api, Checklist: s.checklist, Catalog: s.catalog, ExportDir: exportDir, Lang: s.lang,
 		Charts: func(st hub.Stats, tg hub.Targets) ([]hub.Chart, error) { return charts.Draw(st, s.chartOptions(tg)) },
 		Ledger: s.workerLedger, Report: s.workerReport, ItemsList: ledger.WriteItems,
-		Voice: speaker{s.player},
+		Voice: speaker{s.player}, VoicePack: s.voicePack,
 	}
 }
 

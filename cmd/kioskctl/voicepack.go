@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"time"
 
 	"opinionwall/hardware"
-	"opinionwall/hardware/wav"
 	"opinionwall/kiosk/booth"
 	"opinionwall/kiosk/voicepack"
 	"opinionwall/mqtt"
@@ -39,33 +37,16 @@ func voicepackSignCmd(args []string, out io.Writer) error {
 	if err != nil {
 		return err
 	}
-	clips := map[booth.Prompt][]int16{}
+	b, clips, err := voicepack.Make(mqtt.NewSigner(k), fs.Arg(0), *version, *by, time.Now(), *codec)
+	if err != nil {
+		return err
+	}
 	for _, p := range booth.Prompts {
-		path := filepath.Join(fs.Arg(0), string(p.ID)+".wav")
-		pcm, err := wav.ReadFile(path)
-		if errors.Is(err, os.ErrNotExist) {
-			fmt.Fprintf(out, "  %-18s synthesised (no %s)\n", p.ID, filepath.Base(path))
-			continue
+		if pcm, ok := clips[p.ID]; ok {
+			fmt.Fprintf(out, "  %-18s recorded, %.1f s\n", p.ID, hardware.Duration(pcm).Seconds())
+		} else {
+			fmt.Fprintf(out, "  %-18s synthesised (no %s.wav)\n", p.ID, p.ID)
 		}
-		if err != nil {
-			return err
-		}
-		clips[p.ID] = pcm
-		fmt.Fprintf(out, "  %-18s recorded, %.1f s\n", p.ID, float64(len(pcm))/16000)
-	}
-	if len(clips) == 0 {
-		return fmt.Errorf("no recordings in %s (name them <prompt>.wav: welcome.wav, menu.wav, ...)", fs.Arg(0))
-	}
-	m, err := buildPack(*version, *by, clips, *codec)
-	if err != nil {
-		return err
-	}
-	b, err := mqtt.NewSigner(k).Sign(voicepack.Type, voicepack.Topic, m)
-	if err != nil {
-		return err
-	}
-	if len(b) > voicepack.MaxBytes {
-		return fmt.Errorf("the pack is %d bytes, over the %d a booth takes: shorten the recordings", len(b), voicepack.MaxBytes)
 	}
 	if err := os.WriteFile(*output, b, 0o644); err != nil {
 		return err
@@ -75,26 +56,13 @@ func voicepackSignCmd(args []string, out io.Writer) error {
 	return nil
 }
 
-// buildPack is the manifest of the recordings, each coded as codec: Ogg
-// Opus at 24 kbit/s (a pack of 29 prompts is about half a megabyte) or WAV
-// (about 8 MB, over what the broker carries; for installing by hand).
-func buildPack(version int64, by string, clips map[booth.Prompt][]int16, codec string) (voicepack.Manifest, error) {
-	m := voicepack.Build(version, by, time.Now(), clips)
-	switch codec {
-	case "wav":
-		return m, nil
-	case "opus":
-	default:
-		return m, fmt.Errorf("-codec %q: opus or wav", codec)
-	}
+// packEncoder codes a pack's clips as Ogg Opus at 24 kbit/s
+// (voicepack.OpusEncoder).
+func packEncoder(pcm []int16) ([]byte, error) {
 	enc := opus.NewEncoder()
 	enc.Bitrate = 24000
-	for id, pcm := range clips {
-		b, _, err := enc.Encode(pcm, hardware.SampleRate)
-		if err != nil {
-			return m, fmt.Errorf("%s: %w", id, err)
-		}
-		m.Clips[string(id)] = b
-	}
-	return m, nil
+	b, _, err := enc.Encode(pcm, hardware.SampleRate)
+	return b, err
 }
+
+func init() { voicepack.OpusEncoder = packEncoder }

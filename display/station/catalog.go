@@ -349,7 +349,7 @@ var catalog = map[Lang]map[string]string{
 }
 
 // catalogs are the catalog's parts, by screen.
-var catalogs = []map[Lang]map[string]string{catalog, deskTexts, fleetTexts, chartTexts, settingsTexts, voiceTexts}
+var catalogs = []map[Lang]map[string]string{catalog, deskTexts, fleetTexts, chartTexts, settingsTexts, voiceTexts, voicePackTexts}
 
 // text returns the text of key in lang; a key the catalog lacks shows as
 // itself (the catalog test keeps that from shipping).

@@ -42,6 +42,8 @@ type Desk interface {
 	Deliberation(ctx context.Context, w hub.Worker) (hub.DeliberationSettings, error)
 	SetDeliberation(ctx context.Context, w hub.Worker, s hub.DeliberationSettings) error
 	SetReferrals(ctx context.Context, w hub.Worker, rs []hub.ReferralService) error
+
+	SendVoicePack(ctx context.Context, w hub.Worker, signed []byte, kiosks []string) (hub.VoicePackSent, error)
 }
 
 var _ Desk = (*hub.Desk)(nil)

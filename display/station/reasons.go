@@ -29,6 +29,8 @@ func (s *App) reason(r hub.Reason) string {
 			args[i] = s.stageName(x)
 		case kiosk.Matter:
 			args[i] = s.className(x)
+		case hub.Role:
+			args[i] = s.roleName(x)
 		case hub.Field:
 			args[i] = s.named("field." + string(x))
 		case time.Time:

@@ -43,6 +43,9 @@ type Deps struct {
 	ExportDir string
 	// Voice plays voice cases' recordings; nil: this PC plays none.
 	Voice VoicePlayer
+	// VoicePack records, signs and sends the booths' voice pack (the
+	// 语音包 tab, for leads); nil hides it.
+	VoicePack *VoicePack
 }
 
 // Tab names one of the main screen's tabs.
@@ -55,6 +58,7 @@ const (
 	TabStats
 	TabFleet
 	TabItems
+	TabVoicePack // leads only, where Deps.VoicePack is set
 )
 
 // App is the review app at the community station: log in, inbox and
@@ -83,6 +87,7 @@ type App struct {
 	login loginView
 	form  caseForm
 	voice voiceView
+	vp    voicePackView
 }
 
 // New shows the log-in screen in win.
@@ -143,6 +148,10 @@ func (s *App) showMain() {
 		TabItems: container.NewTabItem(s.t("tab.items"), s.itemsScreen()),
 	}
 	s.tabs = container.NewAppTabs(s.tab[TabInbox], s.tab[TabItems], s.tab[TabPolls], s.tab[TabStats], s.tab[TabFleet])
+	if s.d.VoicePack != nil && s.me.MaySendVoicePack() == nil {
+		s.tab[TabVoicePack] = container.NewTabItem(s.t("tab.voicepack"), s.voicePackScreen())
+		s.tabs.Append(s.tab[TabVoicePack])
+	}
 	s.tabs.OnSelected = func(t *container.TabItem) { s.refresh(s.tabOf(t)) }
 	who := widget.NewLabelWithStyle(s.tf("who", s.me.Name, s.roleName(s.me.Role)), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle(s.t("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -173,6 +182,8 @@ func (s *App) refresh(t Tab) {
 		s.refreshFleet()
 	case TabItems:
 		s.refreshItems()
+	case TabVoicePack:
+		s.refreshVoicePack()
 	default:
 		s.refreshInbox()
 	}
@@ -248,5 +259,7 @@ func (s *App) Tick() {
 		s.refreshInbox()
 	case s.tab[TabFleet]:
 		s.refreshFleet()
+	case s.tab[TabVoicePack]:
+		s.showBooths()
 	}
 }

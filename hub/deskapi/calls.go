@@ -135,3 +135,9 @@ func (c *Client) SetDeliberation(ctx context.Context, w hub.Worker, s hub.Delibe
 func (c *Client) SetReferrals(ctx context.Context, w hub.Worker, rs []hub.ReferralService) error {
 	return c.as(ctx, w, "set_referrals", settingsArgs{Referrals: rs}, nil)
 }
+
+// SendVoicePack sends a signed voice pack to the booths (a lead's).
+func (c *Client) SendVoicePack(ctx context.Context, w hub.Worker, signed []byte, kiosks []string) (hub.VoicePackSent, error) {
+	var r hub.VoicePackSent
+	return r, c.as(ctx, w, "send_voice_pack", voicePackArgs{Signed: signed, Kiosks: kiosks}, &r)
+}

@@ -41,6 +41,10 @@ type (
 		Name    string         `json:"name,omitempty"`
 		Draft   hub.ItemDraft  `json:"draft"`
 	}
+	voicePackArgs struct {
+		Signed []byte   `json:"signed"`
+		Kiosks []string `json:"kiosks,omitempty"`
+	}
 	settingsArgs struct {
 		Targets      hub.Targets              `json:"targets,omitempty"`
 		Templates    []string                 `json:"templates,omitempty"`
@@ -131,6 +135,9 @@ var methods = map[string]method{
 	}),
 	"set_deliberation": with(func(ctx context.Context, d *hub.Desk, me hub.Worker, a settingsArgs) (any, error) {
 		return ok, d.SetDeliberation(ctx, me, a.Deliberation)
+	}),
+	"send_voice_pack": with(func(ctx context.Context, d *hub.Desk, me hub.Worker, a voicePackArgs) (any, error) {
+		return d.SendVoicePack(ctx, me, a.Signed, a.Kiosks)
 	}),
 	"set_referrals": with(func(ctx context.Context, d *hub.Desk, me hub.Worker, a settingsArgs) (any, error) {
 		return ok, d.SetReferrals(ctx, me, a.Referrals)

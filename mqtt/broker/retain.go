@@ -8,8 +8,10 @@ import (
 
 // canRetain reports whether user may publish a retained message on topic
 // (docs/PROTOCOL.md, the retain column): a kiosk its own state; the hub the
-// wall, the polls, its state and kiosks' configuration; ops a kiosk's
-// configuration and voice packs (a booth's, and the fleet's). An empty retained payload only clears what is retained,
+// wall, the polls, its state, kiosks' configuration and the voice packs a
+// lead sends from the review app (a booth's, and the fleet's: the booths
+// check the operations key's signature); ops a kiosk's configuration and
+// voice packs. An empty retained payload only clears what is retained,
 // so whoever may write the topic may send it.
 func canRetain(user, topic string, payload []byte) bool {
 	if len(payload) == 0 {
@@ -18,8 +20,8 @@ func canRetain(user, topic string, payload []byte) bool {
 	_, leaf, kioskTopic := mqtt.ParseKioskTopic(topic)
 	switch user {
 	case mqtt.UserHub:
-		return topic == mqtt.TopicWall || topic == mqtt.TopicPolls || topic == mqtt.TopicHubState ||
-			kioskTopic && leaf == mqtt.LeafConfig
+		return topic == mqtt.TopicWall || topic == mqtt.TopicPolls || topic == mqtt.TopicHubState || topic == mqtt.TopicVoicePack ||
+			kioskTopic && (leaf == mqtt.LeafConfig || leaf == mqtt.LeafVoicePack)
 	case mqtt.UserOps:
 		return topic == mqtt.TopicVoicePack || kioskTopic && (leaf == mqtt.LeafConfig || leaf == mqtt.LeafVoicePack)
 	}

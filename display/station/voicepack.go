@@ -1,0 +1,310 @@
+package station
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"opinionwall/hub"
+	"opinionwall/kiosk/booth"
+)
+
+// Studio records the booths' fixed prompts on this PC, prompt by prompt:
+// a take, listened to, kept (kiosk/voicepack.Studio).
+type Studio interface {
+	Record(ctx context.Context, p booth.Prompt, level func(float64)) (time.Duration, error)
+	Stop()
+	Listen(ctx context.Context, p booth.Prompt) error
+	Keep(p booth.Prompt) error
+	Kept() []booth.Prompt
+}
+
+// VoicePack is the 语音包 screen's wiring: a lead records the booths'
+// prompts in their own voice, signs the pack with the operations key from
+// the USB stick and sends it through the station to the booths.
+type VoicePack struct {
+	// Studio records through this PC's microphone; nil when there is
+	// none, NoMic saying why (recording is off, signing what was kept
+	// before still works).
+	Studio Studio
+	NoMic  string
+	// Sign signs the kept recordings with the operations key file at
+	// keyPath as the pack's version, recorded by by.
+	Sign func(keyPath string, version int64, by string) ([]byte, error)
+	// KeyPath is where the operations key usually is (the USB stick).
+	KeyPath string
+	// NothingHeard is the Studio's error for a silent take.
+	NothingHeard error
+}
+
+type voicePackView struct {
+	list    *widget.List
+	chosen  int
+	words   *widget.Label
+	meter   *widget.ProgressBar
+	record  *widget.Button
+	listen  *widget.Button
+	keep    *widget.Button
+	send    *widget.Button
+	key     *widget.Entry
+	note    *widget.Label // what happened to the chosen prompt's take
+	summary *widget.Label
+	booths  *widget.Label
+	kept    map[booth.Prompt]bool
+	take    map[booth.Prompt]bool // a take recorded and not yet kept
+	busy    bool                  // recording or playing
+	sent    hub.VoicePackSent
+}
+
+// voicePackScreen is the 语音包 tab: the prompts on the left, the chosen
+// one's words and buttons on the right, signing and sending below.
+func (s *App) voicePackScreen() fyne.CanvasObject {
+	v := &s.vp
+	*v = voicePackView{kept: map[booth.Prompt]bool{}, take: map[booth.Prompt]bool{}}
+	v.list = widget.NewList(func() int { return len(booth.Prompts) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.promptLine(i)) })
+	v.list.OnSelected = func(i widget.ListItemID) { v.chosen = i; s.showPrompt() }
+	v.words = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.words.Wrapping = fyne.TextWrapWord
+	v.meter = widget.NewProgressBar()
+	v.meter.TextFormatter = func() string { return s.t("vp.level") }
+	v.record = bigButton(s.t("vp.record"), s.recordOrStop)
+	v.listen = bigButton(s.t("vp.listen"), s.listenTake)
+	v.keep = bigButton(s.t("vp.keep"), s.keepTake)
+	v.note = widget.NewLabel("")
+	v.note.Wrapping = fyne.TextWrapWord
+	v.summary = widget.NewLabel("")
+	v.summary.Wrapping = fyne.TextWrapWord
+	v.key = widget.NewEntry()
+	v.key.SetText(s.d.VoicePack.KeyPath)
+	v.key.SetPlaceHolder(s.t("vp.key.ph"))
+	v.send = bigButton(s.t("vp.send"), s.signAndSend)
+	v.booths = widget.NewLabel("")
+	v.booths.Wrapping = fyne.TextWrapWord
+	mic := widget.NewLabel(s.t("vp.mic.ok"))
+	if s.d.VoicePack.Studio == nil {
+		mic.SetText(s.tf("vp.mic.none", s.d.VoicePack.NoMic))
+	}
+	mic.Wrapping = fyne.TextWrapWord
+	prompt := container.NewVBox(widget.NewLabel(s.t("vp.read")), v.words, v.meter,
+		container.New(layout.NewGridWrapLayout(fyne.NewSize(200, 64)), v.record, v.listen, v.keep), v.note)
+	send := container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(s.t("vp.sign.head"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.key")), nil, v.key), v.send, v.booths)
+	right := container.NewBorder(container.NewVBox(mic, v.summary, widget.NewSeparator()), send, nil, nil, container.NewVScroll(prompt))
+	split := container.NewHSplit(v.list, right)
+	split.Offset = 0.38
+	s.refreshVoicePack()
+	v.list.Select(0)
+	return split
+}
+
+// bigButton is a tall, prominent button: the studio's targets.
+func bigButton(label string, tapped func()) *widget.Button {
+	b := widget.NewButton(label, tapped)
+	b.Importance = widget.HighImportance
+	return b
+}
+
+// promptLine is a prompt's row: kept or synthesised, and its words.
+func (s *App) promptLine(i int) string {
+	p := booth.Prompts[i]
+	mark := s.t("vp.synth")
+	switch {
+	case s.vp.take[p.ID]:
+		mark = s.t("vp.untaken")
+	case s.vp.kept[p.ID]:
+		mark = s.t("vp.kept")
+	}
+	return fmt.Sprintf("%d. %s  %s", i+1, mark, p.Text)
+}
+
+// refreshVoicePack reloads which prompts are kept and what the booths run.
+func (s *App) refreshVoicePack() {
+	v := &s.vp
+	if v.list == nil {
+		return
+	}
+	if st := s.d.VoicePack.Studio; st != nil {
+		v.kept = map[booth.Prompt]bool{}
+		for _, p := range st.Kept() {
+			v.kept[p] = true
+		}
+	}
+	v.summary.SetText(s.tf("vp.summary", len(v.kept), len(booth.Prompts), len(booth.Prompts)-len(v.kept)))
+	v.list.Refresh()
+	s.showBooths()
+	s.showPrompt()
+}
+
+// showPrompt shows the chosen prompt's words and which buttons apply.
+func (s *App) showPrompt() {
+	v := &s.vp
+	p := booth.Prompts[v.chosen]
+	v.words.SetText(p.Text)
+	noMic := s.d.VoicePack.Studio == nil
+	setEnabled(v.record, !noMic && (!v.busy || v.record.Text == s.t("vp.stop")))
+	setEnabled(v.listen, !noMic && !v.busy && (v.take[p.ID] || v.kept[p.ID]))
+	setEnabled(v.keep, !noMic && !v.busy && v.take[p.ID])
+	setEnabled(v.send, !v.busy && len(v.kept) > 0)
+}
+
+func setEnabled(b *widget.Button, on bool) {
+	if on {
+		b.Enable()
+	} else {
+		b.Disable()
+	}
+}
+
+// recordOrStop starts a take of the chosen prompt, or ends the one
+// running; the meter shows the microphone's level as it goes.
+func (s *App) recordOrStop() {
+	v := &s.vp
+	st := s.d.VoicePack.Studio
+	if st == nil {
+		return
+	}
+	if v.busy {
+		st.Stop()
+		return
+	}
+	p := booth.Prompts[v.chosen].ID
+	v.busy = true
+	v.record.SetText(s.t("vp.stop"))
+	v.note.SetText(s.t("vp.recording"))
+	s.showPrompt()
+	go func() {
+		d, err := st.Record(s.ctx, p, func(rms float64) { fyne.Do(func() { v.meter.SetValue(meterValue(rms)) }) })
+		fyne.Do(func() { s.recorded(p, d, err) })
+	}()
+}
+
+// meterValue shows speech (RMS 0.03 and up) well up the bar.
+func meterValue(rms float64) float64 { return math.Min(1, math.Sqrt(rms/0.25)) }
+
+// recorded shows how a take went: the buttons first, then the note.
+func (s *App) recorded(p booth.Prompt, d time.Duration, err error) {
+	v := &s.vp
+	v.busy = false
+	v.record.SetText(s.t("vp.record"))
+	v.meter.SetValue(0)
+	note := s.tf("vp.taken", d.Seconds())
+	switch {
+	case err != nil && s.d.VoicePack.NothingHeard != nil && errors.Is(err, s.d.VoicePack.NothingHeard):
+		note = s.t("vp.nothing")
+	case err != nil:
+		note = s.tf("fail.other", s.t("what.record"), err.Error())
+	default:
+		v.take[p] = true
+	}
+	v.list.Refresh()
+	s.showPrompt()
+	v.note.SetText(note)
+}
+
+// listenTake plays the chosen prompt's take, or its kept recording.
+func (s *App) listenTake() {
+	v := &s.vp
+	st := s.d.VoicePack.Studio
+	if st == nil || v.busy {
+		return
+	}
+	p := booth.Prompts[v.chosen].ID
+	v.busy = true
+	v.note.SetText(s.t("vp.playing"))
+	s.showPrompt()
+	go func() {
+		err := st.Listen(s.ctx, p)
+		fyne.Do(func() {
+			v.busy = false
+			s.showPrompt()
+			if err != nil {
+				v.note.SetText(s.tf("fail.other", s.t("what.listen"), err.Error()))
+			} else {
+				v.note.SetText(s.t("vp.played"))
+			}
+		})
+	}()
+}
+
+// keepTake keeps the chosen prompt's take for the pack.
+func (s *App) keepTake() {
+	v := &s.vp
+	p := booth.Prompts[v.chosen].ID
+	if err := s.d.VoicePack.Studio.Keep(p); err != nil {
+		v.note.SetText(s.tf("fail.other", s.t("what.keep"), err.Error()))
+		return
+	}
+	delete(v.take, p)
+	v.note.SetText(s.t("vp.keptnote"))
+	s.refreshVoicePack()
+	if v.chosen+1 < len(booth.Prompts) { // on to the next prompt
+		v.list.Select(v.chosen + 1)
+	}
+}
+
+// signAndSend signs the kept recordings with the operations key and
+// sends the pack through the station to every booth.
+func (s *App) signAndSend() {
+	v := &s.vp
+	version := s.d.Now().Unix()
+	signed, err := s.d.VoicePack.Sign(strings.TrimSpace(v.key.Text), version, s.me.Name)
+	if err != nil {
+		v.booths.SetText(s.tf("vp.signfail", err.Error()))
+		return
+	}
+	sent, err := s.d.Desk.SendVoicePack(s.ctx, s.me, signed, nil)
+	if s.fail(s.t("what.sendpack"), err) {
+		v.booths.SetText(s.status.Text)
+		return
+	}
+	v.sent = sent
+	s.say("%s", s.tf("vp.sent", sent.Version, len(v.kept)))
+	s.showBooths()
+}
+
+// showBooths lists each booth with the pack it reports running.
+func (s *App) showBooths() {
+	v := &s.vp
+	ks, err := s.d.Desk.Fleet(s.ctx, s.me)
+	if err != nil {
+		return
+	}
+	var lines []string
+	if v.sent.Version > 0 {
+		lines = append(lines, s.tf("vp.sent", v.sent.Version, len(v.kept)))
+	}
+	for _, k := range ks {
+		t := k.Telemetry
+		if t.Audio == "" && t.VoicePack == "" && t.VoicePackVersion == 0 {
+			continue // not a booth
+		}
+		switch {
+		case v.sent.Version > 0 && t.VoicePackVersion >= v.sent.Version:
+			lines = append(lines, s.tf("vp.booth.has", k.ID, t.VoicePackVersion))
+		case v.sent.Version > 0:
+			lines = append(lines, s.tf("vp.booth.wait", k.ID, t.VoicePackVersion))
+		case t.VoicePackVersion > 0:
+			lines = append(lines, s.tf("vp.booth.runs", k.ID, t.VoicePackVersion))
+		default:
+			lines = append(lines, s.tf("vp.booth.synth", k.ID))
+		}
+	}
+	if len(lines) == 0 {
+		lines = []string{s.t("vp.booth.none")}
+	}
+	v.booths.SetText(strings.Join(lines, "\n"))
+}
