@@ -56,6 +56,8 @@ unit:
 	# the layout check and the tests whose screens change through fyne.Do, which skip themselves under -race
 	CGO_ENABLED=0 go test -count=1 -timeout 20m -run '^TestLayout|^TestKeyboardHandwriting|^TestLookupAnotherKiosksCode|^TestLookupStationUnreachable|^TestKeypadTapCounts' ./display/
 	CGO_ENABLED=0 go test -count=1 -run '^TestVoiceCaseThroughTheScreens$$' ./display/station/
+	# the recorded voice pack end to end: the 语音包 screen, a real hub (cgo: libopus) and a booth
+	go test -count=1 -run '^TestRecordedVoicePackEndToEnd$$' ./cmd/hub/
 
 ## release-check: the arm64 kiosk and hub link (cgo), and file says they are aarch64 executables
 release-check:

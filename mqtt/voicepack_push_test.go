@@ -132,8 +132,8 @@ func TestVoicePackPushedToBooth(t *testing.T) {
 	}
 }
 
-// TestVoicePackACL: only maintenance publishes packs; a booth reads its
-// own and the fleet's, never another booth's.
+// TestVoicePackACL: maintenance and the hub (for the review app) publish
+// packs; a booth reads its own and the fleet's, never another booth's.
 func TestVoicePackACL(t *testing.T) {
 	for _, c := range []struct {
 		user, topic string
@@ -141,6 +141,8 @@ func TestVoicePackACL(t *testing.T) {
 	}{
 		{mqtt.UserOps, mqtt.TopicVoicePack, true, false},
 		{mqtt.UserOps, mqtt.KioskTopic("booth-01", mqtt.LeafVoicePack), true, false},
+		{mqtt.UserHub, mqtt.TopicVoicePack, true, true},
+		{mqtt.UserHub, mqtt.KioskTopic("booth-01", mqtt.LeafVoicePack), true, true},
 		{"booth-01", mqtt.TopicVoicePack, false, true},
 		{"booth-01", mqtt.KioskTopic("booth-01", mqtt.LeafVoicePack), false, true},
 		{"booth-01", mqtt.KioskTopic("booth-02", mqtt.LeafVoicePack), false, false},
