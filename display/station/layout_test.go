@@ -17,10 +17,14 @@ import (
 
 	"opinionwall/display/displaytest"
 	"opinionwall/display/station"
+	"opinionwall/hardware"
+	"opinionwall/hardware/audiotest"
+	"opinionwall/hardware/wav"
 	"opinionwall/hub"
 	"opinionwall/hub/charts"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/kiosk"
+	"opinionwall/kiosk/voicepack"
 )
 
 // The window sizes the station's screens must fit: the most common
@@ -49,8 +53,9 @@ func TestScreensFitTheWindow(t *testing.T) {
 					Charts: func(s hub.Stats, tg hub.Targets) ([]hub.Chart, error) {
 						return charts.Draw(s, charts.Options{Text: station.Texts(lang), Name: cat.Name, Targets: tg})
 					},
-					Report: func(context.Context, hub.Worker, time.Time, string) ([]string, error) { return nil, nil },
-					Voice:  &fakePlayer{}})
+					Report:    func(context.Context, hub.Worker, time.Time, string) ([]string, error) { return nil, nil },
+					Voice:     &fakePlayer{},
+					VoicePack: layoutStudio(t)})
 				txt := station.Texts(lang)
 				need := func(keys ...string) []string {
 					var out []string
@@ -110,9 +115,22 @@ func TestScreensFitTheWindow(t *testing.T) {
 				fits(t, win, "deliberation settings", need("item.find", "item.make", "item.savesettings"))
 				st.OpenReferrals()
 				fits(t, win, "referral services", need("item.find", "item.make", "ref.add", "ref.save"))
+				st.Show(station.TabVoicePack)
+				fits(t, win, "voice pack", need("vp.record", "vp.listen", "vp.send")) // 保留 waits for a take
 			})
 		}
 	}
+}
+
+// layoutStudio is the 语音包 screen's wiring with the fake sound card and
+// the welcome kept (its longest words are the menu's).
+func layoutStudio(t *testing.T) *station.VoicePack {
+	dir := t.TempDir()
+	if err := wav.WriteFile(filepath.Join(dir, "welcome.wav"), hardware.Tone(300, hardware.SampleRate, 0.2)); err != nil {
+		t.Fatal(err)
+	}
+	return &station.VoicePack{Studio: &voicepack.Studio{Audio: audiotest.New(), Dir: dir}, KeyPath: "/media/usb/ops.key",
+		NothingHeard: voicepack.ErrNothingHeard, Sign: func(string, int64, string) ([]byte, error) { return nil, nil }}
 }
 
 // layoutWorld is a station with cases, polls and a kiosk, as the screens
@@ -234,7 +252,9 @@ func layoutWorld(t *testing.T) (*hub.Desk, *hub.Catalog, map[kiosk.Matter]string
 	}
 	hot := 61.0
 	raw := fmt.Sprintf(`{"outbox_pending":40,"oldest_pending_s":7200,"disk_free_bytes":1000,"temp_c":%v,"config_error":"bad brightness","counters":{"cpu_temp_mc":85000}}`, hot)
-	if err := db.Apply(ctx, hub.Batch{Telemetry: []hub.TelemetryReport{{Kiosk: "wall-01", At: now.Add(-2 * time.Hour), Raw: []byte(raw)}}}); err != nil {
+	booth := `{"audio":"ok: playback \"USB Audio Device\", capture \"USB Audio Device\"","voice_pack":"v1764460800 by 张丽, 12 prompts","voice_pack_version":1764460800}`
+	if err := db.Apply(ctx, hub.Batch{Telemetry: []hub.TelemetryReport{{Kiosk: "wall-01", At: now.Add(-2 * time.Hour), Raw: []byte(raw)},
+		{Kiosk: "booth-01", At: now, Raw: []byte(booth)}}}); err != nil {
 		t.Fatal(err)
 	}
 	return desk, hub.NewCatalog(kiosk.Defaults()), routed

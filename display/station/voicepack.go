@@ -4,13 +4,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"math"
 	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/hub"
@@ -99,19 +100,26 @@ func (s *App) voicePackScreen() fyne.CanvasObject {
 		mic.SetText(s.tf("vp.mic.none", s.d.VoicePack.NoMic))
 	}
 	mic.Wrapping = fyne.TextWrapWord
-	prompt := container.NewVBox(widget.NewLabel(s.t("vp.read")), v.words, v.meter,
-		container.New(layout.NewGridWrapLayout(fyne.NewSize(200, 64)), v.record, v.listen, v.keep), v.note)
+	buttons := container.NewGridWithColumns(3, tall(v.record), tall(v.listen), tall(v.keep))
+	right := container.NewVScroll(container.NewVBox(mic, v.summary, widget.NewSeparator(),
+		widget.NewLabel(s.t("vp.read")), v.words, v.meter, buttons, v.note))
 	send := container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(s.t("vp.sign.head"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.key")), nil, v.key), v.send, v.booths)
-	right := container.NewBorder(container.NewVBox(mic, v.summary, widget.NewSeparator()), send, nil, nil, container.NewVScroll(prompt))
-	split := container.NewHSplit(v.list, right)
-	split.Offset = 0.38
+		container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.key")), nil, v.key), tall(v.send), v.booths)
+	split := container.NewHSplit(container.NewBorder(nil, send, nil, nil, v.list), right)
+	split.Offset = 0.4
 	s.refreshVoicePack()
 	v.list.Select(0)
 	return split
 }
 
-// bigButton is a tall, prominent button: the studio's targets.
+// tall gives a button the height of a big target.
+func tall(b *widget.Button) fyne.CanvasObject {
+	space := canvas.NewRectangle(color.Transparent)
+	space.SetMinSize(fyne.NewSize(160, 64))
+	return container.NewStack(space, b)
+}
+
+// bigButton is a prominent button: the studio's targets.
 func bigButton(label string, tapped func()) *widget.Button {
 	b := widget.NewButton(label, tapped)
 	b.Importance = widget.HighImportance

@@ -1,0 +1,81 @@
+package station_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"opinionwall/display/displaytest"
+	"opinionwall/display/station"
+	"opinionwall/hub"
+	"opinionwall/kiosk"
+)
+
+// TestVoicePackForLeadsOnly: the 语音包 tab is a lead's (hub.Worker's
+// MaySendVoicePack; the Desk refuses others' packs too); a key that does
+// not sign and a station that sends no packs are said so on the screen,
+// and a PC without a microphone offers no recording.
+func TestVoicePackForLeadsOnly(t *testing.T) {
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(station.Theme{})
+	desk, cat, _ := layoutWorld(t)
+	open := func(vp *station.VoicePack, who string) (*station.App, displaytest.Screen) {
+		win := a.NewWindow("station")
+		t.Cleanup(win.Close)
+		win.Resize(fyne.NewSize(1366, 768))
+		st := station.New(win, station.Deps{Desk: desk, Catalog: cat, ExportDir: t.TempDir(), VoicePack: vp})
+		if err := st.LogIn(who, "246813"); err != nil {
+			t.Fatal(err)
+		}
+		st.Show(station.TabVoicePack)
+		return st, displaytest.Screen{T: t, Win: win}
+	}
+	for _, who := range []string{"wang", "li"} {
+		if _, u := open(layoutStudio(t), who); u.Has("请用普通话念") {
+			t.Errorf("%s, not a lead, sees the voice pack screen", who)
+		}
+	}
+
+	vp := layoutStudio(t)
+	vp.Sign = func(string, int64, string) ([]byte, error) { return nil, errors.New("no PRIVATE KEY PEM block") }
+	_, u := open(vp, "zhang")
+	u.Want("已录 1 / 29 句。没录的 28 句，电话亭用电脑合成的声音说")
+	if rows := listTexts(u.Win); !strings.Contains(rows, "1. [已录]  您好，这里是社区电话亭。") || !strings.Contains(rows, "2. [合成]  评价服务请按1") {
+		t.Errorf("the prompts:\n%s", rows)
+	}
+	u.Tap("签名并发送")
+	u.Want("没能签名：no PRIVATE KEY PEM block")
+	vp.Sign = func(string, int64, string) ([]byte, error) { return []byte(`{"v":1}`), nil }
+	u.Tap("签名并发送")
+	u.Want("工作站没有运维公钥，不能发送语音包（hub run -ops-pub）")
+
+	vp = layoutStudio(t)
+	vp.Studio, vp.NoMic = nil, "no capture device"
+	_, u = open(vp, "zhang")
+	u.Want("这台电脑没有麦克风，不能录音（no capture device）")
+	for _, b := range []string{"● 录音", "▶ 试听", "✓ 保留"} {
+		func() {
+			defer func() { recover() }()
+			ft := &fatalCatcher{TB: t}
+			displaytest.Screen{T: ft, Win: u.Win}.Tap(b)
+			if !ft.failed {
+				t.Errorf("%s can be tapped without a microphone", b)
+			}
+		}()
+	}
+	if _, err := desk.SendVoicePack(t.Context(), hub.Worker{ID: "wang", Role: hub.RoleWorker}, []byte("x"), nil); kiosk.ErrorCode(err) != kiosk.EFORBIDDEN {
+		t.Errorf("a worker's pack: %v", err)
+	}
+}
+
+// fatalCatcher turns a Fatalf into a panic the caller recovers, noting it.
+type fatalCatcher struct {
+	testing.TB
+	failed bool
+}
+
+func (f *fatalCatcher) Fatalf(string, ...any) { f.failed = true; panic("fatal") }
+func (f *fatalCatcher) Helper()               {}
