@@ -7,7 +7,9 @@
 # closing it (the confirmation), the reply templates, polls, statistics, fleet, the
 # monthly report, deliberation (议事), the targets and the referral services (a lead's
 # settings, unfolded), and two of the booth's voice messages (one with a worker's summary, one
-# waiting for it: the waveform and the player); at each, this script screenshots the real window into
+# waiting for it: the waveform and the player), and the 语音包 screen (the fake sound card's
+# microphone saying the welcome in espeak-ng's voice: recording with its level meter, the
+# take, kept, signed with the ops key and sent through the service); at each, this script screenshots the real window into
 # build/smoke-hub/LANG/ and checks the picture is not blank; the report's page and
 # workbook are copied there too. The log is checked for "Error in Fyne call
 # thread" and panics.
@@ -31,18 +33,22 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 
 bin/hub seed -data "$work/hub" -n 3000 -days 120 -voice 3 2>/dev/null | tee "$out/seed.txt"
 bin/hub keygen -dir "$work/keys" -name hub >/dev/null
+# the operations key: its public half with the service, the key on "the USB stick"
+bin/hub keygen -dir "$work/usb" -name ops >/dev/null
 echo "smoke-pass" | bin/hub passwd -file "$work/passwd" wall-01 >/dev/null
 # As at a station: the hub as a service (headless), and the review app on the desktop beside it,
 # a client of the service's local API: only the service opens the store.
 bin/hub run -headless -data "$work/hub" -credentials "$work/passwd" -key "$work/keys/hub.key" \
-	-listen "127.0.0.1:$port" -desk-socket "$work/desk.sock" > "$out/service.log" 2>&1 &
+	-listen "127.0.0.1:$port" -desk-socket "$work/desk.sock" -ops-pub "$work/usb/ops.pub" > "$out/service.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 100); do [ -S "$work/desk.sock" ] && break; sleep 0.1; done
-steps="01-login 02-inbox 03-case 04-case-close 05-templates 06-polls 07-stats 08-fleet 09-report 10-items 11-targets 12-referrals 13-voice 14-voice-untold"
+steps="01-login 02-inbox 03-case 04-case-close 05-templates 06-polls 07-stats 08-fleet 09-report 10-items 11-targets 12-referrals 13-voice 14-voice-untold 15-voicepack 16-voicepack-recording 17-voicepack-taken 18-voicepack-kept 19-voicepack-sent"
 for lang in zh en; do
-	mkdir -p "$out/$lang" "$work/tour-$lang"
+	mkdir -p "$out/$lang" "$work/tour-$lang" "$work/vp-$lang"
+	espeak-ng -v cmn -w "$work/vp-$lang/mic.wav" "您好，这里是社区电话亭。"
 	OW_SMOKE_TOUR=$work/tour-$lang OW_SMOKE_LOGIN=zhang:246813 bin/hub app -socket "$work/desk.sock" -lang "$lang" \
-		-export-dir "$out/$lang/export" > "$out/hub-$lang.log" 2>&1 &
+		-export-dir "$out/$lang/export" -audio-device fake -voicepack-dir "$work/vp-$lang" -ops-key "$work/usb/ops.key" \
+		> "$out/hub-$lang.log" 2>&1 &
 	hub_pid=$!
 	for step in $steps; do
 		for _ in $(seq 300); do [ -f "$work/tour-$lang/$step.ready" ] && break; sleep 0.1; done
@@ -67,4 +73,5 @@ if grep -E "Error in Fyne call thread|panic:|goroutine [0-9]+ \[|level=ERROR" "$
 	echo "smoke-hub: errors in the hub's log" >&2
 	exit 1
 fi
-echo "smoke-hub: ok, 28 screenshots and 2 monthly reports in $out/zh and $out/en"
+grep -q "voice pack sent" "$out/service.log" || { echo "smoke-hub: the service sent no voice pack" >&2; exit 1; }
+echo "smoke-hub: ok, 38 screenshots and 2 monthly reports in $out/zh and $out/en"

@@ -177,10 +177,11 @@ func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, lo
 			w.Canvas().Overlays().Remove(top)
 		}
 	}
-	steps := []struct {
+	type step struct {
 		name string
 		do   func()
-	}{
+	}
+	steps := []step{
 		{"login", func() {}},
 		{"inbox", func() {
 			if err := st.LogIn(id, pin); err != nil {
@@ -213,8 +214,17 @@ func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, lo
 		{"voice", func() { st.Show(station.TabInbox); s.openNewest(ctx, st, kiosk.KindVoice, true) }},
 		{"voice-untold", func() { s.openNewest(ctx, st, kiosk.KindVoice, false) }},
 	}
+	if s.voicePack != nil && s.voicePack.Studio != nil { // the 语音包 screen: a take, listened to, kept, sent
+		steps = append(steps, step{"voicepack", func() { st.Show(station.TabVoicePack) }},
+			step{"voicepack-recording", func() { st.RecordPrompt(0) }}, step{"voicepack-taken", func() { st.RecordPrompt(0) }},
+			step{"voicepack-kept", st.KeepTake}, step{"voicepack-sent", st.SendVoicePack})
+	}
+	// how long a screen changes on its own before its screenshot: the
+	// meter moving, the take ending
+	settle := map[string]time.Duration{"voicepack-recording": 1500 * time.Millisecond, "voicepack-taken": time.Second}
 	for i, step := range steps {
 		fyne.DoAndWait(step.do)
+		time.Sleep(settle[step.name])
 		name := filepath.Join(dir, fmt.Sprintf("%02d-%s", i+1, step.name))
 		if err := os.WriteFile(name+".ready", nil, 0o644); err != nil {
 			log.Error("smoke tour", "err", err)

@@ -73,7 +73,7 @@ func openStudioAudio(device, dir string) (hardware.Audio, string, func() error) 
 		return nil, "-audio-device none", nil
 	case "fake":
 		d := audiotest.New()
-		d.RealTime, d.Keep, d.MicFile = true, 50, filepath.Join(dir, "mic.wav")
+		d.RealTime, d.MicRealTime, d.Keep, d.MicFile = true, true, 50, filepath.Join(dir, "mic.wav")
 		return d, "", func() error { return nil }
 	}
 	d := &malgo.Device{Name: device}

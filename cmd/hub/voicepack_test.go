@@ -112,21 +112,21 @@ func TestRecordedVoicePackEndToEnd(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		u.Tap("● 录音")
+		u.Tap("录音")
 		wait("正在录音")
 		time.Sleep(150 * time.Millisecond)
-		u.Tap("■ 停止")
+		u.Tap("停止")
 	}
 	for i, hz := range []float64{330, 440} { // the welcome, then the menu
 		record(i, spoken(t, t.TempDir(), hz))
 		wait("录好了")
 		played := len(mic.Played())
-		u.Tap("▶ 试听")
+		u.Tap("试听")
 		wait("播放完了")
 		if got := mic.Played(); len(got) != played+1 || !hardware.Speech(got[played].PCM, 0.03, time.Second) {
 			t.Fatalf("试听 played %d clips", len(got)-played)
 		}
-		u.Tap("✓ 保留")
+		u.Tap("保留")
 		wait("已保留")
 	}
 	record(2, "") // nothing said
@@ -153,7 +153,7 @@ func TestRecordedVoicePackEndToEnd(t *testing.T) {
 	if want := hardware.Normalize(decoded, voice.Level); !slices.Equal(heard, want) {
 		t.Fatalf("the caller hears %d samples (espeak's welcome: %v), not the recorded welcome (%d samples)", len(heard), slices.Equal(heard, synthesised), len(want))
 	}
-	waitFor(t, 10*time.Second, func() bool { fyne.DoAndWait(app.Tick); return u.Has("booth-01：已用上第") },
+	waitFor(t, 10*time.Second, func() bool { fyne.DoAndWait(app.Tick); return u.Has("booth-01：已用上") },
 		func() string { return "the booth's version not on screen:\n" + u.Texts() })
 
 	// The rules: a worker may not send; the hub refuses a pack its own key

@@ -117,6 +117,8 @@ func TestScreensFitTheWindow(t *testing.T) {
 				fits(t, win, "referral services", need("item.find", "item.make", "ref.add", "ref.save"))
 				st.Show(station.TabVoicePack)
 				fits(t, win, "voice pack", need("vp.record", "vp.listen", "vp.send")) // 保留 waits for a take
+				st.ChoosePrompt(1)                                                    // the menu: the longest words, on two lines
+				fits(t, win, "voice pack, the menu", need("vp.record", "vp.send"))
 			})
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/hub"
@@ -49,7 +50,8 @@ type VoicePack struct {
 type voicePackView struct {
 	list    *widget.List
 	chosen  int
-	words   *widget.Label
+	pane    *container.Scroll // the chosen prompt's words and buttons
+	words   *widget.RichText
 	meter   *widget.ProgressBar
 	record  *widget.Button
 	listen  *widget.Button
@@ -78,13 +80,13 @@ func (s *App) voicePackScreen() fyne.CanvasObject {
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) { o.(*widget.Label).SetText(s.promptLine(i)) })
 	v.list.OnSelected = func(i widget.ListItemID) { v.chosen = i; s.showPrompt() }
-	v.words = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	v.words = widget.NewRichText(&widget.TextSegment{Style: widget.RichTextStyleSubHeading}) // read out from a little way off
 	v.words.Wrapping = fyne.TextWrapWord
 	v.meter = widget.NewProgressBar()
-	v.meter.TextFormatter = func() string { return s.t("vp.level") }
-	v.record = bigButton(s.t("vp.record"), s.recordOrStop)
-	v.listen = bigButton(s.t("vp.listen"), s.listenTake)
-	v.keep = bigButton(s.t("vp.keep"), s.keepTake)
+	v.meter.TextFormatter = func() string { return "" }
+	v.record = bigButton(s.t("vp.record"), theme.MediaRecordIcon(), s.recordOrStop)
+	v.listen = bigButton(s.t("vp.listen"), theme.MediaPlayIcon(), s.listenTake)
+	v.keep = bigButton(s.t("vp.keep"), theme.ConfirmIcon(), s.keepTake)
 	v.note = widget.NewLabel("")
 	v.note.Wrapping = fyne.TextWrapWord
 	v.summary = widget.NewLabel("")
@@ -92,7 +94,7 @@ func (s *App) voicePackScreen() fyne.CanvasObject {
 	v.key = widget.NewEntry()
 	v.key.SetText(s.d.VoicePack.KeyPath)
 	v.key.SetPlaceHolder(s.t("vp.key.ph"))
-	v.send = bigButton(s.t("vp.send"), s.signAndSend)
+	v.send = bigButton(s.t("vp.send"), theme.MailSendIcon(), s.signAndSend)
 	v.booths = widget.NewLabel("")
 	v.booths.Wrapping = fyne.TextWrapWord
 	mic := widget.NewLabel(s.t("vp.mic.ok"))
@@ -101,14 +103,15 @@ func (s *App) voicePackScreen() fyne.CanvasObject {
 	}
 	mic.Wrapping = fyne.TextWrapWord
 	buttons := container.NewGridWithColumns(3, tall(v.record), tall(v.listen), tall(v.keep))
-	right := container.NewVScroll(container.NewVBox(mic, v.summary, widget.NewSeparator(),
-		widget.NewLabel(s.t("vp.read")), v.words, v.meter, buttons, v.note))
+	v.pane = container.NewVScroll(container.NewVBox(mic, v.summary, widget.NewSeparator(),
+		widget.NewLabel(s.t("vp.read")), v.words, container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.level")), nil, v.meter), buttons, v.note))
 	send := container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(s.t("vp.sign.head"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.key")), nil, v.key), tall(v.send), v.booths)
-	split := container.NewHSplit(container.NewBorder(nil, send, nil, nil, v.list), right)
+	split := container.NewHSplit(container.NewBorder(nil, send, nil, nil, v.list), v.pane)
 	split.Offset = 0.4
 	s.refreshVoicePack()
 	v.list.Select(0)
+	v.list.ScrollToTop() // Select scrolls before the list has its size
 	return split
 }
 
@@ -120,8 +123,8 @@ func tall(b *widget.Button) fyne.CanvasObject {
 }
 
 // bigButton is a prominent button: the studio's targets.
-func bigButton(label string, tapped func()) *widget.Button {
-	b := widget.NewButton(label, tapped)
+func bigButton(label string, icon fyne.Resource, tapped func()) *widget.Button {
+	b := widget.NewButtonWithIcon(label, icon, tapped)
 	b.Importance = widget.HighImportance
 	return b
 }
@@ -161,7 +164,11 @@ func (s *App) refreshVoicePack() {
 func (s *App) showPrompt() {
 	v := &s.vp
 	p := booth.Prompts[v.chosen]
-	v.words.SetText(p.Text)
+	v.words.Segments[0].(*widget.TextSegment).Text = p.Text
+	v.words.Refresh()
+	if v.pane != nil {
+		v.pane.Refresh() // the words may take another line: lay the pane out again
+	}
 	noMic := s.d.VoicePack.Studio == nil
 	setEnabled(v.record, !noMic && (!v.busy || v.record.Text == s.t("vp.stop")))
 	setEnabled(v.listen, !noMic && !v.busy && (v.take[p.ID] || v.kept[p.ID]))
@@ -192,6 +199,7 @@ func (s *App) recordOrStop() {
 	p := booth.Prompts[v.chosen].ID
 	v.busy = true
 	v.record.SetText(s.t("vp.stop"))
+	v.record.SetIcon(theme.MediaStopIcon())
 	v.note.SetText(s.t("vp.recording"))
 	s.showPrompt()
 	go func() {
@@ -208,6 +216,7 @@ func (s *App) recorded(p booth.Prompt, d time.Duration, err error) {
 	v := &s.vp
 	v.busy = false
 	v.record.SetText(s.t("vp.record"))
+	v.record.SetIcon(theme.MediaRecordIcon())
 	v.meter.SetValue(0)
 	note := s.tf("vp.taken", d.Seconds())
 	switch {
@@ -280,7 +289,6 @@ func (s *App) signAndSend() {
 		return
 	}
 	v.sent = sent
-	s.say("%s", s.tf("vp.sent", sent.Version, len(v.kept)))
 	s.showBooths()
 }
 
@@ -293,7 +301,7 @@ func (s *App) showBooths() {
 	}
 	var lines []string
 	if v.sent.Version > 0 {
-		lines = append(lines, s.tf("vp.sent", v.sent.Version, len(v.kept)))
+		lines = append(lines, s.tf("vp.sent", s.packVersion(v.sent.Version), len(v.kept)))
 	}
 	for _, k := range ks {
 		t := k.Telemetry
@@ -302,11 +310,13 @@ func (s *App) showBooths() {
 		}
 		switch {
 		case v.sent.Version > 0 && t.VoicePackVersion >= v.sent.Version:
-			lines = append(lines, s.tf("vp.booth.has", k.ID, t.VoicePackVersion))
+			lines = append(lines, s.tf("vp.booth.has", k.ID, s.packVersion(t.VoicePackVersion)))
+		case v.sent.Version > 0 && t.VoicePackVersion > 0:
+			lines = append(lines, s.tf("vp.booth.wait", k.ID, s.packVersion(t.VoicePackVersion)))
 		case v.sent.Version > 0:
-			lines = append(lines, s.tf("vp.booth.wait", k.ID, t.VoicePackVersion))
+			lines = append(lines, s.tf("vp.booth.waitnone", k.ID))
 		case t.VoicePackVersion > 0:
-			lines = append(lines, s.tf("vp.booth.runs", k.ID, t.VoicePackVersion))
+			lines = append(lines, s.tf("vp.booth.runs", k.ID, s.packVersion(t.VoicePackVersion)))
 		default:
 			lines = append(lines, s.tf("vp.booth.synth", k.ID))
 		}
@@ -315,4 +325,47 @@ func (s *App) showBooths() {
 		lines = []string{s.t("vp.booth.none")}
 	}
 	v.booths.SetText(strings.Join(lines, "\n"))
+}
+
+// packVersion names a pack's version: the review app's are the time the
+// lead signed them (Unix seconds), shown as such; kioskctl's may be small
+// numbers.
+func (s *App) packVersion(v int64) string {
+	if v < 1_000_000_000 {
+		return s.tf("vp.version", v)
+	}
+	return fmtTime(time.Unix(v, 0))
+}
+
+// ChoosePrompt chooses the i-th prompt on the 语音包 screen, unless a
+// take is running.
+func (s *App) ChoosePrompt(i int) {
+	if s.vp.list == nil || i < 0 || i >= len(booth.Prompts) || s.vp.busy {
+		return
+	}
+	s.vp.list.Select(i)
+}
+
+// RecordPrompt chooses the i-th prompt and presses its record button: a
+// take starts, or the one running stops.
+func (s *App) RecordPrompt(i int) {
+	if s.vp.list == nil {
+		return
+	}
+	s.ChoosePrompt(i)
+	s.recordOrStop()
+}
+
+// KeepTake presses 保留 for the chosen prompt; SendVoicePack presses
+// 签名并发送 (the smoke tour's steps).
+func (s *App) KeepTake() {
+	if s.vp.list != nil && s.vp.keep != nil && !s.vp.keep.Disabled() {
+		s.keepTake()
+	}
+}
+
+func (s *App) SendVoicePack() {
+	if s.vp.list != nil {
+		s.signAndSend()
+	}
 }

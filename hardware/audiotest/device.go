@@ -35,6 +35,11 @@ type Device struct {
 	// Keep bounds the clips kept in memory (the oldest are forgotten); 0
 	// keeps all, as tests want.
 	Keep int
+	// MicRealTime makes the microphone hear what Speak queued in real
+	// time, its level reported block by block as it comes (the station's
+	// demo studio, where the meter moves); otherwise it is all there at
+	// once.
+	MicRealTime bool
 
 	mu     sync.Mutex
 	played []Clip
@@ -116,6 +121,9 @@ func (d *Device) Record(ctx context.Context, max time.Duration, level func(float
 	out := append([]int16(nil), d.mic[:n]...)
 	d.mic = d.mic[n:]
 	d.mu.Unlock()
+	if d.MicRealTime {
+		return d.recordRealTime(ctx, out, limit, stop, level)
+	}
 	for i := 0; i < len(out); i += block {
 		if level != nil {
 			level(hardware.RMS(out[i:min(i+block, len(out))]))
@@ -134,6 +142,33 @@ func (d *Device) Record(ctx context.Context, max time.Duration, level func(float
 			if level != nil {
 				level(0)
 			}
+		}
+	}
+	return out, nil
+}
+
+// recordRealTime hears the queued samples heard one 50 ms block at a time,
+// then silence, until limit, Stop or ctx.
+func (d *Device) recordRealTime(ctx context.Context, said []int16, limit int, stop chan struct{}, level func(float64)) ([]int16, error) {
+	const block = hardware.SampleRate / 20
+	tick := time.NewTicker(50 * time.Millisecond)
+	defer tick.Stop()
+	var out []int16
+	for len(out) < limit {
+		select {
+		case <-stop:
+			return out, nil
+		case <-ctx.Done():
+			return out, ctx.Err()
+		case <-tick.C:
+		}
+		next := make([]int16, min(block, limit-len(out)))
+		if len(out) < len(said) {
+			copy(next, said[len(out):])
+		}
+		out = append(out, next...)
+		if level != nil {
+			level(hardware.RMS(next))
 		}
 	}
 	return out, nil

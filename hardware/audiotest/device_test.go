@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"sync"
 	"testing"
 	"time"
 
@@ -81,5 +82,29 @@ func TestRecordEndsOnStopAndContext(t *testing.T) {
 	defer cancel()
 	if _, err := d.Record(ctx, time.Minute, nil); !errors.Is(err, context.DeadlineExceeded) {
 		t.Fatalf("ctx: got %v", err)
+	}
+}
+
+// TestMicRealTime: with MicRealTime the microphone hears the queued speech
+// as it would be spoken, a block every 50 ms with its level, so a Stop
+// after 300 ms has heard 300 ms of it, not all.
+func TestMicRealTime(t *testing.T) {
+	d := audiotest.New()
+	d.MicRealTime = true
+	d.Speak(hardware.Tone(400, 2*hardware.SampleRate, 0.3))
+	var mu sync.Mutex
+	var levels []float64
+	go func() { time.Sleep(300 * time.Millisecond); d.Stop() }()
+	pcm, err := d.Record(context.Background(), 10*time.Second, func(l float64) { mu.Lock(); levels = append(levels, l); mu.Unlock() })
+	if err != nil {
+		t.Fatal(err)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if got := hardware.Duration(pcm); got < 200*time.Millisecond || got > time.Second {
+		t.Errorf("heard %v of 2 s after 300 ms", got)
+	}
+	if len(levels) == 0 || levels[0] < 0.1 {
+		t.Errorf("levels %v", levels)
 	}
 }
