@@ -1,7 +1,9 @@
 // Package station is the review app at the community station, a Fyne
 // desktop window: a worker logs in with a PIN, then works the inbox and
 // a case (triage, assignment, replies, the wall), runs polls, reads the
-// statistics and watches the fleet of kiosks.
+// statistics and watches the fleet of kiosks; a lead records the phone
+// booths' voice pack (语音包: record, listen, keep each prompt; sign with
+// the operations key; send through the station).
 //
 // The screens reach the station's data only through a Desk: hub.Desk in
 // the service's own process, or the client of the service's local API

@@ -11,7 +11,8 @@
 // hands them over) and switches a running booth's voice. Clips are WAV or
 // Ogg Opus; Opus decodes through OpusDecoder, set where libopus is linked.
 // The Studio records a pack prompt by prompt through a hardware.Audio (the
-// station's sound card; the fake device in tests) into the folder
-// `kioskctl voicepack sign` signs; the station's screen for it is not
-// built yet.
+// station's sound card; the fake device in tests) into a folder; Make reads
+// that folder, codes the clips (Opus through OpusEncoder, set where libopus
+// is linked) and signs the pack (Seal), for both `kioskctl voicepack sign`
+// and the review app's 语音包 screen, which sends it through the hub.
 package voicepack

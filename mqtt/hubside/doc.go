@@ -3,8 +3,10 @@
 // batched transactions (hub.IngestStore) and only then sends each kiosk a
 // signed ack of the ids committed; the Downlink sends what the station
 // decided back down, signed: ticket updates from the store's outbox and the
-// retained wall and polls snapshots. Both are long-lived parts: set the
-// fields, Open, and Close to stop.
+// retained wall and polls snapshots; VoicePacks publishes the booths' voice
+// packs a lead sends from the review app, once it has checked their
+// operations signature (the booths check it again). They are long-lived
+// parts: set the fields, Open, and Close to stop.
 //
 // Only the hub links this package; the kiosk's side is mqtt.Relay.
 package hubside
