@@ -45,6 +45,18 @@ type VoicePackPusher interface {
 	// topics (every booth's with no kiosks) and writes the audit record
 	// a. A pack not newer than the last is refused with ECONFLICT.
 	PushVoicePack(ctx context.Context, signed []byte, kiosks []string, a Audit) (VoicePackSent, error)
+	// VoicePackAnswers is each booth's latest answer to a pack, by kiosk.
+	VoicePackAnswers(ctx context.Context) ([]VoicePackAnswer, error)
+}
+
+// VoicePackAnswer is what a booth answered a pack it was sent: succeeded,
+// or rejected with why (a key it does not trust, not newer, damaged).
+type VoicePackAnswer struct {
+	Kiosk   string
+	Version int64
+	Status  string
+	Detail  string
+	At      time.Time
 }
 
 // MaySendVoicePack refuses (EFORBIDDEN) all but leads: a voice pack is
@@ -98,4 +110,16 @@ func (d *Desk) SendVoicePack(ctx context.Context, w Worker, signed []byte, kiosk
 	a := Audit{Case: VoicePackAuditID, Worker: w.ID, At: d.Now(), Action: ActVoicePack,
 		Detail: fmt.Sprintf("v%d recorded by %s, signed by %s, to %s", claimed.Version, claimed.By, claimed.Key, to)}
 	return d.VoicePacks.PushVoicePack(ctx, signed, kiosks, a)
+}
+
+// VoicePackAnswers returns the booths' answers to the packs sent, for a
+// lead; none when this station sends no packs.
+func (d *Desk) VoicePackAnswers(ctx context.Context, w Worker) ([]VoicePackAnswer, error) {
+	if err := w.MaySendVoicePack(); err != nil {
+		return nil, err
+	}
+	if d.VoicePacks == nil {
+		return nil, nil
+	}
+	return d.VoicePacks.VoicePackAnswers(ctx)
 }

@@ -70,6 +70,13 @@ func TestVoicePackFromTheHubStillChecked(t *testing.T) {
 		t.Fatal(err)
 	}
 	eventually(t, 10*time.Second, func() bool { return len(installed("booth-01")) == 1 }, func() string { return "booth-01 did not install the hub's pack" })
+	answered := func(status string, version int64) func() bool {
+		return func() bool {
+			as, _ := vp.VoicePackAnswers(ctx)
+			return len(as) > 0 && as[0].Kiosk == "booth-01" && as[0].Status == status && as[0].Version == version
+		}
+	}
+	eventually(t, 10*time.Second, answered(mqtt.ResultSucceeded, 5), func() string { return "the hub did not hear booth-01's answer" })
 	if _, err := vp.PushVoicePack(ctx, pack(w.signer, 6), nil, hub.Audit{}); err == nil {
 		t.Error("the hub's own check took a pack signed by the hub key")
 	}
@@ -126,6 +133,8 @@ func TestVoicePackFromTheHubStillChecked(t *testing.T) {
 			t.Fatalf("%s: the booth did not answer", name)
 		}
 	}
+	eventually(t, 10*time.Second, func() bool { return answered(mqtt.ResultRejected, 8)() || answered(mqtt.ResultRejected, 9)() },
+		func() string { return "the hub did not hear booth-01 refuse" })
 	if got := installed("booth-01"); len(got) != 1 || got[0] != 5 {
 		t.Errorf("booth-01 installed %v, want [5]", got)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"image/png"
 	"os"
 	"path/filepath"
 	"slices"
@@ -66,9 +67,16 @@ func TestRecordedVoicePackEndToEnd(t *testing.T) {
 	if err := os.Rename(filepath.Join(dir, "ops.key"), filepath.Join(usb, "ops.key")); err != nil {
 		t.Fatal(err)
 	}
-	pw := filepath.Join(dir, "passwd")
-	if err := passwdCmd([]string{"-file", pw, "booth-01"}, strings.NewReader("booth-secret\n"), &out); err != nil {
+	// booth-02 trusts another operations key (another station's): it
+	// refuses this station's pack, and the screen says so.
+	if err := keygenCmd([]string{"-dir", filepath.Join(dir, "other"), "-name", "ops"}, &out); err != nil {
 		t.Fatal(err)
+	}
+	pw := filepath.Join(dir, "passwd")
+	for _, b := range []string{"booth-01", "booth-02"} {
+		if err := passwdCmd([]string{"-file", pw, b}, strings.NewReader("booth-secret\n"), &out); err != nil {
+			t.Fatal(err)
+		}
 	}
 	for _, w := range [][]string{{"zhang", "张丽", "lead"}, {"wang", "王刚", "worker"}} {
 		if err := workerCmd(context.Background(), []string{"add", "-data", data, "-id", w[0], "-name", w[1], "-role", w[2]},
@@ -79,7 +87,8 @@ func TestRecordedVoicePackEndToEnd(t *testing.T) {
 	sock := filepath.Join(dir, "run", "desk.sock")
 	addr := startHeadless(t, data, pw, filepath.Join(dir, "hub.key"), "-desk-socket", sock, "-ops-pub", filepath.Join(dir, "ops.pub"))
 
-	bo, voice, installed := startBooth(t, dir, addr)
+	bo, voice, installed := startBooth(t, dir, addr, "booth-01", filepath.Join(dir, "ops.pub"))
+	startBooth(t, dir, addr, "booth-02", filepath.Join(dir, "other", "ops.pub"))
 	c := &deskapi.Client{Path: sock}
 	waitFor(t, 30*time.Second, func() bool { return c.Open() == nil }, func() string { return "no desk socket" })
 	defer c.Close()
@@ -138,9 +147,27 @@ func TestRecordedVoicePackEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	synthesised := welcomeHeard(t, bo)
+	tick := func(text string) {
+		t.Helper()
+		waitFor(t, 20*time.Second, func() bool { fyne.DoAndWait(app.Tick); return u.Has(text) }, func() string { return text + " not on screen:\n" + u.Texts() })
+	}
+	tick("booth-02：还没有语音包") // both booths report in, and can be chosen
+	u.Choose("booth-01")    // tried on one booth first
+	u.Tap("签名并发送")
+	wait("已发送给booth-01")
+	waitFor(t, 20*time.Second, func() bool { return installed.Load() > 0 }, func() string { return "the booth installed no pack:\n" + u.Texts() })
+	tick("booth-01：已用上")
+	u.Want("booth-02：还没有语音包")
+	first := installed.Load()
+	time.Sleep(1100 * time.Millisecond) // the next pack's version, the time it is signed, is a second later
+	u.Choose("所有电话亭")
 	u.Tap("签名并发送")
 	wait("已发送给所有电话亭")
-	waitFor(t, 20*time.Second, func() bool { return installed.Load() > 0 }, func() string { return "the booth installed no pack:\n" + u.Texts() })
+	tick("booth-02：拒绝了这个语音包（它不认这把运维密钥")
+	if dir := os.Getenv("OW_SHOT_DIR"); dir != "" { // to look at: the booths' answers on the screen
+		shot(t, win, filepath.Join(dir, "voicepack-answers.png"))
+	}
+	waitFor(t, 20*time.Second, func() bool { return installed.Load() > first }, func() string { return "booth-01 did not install the fleet's pack" })
 	heard := welcomeHeard(t, bo)
 	coded, err := packEncoder(kept)
 	if err != nil {
@@ -153,8 +180,7 @@ func TestRecordedVoicePackEndToEnd(t *testing.T) {
 	if want := hardware.Normalize(decoded, voice.Level); !slices.Equal(heard, want) {
 		t.Fatalf("the caller hears %d samples (espeak's welcome: %v), not the recorded welcome (%d samples)", len(heard), slices.Equal(heard, synthesised), len(want))
 	}
-	waitFor(t, 10*time.Second, func() bool { fyne.DoAndWait(app.Tick); return u.Has("booth-01：已用上") },
-		func() string { return "the booth's version not on screen:\n" + u.Texts() })
+	tick("booth-01：已用上")
 
 	// The rules: a worker may not send; the hub refuses a pack its own key
 	// signed, and one not newer than the last.
@@ -181,29 +207,43 @@ func TestRecordedVoicePackEndToEnd(t *testing.T) {
 	}
 }
 
-func firstErr(_ hub.VoicePackSent, err error) error { return err }
-
-// startBooth runs a booth's relay and voice against the hub at addr: the
-// pack it installs switches its voice; installed is its version.
-func startBooth(t *testing.T, dir, addr string) (*booth.Booth, *booth.Voice, *atomic.Int64) {
+// shot writes what the window shows as a PNG.
+func shot(t *testing.T, win fyne.Window, path string) {
 	t.Helper()
-	voicepack.OpusDecoder = func(b []byte) ([]int16, error) { return opus.Decode(b, hardware.SampleRate) }
-	trust, err := mqtt.LoadTrust(filepath.Join(dir, "hub.pub"), filepath.Join(dir, "ops.pub"))
+	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	kdb := kiosksqlite.NewDB(filepath.Join(dir, "booth", "kiosk.db"))
-	kdb.Tickets, _ = kiosk.NewTicketCodec(13, "booth-01")
+	defer f.Close()
+	if err := png.Encode(f, win.Canvas().Capture()); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func firstErr(_ hub.VoicePackSent, err error) error { return err }
+
+// startBooth runs a booth's relay and voice against the hub at addr,
+// trusting the operations key opsPub: the pack it installs switches its
+// voice; installed is its version.
+func startBooth(t *testing.T, dir, addr, id, opsPub string) (*booth.Booth, *booth.Voice, *atomic.Int64) {
+	t.Helper()
+	voicepack.OpusDecoder = func(b []byte) ([]int16, error) { return opus.Decode(b, hardware.SampleRate) }
+	trust, err := mqtt.LoadTrust(filepath.Join(dir, "hub.pub"), opsPub)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kdb := kiosksqlite.NewDB(filepath.Join(dir, id, "kiosk.db"))
+	kdb.Tickets, _ = kiosk.NewTicketCodec(13+int(id[len(id)-1]-'1'), id)
 	if err := kdb.Open(); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { kdb.Close() })
 	voice := &booth.Voice{Synth: &espeak.Espeak{CacheDir: filepath.Join(dir, "espeak")}, Level: kiosk.Defaults().Booth.PromptLevel}
 	installed := &atomic.Int64{}
-	in := &voicepack.Installer{Path: filepath.Join(dir, "booth", "voicepack.signed"), Verifier: trust, Voice: voice,
+	in := &voicepack.Installer{Path: filepath.Join(dir, id, "voicepack.signed"), Verifier: trust, Voice: voice,
 		Installed: func(p *voicepack.Pack) { installed.Store(p.Version) }}
-	r := &mqtt.Relay{Conn: mqtt.Conn{Broker: "tcp://" + addr, Username: "booth-01", Password: "booth-secret"},
-		Kiosk: "booth-01", Outbox: kdb, Downstream: kdb, Trust: trust, MinBackoff: 50 * time.Millisecond, VoicePack: in,
+	r := &mqtt.Relay{Conn: mqtt.Conn{Broker: "tcp://" + addr, Username: id, Password: "booth-secret"},
+		Kiosk: id, Outbox: kdb, Downstream: kdb, Trust: trust, MinBackoff: 50 * time.Millisecond, VoicePack: in,
 		TelemetryEvery: 200 * time.Millisecond,
 		Telemetry: func(context.Context) (kiosk.Telemetry, error) {
 			return kiosk.Telemetry{Audio: "ok: fake", VoicePackVersion: installed.Load()}, nil
@@ -212,7 +252,7 @@ func startBooth(t *testing.T, dir, addr string) (*booth.Booth, *booth.Voice, *at
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { r.Close() })
-	b := &booth.Booth{Audio: audiotest.New(), Voice: voice, Config: kiosk.Defaults().Booth, KioskID: "booth-01"}
+	b := &booth.Booth{Audio: audiotest.New(), Voice: voice, Config: kiosk.Defaults().Booth, KioskID: id}
 	if err := b.Open(); err != nil {
 		t.Fatal(err)
 	}

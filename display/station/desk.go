@@ -44,6 +44,7 @@ type Desk interface {
 	SetReferrals(ctx context.Context, w hub.Worker, rs []hub.ReferralService) error
 
 	SendVoicePack(ctx context.Context, w hub.Worker, signed []byte, kiosks []string) (hub.VoicePackSent, error)
+	VoicePackAnswers(ctx context.Context, w hub.Worker) ([]hub.VoicePackAnswer, error)
 }
 
 var _ Desk = (*hub.Desk)(nil)

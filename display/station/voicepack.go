@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"image/color"
 	"math"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -57,6 +56,7 @@ type voicePackView struct {
 	listen  *widget.Button
 	keep    *widget.Button
 	send    *widget.Button
+	to      *widget.Select // every booth, or one to try the pack on first
 	key     *widget.Entry
 	note    *widget.Label // what happened to the chosen prompt's take
 	summary *widget.Label
@@ -95,6 +95,8 @@ func (s *App) voicePackScreen() fyne.CanvasObject {
 	v.key.SetText(s.d.VoicePack.KeyPath)
 	v.key.SetPlaceHolder(s.t("vp.key.ph"))
 	v.send = bigButton(s.t("vp.send"), theme.MailSendIcon(), s.signAndSend)
+	v.to = widget.NewSelect([]string{s.t("vp.to.all")}, nil)
+	v.to.Selected = s.t("vp.to.all")
 	v.booths = widget.NewLabel("")
 	v.booths.Wrapping = fyne.TextWrapWord
 	mic := widget.NewLabel(s.t("vp.mic.ok"))
@@ -104,9 +106,11 @@ func (s *App) voicePackScreen() fyne.CanvasObject {
 	mic.Wrapping = fyne.TextWrapWord
 	buttons := container.NewGridWithColumns(3, tall(v.record), tall(v.listen), tall(v.keep))
 	v.pane = container.NewVScroll(container.NewVBox(mic, v.summary, widget.NewSeparator(),
-		widget.NewLabel(s.t("vp.read")), v.words, container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.level")), nil, v.meter), buttons, v.note))
+		widget.NewLabel(s.t("vp.read")), v.words, container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.level")), nil, v.meter), buttons, v.note,
+		widget.NewSeparator(), v.booths)) // the booths' answers: room to grow, and a scroll
 	send := container.NewVBox(widget.NewSeparator(), widget.NewLabelWithStyle(s.t("vp.sign.head"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.key")), nil, v.key), tall(v.send), v.booths)
+		container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.key")), nil, v.key),
+		container.NewBorder(nil, nil, widget.NewLabel(s.t("vp.to")), nil, v.to), tall(v.send))
 	split := container.NewHSplit(container.NewBorder(nil, send, nil, nil, v.list), v.pane)
 	split.Offset = 0.4
 	s.refreshVoicePack()
@@ -271,70 +275,6 @@ func (s *App) keepTake() {
 	if v.chosen+1 < len(booth.Prompts) { // on to the next prompt
 		v.list.Select(v.chosen + 1)
 	}
-}
-
-// signAndSend signs the kept recordings with the operations key and
-// sends the pack through the station to every booth.
-func (s *App) signAndSend() {
-	v := &s.vp
-	version := s.d.Now().Unix()
-	signed, err := s.d.VoicePack.Sign(strings.TrimSpace(v.key.Text), version, s.me.Name)
-	if err != nil {
-		v.booths.SetText(s.tf("vp.signfail", err.Error()))
-		return
-	}
-	sent, err := s.d.Desk.SendVoicePack(s.ctx, s.me, signed, nil)
-	if s.fail(s.t("what.sendpack"), err) {
-		v.booths.SetText(s.status.Text)
-		return
-	}
-	v.sent = sent
-	s.showBooths()
-}
-
-// showBooths lists each booth with the pack it reports running.
-func (s *App) showBooths() {
-	v := &s.vp
-	ks, err := s.d.Desk.Fleet(s.ctx, s.me)
-	if err != nil {
-		return
-	}
-	var lines []string
-	if v.sent.Version > 0 {
-		lines = append(lines, s.tf("vp.sent", s.packVersion(v.sent.Version), len(v.kept)))
-	}
-	for _, k := range ks {
-		t := k.Telemetry
-		if t.Audio == "" && t.VoicePack == "" && t.VoicePackVersion == 0 {
-			continue // not a booth
-		}
-		switch {
-		case v.sent.Version > 0 && t.VoicePackVersion >= v.sent.Version:
-			lines = append(lines, s.tf("vp.booth.has", k.ID, s.packVersion(t.VoicePackVersion)))
-		case v.sent.Version > 0 && t.VoicePackVersion > 0:
-			lines = append(lines, s.tf("vp.booth.wait", k.ID, s.packVersion(t.VoicePackVersion)))
-		case v.sent.Version > 0:
-			lines = append(lines, s.tf("vp.booth.waitnone", k.ID))
-		case t.VoicePackVersion > 0:
-			lines = append(lines, s.tf("vp.booth.runs", k.ID, s.packVersion(t.VoicePackVersion)))
-		default:
-			lines = append(lines, s.tf("vp.booth.synth", k.ID))
-		}
-	}
-	if len(lines) == 0 {
-		lines = []string{s.t("vp.booth.none")}
-	}
-	v.booths.SetText(strings.Join(lines, "\n"))
-}
-
-// packVersion names a pack's version: the review app's are the time the
-// lead signed them (Unix seconds), shown as such; kioskctl's may be small
-// numbers.
-func (s *App) packVersion(v int64) string {
-	if v < 1_000_000_000 {
-		return s.tf("vp.version", v)
-	}
-	return fmtTime(time.Unix(v, 0))
 }
 
 // ChoosePrompt chooses the i-th prompt on the 语音包 screen, unless a

@@ -141,3 +141,9 @@ func (c *Client) SendVoicePack(ctx context.Context, w hub.Worker, signed []byte,
 	var r hub.VoicePackSent
 	return r, c.as(ctx, w, "send_voice_pack", voicePackArgs{Signed: signed, Kiosks: kiosks}, &r)
 }
+
+// VoicePackAnswers is each booth's latest answer to a voice pack.
+func (c *Client) VoicePackAnswers(ctx context.Context, w hub.Worker) ([]hub.VoicePackAnswer, error) {
+	var r []hub.VoicePackAnswer
+	return r, c.as(ctx, w, "voice_pack_answers", nil, &r)
+}

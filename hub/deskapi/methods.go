@@ -139,6 +139,9 @@ var methods = map[string]method{
 	"send_voice_pack": with(func(ctx context.Context, d *hub.Desk, me hub.Worker, a voicePackArgs) (any, error) {
 		return d.SendVoicePack(ctx, me, a.Signed, a.Kiosks)
 	}),
+	"voice_pack_answers": with(func(ctx context.Context, d *hub.Desk, me hub.Worker, _ none) (any, error) {
+		return d.VoicePackAnswers(ctx, me)
+	}),
 	"set_referrals": with(func(ctx context.Context, d *hub.Desk, me hub.Worker, a settingsArgs) (any, error) {
 		return ok, d.SetReferrals(ctx, me, a.Referrals)
 	}),

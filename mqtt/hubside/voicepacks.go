@@ -12,6 +12,8 @@ import (
 	"sync"
 	"time"
 
+	paho "github.com/eclipse/paho.mqtt.golang"
+
 	"opinionwall/hub"
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/voicepack"
@@ -26,7 +28,8 @@ import (
 // voicepack push` does. The hub cannot sign a pack: the booths check the
 // operations signature again. It publishes the kept packs again whenever
 // the hub's connection is new (a restarted embedded broker keeps no
-// retained message). Set the fields, then Open; Close stops it.
+// retained message), and keeps each booth's answer to the last pack it was
+// sent (voicepack_answers.go). Set the fields, then Open; Close stops it.
 type VoicePacks struct {
 	Ingest   *Ingest
 	Trust    *mqtt.Trust // the operations keys (ops.pub)
@@ -39,6 +42,10 @@ type VoicePacks struct {
 	at     int64      // the ingest epoch the kept packs were last published in
 	cancel context.CancelFunc
 	wg     sync.WaitGroup
+
+	answering paho.Client // hears the booths' answers (voicepack_answers.go)
+	answerMu  sync.Mutex
+	answers   map[string]hub.VoicePackAnswer
 }
 
 var _ hub.VoicePackPusher = (*VoicePacks)(nil)
@@ -58,6 +65,7 @@ func (v *VoicePacks) Open() error {
 	if v.Log == nil {
 		v.Log = slog.Default()
 	}
+	v.listen()
 	ctx, cancel := context.WithCancel(context.Background())
 	v.cancel = cancel
 	v.wg.Add(1)
@@ -84,6 +92,7 @@ func (v *VoicePacks) Close() error {
 	v.cancel()
 	v.wg.Wait()
 	v.cancel = nil
+	v.answering.Disconnect(100)
 	return nil
 }
 
