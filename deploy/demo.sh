@@ -15,6 +15,10 @@ mkdir -p "$d"
 
 echo "== station set-up: signing key, broker password for the kiosk"
 bin/hub keygen -dir "$d/keys" -name hub
+# the operations key, as on its USB stick: the review app's 语音包 tab signs voice packs with it;
+# the fake sound card's microphone says the welcome (in espeak-ng's voice) whenever 录音 is pressed
+bin/hub keygen -dir "$d/usb" -name ops >/dev/null
+mkdir -p "$d/voicepack" && espeak-ng -v cmn -w "$d/voicepack/mic.wav" "您好，这里是社区电话亭。"
 head -c 18 /dev/urandom | base64 > "$d/kiosk.pass"
 bin/hub passwd -file "$d/passwd" demo-wall-01 < "$d/kiosk.pass"
 echo "== the station's CA, the broker's certificate and the kiosk's (the kiosk connects over TLS, as in the field)"
@@ -35,7 +39,8 @@ fi
 echo "== hub: embedded broker on 127.0.0.1:$port (plain, loopback) and 127.0.0.1:$tlsport (TLS, client certificates), store in $d/hub (log: $d/hub.log), the review app's local API on $d/desk.sock (bin/hub app -socket $d/desk.sock)${DISPLAY:+; the review app opens: log in as 张丽, PIN 246813}"
 bin/hub run $window -data "$d/hub" -export-dir "$d/export" -credentials "$d/passwd" -key "$d/keys/hub.key" \
 	-listen "127.0.0.1:$port" -tls-listen "127.0.0.1:$tlsport" -tls-cert "$d/tls/server.crt" -tls-key "$d/tls/server.key" \
-	-tls-ca "$d/tls/ca.crt" -tls-crl "$d/tls/ca.crl" -desk-socket "$d/desk.sock" > "$d/hub.log" 2>&1 &
+	-tls-ca "$d/tls/ca.crt" -tls-crl "$d/tls/ca.crl" -desk-socket "$d/desk.sock" \
+	-ops-pub "$d/usb/ops.pub" -audio-device fake -voicepack-dir "$d/voicepack" -ops-key "$d/usb/ops.key" > "$d/hub.log" 2>&1 &
 hub_pid=$!
 trap 'kill $hub_pid 2>/dev/null || true; wait $hub_pid 2>/dev/null || true' EXIT
 for _ in $(seq 50); do

@@ -49,7 +49,8 @@ type runConfig struct {
 	open311Poll                           time.Duration // how often bodies' requests are polled
 	retentionDays                         int
 	voiceRetention                        time.Duration
-	opsPub                                string // the operations public key voice packs are checked with
+	opsPub                                string       // the operations public key voice packs are checked with
+	studio                                studioConfig // the window's 语音包 screen: its microphone, folder, key
 	web                                   webConfig
 }
 
@@ -110,6 +111,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.DurationVar(&c.voiceRetention, "voice-retention", hub.DefaultVoiceRetention, "how long voice messages' audio is kept; then it is purged (audited), the summary and transcript stay")
 	fs.StringVar(&c.kiosks, "kiosks", "/etc/opinionwall/kiosks", "the kiosk number registry kioskctl provision keeps: each kiosk's tickets must carry its number")
 	fs.StringVar(&c.opsPub, "ops-pub", "/etc/opinionwall/ops.pub", "operations public key: the voice packs leads send from the review app must be signed by it (none: no packs are sent)")
+	c.studio.flags(fs)
 	c.web.flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -162,6 +164,9 @@ func (m *Main) Run(ctx context.Context) error {
 	if m.Config.headless {
 		<-ctx.Done()
 	} else {
+		vp, closeAudio := m.Config.studio.voicePack(m.Log)
+		defer closeAudio()
+		m.desk.voicePack = vp
 		m.desk.showWindow(ctx, cancel, m.Config.exportDir, m.Log)
 	}
 	return nil

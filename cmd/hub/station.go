@@ -214,7 +214,7 @@ func (s *desk) tour(ctx context.Context, w fyne.Window, st *station.App, dir, lo
 		{"voice", func() { st.Show(station.TabInbox); s.openNewest(ctx, st, kiosk.KindVoice, true) }},
 		{"voice-untold", func() { s.openNewest(ctx, st, kiosk.KindVoice, false) }},
 	}
-	if s.voicePack != nil && s.voicePack.Studio != nil { // the 语音包 screen: a take, listened to, kept, sent
+	if s.voicePack != nil && s.voicePack.NoMic == "" { // the 语音包 screen: a take, listened to, kept, sent
 		steps = append(steps, step{"voicepack", func() { st.Show(station.TabVoicePack) }},
 			step{"voicepack-recording", func() { st.RecordPrompt(0) }}, step{"voicepack-taken", func() { st.RecordPrompt(0) }},
 			step{"voicepack-kept", st.KeepTake}, step{"voicepack-sent", st.SendVoicePack})

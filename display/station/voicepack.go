@@ -32,9 +32,9 @@ type Studio interface {
 // prompts in their own voice, signs the pack with the operations key from
 // the USB stick and sends it through the station to the booths.
 type VoicePack struct {
-	// Studio records through this PC's microphone; nil when there is
-	// none, NoMic saying why (recording is off, signing what was kept
-	// before still works).
+	// Studio records through this PC's microphone and lists what was
+	// kept; NoMic, when set, says why there is no microphone: recording
+	// is off, signing what was kept before still works.
 	Studio Studio
 	NoMic  string
 	// Sign signs the kept recordings with the operations key file at
@@ -100,7 +100,7 @@ func (s *App) voicePackScreen() fyne.CanvasObject {
 	v.booths = widget.NewLabel("")
 	v.booths.Wrapping = fyne.TextWrapWord
 	mic := widget.NewLabel(s.t("vp.mic.ok"))
-	if s.d.VoicePack.Studio == nil {
+	if !s.hasMic() {
 		mic.SetText(s.tf("vp.mic.none", s.d.VoicePack.NoMic))
 	}
 	mic.Wrapping = fyne.TextWrapWord
@@ -125,6 +125,9 @@ func tall(b *widget.Button) fyne.CanvasObject {
 	space.SetMinSize(fyne.NewSize(160, 64))
 	return container.NewStack(space, b)
 }
+
+// hasMic reports whether this PC can record.
+func (s *App) hasMic() bool { return s.d.VoicePack.Studio != nil && s.d.VoicePack.NoMic == "" }
 
 // bigButton is a prominent button: the studio's targets.
 func bigButton(label string, icon fyne.Resource, tapped func()) *widget.Button {
@@ -173,7 +176,7 @@ func (s *App) showPrompt() {
 	if v.pane != nil {
 		v.pane.Refresh() // the words may take another line: lay the pane out again
 	}
-	noMic := s.d.VoicePack.Studio == nil
+	noMic := !s.hasMic()
 	setEnabled(v.record, !noMic && (!v.busy || v.record.Text == s.t("vp.stop")))
 	setEnabled(v.listen, !noMic && !v.busy && (v.take[p.ID] || v.kept[p.ID]))
 	setEnabled(v.keep, !noMic && !v.busy && v.take[p.ID])
@@ -193,7 +196,7 @@ func setEnabled(b *widget.Button, on bool) {
 func (s *App) recordOrStop() {
 	v := &s.vp
 	st := s.d.VoicePack.Studio
-	if st == nil {
+	if !s.hasMic() {
 		return
 	}
 	if v.busy {
@@ -240,7 +243,7 @@ func (s *App) recorded(p booth.Prompt, d time.Duration, err error) {
 func (s *App) listenTake() {
 	v := &s.vp
 	st := s.d.VoicePack.Studio
-	if st == nil || v.busy {
+	if !s.hasMic() || v.busy {
 		return
 	}
 	p := booth.Prompts[v.chosen].ID

@@ -2,6 +2,9 @@ package station_test
 
 import (
 	"errors"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -68,9 +71,21 @@ func TestVoicePackForLeadsOnly(t *testing.T) {
 	u.Want("工作站没有运维公钥，不能发送语音包（hub run -ops-pub）")
 
 	vp = layoutStudio(t)
-	vp.Studio, vp.NoMic = nil, "no capture device"
+	vp.NoMic = "no capture device"
 	_, u = open(vp, "zhang")
 	u.Want("这台电脑没有麦克风，不能录音（no capture device）")
+	u.Want("已录 1 / 29 句") // what was kept before can still be sent
+	if b := button(u, "签名并发送"); b == nil || b.Disabled() {
+		t.Error("no 签名并发送 without a microphone, with a recording kept")
+	}
+	if dir := os.Getenv("OW_SHOT_DIR"); dir != "" { // to look at
+		f, err := os.Create(filepath.Join(dir, "voicepack-nomic.png"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		png.Encode(f, u.Win.Canvas().Capture())
+		f.Close()
+	}
 	for _, b := range []string{"录音", "试听", "保留"} {
 		func() {
 			defer func() { recover() }()
@@ -94,3 +109,13 @@ type fatalCatcher struct {
 
 func (f *fatalCatcher) Fatalf(string, ...any) { f.failed = true; panic("fatal") }
 func (f *fatalCatcher) Helper()               {}
+
+// button is the button labelled text on screen, or nil.
+func button(u displaytest.Screen, text string) *widget.Button {
+	for _, o := range u.Objects() {
+		if b, ok := o.(*widget.Button); ok && b.Text == text {
+			return b
+		}
+	}
+	return nil
+}
