@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"opinionwall/hub"
+	"opinionwall/internal/pgdb"
 	"opinionwall/internal/sqlitedb"
 	"opinionwall/kiosk"
 )
@@ -30,6 +31,8 @@ var (
 
 // DB is the hub's store. Set the fields, then Open.
 type DB struct {
+	// Path is the SQLite database file, or a PostgreSQL database's URL
+	// (postgres://…: the same store on PostgreSQL, postgres.go).
 	Path        string
 	Now         func() time.Time
 	BusyTimeout time.Duration
@@ -45,6 +48,7 @@ type DB struct {
 	DeferCases bool
 
 	wake chan struct{}
+	sql  dialect
 
 	db        *sql.DB
 	fullChunk *sql.Stmt // insertCases(caseChunk)
@@ -57,6 +61,10 @@ func NewDB(path string) *DB {
 
 // Open opens the database and runs pending migrations.
 func (db *DB) Open() error {
+	if pgdb.IsURL(db.Path) {
+		return db.openPostgres(context.Background())
+	}
+	db.sql = sqliteDialect
 	if err := secureFiles(db.Path); err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
