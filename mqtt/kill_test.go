@@ -13,6 +13,7 @@ import (
 	"time"
 
 	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
@@ -33,7 +34,9 @@ func TestMain(m *testing.M) {
 	case "hub":
 		runHubChild(strings.Split(os.Getenv(argsEnv), "|"))
 	default:
-		os.Exit(m.Run())
+		code := m.Run()
+		pgtest.StopShared()
+		os.Exit(code)
 	}
 }
 

@@ -37,6 +37,7 @@ func runCmd(ctx context.Context, args []string) error {
 // runConfig is what `hub run`'s flags set.
 type runConfig struct {
 	data, credentials, key                string
+	db                                    string // the store: DATA/hub.db, or a PostgreSQL URL
 	listen, tlsListen, tlsCert, tlsKey    string
 	tlsCA, tlsCRL                         string
 	brokerURL, brokerUser, brokerPassFile string
@@ -84,6 +85,7 @@ func (m *Main) ParseFlags(args []string) error {
 	c := &m.Config
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.StringVar(&c.data, "data", "/var/lib/opinionwall-hub", "data directory (the station's store lives here)")
+	fs.StringVar(&c.db, "db", "", dbUsage)
 	fs.StringVar(&c.credentials, "credentials", "/etc/opinionwall/passwd", "broker users, mosquitto password file format")
 	fs.StringVar(&c.key, "key", "/etc/opinionwall/hub.key", "ed25519 private key that signs acks and other downstream messages")
 	fs.StringVar(&c.listen, "listen", "127.0.0.1:1883", "embedded broker: plain MQTT listener address (loopback unless asked: kiosks use -tls-listen)")
@@ -204,7 +206,7 @@ func loadSigner(path string) (*mqtt.Signer, error) {
 
 // openStore opens the store, the desk over it and the projector beside it.
 func (m *Main) openStore() error {
-	m.db = hubsqlite.NewDB(filepath.Join(m.Config.data, "hub.db"))
+	m.db = hubsqlite.NewDB(storePath(m.Config.data, m.Config.db))
 	// Cases are made in the ingest's own transactions: cheaper in all than
 	// queueing them for the projector (docs/BENCHMARKS.md, "Making cases").
 	// The projector makes those queued before (an older hub's queue).
