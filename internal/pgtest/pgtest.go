@@ -69,9 +69,15 @@ func Start() (*Server, error) {
 		os.RemoveAll(dir)
 		return nil, fmt.Errorf("initdb: %w: %s", err, out)
 	}
-	s.cmd = exec.Command(bin("postgres"), "-D", filepath.Join(dir, "data"), "-k", dir,
-		"-c", "listen_addresses=", "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
-		"-c", "max_connections=300", "-c", "shared_buffers=64MB", "-c", "log_min_messages=fatal")
+	args := []string{"-D", filepath.Join(dir, "data"), "-k", dir, "-c", "listen_addresses=",
+		"-c", "max_connections=300", "-c", "log_min_messages=fatal"}
+	if os.Getenv("OW_PG_DURABLE") != "" {
+		// As a station runs it: commits flushed (benchmarks against SQLite's synchronous=FULL).
+		args = append(args, "-c", "shared_buffers=256MB")
+	} else {
+		args = append(args, "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "shared_buffers=64MB")
+	}
+	s.cmd = exec.Command(bin("postgres"), args...)
 	s.cmd.Dir = dir
 	s.cmd.SysProcAttr = &syscall.SysProcAttr{Credential: cred, Pdeathsig: syscall.SIGQUIT, Setpgid: true}
 	log, _ := os.Create(filepath.Join(dir, "postgres.log"))
