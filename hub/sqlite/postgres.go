@@ -2,6 +2,7 @@ package sqlite
 
 import (
 	"context"
+	"database/sql"
 	"embed"
 	"errors"
 	"fmt"
@@ -36,6 +37,13 @@ func (db *DB) openPostgres(ctx context.Context) error {
 		pdb.Close()
 		return fmt.Errorf("open hub store %s: %w", pgdb.Redact(db.Path), err)
 	}
+	// Under the write lock, so that hubs starting together on a new
+	// database do not both create it (each migration then takes the lock
+	// too, and looks again whether another hub ran it).
+	if err := inWriteTx(ctx, pdb, `CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		pdb.Close()
+		return fmt.Errorf("open hub store: %w", err)
+	}
 	if err := sqlitedb.Migrate(ctx, pdb, pgMigrationFS, "pgmigrations", db.Now()); err != nil {
 		pdb.Close()
 		return fmt.Errorf("open hub store: %w", err)
@@ -46,6 +54,19 @@ func (db *DB) openPostgres(ctx context.Context) error {
 	}
 	db.db = pdb
 	return nil
+}
+
+// inWriteTx runs one statement in a write transaction.
+func inWriteTx(ctx context.Context, pdb *sql.DB, q string) error {
+	tx, err := pdb.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, q); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // PgDump is the pg_dump the PostgreSQL store's backups run (Debian's
