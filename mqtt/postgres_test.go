@@ -23,6 +23,7 @@ var onPostgres = map[string]func(*testing.T){
 	"StoreResetKeepsCodesDistinct":         TestStoreResetKeepsCodesDistinct,
 	"ForeignNumberRefusedThroughTheBroker": TestForeignNumberRefusedThroughTheBroker,
 	"LookupAnyCodeAtAnyKiosk":              TestLookupAnyCodeAtAnyKiosk,
+	"DownlinkOnceFromSeveralHubs":          testDownlinkOnceFromSeveralHubs,
 }
 
 // TestOnPostgreSQL: the station end to end (embedded broker, kiosks'

@@ -272,7 +272,7 @@ func (m *Main) externalBroker() (mqtt.Conn, error) {
 // openMQTT opens the ingest, the downlink and the polls' clock.
 func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 	in := &hubside.Ingest{Conn: conn, Store: m.db, Signer: signer, Shared: m.Config.shared, Log: m.Log.With("part", "ingest")}
-	dl := &hubside.Downlink{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "downlink")}
+	dl := &hubside.Downlink{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "downlink"), Leader: m.db}
 	m.desk.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline // a kiosk back online gets its recent ticket updates again
 	lk := &hubside.Lookups{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "lookups")}

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"sync"
 	"time"
 
 	"opinionwall/hub"
@@ -49,6 +50,9 @@ type DB struct {
 
 	wake chan struct{}
 	sql  dialect
+
+	leaderMu sync.Mutex
+	leader   *sql.Conn // PostgreSQL: the connection holding the downlink's lock (leader.go)
 
 	db        *sql.DB
 	fullChunk *sql.Stmt // insertCases(caseChunk)
@@ -105,6 +109,7 @@ func (db *DB) Close() error {
 	if db.db == nil {
 		return nil
 	}
+	db.resign()
 	db.fullChunk.Close()
 	err := db.db.Close()
 	db.db = nil
