@@ -68,7 +68,10 @@ func testDownlinkOnceFromSeveralHubs(t *testing.T) {
 	k := w.newKiosk("wall-01", 11)
 	k.submit(t, 40)
 	down := &countingDownstream{Downstream: k.db}
-	w.startRelay(k, url, func(r *mqtt.Relay) { r.Downstream = down })
+	// A long keepalive: a reconnect would have the hubs queue the kiosk's
+	// updates again (on purpose: a broker may have lost them), and this
+	// test counts what the kiosk takes in.
+	w.startRelay(k, url, func(r *mqtt.Relay) { r.Downstream, r.KeepAlive = down, 30*time.Second })
 	eventually(t, 20*time.Second, func() bool { return k.acked(t) == 40 }, func() string { return fmt.Sprintf("acked %d", k.acked(t)) })
 	eventually(t, 10*time.Second, func() bool { in, _ := w.hubDB.Inbox(ctx, hub.Filter{}); return in.Total == 40 },
 		func() string { return "the cases were not made" })
