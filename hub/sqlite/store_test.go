@@ -34,9 +34,9 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, "hub/sqlite: the same tests on PostgreSQL")
 			onPostgres = true
 			code = m.Run()
-			pgtest.StopShared()
 		}
 	}
+	pgtest.StopShared()
 	os.Exit(code)
 }
 

@@ -52,6 +52,7 @@ func Start() (*Server, error) {
 	if !Available() {
 		return nil, ErrNotInstalled
 	}
+	sweep()
 	dir, err := os.MkdirTemp("", "owpg-")
 	if err != nil {
 		return nil, err
@@ -92,6 +93,25 @@ func Start() (*Server, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// sweep removes what servers of test binaries that were killed left:
+// directories an hour old whose postmaster is gone (Pdeathsig stopped it).
+func sweep() {
+	dirs, _ := filepath.Glob(filepath.Join(os.TempDir(), "owpg-*"))
+	for _, d := range dirs {
+		st, err := os.Stat(d)
+		if err != nil || time.Since(st.ModTime()) < time.Hour {
+			continue
+		}
+		if b, err := os.ReadFile(filepath.Join(d, "data", "postmaster.pid")); err == nil {
+			var pid int
+			if _, err := fmt.Sscan(string(b), &pid); err == nil && syscall.Kill(pid, 0) == nil {
+				continue // still running
+			}
+		}
+		os.RemoveAll(d)
+	}
 }
 
 // unprivileged returns the credential to run PostgreSQL with (it refuses
