@@ -84,4 +84,3 @@ func columns(t *testing.T, ctx context.Context, db *sql.DB, q string) map[string
 	}
 	return out
 }
-
