@@ -21,6 +21,12 @@ type dialect struct {
 	later string
 	// search is the condition on a case's n for a text search's argument.
 	search string
+	// workByBuilding names the index for the open cases of a building
+	// (SQLite's INDEXED BY; PostgreSQL's planner is left to choose).
+	workByBuilding string
+	// unindexed writes a column so that no index of it is used (SQLite's
+	// unary +; PostgreSQL has no such hint).
+	unindexed string
 }
 
 var sqliteDialect = dialect{
@@ -31,6 +37,9 @@ var sqliteDialect = dialect{
 	street:     `json_extract(s.body, '$.location.street')`,
 	later:      `max`,
 	search:     `n IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)`,
+
+	workByBuilding: ` INDEXED BY cases_work_by_building`,
+	unindexed:      `+`,
 }
 
 var postgresDialect = dialect{

@@ -36,7 +36,7 @@ func (db *DB) MyCases(ctx context.Context, worker string, limit int) ([]hub.Case
 	}
 	var theirs []hub.Case
 	for _, b := range bs {
-		cs, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases INDEXED BY cases_work_by_building
+		cs, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases`+db.sql.workByBuilding+`
 			WHERE building = ? AND building <> '' AND status IN `+workStatuses+` AND assignee <> ? ORDER BY at, id LIMIT ?`, b, worker, limit-len(mine))
 		if err != nil {
 			return nil, err
