@@ -13,6 +13,7 @@ import (
 	"time"
 
 	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/internal/pgdb"
 	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
@@ -213,7 +214,8 @@ func TestHubKilledDuringIngest(t *testing.T) {
 	h := startChild(t, "hub", url, hubPath, keyFile)
 	// The parent reads the hub's store beside the child (WAL readers).
 	w.hubDB = hubsqlite.NewDB(hubPath)
-	eventually(t, 10*time.Second, func() bool { _, err := os.Stat(hubPath); return err == nil }, func() string { return "no hub store" })
+	eventually(t, 10*time.Second, func() bool { _, err := os.Stat(hubPath); return err == nil || pgdb.IsURL(hubPath) },
+		func() string { return "no hub store" })
 	if err := w.hubDB.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -24,12 +24,15 @@ var onPostgres = map[string]func(*testing.T){
 	"ForeignNumberRefusedThroughTheBroker": TestForeignNumberRefusedThroughTheBroker,
 	"LookupAnyCodeAtAnyKiosk":              TestLookupAnyCodeAtAnyKiosk,
 	"DownlinkOnceFromSeveralHubs":          testDownlinkOnceFromSeveralHubs,
+	"HubKilledDuringIngest":                TestHubKilledDuringIngest,
+	"KioskKilledDuringDrain":               TestKioskKilledDuringDrain,
 }
 
 // TestOnPostgreSQL: the station end to end (embedded broker, kiosks'
 // relays on their real SQLite stores, the hub's ingest and downlink) with
 // the hub's store on a throw-away PostgreSQL (internal/pgtest), a
-// database per test.
+// database per test; with the hub or a kiosk killed (SIGKILL) mid-ingest,
+// every submission is stored exactly once.
 func TestOnPostgreSQL(t *testing.T) {
 	if !pgtest.Available() {
 		t.Skip(pgtest.ErrNotInstalled)
