@@ -89,4 +89,31 @@ func TestRunOnPostgreSQL(t *testing.T) {
 	if again := export(restored); again != got {
 		t.Errorf("the restored backup exports differently:\n%s\nwant\n%s", again, got)
 	}
+
+	// A community's SQLite store copied into a district's PostgreSQL.
+	lite := filepath.Join(dir, "lite")
+	if err := seedCmd(ctx, []string{"-data", lite, "-n", "300"}, &out); err != nil {
+		t.Fatal(err)
+	}
+	district := pgtest.Database(t)
+	var copied strings.Builder
+	if err := copyStoreCmd(ctx, []string{"-data", lite, "-db", district}, &copied); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(copied.String(), "submissions") {
+		t.Errorf("copy-store said %q", copied.String())
+	}
+	var fromLite, fromPG strings.Builder
+	if err := exportCmd(ctx, []string{"-data", lite, "-format", "csv"}, nil, &fromLite); err != nil {
+		t.Fatal(err)
+	}
+	if err := exportCmd(ctx, []string{"-data", lite, "-db", district, "-format", "csv"}, nil, &fromPG); err != nil {
+		t.Fatal(err)
+	}
+	if fromLite.String() != fromPG.String() || strings.Count(fromPG.String(), "\n") < 300 {
+		t.Errorf("the copy exports %d bytes, the SQLite store %d", fromPG.Len(), fromLite.Len())
+	}
+	if err := copyStoreCmd(ctx, []string{"-data", lite, "-db", district}, &copied); err == nil {
+		t.Error("copied into a store holding submissions")
+	}
 }
