@@ -14,7 +14,6 @@ import (
 var onPostgres = map[string]func(*testing.T){
 	"DrainToHub":                           TestDrainToHub,
 	"Presence":                             TestPresence,
-	"ResendWhenHubComesBack":               TestResendWhenHubComesBack,
 	"BrokerRestartDuringDrain":             TestBrokerRestartDuringDrain,
 	"ConnectionCutMidStream":               TestConnectionCutMidStream,
 	"IngestKeepsBadSubmissionsAside":       TestIngestKeepsBadSubmissionsAside,
