@@ -63,10 +63,12 @@ owloads() {
 	benchstat "$tmp/drain.txt"
 	echo "## sustained: drain of 100,000 until the last case, against bare paho ($sustained alternating rounds)"
 	OW_DRAIN_N=100000 alternate "$tmp/mqtt.test" mqtt "$sustained" Drain BarePahoQoS1 -test.benchtime 1x | grep Benchmark
-	echo "## the station's inbox over 100,000 submissions (p95-ms per filter; baseline: the bare page query)"
-	(cd hub/sqlite && "$tmp/hub.test" -test.run '^$' -test.bench 'Inbox|Stats' -test.benchtime 50x)
-	echo "## storing submissions: deferred cases, the projector, inline (per submission)"
-	(cd hub/sqlite && "$tmp/hub.test" -test.run '^$' -test.bench 'Apply' -test.benchtime 20000x -test.count 3)
+	# hub/sqlite's benchmarks run on SQLite, then again on a throw-away PostgreSQL with its durable
+	# settings (OW_PG_DURABLE; the lines after "the same tests on PostgreSQL")
+	echo "## the station's inbox over 100,000 submissions (p95-ms per filter; baseline: the bare page query; SQLite, then PostgreSQL)"
+	(cd hub/sqlite && OW_PG_DURABLE=1 "$tmp/hub.test" -test.run '^$' -test.bench 'Inbox|Stats' -test.benchtime 50x 2>&1)
+	echo "## storing submissions: deferred cases, the projector, inline (per submission; SQLite, then PostgreSQL)"
+	(cd hub/sqlite && OW_PG_DURABLE=1 "$tmp/hub.test" -test.run '^$' -test.bench 'Apply$' -test.benchtime 20000x -test.count 3 2>&1)
 	echo "## the station on the web over 100,000 submissions (p95-ms; baselines: the review app's inbox, a static file; 3 alternating rounds)"
 	(cd hub/web && "$tmp/web.test" -test.run '^$' -test.bench 'Pages' -test.benchtime 300x -test.count 3)
 	echo "## the public page, 200 concurrent clients on loopback (req/s; baseline: a static file; 3 alternating rounds)"

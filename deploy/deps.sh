@@ -33,6 +33,9 @@ packages=(
 	chromium
 	# zinnia_learn and zinnia_convert: make handwriting-model trains the standard-order supplement
 	zinnia-utils
+	# the hub's store on PostgreSQL (-db postgres://…): the tests' throw-away server (internal/pgtest)
+	# and pg_dump/pg_restore for its backups
+	postgresql-15 postgresql-client-15
 )
 
 # Zinnia for the Pi's arm64 build. Debian's libzinnia0 and libzinnia-dev are not multiarch (the

@@ -47,7 +47,7 @@ func newWorld(t testing.TB, kiosks ...string) *world {
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	w.signer = mqtt.NewSigner(priv)
 	w.trust = mqtt.NewTrust().Add(mqtt.RoleHub, pub)
-	w.hubDB = hubsqlite.NewDB(filepath.Join(w.dir, "hub", "hub.db"))
+	w.hubDB = hubsqlite.NewDB(hubStorePath(t, w.dir))
 	// As the hub runs, cases are made in the ingest's transactions;
 	// OW_DEFER_CASES=1 queues them for the projector (the alternative).
 	w.hubDB.DeferCases = os.Getenv("OW_DEFER_CASES") != ""

@@ -10,6 +10,7 @@ import (
 
 	paho "github.com/eclipse/paho.mqtt.golang"
 
+	"opinionwall/internal/pgdb"
 	"opinionwall/internal/sqlitedb"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"
@@ -73,7 +74,13 @@ func TestIngestKeepsBadSubmissionsAside(t *testing.T) {
 // rejected, through a read-only connection of its own (nothing in the hub
 // reads them back: they are there for looking into).
 func rejectedCount(w *world) (int64, error) {
-	db, err := sql.Open("sqlite", sqlitedb.DSN(filepath.Join(w.dir, "hub", "hub.db"), sqlitedb.Options{BusyTimeout: time.Second, ReadOnly: true}))
+	var db *sql.DB
+	var err error
+	if pgdb.IsURL(w.hubDB.Path) {
+		db, err = pgdb.Open(w.hubDB.Path)
+	} else {
+		db, err = sql.Open("sqlite", sqlitedb.DSN(filepath.Join(w.dir, "hub", "hub.db"), sqlitedb.Options{BusyTimeout: time.Second, ReadOnly: true}))
+	}
 	if err != nil {
 		return 0, err
 	}

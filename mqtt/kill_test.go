@@ -13,6 +13,8 @@ import (
 	"time"
 
 	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/internal/pgdb"
+	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
@@ -33,7 +35,9 @@ func TestMain(m *testing.M) {
 	case "hub":
 		runHubChild(strings.Split(os.Getenv(argsEnv), "|"))
 	default:
-		os.Exit(m.Run())
+		code := m.Run()
+		pgtest.StopShared()
+		os.Exit(code)
 	}
 }
 
@@ -210,7 +214,8 @@ func TestHubKilledDuringIngest(t *testing.T) {
 	h := startChild(t, "hub", url, hubPath, keyFile)
 	// The parent reads the hub's store beside the child (WAL readers).
 	w.hubDB = hubsqlite.NewDB(hubPath)
-	eventually(t, 10*time.Second, func() bool { _, err := os.Stat(hubPath); return err == nil }, func() string { return "no hub store" })
+	eventually(t, 10*time.Second, func() bool { _, err := os.Stat(hubPath); return err == nil || pgdb.IsURL(hubPath) },
+		func() string { return "no hub store" })
 	if err := w.hubDB.Open(); err != nil {
 		t.Fatal(err)
 	}

@@ -11,7 +11,6 @@ import (
 	"io"
 	"io/fs"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -21,9 +20,9 @@ import (
 	hubsqlite "opinionwall/hub/sqlite"
 )
 
-func openHubDB(data string) (*hubsqlite.DB, error) {
-	path := filepath.Join(data, "hub.db")
-	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+func openHubDB(data, dbURL string) (*hubsqlite.DB, error) {
+	path := storePath(data, dbURL)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) && dbURL == "" {
 		return nil, fmt.Errorf("no hub store at %s", path)
 	}
 	db := hubsqlite.NewDB(path)
@@ -46,6 +45,7 @@ const contactColumns = 2
 func exportCmd(ctx context.Context, args []string, stdin io.Reader, stdout io.Writer) error {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	format := fl.String("format", "csv", "csv or json")
 	outPath := fl.String("o", "-", "output file (- for standard output); made 0600")
 	contacts := fl.Bool("contacts", false, "include contact details and unmasked text: a lead only, with -worker (PIN on standard input); audited")
@@ -59,7 +59,7 @@ func exportCmd(ctx context.Context, args []string, stdin io.Reader, stdout io.Wr
 	if *contacts && *worker == "" {
 		return errors.New("export: -contacts needs -worker ID (a lead; PIN on standard input)")
 	}
-	db, err := openHubDB(*data)
+	db, err := openHubDB(*data, *dbURL)
 	if err != nil {
 		return err
 	}
@@ -216,11 +216,12 @@ func createPrivate(path string) (*os.File, error) {
 func fleetCmd(ctx context.Context, args []string, out io.Writer) error {
 	fl := flag.NewFlagSet("fleet", flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	asJSON := fl.Bool("json", false, "print JSON for scripts (with each kiosk's alerts)")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	db, err := openHubDB(*data)
+	db, err := openHubDB(*data, *dbURL)
 	if err != nil {
 		return err
 	}
@@ -278,6 +279,7 @@ func fleetCmd(ctx context.Context, args []string, out io.Writer) error {
 func backupCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := flag.NewFlagSet("backup", flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	outPath := fl.String("o", "", "the backup file (replaced atomically if it exists)")
 	if err := fl.Parse(args); err != nil {
 		return err
@@ -285,7 +287,7 @@ func backupCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if *outPath == "" {
 		return errors.New("backup: -o FILE is required")
 	}
-	db, err := openHubDB(*data)
+	db, err := openHubDB(*data, *dbURL)
 	if err != nil {
 		return err
 	}

@@ -12,6 +12,7 @@
 //	hub targets -data DIR [-class big|small|private|none -reply DAYS -close DAYS]
 //	hub report -data DIR -month 2026-11 [-o FILE.png] [-lang zh|en]
 //	hub backup -data DIR -o FILE
+//	hub copy-store -data DIR -db postgres://…
 //	hub apikey add|list|revoke -data DIR ...
 //	hub upstream add|list|remove -data DIR ...
 //	hub keygen -dir DIR [-name hub]
@@ -66,6 +67,8 @@ func dispatch(ctx context.Context, args []string) error {
 		return reportCmd(ctx, args, os.Stdout)
 	case "backup":
 		return backupCmd(ctx, args, os.Stdout)
+	case "copy-store":
+		return copyStoreCmd(ctx, args, os.Stdout)
 	case "keygen":
 		return keygenCmd(args, os.Stdout)
 	case "passwd":
@@ -121,6 +124,8 @@ const usage = `usage:
                        fill a new data directory with believable data for a demo (workers' PIN 246813)
   hub backup -data DIR -o FILE
                        a consistent copy of the store, taken while the hub runs (restore: docs/OPERATIONS.md)
+  hub copy-store -data DIR -db postgres://…
+                       copy a community's store (DATA/hub.db, hub stopped) into an empty PostgreSQL one
   hub apikey add -data DIR -id ID -name NAME -number NN [-rate N]
                        an Open311 API key for a partner (12345 hotline): printed once, kept hashed
   hub apikey list|revoke -data DIR [-id ID]

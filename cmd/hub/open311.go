@@ -53,6 +53,7 @@ func apikeyCmd(ctx context.Context, args []string, out io.Writer) error {
 	sub, args := args[0], args[1:]
 	fl := flag.NewFlagSet("apikey "+sub, flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	id := fl.String("id", "", "add, revoke: the key's id (a-z, 0-9, -)")
 	name := fl.String("name", "", "add: who holds it (12345热线)")
 	number := fl.Int("number", 0, "add: the first two digits of its requests' receipt codes (10-99, no kiosk's)")
@@ -60,7 +61,7 @@ func apikeyCmd(ctx context.Context, args []string, out io.Writer) error {
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	db, err := openStore(*data)
+	db, err := openStore(*data, *dbURL)
 	if err != nil {
 		return err
 	}
@@ -108,6 +109,7 @@ func upstreamCmd(ctx context.Context, args []string, in io.Reader, out io.Writer
 	sub, args := args[0], args[1:]
 	fl := flag.NewFlagSet("upstream "+sub, flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	var u hub.Upstream
 	fl.StringVar(&u.Body, "body", "", "the body's name as cases are routed to it (街道城管科)")
 	fl.StringVar(&u.URL, "url", "", "add: its GeoReport v2 base URL, ending in / (https://district.example/open311/v2/)")
@@ -117,7 +119,7 @@ func upstreamCmd(ctx context.Context, args []string, in io.Reader, out io.Writer
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	db, err := openStore(*data)
+	db, err := openStore(*data, *dbURL)
 	if err != nil {
 		return err
 	}

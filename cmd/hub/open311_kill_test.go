@@ -15,6 +15,7 @@ import (
 
 	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 )
 
@@ -33,7 +34,9 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	code := m.Run()
+	pgtest.StopShared()
+	os.Exit(code)
 }
 
 // hubProc is a `hub run -headless` process.

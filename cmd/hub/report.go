@@ -198,6 +198,7 @@ func (s *desk) workerReport(ctx context.Context, me hub.Worker, month time.Time,
 func reportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := flag.NewFlagSet("report", flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	monthFlag := fl.String("month", time.Now().AddDate(0, -1, 0).Format("2006-01"), "the month, as 2026-11")
 	out := fl.String("o", "", "the report's PNG page (the workbook goes beside it, .xlsx)")
 	lang := fl.String("lang", string(station.LangZh), "the report's language: zh or en")
@@ -214,7 +215,7 @@ func reportCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	if *out == "" {
 		*out = "report-" + *monthFlag + ".png"
 	}
-	db, err := openStore(*data)
+	db, err := openStore(*data, *dbURL)
 	if err != nil {
 		return err
 	}

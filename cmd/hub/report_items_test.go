@@ -21,7 +21,7 @@ func TestReportDeliberationChanges(t *testing.T) {
 	if err := seedCmd(ctx, []string{"-data", data, "-n", "40", "-days", "10"}, &bytes.Buffer{}); err != nil {
 		t.Fatal(err)
 	}
-	db, err := openStore(data)
+	db, err := openStore(data, "")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -89,12 +89,13 @@ func (j *retentionJob) loop(ctx context.Context) {
 func purgeCmd(ctx context.Context, args []string, out io.Writer) error {
 	fl := flag.NewFlagSet("purge", flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	days := fl.Int("days", hub.DefaultRetentionDays, "erase the free text and contact details of cases closed more than this many days ago, and refused submissions as old")
 	dry := fl.Bool("dry-run", false, "count what would be erased; change nothing")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	db, err := openHubDB(*data)
+	db, err := openHubDB(*data, *dbURL)
 	if err != nil {
 		return err
 	}

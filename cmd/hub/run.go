@@ -37,6 +37,7 @@ func runCmd(ctx context.Context, args []string) error {
 // runConfig is what `hub run`'s flags set.
 type runConfig struct {
 	data, credentials, key                string
+	db                                    string // the store: DATA/hub.db, or a PostgreSQL URL
 	listen, tlsListen, tlsCert, tlsKey    string
 	tlsCA, tlsCRL                         string
 	brokerURL, brokerUser, brokerPassFile string
@@ -86,6 +87,7 @@ func (m *Main) ParseFlags(args []string) error {
 	c := &m.Config
 	fs := flag.NewFlagSet("run", flag.ContinueOnError)
 	fs.StringVar(&c.data, "data", "/var/lib/opinionwall-hub", "data directory (the station's store lives here)")
+	fs.StringVar(&c.db, "db", "", dbUsage)
 	fs.StringVar(&c.credentials, "credentials", "/etc/opinionwall/passwd", "broker users, mosquitto password file format")
 	fs.StringVar(&c.key, "key", "/etc/opinionwall/hub.key", "ed25519 private key that signs acks and other downstream messages")
 	fs.StringVar(&c.listen, "listen", "127.0.0.1:1883", "embedded broker: plain MQTT listener address (loopback unless asked: kiosks use -tls-listen)")
@@ -211,7 +213,7 @@ func loadSigner(path string) (*mqtt.Signer, error) {
 
 // openStore opens the store, the desk over it and the projector beside it.
 func (m *Main) openStore() error {
-	m.db = hubsqlite.NewDB(filepath.Join(m.Config.data, "hub.db"))
+	m.db = hubsqlite.NewDB(storePath(m.Config.data, m.Config.db))
 	// Cases are made in the ingest's own transactions: cheaper in all than
 	// queueing them for the projector (docs/BENCHMARKS.md, "Making cases").
 	// The projector makes those queued before (an older hub's queue).
@@ -277,7 +279,7 @@ func (m *Main) externalBroker() (mqtt.Conn, error) {
 // openMQTT opens the ingest, the downlink and the polls' clock.
 func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 	in := &hubside.Ingest{Conn: conn, Store: m.db, Signer: signer, Shared: m.Config.shared, Log: m.Log.With("part", "ingest")}
-	dl := &hubside.Downlink{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "downlink")}
+	dl := &hubside.Downlink{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "downlink"), Leader: m.db}
 	m.desk.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline // a kiosk back online gets its recent ticket updates again
 	lk := &hubside.Lookups{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "lookups")}

@@ -15,6 +15,7 @@ import (
 func seedCmd(ctx context.Context, args []string, out io.Writer) error {
 	fl := flag.NewFlagSet("seed", flag.ContinueOnError)
 	data := fl.String("data", "", "data directory (a new one: seeding adds to what is there)")
+	dbURL := storeFlag(fl)
 	n := fl.Int("n", 3000, "submissions")
 	days := fl.Int("days", 120, "spread over this many days up to now")
 	s := fl.Uint64("seed", 1, "random seed")
@@ -25,7 +26,7 @@ func seedCmd(ctx context.Context, args []string, out io.Writer) error {
 	if *data == "" {
 		return fmt.Errorf("seed: -data is required")
 	}
-	db, err := openStore(*data)
+	db, err := openStore(*data, *dbURL)
 	if err != nil {
 		return err
 	}

@@ -15,13 +15,14 @@ import (
 func targetsCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := flag.NewFlagSet("targets", flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	class := fl.String("class", "", "the class to set: big, small, private or none (untriaged)")
 	reply := fl.String("reply", "", "days to the first reply")
 	closing := fl.String("close", "", "days to closing")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	db, err := openStore(*data)
+	db, err := openStore(*data, *dbURL)
 	if err != nil {
 		return err
 	}

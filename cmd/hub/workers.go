@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strings"
 	"text/tabwriter"
 
@@ -16,8 +15,8 @@ import (
 	"opinionwall/kiosk"
 )
 
-func openStore(data string) (*hubsqlite.DB, error) {
-	db := hubsqlite.NewDB(filepath.Join(data, "hub.db"))
+func openStore(data, dbURL string) (*hubsqlite.DB, error) {
+	db := hubsqlite.NewDB(storePath(data, dbURL))
 	if err := db.Open(); err != nil {
 		return nil, err
 	}
@@ -32,6 +31,7 @@ func workerCmd(ctx context.Context, args []string, in io.Reader, out io.Writer) 
 	sub, args := args[0], args[1:]
 	fl := flag.NewFlagSet("worker "+sub, flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	id := fl.String("id", "", "add: worker id (a-z, 0-9, -)")
 	name := fl.String("name", "", "add: the name shown (张丽)")
 	role := fl.String("role", "worker", "add: lead, worker or volunteer")
@@ -39,7 +39,7 @@ func workerCmd(ctx context.Context, args []string, in io.Reader, out io.Writer) 
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	db, err := openStore(*data)
+	db, err := openStore(*data, *dbURL)
 	if err != nil {
 		return err
 	}
@@ -147,13 +147,14 @@ func sortStrings(s []string) []string {
 func ledgerCmd(ctx context.Context, args []string, stdout io.Writer) error {
 	fl := flag.NewFlagSet("ledger", flag.ContinueOnError)
 	data := fl.String("data", "/var/lib/opinionwall-hub", "data directory")
+	dbURL := storeFlag(fl)
 	format := fl.String("format", "xlsx", "xlsx or csv")
 	outPath := fl.String("o", "", "output file (default: standard output)")
 	status := fl.String("status", "", "only this status, or open")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	db, err := openStore(*data)
+	db, err := openStore(*data, *dbURL)
 	if err != nil {
 		return err
 	}

@@ -24,7 +24,7 @@ func TestWorkerPIN(t *testing.T) {
 	if err := workerCmd(ctx, []string{"add", "-data", data, "-id", "wang", "-name", "王刚", "-role", "worker"}, strings.NewReader("246813\n"), &out); err != nil {
 		t.Fatal(err)
 	}
-	db, err := openStore(data)
+	db, err := openStore(data, "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -45,7 +45,7 @@ func TestWorkerPIN(t *testing.T) {
 	if err := workerCmd(ctx, []string{"pin", "-data", data, "-id", "wang"}, strings.NewReader("135792\n"), &out); err != nil {
 		t.Fatal(err)
 	}
-	db, err = openStore(data)
+	db, err = openStore(data, "")
 	if err != nil {
 		t.Fatal(err)
 	}

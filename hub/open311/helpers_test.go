@@ -6,7 +6,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -33,7 +32,7 @@ func newStation(t *testing.T) *station {
 	t.Helper()
 	ctx := context.Background()
 	s := &station{now: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)}
-	s.db = sqlite.NewDB(filepath.Join(t.TempDir(), "hub.db"))
+	s.db = sqlite.NewDB(storePath(t))
 	s.db.Now = func() time.Time { return s.now }
 	if err := s.db.Open(); err != nil {
 		t.Fatal(err)

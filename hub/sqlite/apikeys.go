@@ -75,7 +75,7 @@ func (db *DB) PutAPIKey(ctx context.Context, k hub.APIKey, a hub.Audit) error {
 			return err
 		}
 		if n == 0 {
-			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM submissions WHERE ticket >= ? AND ticket < ? AND kiosk <> ? LIMIT 1)`,
+			err := tx.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM submissions WHERE ticket >= ? AND ticket < ? AND kiosk <> ? LIMIT 1) AS t`,
 				fmt.Sprint(k.Number), fmt.Sprint(k.Number+1), k.Kiosk()).Scan(&n)
 			if err != nil {
 				return err

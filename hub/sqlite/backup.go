@@ -3,7 +3,6 @@ package sqlite
 import (
 	"context"
 	"database/sql"
-	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,7 +17,10 @@ import (
 // the previous backup or a whole new one, never half of one.
 func (db *DB) Backup(ctx context.Context, dest string) error {
 	if db.db == nil {
-		return errors.New("backup: the store is not open")
+		return errNotOpen
+	}
+	if db.sql.postgres {
+		return db.backupPostgres(ctx, dest)
 	}
 	dest, err := filepath.Abs(dest)
 	if err != nil {

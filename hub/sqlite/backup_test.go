@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"opinionwall/hub"
-	"opinionwall/hub/sqlite"
 )
 
 // TestBackupWhileWriting takes backups while another goroutine keeps
@@ -64,8 +63,8 @@ func TestBackupWhileWriting(t *testing.T) {
 		if st, err := os.Stat(dest); err != nil || st.Mode().Perm() != 0o600 {
 			t.Errorf("backup %d: mode %v (%v); a backup holds every contact: 0600", i, st.Mode().Perm(), err)
 		}
-		copyDB := sqlite.NewDB(dest)
-		if err := copyDB.Open(); err != nil {
+		copyDB, err := openBackup(t, dest)
+		if err != nil {
 			t.Fatalf("backup %d does not open: %v", i, err)
 		}
 		rows, distinct, err := copyDB.Count(ctx)

@@ -109,7 +109,7 @@ func (db *DB) CaseByTicket(ctx context.Context, ticket string) (hub.Case, error)
 
 // EachCase calls fn for every case the filter selects, newest first.
 func (db *DB) EachCase(ctx context.Context, f hub.Filter, fn func(hub.Case) error) error {
-	w, args := where(f)
+	w, args := db.where(f)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases`+w+` ORDER BY at DESC, id DESC`, args...)
 	if err != nil {
 		return fmt.Errorf("cases: %w", err)
@@ -157,8 +157,8 @@ func (db *DB) Contacts(ctx context.Context, ids []string) (map[string]*kiosk.Con
 		for i, id := range ids[:n] {
 			args[i] = id
 		}
-		rows, err := db.db.QueryContext(ctx, `SELECT id, json_extract(body, '$.contact') FROM submissions
-			WHERE id IN (`+strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+`) AND json_type(body, '$.contact') = 'object'`, args...)
+		rows, err := db.db.QueryContext(ctx, `SELECT id, `+db.sql.contact+` FROM submissions
+			WHERE id IN (`+strings.TrimSuffix(strings.Repeat("?, ", n), ", ")+`) AND `+db.sql.hasContact, args...)
 		if err != nil {
 			return nil, fmt.Errorf("contacts: %w", err)
 		}

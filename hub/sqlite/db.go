@@ -5,9 +5,11 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"sync"
 	"time"
 
 	"opinionwall/hub"
+	"opinionwall/internal/pgdb"
 	"opinionwall/internal/sqlitedb"
 	"opinionwall/kiosk"
 )
@@ -30,6 +32,8 @@ var (
 
 // DB is the hub's store. Set the fields, then Open.
 type DB struct {
+	// Path is the SQLite database file, or a PostgreSQL database's URL
+	// (postgres://…: the same store on PostgreSQL, postgres.go).
 	Path        string
 	Now         func() time.Time
 	BusyTimeout time.Duration
@@ -45,6 +49,10 @@ type DB struct {
 	DeferCases bool
 
 	wake chan struct{}
+	sql  dialect
+
+	leaderMu sync.Mutex
+	leader   *sql.Conn // PostgreSQL: the connection holding the downlink's lock (leader.go)
 
 	db        *sql.DB
 	fullChunk *sql.Stmt // insertCases(caseChunk)
@@ -57,6 +65,10 @@ func NewDB(path string) *DB {
 
 // Open opens the database and runs pending migrations.
 func (db *DB) Open() error {
+	if pgdb.IsURL(db.Path) {
+		return db.openPostgres(context.Background())
+	}
+	db.sql = sqliteDialect
 	if err := secureFiles(db.Path); err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
@@ -97,6 +109,7 @@ func (db *DB) Close() error {
 	if db.db == nil {
 		return nil
 	}
+	db.resign()
 	db.fullChunk.Close()
 	err := db.db.Close()
 	db.db = nil

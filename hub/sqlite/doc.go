@@ -3,6 +3,16 @@
 // the review app. WAL with synchronous=FULL: what the hub acknowledges is
 // on disk. Migrations are embedded SQL files, one transaction each.
 //
+// The same code is the store on PostgreSQL when NewDB is given a
+// postgres:// URL (a district's station, docs/OPERATIONS.md): postgres.go
+// opens it through internal/pgdb (pgx; `?` placeholders; write
+// transactions one at a time under an advisory lock, as SQLite's) and runs
+// pgmigrations, which mirror migrations file for file (triggers in
+// PL/pgSQL, the search index a tsvector of the same terms); dialect.go
+// holds the few statements that differ (JSON, the search condition);
+// backups are pg_dump's; leader.go says which of several hubs sharing the
+// database sends the downlink. The package's tests run on both stores.
+//
 // What it holds, file by file:
 //
 //   - ingest.go, kiosk_row.go: DB.Apply stores a batch in one transaction:

@@ -44,9 +44,9 @@ func (db *DB) PutUpstream(ctx context.Context, u hub.Upstream) error {
 			return err
 		}
 		now := sqlitedb.FormatTime(db.Now())
-		_, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO escalations (case_id, body, state, next_at, created_at)
+		_, err := tx.ExecContext(ctx, `INSERT INTO escalations (case_id, body, state, next_at, created_at)
 			SELECT id, gov_body, 'pending', ?, ? FROM cases WHERE gov_body = ? AND matter = 'big'
-			AND status NOT IN ('closed', 'duplicate', 'not_applicable')`, now, now, u.Body)
+			AND status NOT IN ('closed', 'duplicate', 'not_applicable') ON CONFLICT DO NOTHING`, now, now, u.Body)
 		return err
 	})
 }

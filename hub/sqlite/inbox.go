@@ -12,12 +12,12 @@ import (
 )
 
 // where turns a filter into SQL conditions for the counts.
-func where(f hub.Filter) (string, []any) { return conditions(f, false) }
+func (db *DB) where(f hub.Filter) (string, []any) { return db.conditions(f, false) }
 
 // conditions turns a filter into SQL conditions. For a page (newest
 // first), "open" is written so that no status index is used: walking the
 // time index until the page is full beats sorting every open case.
-func conditions(f hub.Filter, page bool) (string, []any) {
+func (db *DB) conditions(f hub.Filter, page bool) (string, []any) {
 	var conds []string
 	var args []any
 	add := func(cond string, a ...any) { conds = append(conds, cond); args = append(args, a...) }
@@ -73,9 +73,9 @@ func conditions(f hub.Filter, page bool) (string, []any) {
 		if t, err := kiosk.ParseTicket(s); err == nil {
 			add(`id IN (SELECT id FROM submissions WHERE ticket = ?)`, t.Code)
 		} else if q := hub.SearchQuery(s); q == "" {
-			add(`0`) // nothing searchable typed (only punctuation): nothing matches
+			add(`1 = 0`) // nothing searchable typed (only punctuation): nothing matches
 		} else {
-			add(`n IN (SELECT rowid FROM cases_search WHERE cases_search MATCH ?)`, q)
+			add(db.sql.search, db.sql.searchArg(q))
 		}
 	}
 	if len(conds) == 0 {
@@ -100,7 +100,7 @@ func (db *DB) Inbox(ctx context.Context, f hub.Filter) (hub.Inbox, error) {
 
 // inboxPage reads the filter's page of cases.
 func (db *DB) inboxPage(ctx context.Context, f hub.Filter) ([]hub.Case, error) {
-	w, args := conditions(f, true)
+	w, args := db.conditions(f, true)
 	rows, err := db.db.QueryContext(ctx, `SELECT `+caseColumns+` FROM cases`+w+` ORDER BY at DESC, id DESC LIMIT ? OFFSET ?`,
 		append(args, f.PageSize(), max(f.Offset, 0))...)
 	if err != nil {
@@ -140,7 +140,7 @@ func (db *DB) inboxCounts(ctx context.Context, f hub.Filter, in *hub.Inbox) erro
 		rows, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, topic, assignee, sum(n) FROM case_counts`+cond+` GROUP BY 1, 2, 3, 4, 5`)
 	} else {
 		rest.Flagged = f.Flagged
-		w, args := where(rest)
+		w, args := db.where(rest)
 		rows, err = db.db.QueryContext(ctx, `SELECT status, kind, matter, topic, assignee, count(*) FROM cases`+w+` GROUP BY 1, 2, 3, 4, 5`, args...)
 	}
 	if err != nil {

@@ -17,15 +17,6 @@ import (
 
 const itemCrashEnv = "OW_ITEM_CRASH_CHILD_DB"
 
-// TestMain lets the test binary act as the child of the crash test.
-func TestMain(m *testing.M) {
-	if path := os.Getenv(itemCrashEnv); path != "" {
-		itemCrashChild(path)
-		return
-	}
-	os.Exit(m.Run())
-}
-
 // itemCrashChild makes items from pairs of opinions in a loop, as a
 // worker at the station would, and prints each item's id once CreateItem
 // returns: the parent only counts what it was told was stored.
@@ -72,7 +63,7 @@ func TestItemsSurviveKill(t *testing.T) {
 	if testing.Short() {
 		t.Skip("kills processes")
 	}
-	path := t.TempDir() + "/hub.db"
+	path := storePath(t)
 	reported := map[string]bool{}
 	for round := 0; round < 5; round++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^$")

@@ -14,31 +14,62 @@ import (
 	"opinionwall/hub"
 	"opinionwall/hub/seed"
 	"opinionwall/hub/sqlite"
+	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 )
 
 // The benchmark store: 100,000 submissions over a year from four kiosks,
 // with part of the opinions worked, built once per process (OW_BENCH_N
-// changes the size).
+// changes the size), one per store. OW_BENCH_SQLITE (a file) and
+// OW_BENCH_PG (a PostgreSQL URL) name stores kept between runs, seeded
+// by the first run that finds them empty.
 var (
-	benchOnce sync.Once
-	benchPath string
-	benchEnd  = time.Date(2026, 11, 29, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
+	benchMu    sync.Mutex
+	benchPaths = map[bool]string{} // by onPostgres
+	benchEnd   = time.Date(2026, 11, 29, 12, 0, 0, 0, time.FixedZone("CST", 8*3600))
 )
 
-func benchDB(b *testing.B) *sqlite.DB {
-	b.Helper()
-	benchOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "ow-bench-")
+// newBenchStore returns where a new benchmark store lives, kept until the
+// process ends.
+func newBenchStore(b *testing.B) string {
+	if s := os.Getenv(map[bool]string{false: "OW_BENCH_SQLITE", true: "OW_BENCH_PG"}[onPostgres]); s != "" {
+		return s
+	}
+	if onPostgres {
+		s, err := pgtest.Shared()
 		if err != nil {
 			b.Fatal(err)
 		}
-		benchPath = filepath.Join(dir, "hub.db")
+		u, err := s.NewDatabase(context.Background(), "bench")
+		if err != nil {
+			b.Fatal(err)
+		}
+		return u
+	}
+	dir, err := os.MkdirTemp("", "ow-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	return filepath.Join(dir, "hub.db")
+}
+
+func benchDB(b *testing.B) *sqlite.DB {
+	b.Helper()
+	benchMu.Lock()
+	defer benchMu.Unlock()
+	benchPath, ok := benchPaths[onPostgres]
+	if !ok {
+		benchPath = newBenchStore(b)
+		benchPaths[onPostgres] = benchPath
 		db := sqlite.NewDB(benchPath)
 		if err := db.Open(); err != nil {
 			b.Fatal(err)
 		}
 		defer db.Close()
+		if have, _, err := db.Count(context.Background()); err != nil || have > 0 {
+			b.Logf("benchmark store %s: %d submissions already (%v)", benchPath, have, err)
+			return reopen(b, benchPath)
+		}
 		n := 100_000
 		if s := os.Getenv("OW_BENCH_N"); s != "" {
 			if _, err := fmt.Sscan(s, &n); err != nil {
@@ -53,8 +84,12 @@ func benchDB(b *testing.B) *sqlite.DB {
 			b.Fatal(err)
 		}
 		b.Logf("seeded %d submissions in %s", n, time.Since(start))
-	})
-	db := sqlite.NewDB(benchPath)
+	}
+	return reopen(b, benchPath)
+}
+
+func reopen(b *testing.B, path string) *sqlite.DB {
+	db := sqlite.NewDB(path)
 	if err := db.Open(); err != nil {
 		b.Fatal(err)
 	}

@@ -30,7 +30,7 @@ func (db *DB) PurgePersonalData(ctx context.Context, cutoff, at time.Time, dryRu
 		return rep, fmt.Errorf("purge: %w", err)
 	}
 	defer tx.Rollback()
-	ids, err := purgeCandidates(ctx, tx, cutoff)
+	ids, err := purgeCandidates(ctx, tx, cutoff, db.sql.personal)
 	if err != nil {
 		return rep, err
 	}
@@ -58,7 +58,7 @@ func (db *DB) PurgePersonalData(ctx context.Context, cutoff, at time.Time, dryRu
 			return rep, err
 		}
 	}
-	if rep.Cases > 0 {
+	if rep.Cases > 0 && !db.sql.postgres {
 		if _, err := tx.ExecContext(ctx, `INSERT INTO cases_search (cases_search) VALUES ('optimize')`); err != nil {
 			return rep, fmt.Errorf("purge: search index: %w", err)
 		}
@@ -66,12 +66,15 @@ func (db *DB) PurgePersonalData(ctx context.Context, cutoff, at time.Time, dryRu
 	if err := tx.Commit(); err != nil {
 		return rep, fmt.Errorf("purge: %w", err)
 	}
+	if db.sql.postgres {
+		return rep, nil // PostgreSQL: see docs/OPERATIONS.md (VACUUM FULL)
+	}
 	return rep, sqlitedb.TruncateWAL(ctx, db.db)
 }
 
 // purgeCandidates lists the closed cases changed before cutoff whose
 // submission still holds free text or contact details.
-func purgeCandidates(ctx context.Context, tx *sql.Tx, cutoff time.Time) ([]string, error) {
+func purgeCandidates(ctx context.Context, tx *sql.Tx, cutoff time.Time, personal string) ([]string, error) {
 	closed := hub.ClosedStatuses()
 	args := []any{}
 	for _, s := range closed {
@@ -80,7 +83,7 @@ func purgeCandidates(ctx context.Context, tx *sql.Tx, cutoff time.Time) ([]strin
 	args = append(args, sqlitedb.FormatTime(cutoff))
 	rows, err := tx.QueryContext(ctx, `SELECT c.id FROM cases c JOIN submissions s ON s.id = c.id
 		WHERE c.status IN (`+strings.TrimSuffix(strings.Repeat("?, ", len(closed)), ", ")+`) AND c.updated_at < ?
-		  AND (json_type(s.body, '$.text') IS NOT NULL OR json_type(s.body, '$.contact') IS NOT NULL)`, args...)
+		  AND `+personal, args...)
 	if err != nil {
 		return nil, fmt.Errorf("purge: %w", err)
 	}
@@ -119,8 +122,7 @@ func (db *DB) purgeCase(ctx context.Context, tx *sql.Tx, id string, cutoff time.
 	}
 	r := hub.Received{Submission: kiosk.Submission{Kind: c.Kind, Body: hub.Anonymise(b)}}
 	c.Text = hub.NewCase(&r, db.catalog()).Text
-	// json_remove keeps the fields a newer kiosk added.
-	if _, err := tx.ExecContext(ctx, `UPDATE submissions SET body = json_remove(body, '$.text', '$.contact') WHERE id = ?`, id); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE submissions SET body = `+db.sql.anonymised+` WHERE id = ?`, id); err != nil {
 		return false, fmt.Errorf("purge %s: %w", id, err)
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE cases SET text = ? WHERE id = ?`, c.Text, id); err != nil {

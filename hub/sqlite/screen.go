@@ -155,7 +155,7 @@ func refuse(ctx context.Context, tx *sql.Tx, s *hub.Received, e *hub.ScreenError
 		return r, nil
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO kiosk_flags (kiosk, code, detail, at, count) VALUES (?, ?, ?, ?, 1)
-		ON CONFLICT (kiosk, code) DO UPDATE SET detail = excluded.detail, at = excluded.at, count = count + 1`,
+		ON CONFLICT (kiosk, code) DO UPDATE SET detail = excluded.detail, at = excluded.at, count = kiosk_flags.count + 1`,
 		s.Kiosk, e.Code, e.Detail, sqlitedb.FormatTime(s.ReceivedAt)); err != nil {
 		return r, fmt.Errorf("apply: flag %s: %w", e.Code, err)
 	}

@@ -24,7 +24,7 @@ func textSearch(f hub.Filter) bool {
 // only the page's cases are read whole.
 func (db *DB) searchInbox(ctx context.Context, f hub.Filter, in hub.Inbox) (hub.Inbox, error) {
 	rest := hub.Filter{Kiosk: f.Kiosk, Building: f.Building, From: f.From, To: f.To, Search: f.Search, Flagged: f.Flagged}
-	w, args := where(rest)
+	w, args := db.where(rest)
 	rows, err := db.db.QueryContext(ctx, `SELECT n, at, id, status, kind, matter, topic, assignee FROM cases`+w, args...)
 	if err != nil {
 		return in, fmt.Errorf("inbox search: %w", err)

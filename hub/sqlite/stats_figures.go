@@ -59,7 +59,7 @@ func (db *DB) caseTimes(ctx context.Context, from, to time.Time) ([]hub.CaseTime
 
 // openPlaces counts the open opinions by the street the resident gave and topic.
 func (db *DB) openPlaces(ctx context.Context) ([]hub.PlaceCount, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT coalesce(json_extract(s.body, '$.location.street'), ''), c.topic, count(*)
+	rows, err := db.db.QueryContext(ctx, `SELECT coalesce(`+db.sql.street+`, ''), c.topic, count(*)
 		FROM cases c JOIN submissions s ON s.id = c.id
 		WHERE c.kind = 'opinion' AND c.flagged = 0 AND c.status NOT IN ('closed', 'duplicate', 'not_applicable')
 		GROUP BY 1, 2`)

@@ -40,7 +40,7 @@ func (db *DB) EachSubmission(ctx context.Context, fn func(hub.Received) error) e
 // Count returns how many submissions are stored, and how many distinct
 // (kiosk, seq) pairs: equal when nothing was stored twice.
 func (db *DB) Count(ctx context.Context) (rows, distinct int64, err error) {
-	err = db.db.QueryRowContext(ctx, `SELECT count(*), (SELECT count(*) FROM (SELECT DISTINCT kiosk, seq FROM submissions)) FROM submissions`).Scan(&rows, &distinct)
+	err = db.db.QueryRowContext(ctx, `SELECT count(*), (SELECT count(*) FROM (SELECT DISTINCT kiosk, seq FROM submissions) AS t) FROM submissions`).Scan(&rows, &distinct)
 	if err != nil {
 		return 0, 0, fmt.Errorf("count: %w", err)
 	}

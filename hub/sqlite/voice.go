@@ -200,7 +200,7 @@ func (db *DB) PurgeVoice(ctx context.Context, cutoff time.Time) (int, error) {
 func (db *DB) StalledVoice(ctx context.Context, cutoff time.Time) (map[string]int, error) {
 	rows, err := db.db.QueryContext(ctx, `SELECT s.kiosk, count(*) FROM submissions s
 		WHERE s.kind = 'voice' AND NOT EXISTS (SELECT 1 FROM voice_audio v WHERE v.id = s.id)
-		AND max(s.received_at, coalesce((SELECT max(received_at) FROM voice_chunks c WHERE c.id = s.id), '')) < ?
+		AND `+db.sql.later+`(s.received_at, coalesce((SELECT max(received_at) FROM voice_chunks c WHERE c.id = s.id), '')) < ?
 		GROUP BY s.kiosk`, sqlitedb.FormatTime(cutoff))
 	if err != nil {
 		return nil, fmt.Errorf("stalled voice: %w", err)

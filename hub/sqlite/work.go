@@ -36,7 +36,7 @@ func (db *DB) MyCases(ctx context.Context, worker string, limit int) ([]hub.Case
 	}
 	var theirs []hub.Case
 	for _, b := range bs {
-		cs, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases INDEXED BY cases_work_by_building
+		cs, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases`+db.sql.workByBuilding+`
 			WHERE building = ? AND building <> '' AND status IN `+workStatuses+` AND assignee <> ? ORDER BY at, id LIMIT ?`, b, worker, limit-len(mine))
 		if err != nil {
 			return nil, err
@@ -134,20 +134,19 @@ func (db *DB) AddNote(ctx context.Context, n hub.Note, photo []byte, a hub.Audit
 		return n, false, fmt.Errorf("add note: %w", err)
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `INSERT INTO case_notes (case_id, kind, worker, at, text, key, photo_name, photo)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, key) DO NOTHING`,
-		n.Case, string(n.Kind), n.Worker, sqlitedb.FormatTime(n.At), n.Text, n.Key, n.Photo, nullBytes(photo))
-	if err != nil {
+	err = tx.QueryRowContext(ctx, `INSERT INTO case_notes (case_id, kind, worker, at, text, key, photo_name, photo)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (case_id, key) DO NOTHING RETURNING id`,
+		n.Case, string(n.Kind), n.Worker, sqlitedb.FormatTime(n.At), n.Text, n.Key, n.Photo, nullBytes(photo)).Scan(&n.ID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
 		return n, false, fmt.Errorf("add note: %w", err)
 	}
-	if k, _ := res.RowsAffected(); k == 0 {
+	if errors.Is(err, sql.ErrNoRows) { // a resend: the note stored before
 		old, err := scanNote(tx.QueryRowContext(ctx, `SELECT `+noteColumns+` FROM case_notes WHERE case_id = ? AND key = ?`, n.Case, n.Key))
 		if err != nil {
 			return n, false, fmt.Errorf("add note: %w", err)
 		}
 		return old, false, nil
 	}
-	n.ID, _ = res.LastInsertId()
 	if err := insertAudit(ctx, tx, a); err != nil {
 		return n, false, err
 	}

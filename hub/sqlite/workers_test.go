@@ -3,7 +3,6 @@ package sqlite_test
 import (
 	"context"
 	"errors"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -38,7 +37,7 @@ func TestLoginLockout(t *testing.T) {
 // the store is closed and opened again (a restart of the service).
 func TestLockoutSharedAndDurable(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "hub.db")
+	path := storePath(t)
 	now := time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)
 	open := func() (*sqlite.DB, *hub.Desk, *hub.Desk) {
 		db := sqlite.NewDB(path)

@@ -7,7 +7,6 @@ import (
 	"net/http/cookiejar"
 	"net/http/httptest"
 	"net/url"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -33,7 +32,7 @@ var end = time.Date(2026, 11, 29, 18, 0, 0, 0, time.Local)
 func newStation(t testing.TB, n int, tweak func(*web.Deps)) *station {
 	t.Helper()
 	ctx := context.Background()
-	db := sqlite.NewDB(filepath.Join(t.TempDir(), "hub.db"))
+	db := sqlite.NewDB(storePath(t))
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}

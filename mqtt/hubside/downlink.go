@@ -40,11 +40,18 @@ type Downlink struct {
 	Log      *slog.Logger     // default slog.Default()
 	Interval time.Duration    // how often to look without a Wake; default 2s
 	Now      func() time.Time // default time.Now
+	// Leader, when set, says whether this hub sends: of several hubs
+	// sharing one store, one sends the downlink (the others still queue a
+	// returning kiosk's updates again). Nil: this hub always sends.
+	Leader interface {
+		Leading(ctx context.Context) (bool, error)
+	}
 
 	initOnce sync.Once
 	wake     chan struct{}
 	mu       sync.Mutex
 	online   map[string]bool  // kiosks that came online since the last round
+	leading  bool             // as the last round found (owned by the loop)
 	sent     map[string]int64 // snapshot versions published in this epoch (owned by the loop)
 	at       int64            // the ingest epoch they were published in (owned by the loop)
 	cancel   context.CancelFunc
@@ -140,12 +147,16 @@ func (d *Downlink) round(ctx context.Context) error {
 	if e := d.Ingest.subscribed(); e != d.at || d.sent == nil {
 		d.sent, d.at = map[string]int64{}, e
 	}
+	lead, err := d.lead(ctx)
+	if err != nil {
+		return err
+	}
 	for _, s := range []struct{ name, typ, topic string }{{hub.SnapshotWall, mqtt.TypeWall, mqtt.TopicWall}, {hub.SnapshotPolls, mqtt.TypePolls, mqtt.TopicPolls}} {
 		v, raw, err := d.Store.Snapshot(ctx, s.name)
 		if err != nil {
 			return err
 		}
-		if v == 0 || d.sent[s.name] >= v {
+		if !lead || v == 0 || d.sent[s.name] >= v {
 			continue
 		}
 		b, err := d.Signer.Sign(s.typ, s.topic, json.RawMessage(raw))
@@ -172,7 +183,7 @@ func (d *Downlink) round(ctx context.Context) error {
 			d.Log.Info("downlink: sending a kiosk its tickets again", "kiosk", k, "updates", n)
 		}
 	}
-	for {
+	for lead {
 		pending, err := d.Store.PendingTickets(ctx, 500)
 		if err != nil || len(pending) == 0 {
 			return err
@@ -181,6 +192,27 @@ func (d *Downlink) round(ctx context.Context) error {
 			return err
 		}
 	}
+	return nil
+}
+
+// lead asks the Leader whether this hub sends, and logs a change.
+func (d *Downlink) lead(ctx context.Context) (bool, error) {
+	if d.Leader == nil {
+		return true, nil
+	}
+	lead, err := d.Leader.Leading(ctx)
+	if err != nil {
+		return false, err
+	}
+	if lead != d.leading {
+		if d.leading = lead; lead {
+			d.sent = map[string]int64{} // what another hub published is not known here
+			d.Log.Info("downlink: this hub sends it")
+		} else {
+			d.Log.Info("downlink: another hub sends it")
+		}
+	}
+	return lead, nil
 }
 
 func (d *Downlink) sendTickets(ctx context.Context, pending []hub.OutgoingTicket) error {
