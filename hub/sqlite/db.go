@@ -48,6 +48,7 @@ type DB struct {
 
 	db        *sql.DB
 	fullChunk *sql.Stmt // insertCases(caseChunk)
+	fullSubs  *sql.Stmt // insertSubs(subChunk)
 }
 
 // NewDB returns a store for the database file at path.
@@ -88,6 +89,11 @@ func (db *DB) Open() error {
 		sdb.Close()
 		return fmt.Errorf("open hub store: %w", err)
 	}
+	if db.fullSubs, err = sdb.Prepare(insertSubs(subChunk)); err != nil {
+		db.fullChunk.Close()
+		sdb.Close()
+		return fmt.Errorf("open hub store: %w", err)
+	}
 	db.db = sdb
 	return nil
 }
@@ -98,6 +104,7 @@ func (db *DB) Close() error {
 		return nil
 	}
 	db.fullChunk.Close()
+	db.fullSubs.Close()
 	err := db.db.Close()
 	db.db = nil
 	return err

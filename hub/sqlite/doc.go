@@ -20,8 +20,9 @@
 //     hub left queued. progress.go: how many cases the inbox counts and
 //     which ids are stored, for load generators and benchmarks.
 //   - cases.go, inbox.go, search.go: reading cases; the inbox's page and
-//     its counts under the other filters (kept by triggers in case_counts
-//     when only the status, kind, class, topic or assignee is filtered);
+//     its counts under the other filters (kept in case_counts when only
+//     the status, kind, class, topic or assignee is filtered: added per
+//     batch by the ingest, moved by triggers when a case changes);
 //     text search through an FTS5 index of the terms hub.SearchTerms makes
 //     (pairs of Chinese characters, words of letters and digits).
 //   - case_save.go, audit.go, tickets.go: a worker's change to a case, in

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"opinionwall/hub"
 	"opinionwall/internal/sqlitedb"
@@ -25,7 +26,7 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 	defer tx.Rollback()
 
 	fleet := map[string]*kioskRow{}
-	fresh, refused, err := insertSubmissions(ctx, tx, fleet, b.Submissions)
+	fresh, refused, err := db.insertSubmissions(ctx, tx, fleet, b.Submissions)
 	if err != nil {
 		return err
 	}
@@ -71,7 +72,7 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 // insertSubmissions stores the submissions in order of kiosk and seq and
 // returns those that were new (not resent), moving each kiosk's row on,
 // and those screen refused, to keep aside.
-func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, batch []hub.Received) ([]*hub.Received, []hub.Rejected, error) {
+func (db *DB) insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, batch []hub.Received) ([]*hub.Received, []hub.Rejected, error) {
 	subs := append([]hub.Received(nil), batch...)
 	sort.Slice(subs, func(i, j int) bool {
 		if subs[i].Kiosk != subs[j].Kiosk {
@@ -79,19 +80,11 @@ func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskR
 		}
 		return subs[i].Seq < subs[j].Seq
 	})
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO submissions
-		(id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at, in_stats)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
-	if err != nil {
-		return nil, nil, fmt.Errorf("apply: %w", err)
-	}
-	defer ins.Close()
-	sc, err := newScreener(ctx, tx)
+	sc, err := newScreener(ctx, tx, subs)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer sc.Close()
-	var fresh []*hub.Received // stored now, not resent
+	kept := make([]*hub.Received, 0, len(subs))
 	var refused []hub.Rejected
 	for i := range subs {
 		s := &subs[i]
@@ -105,25 +98,24 @@ func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskR
 			refused = append(refused, r)
 			continue
 		}
-		body := []byte(s.RawBody)
-		if body == nil {
-			if body, err = json.Marshal(&s.Body); err != nil {
-				return nil, nil, fmt.Errorf("apply: %w", err)
-			}
-		}
-		res, err := ins.ExecContext(ctx, s.ID, s.Kiosk, s.Seq, string(s.Kind), s.Ticket, sqlitedb.FormatTime(s.CreatedAt),
-			s.ClockSynced, body, sqlitedb.FormatTime(s.ReceivedAt), s.CountsInStats())
-		if err != nil {
-			return nil, nil, fmt.Errorf("apply: insert %s: %w", s.ID, err)
-		}
+		sc.keep(s)
+		kept = append(kept, s)
+	}
+	stored, err := db.storeSubmissions(ctx, tx, kept)
+	if err != nil {
+		return nil, nil, err
+	}
+	var fresh []*hub.Received // stored now, not resent
+	for _, s := range kept {
 		k, err := loadKiosk(ctx, tx, fleet, s.Kiosk)
 		if err != nil {
 			return nil, nil, err
 		}
 		k.seen(s.ReceivedAt)
-		if n, _ := res.RowsAffected(); n == 0 {
+		if !stored[s.ID] {
 			continue // resent: already stored
 		}
+		delete(stored, s.ID) // the same id twice in a batch: the second is a resend
 		k.received++
 		fresh = append(fresh, s)
 		if err := k.advance(ctx, tx, s.Seq); err != nil {
@@ -131,6 +123,69 @@ func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskR
 		}
 	}
 	return fresh, refused, nil
+}
+
+// submissionFields is how many columns a submissions row inserts.
+const submissionFields = 10
+
+// subChunk is the most submissions one statement inserts.
+const subChunk = 64
+
+var (
+	subValues    = `(` + strings.TrimSuffix(strings.Repeat("?, ", submissionFields), ", ") + `)`
+	insertSubRow = `INSERT INTO submissions (id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at, in_stats) VALUES `
+)
+
+// insertSubs inserts n submissions, those not stored before, and returns
+// the ids of those it stored.
+func insertSubs(n int) string {
+	return insertSubRow + subValues + strings.Repeat(", "+subValues, n-1) + ` ON CONFLICT (id) DO NOTHING RETURNING id`
+}
+
+// storeSubmissions inserts subs, subChunk per statement, and returns the
+// ids it stored (a resend stored before is not).
+func (db *DB) storeSubmissions(ctx context.Context, tx *sql.Tx, subs []*hub.Received) (map[string]bool, error) {
+	stored := make(map[string]bool, len(subs))
+	args := make([]any, 0, min(len(subs), subChunk)*submissionFields)
+	for len(subs) > 0 {
+		chunk := subs[:min(len(subs), subChunk)]
+		subs = subs[len(chunk):]
+		args = args[:0]
+		for _, s := range chunk {
+			body := []byte(s.RawBody)
+			if body == nil {
+				var err error
+				if body, err = json.Marshal(&s.Body); err != nil {
+					return nil, fmt.Errorf("apply: %w", err)
+				}
+			}
+			args = append(args, s.ID, s.Kiosk, s.Seq, string(s.Kind), s.Ticket, sqlitedb.FormatTime(s.CreatedAt),
+				s.ClockSynced, body, sqlitedb.FormatTime(s.ReceivedAt), s.CountsInStats())
+		}
+		var rows *sql.Rows
+		var err error
+		if len(chunk) == subChunk && db.fullSubs != nil {
+			rows, err = tx.StmtContext(ctx, db.fullSubs).QueryContext(ctx, args...)
+		} else {
+			rows, err = tx.QueryContext(ctx, insertSubs(len(chunk)), args...)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("apply: insert: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("apply: insert: %w", err)
+			}
+			stored[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, fmt.Errorf("apply: insert: %w", err)
+		}
+	}
+	return stored, nil
 }
 
 // insertRejected keeps aside what the decoders refused, once each, for

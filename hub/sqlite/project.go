@@ -34,15 +34,17 @@ func (db *DB) makeCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) e
 // to disk at each statement's savepoint: a statement per case wrote a
 // segment per case, and merged them all again).
 func (db *DB) insertCaseRows(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
+	counts := map[countKey]int{}
 	search := make([]any, 0, 2*min(len(subs), searchChunk))
 	for len(subs) > 0 {
 		chunk := subs[:min(len(subs), caseChunk)]
 		subs = subs[len(chunk):]
 		terms := make(map[string]string, len(chunk))
-		args := make([]any, 0, len(chunk)*caseFields)
+		args := make([]any, 0, len(chunk)*newCaseFields)
 		for _, s := range chunk {
 			c := hub.NewCase(s, db.catalog())
-			args = append(args, caseArgs(&c)...)
+			args = appendCaseArgs(args, &c)
+			counts[countKey{string(c.Status), string(c.Kind), string(c.Matter), c.Flagged, c.Topic, c.Assignee}]++
 			terms[c.ID] = searchTerms(&c)
 		}
 		var rows *sql.Rows
@@ -77,17 +79,57 @@ func (db *DB) insertCaseRows(ctx context.Context, tx *sql.Tx, subs []*hub.Receiv
 			search = search[:0]
 		}
 	}
-	return insertSearchRows(ctx, tx, search)
+	if err := insertSearchRows(ctx, tx, search); err != nil {
+		return err
+	}
+	return addCaseCounts(ctx, tx, counts)
 }
+
+// countKey is a row of case_counts.
+type countKey struct {
+	status, kind, matter string
+	flagged              bool
+	topic, assignee      string
+}
+
+// addCaseCounts adds the counts of a batch's new cases to the inbox's,
+// countChunk keys per statement (a trigger added them one case at a time).
+func addCaseCounts(ctx context.Context, tx *sql.Tx, counts map[countKey]int) error {
+	args := make([]any, 0, 7*min(len(counts), countChunk))
+	flush := func() error {
+		if len(args) == 0 {
+			return nil
+		}
+		q := `INSERT INTO case_counts (status, kind, matter, flagged, topic, assignee, n) VALUES (?, ?, ?, ?, ?, ?, ?)` +
+			strings.Repeat(", (?, ?, ?, ?, ?, ?, ?)", len(args)/7-1) + ` ON CONFLICT DO UPDATE SET n = n + excluded.n`
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return fmt.Errorf("cases: counts: %w", err)
+		}
+		args = args[:0]
+		return nil
+	}
+	for k, n := range counts {
+		args = append(args, k.status, k.kind, k.matter, k.flagged, k.topic, k.assignee, n)
+		if len(args) == 7*countChunk {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// countChunk is the most case_counts rows one statement adds to.
+const countChunk = 512
 
 // insertCases inserts n cases and returns their row numbers and ids.
 func insertCases(n int) string {
 	return insertCase + strings.Repeat(", "+caseValues, n-1) + ` RETURNING n, id`
 }
 
-// caseChunk is the most cases one statement inserts (caseFields
+// caseChunk is the most cases one statement inserts (newCaseFields
 // parameters each, under SQLite's limit of 32,766).
-const caseChunk = 64
+const caseChunk = 128
 
 // searchChunk is the most search index rows one statement inserts.
 const searchChunk = 256
