@@ -27,8 +27,8 @@ const newCaseColumns = `id, ticket, kiosk, kind, topic, building, text, rating, 
 const newCaseFields = 15
 
 var (
-	caseValues = `(` + strings.TrimSuffix(strings.Repeat("?, ", newCaseFields), ", ") + `)`
-	insertCase = `INSERT INTO cases (` + newCaseColumns + `) VALUES ` + caseValues
+	caseValues = `(` + strings.TrimSuffix(strings.Repeat("?, ", newCaseFields+1), ", ") + `)`
+	insertCase = `INSERT INTO cases (n, ` + newCaseColumns + `) VALUES ` + caseValues
 )
 
 // appendCaseArgs appends the values of newCaseColumns for c, a case

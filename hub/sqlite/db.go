@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"embed"
 	"fmt"
+	"sync"
 	"time"
 
 	"opinionwall/hub"
@@ -46,9 +47,9 @@ type DB struct {
 
 	wake chan struct{}
 
-	db        *sql.DB
-	fullChunk *sql.Stmt // insertCases(caseChunk)
-	fullSubs  *sql.Stmt // insertSubs(subChunk)
+	db      *sql.DB
+	stmtsMu sync.Mutex
+	stmts   map[string]*sql.Stmt // stmt's: the ingest's statements by text
 }
 
 // NewDB returns a store for the database file at path.
@@ -61,7 +62,7 @@ func (db *DB) Open() error {
 	if err := secureFiles(db.Path); err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
-	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout, SecureDelete: true}))
+	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout, SecureDelete: true, MemoryTemp: true}))
 	if err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
@@ -85,16 +86,7 @@ func (db *DB) Open() error {
 		sdb.Close()
 		return fmt.Errorf("open hub store: optimize: %w", err)
 	}
-	if db.fullChunk, err = sdb.Prepare(insertCases(caseChunk)); err != nil {
-		sdb.Close()
-		return fmt.Errorf("open hub store: %w", err)
-	}
-	if db.fullSubs, err = sdb.Prepare(insertSubs(subChunk)); err != nil {
-		db.fullChunk.Close()
-		sdb.Close()
-		return fmt.Errorf("open hub store: %w", err)
-	}
-	db.db = sdb
+	db.db, db.stmts = sdb, map[string]*sql.Stmt{}
 	return nil
 }
 
@@ -103,8 +95,7 @@ func (db *DB) Close() error {
 	if db.db == nil {
 		return nil
 	}
-	db.fullChunk.Close()
-	db.fullSubs.Close()
+	db.closeStmts()
 	err := db.db.Close()
 	db.db = nil
 	return err

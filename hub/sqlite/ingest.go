@@ -80,11 +80,12 @@ func (db *DB) insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[strin
 		}
 		return subs[i].Seq < subs[j].Seq
 	})
-	sc, err := newScreener(ctx, tx, subs)
+	sc, err := newScreener(ctx, db, tx, subs)
 	if err != nil {
 		return nil, nil, err
 	}
 	kept := make([]*hub.Received, 0, len(subs))
+	var fresh []*hub.Received // stored now, not resent
 	var refused []hub.Rejected
 	for i := range subs {
 		s := &subs[i]
@@ -98,26 +99,27 @@ func (db *DB) insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[strin
 			refused = append(refused, r)
 			continue
 		}
-		sc.keep(s)
 		kept = append(kept, s)
+		if !sc.stored[s.ID] {
+			fresh = append(fresh, s)
+		}
+		sc.keep(s)
 	}
-	stored, err := db.storeSubmissions(ctx, tx, kept)
-	if err != nil {
+	// The transaction took the write lock at BEGIN (sqlitedb.DSN): what
+	// the screener read is still true, and fresh are exactly the new ones.
+	if err := db.storeSubmissions(ctx, tx, fresh); err != nil {
 		return nil, nil, err
 	}
-	var fresh []*hub.Received // stored now, not resent
 	for _, s := range kept {
 		k, err := loadKiosk(ctx, tx, fleet, s.Kiosk)
 		if err != nil {
 			return nil, nil, err
 		}
 		k.seen(s.ReceivedAt)
-		if !stored[s.ID] {
-			continue // resent: already stored
-		}
-		delete(stored, s.ID) // the same id twice in a batch: the second is a resend
+	}
+	for _, s := range fresh {
+		k := fleet[s.Kiosk]
 		k.received++
-		fresh = append(fresh, s)
 		if err := k.advance(ctx, tx, s.Seq); err != nil {
 			return nil, nil, err
 		}
@@ -136,56 +138,39 @@ var (
 	insertSubRow = `INSERT INTO submissions (id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at, in_stats) VALUES `
 )
 
-// insertSubs inserts n submissions, those not stored before, and returns
-// the ids of those it stored.
+// insertSubs inserts n submissions.
 func insertSubs(n int) string {
-	return insertSubRow + subValues + strings.Repeat(", "+subValues, n-1) + ` ON CONFLICT (id) DO NOTHING RETURNING id`
+	return insertSubRow + subValues + strings.Repeat(", "+subValues, n-1)
 }
 
-// storeSubmissions inserts subs, subChunk per statement, and returns the
-// ids it stored (a resend stored before is not).
-func (db *DB) storeSubmissions(ctx context.Context, tx *sql.Tx, subs []*hub.Received) (map[string]bool, error) {
-	stored := make(map[string]bool, len(subs))
+// storeSubmissions inserts subs, none stored before, at most subChunk
+// per statement.
+func (db *DB) storeSubmissions(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
 	args := make([]any, 0, min(len(subs), subChunk)*submissionFields)
-	for len(subs) > 0 {
-		chunk := subs[:min(len(subs), subChunk)]
-		subs = subs[len(chunk):]
+	for _, n := range chunkSizes(len(subs), subChunk) {
+		chunk := subs[:n]
+		subs = subs[n:]
 		args = args[:0]
 		for _, s := range chunk {
 			body := []byte(s.RawBody)
 			if body == nil {
 				var err error
 				if body, err = json.Marshal(&s.Body); err != nil {
-					return nil, fmt.Errorf("apply: %w", err)
+					return fmt.Errorf("apply: %w", err)
 				}
 			}
 			args = append(args, s.ID, s.Kiosk, s.Seq, string(s.Kind), s.Ticket, sqlitedb.FormatTime(s.CreatedAt),
 				s.ClockSynced, body, sqlitedb.FormatTime(s.ReceivedAt), s.CountsInStats())
 		}
-		var rows *sql.Rows
-		var err error
-		if len(chunk) == subChunk && db.fullSubs != nil {
-			rows, err = tx.StmtContext(ctx, db.fullSubs).QueryContext(ctx, args...)
-		} else {
-			rows, err = tx.QueryContext(ctx, insertSubs(len(chunk)), args...)
-		}
+		st, err := db.stmt(ctx, tx, insertSubs(n))
 		if err != nil {
-			return nil, fmt.Errorf("apply: insert: %w", err)
+			return fmt.Errorf("apply: insert: %w", err)
 		}
-		for rows.Next() {
-			var id string
-			if err := rows.Scan(&id); err != nil {
-				rows.Close()
-				return nil, fmt.Errorf("apply: insert: %w", err)
-			}
-			stored[id] = true
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, fmt.Errorf("apply: insert: %w", err)
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("apply: insert: %w", err)
 		}
 	}
-	return stored, nil
+	return nil
 }
 
 // insertRejected keeps aside what the decoders refused, once each, for

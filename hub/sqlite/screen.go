@@ -42,23 +42,24 @@ const screenChunk = 256
 // newScreener reads at once which of subs are stored, and which stored
 // submissions carry their tickets (two statements per screenChunk: one
 // look-up per submission cost as much as storing it).
-func newScreener(ctx context.Context, tx *sql.Tx, subs []hub.Received) (*screener, error) {
+func newScreener(ctx context.Context, db *DB, tx *sql.Tx, subs []hub.Received) (*screener, error) {
 	sc := &screener{tx: tx, stored: map[string]bool{}, tickets: map[ticketKey]string{},
 		numbers: map[string]int{}, polls: map[string]*hub.Poll{}}
 	want := make(map[ticketKey]bool, len(subs))
-	for len(subs) > 0 {
-		chunk := subs[:min(len(subs), screenChunk)]
-		subs = subs[len(chunk):]
-		ids, tickets := make([]any, len(chunk)), make([]any, len(chunk))
+	ids, tickets := make([]any, 0, min(len(subs), screenChunk)), make([]any, 0, min(len(subs), screenChunk))
+	for _, n := range chunkSizes(len(subs), screenChunk) {
+		chunk := subs[:n]
+		subs = subs[n:]
+		ids, tickets = ids[:0], tickets[:0]
 		for i := range chunk {
-			ids[i], tickets[i] = chunk[i].ID, chunk[i].Ticket
+			ids, tickets = append(ids, chunk[i].ID), append(tickets, chunk[i].Ticket)
 			want[ticketKey{chunk[i].Kiosk, chunk[i].Ticket}] = true
 		}
-		in := ` IN (?` + strings.Repeat(", ?", len(chunk)-1) + `)`
-		if err := sc.read(ctx, `SELECT id, '', '' FROM submissions WHERE id`+in, ids, nil); err != nil {
+		in := ` IN (?` + strings.Repeat(", ?", n-1) + `)`
+		if err := sc.read(ctx, db, `SELECT id, '', '' FROM submissions WHERE id`+in, ids, nil); err != nil {
 			return nil, err
 		}
-		if err := sc.read(ctx, `SELECT id, kiosk, ticket FROM submissions WHERE ticket`+in, tickets, want); err != nil {
+		if err := sc.read(ctx, db, `SELECT id, kiosk, ticket FROM submissions WHERE ticket`+in, tickets, want); err != nil {
 			return nil, err
 		}
 	}
@@ -67,8 +68,12 @@ func newScreener(ctx context.Context, tx *sql.Tx, subs []hub.Received) (*screene
 
 // read runs a look-up of newScreener: with want nil, the ids it returns
 // are stored; else the tickets it returns that want names are taken.
-func (sc *screener) read(ctx context.Context, q string, args []any, want map[ticketKey]bool) error {
-	rows, err := sc.tx.QueryContext(ctx, q, args...)
+func (sc *screener) read(ctx context.Context, db *DB, q string, args []any, want map[ticketKey]bool) error {
+	st, err := db.stmt(ctx, sc.tx, q)
+	if err != nil {
+		return fmt.Errorf("apply: screen: %w", err)
+	}
+	rows, err := st.QueryContext(ctx, args...)
 	if err != nil {
 		return fmt.Errorf("apply: screen: %w", err)
 	}

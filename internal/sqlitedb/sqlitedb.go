@@ -31,6 +31,10 @@ type Options struct {
 	// SecureDelete overwrites deleted content with zeros (secure_delete):
 	// a purged phone number does not linger in free pages.
 	SecureDelete bool
+	// MemoryTemp keeps temporary files in memory (temp_store): the
+	// statement journal of a multi-row INSERT among them, which a write
+	// to a temporary file per page made cost more than the rows.
+	MemoryTemp bool
 }
 
 // DSN returns the modernc.org/sqlite data source name for path: WAL,
@@ -54,6 +58,9 @@ func DSN(path string, o Options) string {
 	}
 	if o.SecureDelete {
 		q.Add("_pragma", "secure_delete(ON)")
+	}
+	if o.MemoryTemp {
+		q.Add("_pragma", "temp_store(MEMORY)")
 	}
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
