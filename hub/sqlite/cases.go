@@ -28,7 +28,7 @@ const newCaseFields = 15
 
 var (
 	caseValues = `(` + strings.TrimSuffix(strings.Repeat("?, ", newCaseFields+1), ", ") + `)`
-	insertCase = `INSERT INTO cases (n, ` + newCaseColumns + `) VALUES ` + caseValues
+	insertCase = `INSERT OR FAIL INTO cases (n, ` + newCaseColumns + `) VALUES ` + caseValues
 )
 
 // appendCaseArgs appends the values of newCaseColumns for c, a case

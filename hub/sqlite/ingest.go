@@ -135,7 +135,7 @@ const subChunk = 64
 
 var (
 	subValues    = `(` + strings.TrimSuffix(strings.Repeat("?, ", submissionFields), ", ") + `)`
-	insertSubRow = `INSERT INTO submissions (id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at, in_stats) VALUES `
+	insertSubRow = `INSERT OR FAIL INTO submissions (id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at, in_stats) VALUES `
 )
 
 // insertSubs inserts n submissions.

@@ -74,7 +74,7 @@ func (db *DB) insertCaseRows(ctx context.Context, tx *sql.Tx, subs []*hub.Receiv
 	if err := insertSearchRows(ctx, tx, search); err != nil {
 		return err
 	}
-	return addCaseCounts(ctx, tx, counts)
+	return db.addCaseCounts(ctx, tx, counts)
 }
 
 // countKey is a row of case_counts.
@@ -85,34 +85,30 @@ type countKey struct {
 }
 
 // addCaseCounts adds the counts of a batch's new cases to the inbox's,
-// countChunk keys per statement (a trigger added them one case at a time).
-func addCaseCounts(ctx context.Context, tx *sql.Tx, counts map[countKey]int) error {
-	args := make([]any, 0, 7*min(len(counts), countChunk))
-	flush := func() error {
-		if len(args) == 0 {
-			return nil
-		}
-		q := `INSERT INTO case_counts (status, kind, matter, flagged, topic, assignee, n) VALUES (?, ?, ?, ?, ?, ?, ?)` +
-			strings.Repeat(", (?, ?, ?, ?, ?, ?, ?)", len(args)/7-1) + ` ON CONFLICT DO UPDATE SET n = n + excluded.n`
-		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
-			return fmt.Errorf("cases: counts: %w", err)
-		}
-		args = args[:0]
-		return nil
-	}
+// at most countChunk keys per statement (chunkSizes; a trigger added them
+// one case at a time).
+func (db *DB) addCaseCounts(ctx context.Context, tx *sql.Tx, counts map[countKey]int) error {
+	args := make([]any, 0, 7*len(counts))
 	for k, n := range counts {
 		args = append(args, k.status, k.kind, k.matter, k.flagged, k.topic, k.assignee, n)
-		if len(args) == 7*countChunk {
-			if err := flush(); err != nil {
-				return err
-			}
-		}
 	}
-	return flush()
+	for _, n := range chunkSizes(len(counts), countChunk) {
+		q := `INSERT INTO case_counts (status, kind, matter, flagged, topic, assignee, n) VALUES (?, ?, ?, ?, ?, ?, ?)` +
+			strings.Repeat(", (?, ?, ?, ?, ?, ?, ?)", n-1) + ` ON CONFLICT DO UPDATE SET n = n + excluded.n`
+		st, err := db.stmt(ctx, tx, q)
+		if err != nil {
+			return fmt.Errorf("cases: counts: %w", err)
+		}
+		if _, err := st.ExecContext(ctx, args[:7*n]...); err != nil {
+			return fmt.Errorf("cases: counts: %w", err)
+		}
+		args = args[7*n:]
+	}
+	return nil
 }
 
 // countChunk is the most case_counts rows one statement adds to.
-const countChunk = 512
+const countChunk = 64
 
 // insertCases inserts n cases, with their row numbers.
 func insertCases(n int) string {
