@@ -62,7 +62,7 @@ func (db *DB) Open() error {
 	if err := secureFiles(db.Path); err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
-	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout, SecureDelete: true, MemoryTemp: true}))
+	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout, SecureDelete: true, MemoryTemp: true, CheckpointPages: 8000}))
 	if err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
