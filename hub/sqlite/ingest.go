@@ -26,6 +26,9 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 	defer tx.Rollback()
 
 	fleet := map[string]*kioskRow{}
+	if err := db.loadKiosks(ctx, tx, fleet, batchKiosks(b)); err != nil {
+		return err
+	}
 	fresh, refused, err := db.insertSubmissions(ctx, tx, fleet, b.Submissions)
 	if err != nil {
 		return err
@@ -51,7 +54,7 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 		}
 		k.seen(r.ReceivedAt)
 	}
-	if err := updateFleet(ctx, tx, fleet, b); err != nil {
+	if err := db.updateFleet(ctx, tx, fleet, b); err != nil {
 		return err
 	}
 	if err := insertAcks(ctx, tx, b.Acks); err != nil {
@@ -67,6 +70,24 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 		}
 	}
 	return nil
+}
+
+// batchKiosks names the kiosks b has something of.
+func batchKiosks(b hub.Batch) []string {
+	ids := make([]string, 0, len(b.Submissions)+len(b.Rejected)+len(b.Presence)+len(b.Telemetry))
+	for _, s := range b.Submissions {
+		ids = append(ids, s.Kiosk)
+	}
+	for _, r := range b.Rejected {
+		ids = append(ids, r.Kiosk)
+	}
+	for _, p := range b.Presence {
+		ids = append(ids, p.Kiosk)
+	}
+	for _, t := range b.Telemetry {
+		ids = append(ids, t.Kiosk)
+	}
+	return ids
 }
 
 // insertSubmissions stores the submissions in order of kiosk and seq and
@@ -206,7 +227,7 @@ func insertRejected(ctx context.Context, tx *sql.Tx, rejected []hub.Rejected) er
 
 // updateFleet applies the batch's presence and telemetry to the kiosks'
 // rows, then saves every row the batch touched.
-func updateFleet(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, b hub.Batch) error {
+func (db *DB) updateFleet(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, b hub.Batch) error {
 	for _, p := range b.Presence {
 		k, err := loadKiosk(ctx, tx, fleet, p.Kiosk)
 		if err != nil {
@@ -224,12 +245,7 @@ func updateFleet(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, b 
 		k.rising = hub.OutboxRising(json.RawMessage(k.telemetry), t.Raw, k.rising)
 		k.telemetry, k.telemetryAt = string(t.Raw), t.At
 	}
-	for _, k := range fleet {
-		if err := k.save(ctx, tx); err != nil {
-			return err
-		}
-	}
-	return nil
+	return db.saveKiosks(ctx, tx, fleet)
 }
 
 // insertAcks logs the acks sent.

@@ -45,6 +45,7 @@ const screenChunk = 256
 func newScreener(ctx context.Context, db *DB, tx *sql.Tx, subs []hub.Received) (*screener, error) {
 	sc := &screener{tx: tx, stored: map[string]bool{}, tickets: map[ticketKey]string{},
 		numbers: map[string]int{}, polls: map[string]*hub.Poll{}}
+	kiosks := kiosksOf(subs)
 	want := make(map[ticketKey]bool, len(subs))
 	ids, tickets := make([]any, 0, min(len(subs), screenChunk)), make([]any, 0, min(len(subs), screenChunk))
 	for _, n := range chunkSizes(len(subs), screenChunk) {
@@ -63,7 +64,53 @@ func newScreener(ctx context.Context, db *DB, tx *sql.Tx, subs []hub.Received) (
 			return nil, err
 		}
 	}
-	return sc, nil
+	return sc, sc.readNumbers(ctx, db, kiosks)
+}
+
+// kiosksOf names the kiosks of subs, once each.
+func kiosksOf(subs []hub.Received) []any {
+	seen := map[string]bool{}
+	var out []any
+	for i := range subs {
+		if k := subs[i].Kiosk; !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// readNumbers reads the numbers of kiosks, at most screenChunk per
+// statement: a kiosk without one has 0 (none yet).
+func (sc *screener) readNumbers(ctx context.Context, db *DB, kiosks []any) error {
+	for _, n := range chunkSizes(len(kiosks), screenChunk) {
+		for _, k := range kiosks[:n] {
+			sc.numbers[k.(string)] = 0
+		}
+		st, err := db.stmt(ctx, sc.tx, `SELECT kiosk, number FROM kiosk_numbers WHERE kiosk IN (?`+strings.Repeat(", ?", n-1)+`)`)
+		if err != nil {
+			return fmt.Errorf("apply: kiosk numbers: %w", err)
+		}
+		rows, err := st.QueryContext(ctx, kiosks[:n]...)
+		if err != nil {
+			return fmt.Errorf("apply: kiosk numbers: %w", err)
+		}
+		for rows.Next() {
+			var k string
+			var number int
+			if err := rows.Scan(&k, &number); err != nil {
+				rows.Close()
+				return fmt.Errorf("apply: kiosk numbers: %w", err)
+			}
+			sc.numbers[k] = number
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("apply: kiosk numbers: %w", err)
+		}
+		kiosks = kiosks[n:]
+	}
+	return nil
 }
 
 // read runs a look-up of newScreener: with want nil, the ids it returns
