@@ -8,6 +8,10 @@
 //   - ingest.go, kiosk_row.go: DB.Apply stores a batch in one transaction:
 //     submissions once each (by id), rejected ones kept aside, and per
 //     kiosk presence, last seq, gaps, telemetry and the log of acks sent.
+//     The transaction takes the write lock at BEGIN, so what it reads at
+//     its start (which ids and tickets are stored, the kiosks' rows) holds
+//     to its commit; rows go in by multi-row statements prepared once per
+//     size (stmts.go). The WAL is checkpointed every 8,000 pages (32 MB).
 //   - screen.go: the ingest's rules that need the station's records, in
 //     Apply's transaction: a ticket's kiosk number (the registry of
 //     RegisterKiosks), a ticket already held for another submission
