@@ -1,7 +1,7 @@
 -- Cheaper cases for the ingest (issue 20: a hub that keeps pace).
 
 -- The counts of the cases the ingest makes are added once per batch and
--- key by the store (insertCaseRows: one statement per batch), not by a
+-- key by the store (addCaseCounts: up to 64 keys per statement), not by a
 -- trigger per row; the triggers for updates and deletes stay.
 DROP TRIGGER case_counts_insert;
 
