@@ -17,21 +17,25 @@ const caseColumns = `id, ticket, kiosk, kind, topic, building, text, rating, at,
 	status, matter, item, priority, assignee, duplicate_of, reason, reply, reply_en, replied_at, wall_text,
 	published_at, updated_at, version, gov_body, due, delib_item, delib_title, referrals, voice_ms, transcript`
 
-// caseFields is how many caseColumns there are.
-const caseFields = 33
+// newCaseColumns are the columns hub.NewCase sets: a case the ingest makes
+// leaves the others (the desk's work on it) to their defaults, and binds
+// less than half the values.
+const newCaseColumns = `id, ticket, kiosk, kind, topic, building, text, rating, at, received_at, clock_synced, flagged,
+	status, updated_at, voice_ms`
+
+// newCaseFields is how many newCaseColumns there are.
+const newCaseFields = 15
 
 var (
-	caseValues = `(` + strings.TrimSuffix(strings.Repeat("?, ", caseFields), ", ") + `)`
-	insertCase = `INSERT INTO cases (` + caseColumns + `) VALUES ` + caseValues
+	caseValues = `(` + strings.TrimSuffix(strings.Repeat("?, ", newCaseFields+1), ", ") + `)`
+	insertCase = ` INTO cases (n, ` + newCaseColumns + `) VALUES ` + caseValues
 )
 
-// caseArgs are the values of caseColumns for c.
-func caseArgs(c *hub.Case) []any {
-	return []any{c.ID, c.Ticket, c.Kiosk, string(c.Kind), c.Topic, c.Building, c.Text, c.Rating, sqlitedb.FormatTime(c.At),
-		sqlitedb.FormatTime(c.ReceivedAt), c.ClockSynced, c.Flagged, string(c.Status), string(c.Matter), c.Item,
-		int(c.Priority), c.Assignee, c.DuplicateOf, c.Reason, c.Reply, c.ReplyEn, nullTime(c.RepliedAt), c.WallText,
-		nullTime(c.PublishedAt), sqlitedb.FormatTime(c.UpdatedAt), c.Version, c.GovBody, nullTime(c.Due), c.DelibItem,
-		routingJSON(c.DelibTitle, c.DelibItem != ""), routingJSON(c.Referrals, len(c.Referrals) > 0), c.VoiceMS, c.Transcript}
+// appendCaseArgs appends the values of newCaseColumns for c, a case
+// hub.NewCase made.
+func appendCaseArgs(args []any, c *hub.Case) []any {
+	return append(args, c.ID, c.Ticket, c.Kiosk, string(c.Kind), c.Topic, c.Building, c.Text, c.Rating, sqlitedb.FormatTime(c.At),
+		sqlitedb.FormatTime(c.ReceivedAt), c.ClockSynced, c.Flagged, string(c.Status), sqlitedb.FormatTime(c.UpdatedAt), c.VoiceMS)
 }
 
 type scanner interface{ Scan(...any) error }

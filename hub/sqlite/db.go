@@ -54,8 +54,9 @@ type DB struct {
 	leaderMu sync.Mutex
 	leader   *sql.Conn // PostgreSQL: the connection holding the downlink's lock (leader.go)
 
-	db        *sql.DB
-	fullChunk *sql.Stmt // insertCases(caseChunk)
+	db      *sql.DB
+	stmtsMu sync.Mutex
+	stmts   map[string]*sql.Stmt // stmt's: the ingest's statements by text
 }
 
 // NewDB returns a store for the database file at path.
@@ -72,7 +73,7 @@ func (db *DB) Open() error {
 	if err := secureFiles(db.Path); err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
-	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout, SecureDelete: true}))
+	sdb, err := sql.Open("sqlite", sqlitedb.DSN(db.Path, sqlitedb.Options{BusyTimeout: db.BusyTimeout, SecureDelete: true, MemoryTemp: true, CheckpointPages: 8000}))
 	if err != nil {
 		return fmt.Errorf("open hub store: %w", err)
 	}
@@ -96,11 +97,7 @@ func (db *DB) Open() error {
 		sdb.Close()
 		return fmt.Errorf("open hub store: optimize: %w", err)
 	}
-	if db.fullChunk, err = sdb.Prepare(insertCases(caseChunk)); err != nil {
-		sdb.Close()
-		return fmt.Errorf("open hub store: %w", err)
-	}
-	db.db = sdb
+	db.db, db.stmts = sdb, map[string]*sql.Stmt{}
 	return nil
 }
 
@@ -110,7 +107,7 @@ func (db *DB) Close() error {
 		return nil
 	}
 	db.resign()
-	db.fullChunk.Close()
+	db.closeStmts()
 	err := db.db.Close()
 	db.db = nil
 	return err

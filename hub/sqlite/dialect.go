@@ -27,6 +27,13 @@ type dialect struct {
 	// unindexed writes a column so that no index of it is used (SQLite's
 	// unary +; PostgreSQL has no such hint).
 	unindexed string
+	// insertOrFail begins the ingest's multi-row inserts: SQLite's OR FAIL
+	// keeps no statement journal (a failure rolls the whole batch back
+	// anyway); PostgreSQL has no such clause.
+	insertOrFail string
+	// queueFirst joins a short table to a long one in that order (SQLite's
+	// CROSS JOIN fixes the order; PostgreSQL's planner chooses).
+	queueFirst string
 }
 
 var sqliteDialect = dialect{
@@ -40,6 +47,8 @@ var sqliteDialect = dialect{
 
 	workByBuilding: ` INDEXED BY cases_work_by_building`,
 	unindexed:      `+`,
+	insertOrFail:   `INSERT OR FAIL`,
+	queueFirst:     `CROSS JOIN`,
 }
 
 var postgresDialect = dialect{
@@ -51,6 +60,9 @@ var postgresDialect = dialect{
 	street:     `s.body::jsonb #>> '{location,street}'`,
 	later:      `greatest`,
 	search:     `n IN (SELECT rowid FROM cases_search WHERE tsv @@ ?::tsquery)`,
+
+	insertOrFail: `INSERT`,
+	queueFirst:   `JOIN`,
 }
 
 // searchArg is the argument of the search condition for hub.SearchQuery's

@@ -18,6 +18,10 @@
 //   - ingest.go, kiosk_row.go: DB.Apply stores a batch in one transaction:
 //     submissions once each (by id), rejected ones kept aside, and per
 //     kiosk presence, last seq, gaps, telemetry and the log of acks sent.
+//     The transaction takes the write lock at BEGIN, so what it reads at
+//     its start (which ids and tickets are stored, the kiosks' rows) holds
+//     to its commit; rows go in by multi-row statements prepared once per
+//     size (stmts.go). The WAL is checkpointed every 8,000 pages (32 MB).
 //   - screen.go: the ingest's rules that need the station's records, in
 //     Apply's transaction: a ticket's kiosk number (the registry of
 //     RegisterKiosks), a ticket already held for another submission
@@ -30,8 +34,9 @@
 //     hub left queued. progress.go: how many cases the inbox counts and
 //     which ids are stored, for load generators and benchmarks.
 //   - cases.go, inbox.go, search.go: reading cases; the inbox's page and
-//     its counts under the other filters (kept by triggers in case_counts
-//     when only the status, kind, class, topic or assignee is filtered);
+//     its counts under the other filters (kept in case_counts when only
+//     the status, kind, class, topic or assignee is filtered: added per
+//     batch by the ingest, moved by triggers when a case changes);
 //     text search through an FTS5 index of the terms hub.SearchTerms makes
 //     (pairs of Chinese characters, words of letters and digits).
 //   - case_save.go, audit.go, tickets.go: a worker's change to a case, in

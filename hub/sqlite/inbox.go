@@ -61,7 +61,8 @@ func (db *DB) conditions(f hub.Filter, page bool) (string, []any) {
 		add(`at < ?`, sqlitedb.FormatTime(f.To))
 	}
 	if f.Assignee != "" {
-		add(`assignee = ?`, f.Assignee)
+		// The index of assignees holds only the assigned (migration 0012).
+		add(`assignee = ? AND assignee <> ''`, f.Assignee)
 	}
 	switch f.Flagged {
 	case hub.FlagOnly:

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"sort"
+	"strings"
 
 	"opinionwall/hub"
 	"opinionwall/internal/sqlitedb"
@@ -25,7 +26,10 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 	defer tx.Rollback()
 
 	fleet := map[string]*kioskRow{}
-	fresh, refused, err := insertSubmissions(ctx, tx, fleet, b.Submissions)
+	if err := db.loadKiosks(ctx, tx, fleet, batchKiosks(b)); err != nil {
+		return err
+	}
+	fresh, refused, err := db.insertSubmissions(ctx, tx, fleet, b.Submissions)
 	if err != nil {
 		return err
 	}
@@ -50,7 +54,7 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 		}
 		k.seen(r.ReceivedAt)
 	}
-	if err := updateFleet(ctx, tx, fleet, b); err != nil {
+	if err := db.updateFleet(ctx, tx, fleet, b); err != nil {
 		return err
 	}
 	if err := insertAcks(ctx, tx, b.Acks); err != nil {
@@ -68,10 +72,28 @@ func (db *DB) Apply(ctx context.Context, b hub.Batch) error {
 	return nil
 }
 
+// batchKiosks names the kiosks b has something of.
+func batchKiosks(b hub.Batch) []string {
+	ids := make([]string, 0, len(b.Submissions)+len(b.Rejected)+len(b.Presence)+len(b.Telemetry))
+	for _, s := range b.Submissions {
+		ids = append(ids, s.Kiosk)
+	}
+	for _, r := range b.Rejected {
+		ids = append(ids, r.Kiosk)
+	}
+	for _, p := range b.Presence {
+		ids = append(ids, p.Kiosk)
+	}
+	for _, t := range b.Telemetry {
+		ids = append(ids, t.Kiosk)
+	}
+	return ids
+}
+
 // insertSubmissions stores the submissions in order of kiosk and seq and
 // returns those that were new (not resent), moving each kiosk's row on,
 // and those screen refused, to keep aside.
-func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, batch []hub.Received) ([]*hub.Received, []hub.Rejected, error) {
+func (db *DB) insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, batch []hub.Received) ([]*hub.Received, []hub.Rejected, error) {
 	subs := append([]hub.Received(nil), batch...)
 	sort.Slice(subs, func(i, j int) bool {
 		if subs[i].Kiosk != subs[j].Kiosk {
@@ -79,18 +101,11 @@ func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskR
 		}
 		return subs[i].Seq < subs[j].Seq
 	})
-	ins, err := tx.PrepareContext(ctx, `INSERT INTO submissions
-		(id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at, in_stats)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING`)
-	if err != nil {
-		return nil, nil, fmt.Errorf("apply: %w", err)
-	}
-	defer ins.Close()
-	sc, err := newScreener(ctx, tx)
+	sc, err := newScreener(ctx, db, tx, subs)
 	if err != nil {
 		return nil, nil, err
 	}
-	defer sc.Close()
+	kept := make([]*hub.Received, 0, len(subs))
 	var fresh []*hub.Received // stored now, not resent
 	var refused []hub.Rejected
 	for i := range subs {
@@ -105,32 +120,78 @@ func insertSubmissions(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskR
 			refused = append(refused, r)
 			continue
 		}
-		body := []byte(s.RawBody)
-		if body == nil {
-			if body, err = json.Marshal(&s.Body); err != nil {
-				return nil, nil, fmt.Errorf("apply: %w", err)
-			}
+		kept = append(kept, s)
+		if !sc.stored[s.ID] {
+			fresh = append(fresh, s)
 		}
-		res, err := ins.ExecContext(ctx, s.ID, s.Kiosk, s.Seq, string(s.Kind), s.Ticket, sqlitedb.FormatTime(s.CreatedAt),
-			s.ClockSynced, body, sqlitedb.FormatTime(s.ReceivedAt), s.CountsInStats())
-		if err != nil {
-			return nil, nil, fmt.Errorf("apply: insert %s: %w", s.ID, err)
-		}
+		sc.keep(s)
+	}
+	// The transaction took the write lock at BEGIN (sqlitedb.DSN): what
+	// the screener read is still true, and fresh are exactly the new ones.
+	if err := db.storeSubmissions(ctx, tx, fresh); err != nil {
+		return nil, nil, err
+	}
+	for _, s := range kept {
 		k, err := loadKiosk(ctx, tx, fleet, s.Kiosk)
 		if err != nil {
 			return nil, nil, err
 		}
 		k.seen(s.ReceivedAt)
-		if n, _ := res.RowsAffected(); n == 0 {
-			continue // resent: already stored
-		}
+	}
+	for _, s := range fresh {
+		k := fleet[s.Kiosk]
 		k.received++
-		fresh = append(fresh, s)
 		if err := k.advance(ctx, tx, s.Seq); err != nil {
 			return nil, nil, err
 		}
 	}
 	return fresh, refused, nil
+}
+
+// submissionFields is how many columns a submissions row inserts.
+const submissionFields = 10
+
+// subChunk is the most submissions one statement inserts.
+const subChunk = 64
+
+var (
+	subValues    = `(` + strings.TrimSuffix(strings.Repeat("?, ", submissionFields), ", ") + `)`
+	insertSubRow = ` INTO submissions (id, kiosk, seq, kind, ticket, created_at, clock_synced, body, received_at, in_stats) VALUES `
+)
+
+// insertSubs inserts n submissions.
+func (d dialect) insertSubs(n int) string {
+	return d.insertOrFail + insertSubRow + subValues + strings.Repeat(", "+subValues, n-1)
+}
+
+// storeSubmissions inserts subs, none stored before, at most subChunk
+// per statement.
+func (db *DB) storeSubmissions(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
+	args := make([]any, 0, min(len(subs), subChunk)*submissionFields)
+	for _, n := range chunkSizes(len(subs), subChunk) {
+		chunk := subs[:n]
+		subs = subs[n:]
+		args = args[:0]
+		for _, s := range chunk {
+			body := []byte(s.RawBody)
+			if body == nil {
+				var err error
+				if body, err = json.Marshal(&s.Body); err != nil {
+					return fmt.Errorf("apply: %w", err)
+				}
+			}
+			args = append(args, s.ID, s.Kiosk, s.Seq, string(s.Kind), s.Ticket, sqlitedb.FormatTime(s.CreatedAt),
+				s.ClockSynced, body, sqlitedb.FormatTime(s.ReceivedAt), s.CountsInStats())
+		}
+		st, err := db.stmt(ctx, tx, db.sql.insertSubs(n))
+		if err != nil {
+			return fmt.Errorf("apply: insert: %w", err)
+		}
+		if _, err := st.ExecContext(ctx, args...); err != nil {
+			return fmt.Errorf("apply: insert: %w", err)
+		}
+	}
+	return nil
 }
 
 // insertRejected keeps aside what the decoders refused, once each, for
@@ -166,7 +227,7 @@ func insertRejected(ctx context.Context, tx *sql.Tx, rejected []hub.Rejected) er
 
 // updateFleet applies the batch's presence and telemetry to the kiosks'
 // rows, then saves every row the batch touched.
-func updateFleet(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, b hub.Batch) error {
+func (db *DB) updateFleet(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, b hub.Batch) error {
 	for _, p := range b.Presence {
 		k, err := loadKiosk(ctx, tx, fleet, p.Kiosk)
 		if err != nil {
@@ -184,12 +245,7 @@ func updateFleet(ctx context.Context, tx *sql.Tx, fleet map[string]*kioskRow, b 
 		k.rising = hub.OutboxRising(json.RawMessage(k.telemetry), t.Raw, k.rising)
 		k.telemetry, k.telemetryAt = string(t.Raw), t.At
 	}
-	for _, k := range fleet {
-		if err := k.save(ctx, tx); err != nil {
-			return err
-		}
-	}
-	return nil
+	return db.saveKiosks(ctx, tx, fleet)
 }
 
 // insertAcks logs the acks sent.

@@ -48,10 +48,6 @@ func (db *DB) openPostgres(ctx context.Context) error {
 		pdb.Close()
 		return fmt.Errorf("open hub store: %w", err)
 	}
-	if db.fullChunk, err = pdb.Prepare(insertCases(caseChunk)); err != nil {
-		pdb.Close()
-		return fmt.Errorf("open hub store: %w", err)
-	}
 	db.db = pdb
 	return nil
 }

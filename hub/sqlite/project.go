@@ -29,45 +29,39 @@ func (db *DB) makeCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) e
 }
 
 // insertCaseRows makes the cases of subs, with their search index rows,
-// in the caller's transaction: caseChunk cases per statement,
+// in the caller's transaction: caseChunk cases per statement (chunkSizes),
 // then their index rows in one statement (FTS5 writes its pending terms
 // to disk at each statement's savepoint: a statement per case wrote a
-// segment per case, and merged them all again).
+// segment per case, and merged them all again). The cases' row numbers
+// (the index's rowids) are given here, after the largest, as SQLite would:
+// the transaction holds the write lock.
 func (db *DB) insertCaseRows(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
+	if len(subs) == 0 {
+		return nil
+	}
+	var last int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(n), 0) FROM cases`).Scan(&last); err != nil {
+		return fmt.Errorf("cases: %w", err)
+	}
+	counts := map[countKey]int{}
 	search := make([]any, 0, 2*min(len(subs), searchChunk))
-	for len(subs) > 0 {
-		chunk := subs[:min(len(subs), caseChunk)]
-		subs = subs[len(chunk):]
-		terms := make(map[string]string, len(chunk))
-		args := make([]any, 0, len(chunk)*caseFields)
+	args := make([]any, 0, min(len(subs), caseChunk)*(newCaseFields+1))
+	for _, size := range chunkSizes(len(subs), caseChunk) {
+		chunk := subs[:size]
+		subs = subs[size:]
+		args = args[:0]
 		for _, s := range chunk {
 			c := hub.NewCase(s, db.catalog())
-			args = append(args, caseArgs(&c)...)
-			terms[c.ID] = searchTerms(&c)
+			last++
+			args = appendCaseArgs(append(args, last), &c)
+			counts[countKey{string(c.Status), string(c.Kind), string(c.Matter), c.Flagged, c.Topic, c.Assignee}]++
+			search = append(search, last, searchTerms(&c))
 		}
-		var rows *sql.Rows
-		var err error
-		if len(chunk) == caseChunk && db.fullChunk != nil {
-			// Prepared once per connection: parsing the statement of
-			// caseChunk rows costs as much as a fifth of making them.
-			rows, err = tx.StmtContext(ctx, db.fullChunk).QueryContext(ctx, args...)
-		} else {
-			rows, err = tx.QueryContext(ctx, insertCases(len(chunk)), args...)
-		}
+		st, err := db.stmt(ctx, tx, db.sql.insertCases(size))
 		if err != nil {
 			return fmt.Errorf("cases: %w", err)
 		}
-		for rows.Next() {
-			var n int64
-			var id string
-			if err := rows.Scan(&n, &id); err != nil {
-				rows.Close()
-				return fmt.Errorf("cases: %w", err)
-			}
-			search = append(search, n, terms[id])
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
+		if _, err := st.ExecContext(ctx, args...); err != nil {
 			return fmt.Errorf("cases: %w", err)
 		}
 		if len(search) >= 2*searchChunk {
@@ -77,17 +71,53 @@ func (db *DB) insertCaseRows(ctx context.Context, tx *sql.Tx, subs []*hub.Receiv
 			search = search[:0]
 		}
 	}
-	return insertSearchRows(ctx, tx, search)
+	if err := insertSearchRows(ctx, tx, search); err != nil {
+		return err
+	}
+	return db.addCaseCounts(ctx, tx, counts)
 }
 
-// insertCases inserts n cases and returns their row numbers and ids.
-func insertCases(n int) string {
-	return insertCase + strings.Repeat(", "+caseValues, n-1) + ` RETURNING n, id`
+// countKey is a row of case_counts.
+type countKey struct {
+	status, kind, matter string
+	flagged              bool
+	topic, assignee      string
 }
 
-// caseChunk is the most cases one statement inserts (caseFields
+// addCaseCounts adds the counts of a batch's new cases to the inbox's,
+// at most countChunk keys per statement (chunkSizes; a trigger added them
+// one case at a time).
+func (db *DB) addCaseCounts(ctx context.Context, tx *sql.Tx, counts map[countKey]int) error {
+	args := make([]any, 0, 7*len(counts))
+	for k, n := range counts {
+		args = append(args, k.status, k.kind, k.matter, k.flagged, k.topic, k.assignee, n)
+	}
+	for _, n := range chunkSizes(len(counts), countChunk) {
+		q := `INSERT INTO case_counts (status, kind, matter, flagged, topic, assignee, n) VALUES (?, ?, ?, ?, ?, ?, ?)` +
+			strings.Repeat(", (?, ?, ?, ?, ?, ?, ?)", n-1) + ` ON CONFLICT (status, kind, matter, flagged, topic, assignee) DO UPDATE SET n = case_counts.n + excluded.n`
+		st, err := db.stmt(ctx, tx, q)
+		if err != nil {
+			return fmt.Errorf("cases: counts: %w", err)
+		}
+		if _, err := st.ExecContext(ctx, args[:7*n]...); err != nil {
+			return fmt.Errorf("cases: counts: %w", err)
+		}
+		args = args[7*n:]
+	}
+	return nil
+}
+
+// countChunk is the most case_counts rows one statement adds to.
+const countChunk = 64
+
+// insertCases inserts n cases, with their row numbers.
+func (d dialect) insertCases(n int) string {
+	return d.insertOrFail + insertCase + strings.Repeat(", "+caseValues, n-1)
+}
+
+// caseChunk is the most cases one statement inserts (newCaseFields
 // parameters each, under SQLite's limit of 32,766).
-const caseChunk = 64
+const caseChunk = 128
 
 // searchChunk is the most search index rows one statement inserts.
 const searchChunk = 256
@@ -126,13 +156,19 @@ func queueCases(ctx context.Context, tx *sql.Tx, subs []*hub.Received) error {
 // projectQueued makes the cases of at most max queued submissions in one
 // transaction and returns how many it made.
 func (db *DB) projectQueued(ctx context.Context, max int) (int, error) {
+	// The sweep finds the queue empty when cases are made inline: it
+	// takes no write lock then.
+	var queued bool
+	if err := db.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM case_queue)`).Scan(&queued); err != nil || !queued {
+		return 0, err
+	}
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, fmt.Errorf("project: %w", err)
 	}
 	defer tx.Rollback()
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.kiosk, s.seq, s.kind, s.ticket, s.created_at, s.clock_synced, s.body, s.received_at
-		FROM case_queue q JOIN submissions s USING (id) LIMIT ?`, max)
+		FROM case_queue q `+db.sql.queueFirst+` submissions s ON s.id = q.id LIMIT ?`, max) // the queue first: it is the short one
 	if err != nil {
 		return 0, fmt.Errorf("project: %w", err)
 	}

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"opinionwall/hub"
 	"opinionwall/internal/sqlitedb"
@@ -15,8 +16,8 @@ import (
 // screener applies to the new submissions of one batch the ingest's rules
 // that need the station's records (hub.CheckTicketNumber, duplicate
 // tickets, hub.CheckVote and one vote per visit), within the batch's
-// transaction, with its statements prepared once and each kiosk's number
-// read once.
+// transaction, with the batch's stored ids and tickets read at once and
+// each kiosk's number read once.
 //
 // A kiosk's tickets must carry its number: the registry's, else the one
 // its first ticket carried. A kiosk not in the registry may not take a
@@ -26,40 +27,144 @@ import (
 // already used for another submission is a store_reset.
 type screener struct {
 	tx      *sql.Tx
-	seen    *sql.Stmt            // is the id stored, and which other submission of the kiosk has the ticket
+	stored  map[string]bool      // ids of the batch already stored, or stored earlier in it
+	tickets map[ticketKey]string // (kiosk, ticket) of the batch → a stored submission with it
 	numbers map[string]int       // kiosk → its number; 0: none yet
 	polls   map[string]*hub.Poll // poll id → the poll, nil for none
 }
 
-func newScreener(ctx context.Context, tx *sql.Tx) (*screener, error) {
-	sc := &screener{tx: tx, numbers: map[string]int{}, polls: map[string]*hub.Poll{}}
-	var err error
-	if sc.seen, err = tx.PrepareContext(ctx, `SELECT EXISTS (SELECT 1 FROM submissions WHERE id = ?1),
-		(SELECT id FROM submissions WHERE ticket = ?2 AND kiosk = ?3 AND id != ?1 LIMIT 1)`); err != nil {
-		return nil, fmt.Errorf("apply: %w", err)
+// ticketKey is a ticket code as one kiosk used it.
+type ticketKey struct{ kiosk, ticket string }
+
+// screenChunk is the most ids or tickets one look-up names.
+const screenChunk = 256
+
+// newScreener reads at once which of subs are stored, and which stored
+// submissions carry their tickets (two statements per screenChunk: one
+// look-up per submission cost as much as storing it).
+func newScreener(ctx context.Context, db *DB, tx *sql.Tx, subs []hub.Received) (*screener, error) {
+	sc := &screener{tx: tx, stored: map[string]bool{}, tickets: map[ticketKey]string{},
+		numbers: map[string]int{}, polls: map[string]*hub.Poll{}}
+	kiosks := kiosksOf(subs)
+	want := make(map[ticketKey]bool, len(subs))
+	ids, tickets := make([]any, 0, min(len(subs), screenChunk)), make([]any, 0, min(len(subs), screenChunk))
+	for _, n := range chunkSizes(len(subs), screenChunk) {
+		chunk := subs[:n]
+		subs = subs[n:]
+		ids, tickets = ids[:0], tickets[:0]
+		for i := range chunk {
+			ids, tickets = append(ids, chunk[i].ID), append(tickets, chunk[i].Ticket)
+			want[ticketKey{chunk[i].Kiosk, chunk[i].Ticket}] = true
+		}
+		in := ` IN (?` + strings.Repeat(", ?", n-1) + `)`
+		if err := sc.read(ctx, db, `SELECT id, '', '' FROM submissions WHERE id`+in, ids, nil); err != nil {
+			return nil, err
+		}
+		if err := sc.read(ctx, db, `SELECT id, kiosk, ticket FROM submissions WHERE ticket`+in, tickets, want); err != nil {
+			return nil, err
+		}
 	}
-	return sc, nil
+	return sc, sc.readNumbers(ctx, db, kiosks)
 }
 
-func (sc *screener) Close() { sc.seen.Close() }
+// kiosksOf names the kiosks of subs, once each.
+func kiosksOf(subs []hub.Received) []any {
+	seen := map[string]bool{}
+	var out []any
+	for i := range subs {
+		if k := subs[i].Kiosk; !seen[k] {
+			seen[k] = true
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// readNumbers reads the numbers of kiosks, at most screenChunk per
+// statement: a kiosk without one has 0 (none yet).
+func (sc *screener) readNumbers(ctx context.Context, db *DB, kiosks []any) error {
+	for _, n := range chunkSizes(len(kiosks), screenChunk) {
+		for _, k := range kiosks[:n] {
+			sc.numbers[k.(string)] = 0
+		}
+		st, err := db.stmt(ctx, sc.tx, `SELECT kiosk, number FROM kiosk_numbers WHERE kiosk IN (?`+strings.Repeat(", ?", n-1)+`)`)
+		if err != nil {
+			return fmt.Errorf("apply: kiosk numbers: %w", err)
+		}
+		rows, err := st.QueryContext(ctx, kiosks[:n]...)
+		if err != nil {
+			return fmt.Errorf("apply: kiosk numbers: %w", err)
+		}
+		for rows.Next() {
+			var k string
+			var number int
+			if err := rows.Scan(&k, &number); err != nil {
+				rows.Close()
+				return fmt.Errorf("apply: kiosk numbers: %w", err)
+			}
+			sc.numbers[k] = number
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return fmt.Errorf("apply: kiosk numbers: %w", err)
+		}
+		kiosks = kiosks[n:]
+	}
+	return nil
+}
+
+// read runs a look-up of newScreener: with want nil, the ids it returns
+// are stored; else the tickets it returns that want names are taken.
+func (sc *screener) read(ctx context.Context, db *DB, q string, args []any, want map[ticketKey]bool) error {
+	st, err := db.stmt(ctx, sc.tx, q)
+	if err != nil {
+		return fmt.Errorf("apply: screen: %w", err)
+	}
+	rows, err := st.QueryContext(ctx, args...)
+	if err != nil {
+		return fmt.Errorf("apply: screen: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id string
+		var k ticketKey
+		if err := rows.Scan(&id, &k.kiosk, &k.ticket); err != nil {
+			return fmt.Errorf("apply: screen: %w", err)
+		}
+		if want == nil {
+			sc.stored[id] = true
+		} else if _, seen := sc.tickets[k]; want[k] && !seen {
+			sc.tickets[k] = id
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("apply: screen: %w", err)
+	}
+	return nil
+}
+
+// keep records that s, screened, is stored in this batch: a later
+// submission of the batch with its id is a resend, one with its ticket a
+// store reset.
+func (sc *screener) keep(s *hub.Received) {
+	sc.stored[s.ID] = true
+	if k := (ticketKey{s.Kiosk, s.Ticket}); sc.tickets[k] == "" {
+		sc.tickets[k] = s.ID
+	}
+}
 
 // screen returns the refusal of s, or nil to store it (a resend of a
 // submission stored before is not screened again).
 func (sc *screener) screen(ctx context.Context, s *hub.Received) (*hub.ScreenError, error) {
-	var stored bool
-	var other sql.NullString
-	if err := sc.seen.QueryRowContext(ctx, s.ID, s.Ticket, s.Kiosk).Scan(&stored, &other); err != nil {
-		return nil, fmt.Errorf("apply: %s: %w", s.ID, err)
-	}
-	if stored {
+	if sc.stored[s.ID] {
 		return nil, nil
 	}
 	if e, err := sc.number(ctx, s); e != nil || err != nil {
 		return e, err
 	}
-	if other.Valid {
+	if other := sc.tickets[ticketKey{s.Kiosk, s.Ticket}]; other != "" {
 		return &hub.ScreenError{Code: hub.RefusedStoreReset,
-			Detail: fmt.Sprintf("ticket %s of submission %s was already received for submission %s", kiosk.FormatTicket(s.Ticket), s.ID, other.String)}, nil
+			Detail: fmt.Sprintf("ticket %s of submission %s was already received for submission %s", kiosk.FormatTicket(s.Ticket), s.ID, other)}, nil
 	}
 	if s.Kind == kiosk.KindVote {
 		return sc.vote(ctx, s)

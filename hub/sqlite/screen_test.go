@@ -184,3 +184,31 @@ func TestVotesScreened(t *testing.T) {
 		t.Errorf("votes refused raised %v", codes)
 	}
 }
+
+// TestOneBatchResendAndDuplicateTicket: the screening reads the batch's
+// stored ids and tickets at once, so what the batch itself stores must
+// count too. A submission twice in one batch is stored, counted and made a
+// case once; another submission of the kiosk with the first's ticket, in
+// the same batch, is a store reset.
+func TestOneBatchResendAndDuplicateTicket(t *testing.T) {
+	ctx := context.Background()
+	s := newStation(t)
+	at := s.now.Add(-time.Minute)
+	a := opinion("wall-01", 1, at, "sanitation", "", "门口很脏")
+	dup := opinion("wall-01", 2, at.Add(time.Second), "sanitation", "", "另一个人的意见")
+	dup.Ticket = a.Ticket
+	if err := s.db.Apply(ctx, hub.Batch{Submissions: []hub.Received{a, dup, a}}); err != nil {
+		t.Fatal(err)
+	}
+	refusedFor(t, s, dup, hub.RefusedStoreReset)
+	if rows, distinct, err := s.db.Count(ctx); rows != 1 || distinct != 1 || err != nil {
+		t.Errorf("%d rows, %d distinct, %v; want 1, 1", rows, distinct, err)
+	}
+	if made, err := s.db.CasesMade(ctx); made != 1 || err != nil {
+		t.Errorf("the inbox counts %d cases, %v; want 1", made, err)
+	}
+	fleet, err := s.db.Kiosks(ctx)
+	if err != nil || len(fleet) != 1 || fleet[0].Received != 1 {
+		t.Errorf("fleet %+v %v; want wall-01 with 1 received", fleet, err)
+	}
+}

@@ -25,7 +25,7 @@ const workStatuses = `('received', 'triaged', 'assigned', 'in_progress')`
 // building is read in the order of its index, at most limit rows, and the
 // lists are merged: no sort of every open case of the buildings.
 func (db *DB) MyCases(ctx context.Context, worker string, limit int) ([]hub.Case, error) {
-	mine, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases WHERE assignee = ? AND status IN `+workStatuses+
+	mine, err := db.caseList(ctx, `SELECT `+caseColumns+` FROM cases WHERE assignee = ? AND assignee <> '' AND status IN `+workStatuses+
 		` ORDER BY at, id LIMIT ?`, worker, limit)
 	if err != nil || len(mine) >= limit {
 		return mine, err

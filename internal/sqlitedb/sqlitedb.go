@@ -31,6 +31,13 @@ type Options struct {
 	// SecureDelete overwrites deleted content with zeros (secure_delete):
 	// a purged phone number does not linger in free pages.
 	SecureDelete bool
+	// MemoryTemp keeps temporary files in memory (temp_store): the
+	// statement journal of a multi-row INSERT among them, which a write
+	// to a temporary file per page made cost more than the rows.
+	MemoryTemp bool
+	// CheckpointPages is wal_autocheckpoint: how many pages the WAL holds
+	// before a commit copies them into the database; 0 for SQLite's 1,000.
+	CheckpointPages int
 }
 
 // DSN returns the modernc.org/sqlite data source name for path: WAL,
@@ -55,6 +62,13 @@ func DSN(path string, o Options) string {
 	if o.SecureDelete {
 		q.Add("_pragma", "secure_delete(ON)")
 	}
+	if o.MemoryTemp {
+		q.Add("_pragma", "temp_store(MEMORY)")
+	}
+	if o.CheckpointPages > 0 {
+		q.Add("_pragma", fmt.Sprintf("wal_autocheckpoint(%d)", o.CheckpointPages))
+	}
+
 	q.Set("_txlock", "immediate")
 	return "file:" + path + "?" + q.Encode()
 }
