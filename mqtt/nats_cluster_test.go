@@ -51,8 +51,9 @@ func natsServerBin(t *testing.T) string {
 
 // startNATSCluster writes users.conf for users (certificate-mapped, no
 // passwords) into caDir, and starts the three nodes; edit may change each
-// node's configuration text (nil for none).
-func startNATSCluster(t *testing.T, caDir string, users []string, edit func(string) string) *natsCluster {
+// node's configuration text, before may write files beside it (nil for
+// none).
+func startNATSCluster(t *testing.T, caDir string, users []string, edit func(string) string, before func(dir string)) *natsCluster {
 	t.Helper()
 	bin := natsServerBin(t)
 	var us []mqtt.NATSUser
@@ -102,11 +103,14 @@ func startNATSCluster(t *testing.T, caDir string, users []string, edit func(stri
 			t.Fatal(err)
 		}
 	}
+	if before != nil {
+		before(caDir)
+	}
 	for _, n := range c.nodes {
 		n.start()
 		t.Cleanup(func() {
 			n.kill()
-			if t.Failed() {
+			if t.Failed() || os.Getenv("OW_NATS_LOG") != "" {
 				t.Logf("%s log:\n%s", n.name, n.log())
 			}
 		})

@@ -16,7 +16,7 @@
 //	hub upstream add|list|remove -data DIR ...
 //	hub keygen -dir DIR [-name hub]
 //	hub passwd -file FILE USER
-//	hub acl
+//	hub acl [-nats [-kiosks FILE]]
 //	hub ca init|issue|revoke|crl|list -ca DIR ...
 //	hub purge -data DIR [-days 180] [-dry-run]
 package main
@@ -79,8 +79,7 @@ func dispatch(ctx context.Context, args []string) error {
 	case "purge":
 		return purgeCmd(ctx, args, os.Stdout)
 	case "acl":
-		_, err := fmt.Fprint(os.Stdout, aclText())
-		return err
+		return aclCmd(args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
@@ -132,6 +131,9 @@ const usage = `usage:
   hub passwd -file FILE USER
                        add or change USER's password (read from standard input) in a mosquitto-format file
   hub acl              the v1 ACL as a mosquitto acl_file, for stations that run mosquitto
+  hub acl -nats [-kiosks FILE]
+                       the v1 ACL as nats-server's users.conf for a district's cluster (deploy/nats):
+                       hub, ops and each kiosk of the registry, logging in by certificate (CN)
   hub ca init -ca DIR -host NAME[,IP...]
                        the station's certificate authority in DIR (an offline machine or USB stick):
                        ca.crt, ca.key, ca.crl and the broker's server.crt, server.key for NAME, IP

@@ -188,10 +188,15 @@ func (in *Ingest) onConnect(c paho.Client) {
 	if in.OnVoice != nil {
 		subs[prefix+mqtt.KioskFilter(mqtt.LeafVoice)] = 1
 	}
-	tok := c.SubscribeMultiple(subs, nil)
 	go func() {
-		if err := mqtt.WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
+		refused, err := mqtt.SubscribeOnce(c, subs, 10*time.Second)
+		if err != nil {
 			in.Log.Error("ingest: subscribe", "err", err)
+			return
+		}
+		// A clustered broker refuses while it moves a lost node's work:
+		// ask again on this connection (mqtt.Resubscribe).
+		if len(refused) > 0 && !mqtt.Resubscribe(c, refused, time.Second, 15*time.Second, c.IsConnectionOpen, in.Log) {
 			return
 		}
 		// Online only once subscribed: kiosks resend on it, and what they

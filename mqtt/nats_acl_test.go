@@ -1,0 +1,88 @@
+package mqtt_test
+
+import (
+	"fmt"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	paho "github.com/eclipse/paho.mqtt.golang"
+
+	"opinionwall/kiosk"
+	"opinionwall/mqtt"
+)
+
+// TestNATSClusterACL performs, on the district's cluster run from
+// deploy/nats with the generated users.conf, what a kiosk's stolen
+// certificate would try: publish as another kiosk, read another kiosk's
+// acks, read every kiosk's submissions, and read nats-server's own
+// subjects (the JetStream streams and consumers' deliveries behind the
+// MQTT gateway). Nothing but its own topics works.
+func TestNATSClusterACL(t *testing.T) {
+	d := startNATSDistrict(t, 2, nil, nil)
+	eventually(t, 30*time.Second, d.in.Connected, func() string { return "hub not connected" })
+	thief := d.natsClient(t, "wall-01", "wall-01", 1)
+
+	// Reading: every filter but its own is refused.
+	refusedFilters := []string{
+		mqtt.KioskTopic("wall-02", mqtt.LeafAck), mqtt.KioskFilter(mqtt.LeafUp), mqtt.KioskFilter(mqtt.LeafAck), "#", "ow/#",
+		"$MQTT/sub/#", "$MQTT/msgs/#", "$MQTT/msgs/ow/v1/kiosk/+/up", "$MQTT/sess/#", "$MQTT/rmsgs", "$JS/API/#", "$SYS/#",
+	}
+	for _, f := range refusedFilters {
+		tok := thief.Subscribe(f, 1, nil)
+		if err := mqtt.WaitToken(tok, 10*time.Second, f); err != nil {
+			t.Fatal(err)
+		}
+		if got := tok.(*paho.SubscribeToken).Result()[f]; got != 0x80 {
+			t.Errorf("wall-01 subscribed to %s (granted QoS %d)", f, got)
+		}
+	}
+	own := mqtt.KioskTopic("wall-01", mqtt.LeafAck)
+	if tok := thief.Subscribe(own, 1, nil); !tok.WaitTimeout(10*time.Second) || tok.(*paho.SubscribeToken).Result()[own] != 1 {
+		t.Fatalf("wall-01 cannot read its own acks: %v", tok.Error())
+	}
+
+	// Writing: a submission as wall-02 is not stored, wall-01's own is.
+	gen := kiosk.UUIDGen{}
+	codec2, _ := kiosk.NewTicketCodec(12, "wall-02")
+	forged := &kiosk.Submission{ID: gen.New(time.Now()), Seq: 1, Kiosk: "wall-02", Kind: kiosk.KindRating, Ticket: codec2.Code(1),
+		CreatedAt: time.Now(), Body: kiosk.Body{Topic: "station", Rating: 1, Lang: "zh", Channel: kiosk.ChannelButton}}
+	payload, _ := mqtt.EncodeUp(forged)
+	publish(t, thief, mqtt.KioskTopic("wall-02", mqtt.LeafUp), payload)
+	publish(t, thief, mqtt.TopicWall, []byte(`{}`))
+	codec1, _ := kiosk.NewTicketCodec(11, "wall-01")
+	mine := &kiosk.Submission{ID: gen.New(time.Now()), Seq: 1, Kiosk: "wall-01", Kind: kiosk.KindRating, Ticket: codec1.Code(999_999),
+		CreatedAt: time.Now(), Body: kiosk.Body{Topic: "station", Rating: 4, Lang: "zh", Channel: kiosk.ChannelButton}}
+	payload, _ = mqtt.EncodeUp(mine)
+	publish(t, thief, mqtt.KioskTopic("wall-01", mqtt.LeafUp), payload)
+	eventually(t, 30*time.Second, func() bool { ok, _ := d.w.hubDB.Has(t.Context(), mine.ID); return ok },
+		func() string { return "wall-01's own submission never reached the hub" })
+	time.Sleep(time.Second)
+	if ok, _ := d.w.hubDB.Has(t.Context(), forged.ID); ok {
+		t.Fatal("the hub stored a submission wall-01 published as wall-02")
+	}
+}
+
+// natsClient connects a raw MQTT client to node with user's certificate
+// and clientID.
+func (d *natsDistrict) natsClient(t *testing.T, user, clientID string, node int) paho.Client {
+	t.Helper()
+	var connects atomic.Int64
+	url, _, _ := strings.Cut(d.cluster.urls(node), ",")
+	o := paho.NewClientOptions().AddBroker(url).SetClientID(clientID).SetTLSConfig(d.cluster.tlsFor(user)).
+		SetCleanSession(false).SetAutoReconnect(false).SetConnectTimeout(10 * time.Second).SetProtocolVersion(4)
+	o.SetOnConnectHandler(func(paho.Client) { connects.Add(1) })
+	// Whatever arrives must be on a topic user may read.
+	o.SetDefaultPublishHandler(func(_ paho.Client, m paho.Message) {
+		if !mqtt.CanRead(user, m.Topic()) {
+			t.Errorf("%s got a message on %s", user, m.Topic())
+		}
+	})
+	c := paho.NewClient(o)
+	if tok := c.Connect(); !tok.WaitTimeout(15*time.Second) || tok.Error() != nil {
+		t.Fatalf("connect %s as %s: %v", user, clientID, fmt.Sprint(tok.Error()))
+	}
+	t.Cleanup(func() { c.Disconnect(100) })
+	return c
+}
