@@ -1,6 +1,7 @@
 package mqtt
 
 import (
+	"fmt"
 	"log/slog"
 	"maps"
 	"slices"
@@ -62,4 +63,17 @@ func Resubscribe(c paho.Client, refused map[string]byte, minWait, maxWait time.D
 		wait = min(2*wait, maxWait)
 	}
 	return alive()
+}
+
+// SubscribeAll is SubscribeOnce, then Resubscribe for what was not
+// granted; its error says the connection ended first.
+func SubscribeAll(c paho.Client, subs map[string]byte, minWait, maxWait time.Duration, alive func() bool, log *slog.Logger) error {
+	refused, err := SubscribeOnce(c, subs, 10*time.Second)
+	if err != nil {
+		log.Warn("subscribe", "err", err)
+	}
+	if len(refused) > 0 && !Resubscribe(c, refused, minWait, maxWait, alive, log) {
+		return fmt.Errorf("subscribe: the connection ended before the broker granted %d of %d filters", len(refused), len(subs))
+	}
+	return nil
 }

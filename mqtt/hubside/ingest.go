@@ -189,14 +189,10 @@ func (in *Ingest) onConnect(c paho.Client) {
 		subs[prefix+mqtt.KioskFilter(mqtt.LeafVoice)] = 1
 	}
 	go func() {
-		refused, err := mqtt.SubscribeOnce(c, subs, 10*time.Second)
-		if err != nil {
+		// What the broker refused is asked for again: a clustered broker
+		// refuses while it moves a lost node's work.
+		if err := mqtt.SubscribeAll(c, subs, time.Second, 15*time.Second, c.IsConnectionOpen, in.Log); err != nil {
 			in.Log.Error("ingest: subscribe", "err", err)
-			return
-		}
-		// A clustered broker refuses while it moves a lost node's work:
-		// ask again on this connection (mqtt.Resubscribe).
-		if len(refused) > 0 && !mqtt.Resubscribe(c, refused, time.Second, 15*time.Second, c.IsConnectionOpen, in.Log) {
 			return
 		}
 		// Online only once subscribed: kiosks resend on it, and what they
