@@ -86,3 +86,36 @@ func (d *natsDistrict) natsClient(t *testing.T, user, clientID string, node int)
 	t.Cleanup(func() { c.Disconnect(100) })
 	return c
 }
+
+// TestNATSClusterCarriesTheLargestMessage: a signed snapshot of the
+// largest size the protocol allows (mqtt.MaxSignedBytes), retained by the
+// hub through one node (its JetStream stream of retained messages), reaches
+// a kiosk that subscribes on another. nats-server 2.9 holds MQTT packets
+// to no max_payload; a JetStream store too small for the snapshot (seen
+// with max_file_store: 3MB) leaves the hub's publish unanswered.
+func TestNATSClusterCarriesTheLargestMessage(t *testing.T) {
+	d := startNATSDistrict(t, 1, nil, nil)
+	hub := d.natsClient(t, mqtt.UserHub, "ow-ops-big", 0)
+	big := make([]byte, mqtt.MaxSignedBytes)
+	for i := range big {
+		big[i] = byte('a' + i%26)
+	}
+	publishRetained := hub.Publish(mqtt.TopicWall, 1, true, big)
+	if err := mqtt.WaitToken(publishRetained, 30*time.Second, "publish"); err != nil {
+		t.Fatal(err)
+	}
+	got := make(chan int, 1)
+	k := d.natsClient(t, "wall-01", "wall-01", 2)
+	tok := k.Subscribe(mqtt.TopicWall, 1, func(_ paho.Client, m paho.Message) { got <- len(m.Payload()) })
+	if err := mqtt.WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case n := <-got:
+		if n != len(big) {
+			t.Fatalf("got %d bytes of %d", n, len(big))
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("the retained snapshot never reached the kiosk on another node")
+	}
+}
