@@ -2,8 +2,11 @@ package mqtt_test
 
 import (
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -117,5 +120,42 @@ func TestNATSClusterCarriesTheLargestMessage(t *testing.T) {
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("the retained snapshot never reached the kiosk on another node")
+	}
+}
+
+// TestNATSClusterRevokedKioskShutOut: nats-server has no CRL; a stolen
+// kiosk is shut out by taking its user out of users.conf and reloading
+// the nodes (SIGHUP, systemctl reload): its live connection is closed and
+// it cannot log in again, while the other kiosks go on.
+func TestNATSClusterRevokedKioskShutOut(t *testing.T) {
+	d := startNATSDistrict(t, 2, nil, nil)
+	for _, k := range d.kiosks {
+		k.submit(t, 5)
+	}
+	d.startRelays(t)
+	eventually(t, 60*time.Second, func() bool { s, w := d.acked(t); return s == w },
+		func() string { s, w := d.acked(t); return fmt.Sprintf("acked %d/%d", s, w) })
+	stolen := d.kiosks[1]
+	auth, err := mqtt.NATSAuthorization([]mqtt.NATSUser{{Name: mqtt.UserHub}, {Name: mqtt.UserOps}, {Name: d.kiosks[0].id}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(d.cluster.dir, "users.conf"), []byte(auth), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range d.cluster.nodes {
+		n.cmd.Process.Signal(syscall.SIGHUP)
+	}
+	eventually(t, 30*time.Second, func() bool { return !stolen.relay.Stats().Connected },
+		func() string { return fmt.Sprintf("%s still connected after the reload", stolen.id) })
+	stolen.submit(t, 1)
+	d.kiosks[0].submit(t, 5)
+	eventually(t, 60*time.Second, func() bool { return d.kiosks[0].acked(t) == 10 },
+		func() string {
+			return fmt.Sprintf("%s acked %d/10 after the reload", d.kiosks[0].id, d.kiosks[0].acked(t))
+		})
+	time.Sleep(3 * time.Second) // the stolen kiosk's relay retries within its backoff (1 s, 2 s)
+	if stolen.relay.Stats().Connected || stolen.acked(t) != 5 {
+		t.Fatalf("%s after its user was taken out: %+v, %d acked", stolen.id, stolen.relay.Stats(), stolen.acked(t))
 	}
 }
