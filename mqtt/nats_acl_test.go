@@ -159,3 +159,27 @@ func TestNATSClusterRevokedKioskShutOut(t *testing.T) {
 		t.Fatalf("%s after its user was taken out: %+v, %d acked", stolen.id, stolen.relay.Stats(), stolen.acked(t))
 	}
 }
+
+// TestNATSClusterHasNoSharedSubscriptions: nats-server 2.9 has no MQTT
+// shared subscriptions, and the hub's permissions refuse $share/ filters:
+// a second hub run with -shared receives nothing (it keeps asking, and
+// says so in its log), while the district's one hub takes everything.
+func TestNATSClusterHasNoSharedSubscriptions(t *testing.T) {
+	d := startNATSDistrict(t, 1, nil, nil)
+	shared := d.w.newIngest(d.cluster.urls(1))
+	shared.ClientID, shared.Shared = "ow-hub-2", true
+	shared.TLS, shared.Password, shared.KeepAlive = d.cluster.tlsFor(mqtt.UserHub), "", 0
+	if err := shared.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { shared.Close() })
+	eventually(t, 30*time.Second, shared.Connected, func() string { return "the -shared hub did not connect" })
+	k := d.kiosks[0]
+	k.submit(t, 20)
+	d.startRelays(t)
+	eventually(t, 60*time.Second, func() bool { return k.acked(t) == 20 }, func() string { return fmt.Sprintf("acked %d/20", k.acked(t)) })
+	if st := shared.Stats(); st.Received != 0 {
+		t.Fatalf("the -shared hub received %+v: nats-server shares subscriptions now; see docs/OPERATIONS.md", st)
+	}
+	d.w.checkExactlyOnce(k)
+}
