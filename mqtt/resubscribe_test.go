@@ -8,6 +8,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"opinionwall/mqtt"
 )
 
 // TestRelayAsksAgainForRefusedSubscriptions: the broker refuses the
@@ -30,7 +32,9 @@ func TestRelayAsksAgainForRefusedSubscriptions(t *testing.T) {
 	})
 	k := d.kiosks[0]
 	k.submit(t, 20)
-	d.startRelays(t)
+	// The tests' short backoff (100 ms to 1 s), so the answer after the
+	// reload comes soon.
+	d.w.startRelay(k, d.cluster.urls(0), func(r *mqtt.Relay) { r.TLS, r.Password = d.cluster.tlsFor(k.id), "" })
 	eventually(t, 30*time.Second, func() bool { return d.in.Stats().Stored >= 20 }, func() string { return "nothing reached the hub" })
 	time.Sleep(500 * time.Millisecond)
 	if k.acked(t) != 0 || k.relay.Stats().Subscribed {
