@@ -4,6 +4,7 @@ import (
 	"crypto/tls"
 	"encoding/json"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"os"
@@ -155,21 +156,30 @@ func (n *natsNode) kill() {
 // and its MQTT listener takes connections.
 func (n *natsNode) waitHealthy(d time.Duration) {
 	n.t.Helper()
-	eventually(n.t, d, func() bool {
-		r, err := http.Get("http://" + n.http + "/healthz")
-		if err != nil {
-			return false
-		}
-		r.Body.Close()
-		if r.StatusCode != http.StatusOK {
-			return false
-		}
-		c, err := net.Dial("tcp", n.mqttAddr)
-		if err == nil {
-			c.Close()
-		}
-		return err == nil
-	}, func() string { return n.name + " not healthy: " + n.log() })
+	eventually(n.t, d, func() bool { return n.healthz() == "" && n.listening() },
+		func() string { return n.name + " not healthy: " + n.log() })
+}
+
+// healthz is why the node's /healthz fails, "" when it passes.
+func (n *natsNode) healthz() string {
+	r, err := http.Get("http://" + n.http + "/healthz")
+	if err != nil {
+		return err.Error()
+	}
+	defer r.Body.Close()
+	if r.StatusCode == http.StatusOK {
+		return ""
+	}
+	b, _ := io.ReadAll(io.LimitReader(r.Body, 1024))
+	return string(b)
+}
+
+func (n *natsNode) listening() bool {
+	c, err := net.Dial("tcp", n.mqttAddr)
+	if err == nil {
+		c.Close()
+	}
+	return err == nil
 }
 
 // urls lists the nodes' MQTT listeners, starting at node first: a client's
