@@ -11,6 +11,9 @@ packages=(
 	xvfb xdotool imagemagick sqlite3
 	# the broker stations run, for the end-to-end test, and the tool that makes its certificates
 	mosquitto openssl
+	# a district's clustered broker (nats-server's MQTT gateway with JetStream): mqtt's
+	# TestNATSCluster* run three nodes from deploy/nats
+	nats-server
 	# the Chinese font the bundled subset is cut from, and the tool that cuts it
 	fonts-noto-cjk fonttools
 	# make test checks the shell scripts and the systemd units (systemd-analyze)
@@ -88,6 +91,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 	# mosquitto's package starts a system broker on :1883; tests start their own on free ports.
 	if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet mosquitto 2>/dev/null; then
 		"${as_root[@]}" systemctl stop mosquitto || true
+	fi
+	# nats-server's package starts one on :4222 too; the tests run their own clusters.
+	if command -v systemctl >/dev/null 2>&1 && systemctl is-active --quiet nats-server 2>/dev/null; then
+		"${as_root[@]}" systemctl stop nats-server || true
 	fi
 fi
 

@@ -13,7 +13,10 @@ import (
 
 // Conn holds what a client needs to reach the broker.
 type Conn struct {
-	Broker   string // tcp://host:1883 or ssl://host:8883
+	// Broker is tcp://host:1883 or ssl://host:8883, or a comma-separated
+	// list of a cluster's nodes tried in order (docs/OPERATIONS.md,
+	// "District deployment").
+	Broker   string
 	ClientID string
 	Username string
 	Password string
@@ -28,7 +31,9 @@ type Conn struct {
 // persistent session, copied stored packets, the timeouts or their defaults.
 func (c *Conn) ClientOptions() *paho.ClientOptions {
 	o := paho.NewClientOptions()
-	o.AddBroker(c.Broker)
+	for _, b := range strings.Split(c.Broker, ",") {
+		o.AddBroker(strings.TrimSpace(b))
+	}
 	o.SetClientID(c.ClientID)
 	o.SetProtocolVersion(4) // MQTT 3.1.1; no silent fallback to 3.1
 	o.SetUsername(c.Username)

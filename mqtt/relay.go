@@ -71,6 +71,9 @@ type Relay struct {
 	notify  chan struct{}
 	cancel  context.CancelFunc
 	wg      sync.WaitGroup
+	// connEpoch counts connections: a subscription asked for again on a
+	// connection since replaced gives up (relay_conn.go).
+	connEpoch atomic.Int64
 
 	// loop-owned
 	connected bool

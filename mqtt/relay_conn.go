@@ -30,30 +30,26 @@ func (r *Relay) onConnect(c paho.Client) {
 		subs[KioskTopic(r.Kiosk, LeafVoicePack)] = 1
 		subs[TopicVoicePack] = 1
 	}
-	tok := c.SubscribeMultiple(subs, nil)
+	epoch := r.connEpoch.Add(1)
 	go func() {
 		// Online only once subscribed (or refused): the hub sends what it
 		// kept for this kiosk when it says online, and a broker that lost
 		// the kiosk's session (a restarted embedded broker) delivers only
 		// to subscriptions it has.
-		defer func() {
-			if c.IsConnectionOpen() {
-				r.sayOnline()
-			}
-		}()
-		if err := WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
+		refused, err := SubscribeOnce(c, subs, 10*time.Second)
+		if c.IsConnectionOpen() {
+			r.sayOnline()
+		}
+		if err != nil {
 			r.Log.Warn("relay: subscribe", "err", err)
+		}
+		// What was refused is asked for again on this connection: a
+		// clustered broker refuses while it moves a lost node's work.
+		alive := func() bool { return c.IsConnectionOpen() && r.connEpoch.Load() == epoch }
+		if len(refused) > 0 && !Resubscribe(c, refused, r.MinBackoff, r.MaxBackoff, alive, r.Log) {
 			return
 		}
-		if st, ok := tok.(*paho.SubscribeToken); ok {
-			for topic, qos := range st.Result() {
-				if qos == 0x80 {
-					r.Log.Warn("relay: the broker refused a subscription", "topic", topic)
-					return
-				}
-			}
-		}
-		r.stats.subscribed.Store(c.IsConnectionOpen())
+		r.stats.subscribed.Store(alive())
 	}()
 	r.connCh <- connEvent{up: true}
 }

@@ -17,7 +17,7 @@
 //	hub upstream add|list|remove -data DIR ...
 //	hub keygen -dir DIR [-name hub]
 //	hub passwd -file FILE USER
-//	hub acl
+//	hub acl [-nats [-kiosks FILE]]
 //	hub ca init|issue|revoke|crl|list -ca DIR ...
 //	hub purge -data DIR [-days 180] [-dry-run]
 package main
@@ -82,8 +82,7 @@ func dispatch(ctx context.Context, args []string) error {
 	case "purge":
 		return purgeCmd(ctx, args, os.Stdout)
 	case "acl":
-		_, err := fmt.Fprint(os.Stdout, aclText())
-		return err
+		return aclCmd(args, os.Stdout)
 	case "help", "-h", "--help":
 		fmt.Print(usage)
 		return nil
@@ -94,6 +93,7 @@ func dispatch(ctx context.Context, args []string) error {
 const usage = `usage:
   hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F
             -tls-ca F [-tls-crl F]] [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
+            [-broker-ca F -broker-cert F -broker-key F] (-broker: a cluster's nodes comma-separated)
             [-desk-socket PATH] [-open311-listen ADDR -open311-jurisdiction J -open311-poll D] [-retention-days 180]
                        run the station: embedded broker (default) or an external one, the ingest, and
                        the review app's window (unless -headless or there is no display); -desk-socket
@@ -137,6 +137,9 @@ const usage = `usage:
   hub passwd -file FILE USER
                        add or change USER's password (read from standard input) in a mosquitto-format file
   hub acl              the v1 ACL as a mosquitto acl_file, for stations that run mosquitto
+  hub acl -nats [-kiosks FILE]
+                       the v1 ACL as nats-server's users.conf for a district's cluster (deploy/nats):
+                       hub, ops and each kiosk of the registry, logging in by certificate (CN)
   hub ca init -ca DIR -host NAME[,IP...]
                        the station's certificate authority in DIR (an offline machine or USB stick):
                        ca.crt, ca.key, ca.crl and the broker's server.crt, server.key for NAME, IP

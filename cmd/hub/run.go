@@ -41,7 +41,7 @@ type runConfig struct {
 	listen, tlsListen, tlsCert, tlsKey    string
 	tlsCA, tlsCRL                         string
 	brokerURL, brokerUser, brokerPassFile string
-	brokerCA                              string
+	brokerCA, brokerCert, brokerKey       string
 	headless, shared                      bool
 	kiosks                                string // the kiosk number registry (kioskctl provision)
 	exportDir, releases, releasesAddr     string
@@ -96,10 +96,12 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.StringVar(&c.tlsKey, "tls-key", "", "embedded broker: TLS key file")
 	fs.StringVar(&c.tlsCA, "tls-ca", "", "embedded broker: CA of the client certificates the TLS listener requires (each certificate's CN is its user)")
 	fs.StringVar(&c.tlsCRL, "tls-crl", "", "embedded broker: certificate revocation list (PEM) of that CA")
-	fs.StringVar(&c.brokerURL, "broker", "", "external broker URL (tcp://host:1883 or ssl://host:8883) instead of the embedded one")
+	fs.StringVar(&c.brokerURL, "broker", "", "external broker URL (tcp://host:1883 or ssl://host:8883; a cluster's nodes comma-separated) instead of the embedded one")
 	fs.StringVar(&c.brokerUser, "broker-user", mqtt.UserHub, "external broker: user name")
 	fs.StringVar(&c.brokerPassFile, "broker-password-file", "", "external broker: file holding the password")
 	fs.StringVar(&c.brokerCA, "broker-ca", "", "external broker: CA file for ssl://")
+	fs.StringVar(&c.brokerCert, "broker-cert", "", "external broker: the hub's client certificate (CN hub), with -broker-key, for a broker that maps certificates to users (nats-server, docs/OPERATIONS.md)")
+	fs.StringVar(&c.brokerKey, "broker-key", "", "external broker: the key of -broker-cert")
 	fs.BoolVar(&c.headless, "headless", false, "run as a service, without the review app's window")
 	fs.StringVar(&c.exportDir, "export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where the review app saves ledgers and charts")
 	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
@@ -273,7 +275,7 @@ func (m *Main) embeddedBroker() (mqtt.Conn, error) {
 
 func (m *Main) externalBroker() (mqtt.Conn, error) {
 	c := m.Config
-	return mqtt.ConnFromFiles(c.brokerURL, c.brokerUser, mqtt.ConnFiles{Password: c.brokerPassFile, CA: c.brokerCA})
+	return mqtt.ConnFromFiles(c.brokerURL, c.brokerUser, mqtt.ConnFiles{Password: c.brokerPassFile, CA: c.brokerCA, Cert: c.brokerCert, Key: c.brokerKey})
 }
 
 // openMQTT opens the ingest, the downlink and the polls' clock.

@@ -6,8 +6,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"maps"
+	"os"
+	"slices"
 	"strings"
 
+	"opinionwall/kiosk"
 	"opinionwall/mqtt"
 )
 
@@ -60,3 +64,38 @@ func passwdCmd(args []string, in io.Reader, out io.Writer) error {
 }
 
 func aclText() string { return mqtt.MosquittoACL() }
+
+// aclCmd prints the v1 ACL: mosquitto's acl_file, or with -nats the
+// authorization block of a district's nats-server nodes (deploy/nats) for
+// hub, ops and every kiosk of the -kiosks registry, each logging in with
+// its certificate from the station's CA.
+func aclCmd(args []string, out io.Writer) error {
+	fl := flag.NewFlagSet("acl", flag.ContinueOnError)
+	nats := fl.Bool("nats", false, "nats-server's users.conf instead of a mosquitto acl_file")
+	kiosks := fl.String("kiosks", "/etc/opinionwall/kiosks", "with -nats: the kiosk registry (ID NUMBER a line), one user each")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if !*nats {
+		_, err := fmt.Fprint(out, aclText())
+		return err
+	}
+	raw, err := os.ReadFile(*kiosks)
+	if err != nil {
+		return fmt.Errorf("acl: %w", err)
+	}
+	reg, err := kiosk.ParseRegistry(raw)
+	if err != nil {
+		return fmt.Errorf("acl: %s: %w", *kiosks, err)
+	}
+	users := []mqtt.NATSUser{{Name: mqtt.UserHub}, {Name: mqtt.UserOps}}
+	for _, id := range slices.Sorted(maps.Keys(reg)) {
+		users = append(users, mqtt.NATSUser{Name: id})
+	}
+	text, err := mqtt.NATSAuthorization(users)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprint(out, text)
+	return err
+}

@@ -38,7 +38,7 @@ const usage = `usage:
   kioskctl voicepack push FILE [KIOSK...|all]
                                             publish a signed pack (retained) to the named booths, or to every
                                             booth (all, the default); waits for the booths' answers
-common flags: -broker URL -user ops -password-file F -key ops.key [-tls-ca F] [-timeout 20s] [-json]
+common flags: -broker URL -user ops -password-file F -key ops.key [-tls-ca F [-tls-cert F -tls-key F]] [-timeout 20s] [-json]
 `
 
 // dispatch runs the command named by args[0].

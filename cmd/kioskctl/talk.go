@@ -18,6 +18,7 @@ import (
 // common are the flags every talking command takes.
 type common struct {
 	broker, user, passwordFile, key, tlsCA string
+	tlsCert, tlsKey                        string
 	timeout                                time.Duration
 	json                                   bool
 }
@@ -28,12 +29,14 @@ func (c *common) register(fs *flag.FlagSet) {
 	fs.StringVar(&c.passwordFile, "password-file", "", "file holding the broker password")
 	fs.StringVar(&c.key, "key", "ops.key", "ed25519 private key that signs commands")
 	fs.StringVar(&c.tlsCA, "tls-ca", "", "CA file for ssl://")
+	fs.StringVar(&c.tlsCert, "tls-cert", "", "client certificate (CN ops), with -tls-key, for a broker that maps certificates to users (nats-server)")
+	fs.StringVar(&c.tlsKey, "tls-key", "", "the key of -tls-cert")
 	fs.DurationVar(&c.timeout, "timeout", 20*time.Second, "how long to wait for answers")
 	fs.BoolVar(&c.json, "json", false, "print JSON for scripts")
 }
 
 func (c *common) ops(needKey bool) (*mqtt.Ops, error) {
-	conn, err := mqtt.ConnFromFiles(c.broker, c.user, mqtt.ConnFiles{Password: c.passwordFile, CA: c.tlsCA})
+	conn, err := mqtt.ConnFromFiles(c.broker, c.user, mqtt.ConnFiles{Password: c.passwordFile, CA: c.tlsCA, Cert: c.tlsCert, Key: c.tlsKey})
 	if err != nil {
 		return nil, err
 	}

@@ -188,9 +188,10 @@ func (in *Ingest) onConnect(c paho.Client) {
 	if in.OnVoice != nil {
 		subs[prefix+mqtt.KioskFilter(mqtt.LeafVoice)] = 1
 	}
-	tok := c.SubscribeMultiple(subs, nil)
 	go func() {
-		if err := mqtt.WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
+		// What the broker refused is asked for again: a clustered broker
+		// refuses while it moves a lost node's work.
+		if err := mqtt.SubscribeAll(c, subs, time.Second, 15*time.Second, c.IsConnectionOpen, in.Log); err != nil {
 			in.Log.Error("ingest: subscribe", "err", err)
 			return
 		}
