@@ -43,7 +43,6 @@ type pacer struct {
 	p      Pace
 	online map[string]bool
 	said   int // window in the last state published; 0 before any
-	at     time.Time
 }
 
 func newPacer(p Pace) pacer {
@@ -67,8 +66,9 @@ func (p *pacer) pace() (int, time.Duration) {
 }
 
 // see records presence; true when the window moved by a quarter or more
-// from the one last said, and a second has passed since.
-func (p *pacer) see(pres []hub.Presence, now time.Time) bool {
+// from the one last said (so a fleet coming online one by one makes a few
+// states, not one a kiosk).
+func (p *pacer) see(pres []hub.Presence) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, x := range pres {
@@ -79,8 +79,7 @@ func (p *pacer) see(pres []hub.Presence, now time.Time) bool {
 		}
 	}
 	w, _ := p.pace()
-	moved := p.said > 0 && (4*w < 3*p.said || 4*w > 5*p.said)
-	return moved && now.Sub(p.at) >= time.Second
+	return p.said > 0 && (4*w < 3*p.said || 4*w > 5*p.said)
 }
 
 // state is the hub's online state with the pace, remembered as said.
@@ -88,7 +87,7 @@ func (p *pacer) state(now time.Time) mqtt.StateMsg {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	w, spread := p.pace()
-	p.said, p.at = w, now
+	p.said = w
 	return mqtt.StateMsg{V: mqtt.Version, State: mqtt.StateOnline, Window: w, SpreadMS: spread.Milliseconds(), TS: now}
 }
 
@@ -100,7 +99,7 @@ func (in *Ingest) sayOnline(c paho.Client) {
 
 // repace says the pace again when the kiosks online moved it.
 func (in *Ingest) repace(pres []hub.Presence) {
-	if len(pres) > 0 && in.pacer.see(pres, in.Now()) && in.client.IsConnectionOpen() {
+	if len(pres) > 0 && in.pacer.see(pres) && in.client.IsConnectionOpen() {
 		in.sayOnline(in.client)
 	}
 }
