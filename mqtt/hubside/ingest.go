@@ -47,7 +47,7 @@ type Ingest struct {
 	// (Voices.Offer) on paho's goroutine; it must not block. Nil leaves
 	// the voice topics alone.
 	OnVoice func(kiosk string, payload []byte)
-	// Queue is how many messages wait for a transaction; default 8192.
+	// Queue is how many messages wait for a transaction; default 4096.
 	// When it is full the ingest holds the broker back instead of
 	// dropping (intake.go).
 	Queue int
@@ -59,9 +59,11 @@ type Ingest struct {
 	msgs   chan inMsg
 	done   chan struct{} // closed by Close: a waiting Take gives up
 	pacer  pacer         // loop-owned
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
-	stats  ingestStats
+	// heldSeen is Held at the last retune (loop-owned).
+	heldSeen int64
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	stats    ingestStats
 }
 
 type ingestStats struct {
@@ -108,7 +110,7 @@ func (in *Ingest) Open() error {
 		in.ClientID = "ow-hub"
 	}
 	if in.Queue <= 0 {
-		in.Queue = 8192
+		in.Queue = 4096
 	}
 	in.msgs = make(chan inMsg, in.Queue)
 	in.done = make(chan struct{})
@@ -222,11 +224,16 @@ func (in *Ingest) onConnect(c paho.Client) {
 
 func (in *Ingest) loop(ctx context.Context) {
 	var batch []inMsg
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
 	for {
 		batch = batch[:0]
 		select {
 		case <-ctx.Done():
 			return
+		case <-tick.C:
+			in.retune(time.Second)
+			continue
 		case m := <-in.msgs:
 			batch = append(batch, m)
 		}

@@ -12,9 +12,11 @@ import (
 )
 
 // Pace is what the hub's state message asks of kiosks draining a backlog
-// (docs/PROTOCOL.md, "The hub's pace"): each keeps at most a window of
-// Budget shared among the kiosks in flight, so that all of them together
-// never have more waiting for the hub than it commits in about a second;
+// (docs/PROTOCOL.md, "The hub's pace"): each keeps at most a window of a
+// budget shared among the kiosks in flight, so that all of them together
+// never have more waiting for the hub than it commits in about Target
+// (the budget follows the commits measured each second while kiosks are
+// held back, up to Budget);
 // and after the hub comes back each starts its resend at a random point
 // within a spread that grows with the fleet, so they do not all come at
 // once. The zero value takes the defaults.
@@ -23,9 +25,12 @@ type Pace struct {
 	// users): the budget is shared among the larger of it and the kiosks
 	// seen online.
 	Fleet int
-	// Budget is how many submissions all kiosks together may have in
-	// flight; default 16384 (about a second of the hub's commits).
+	// Budget is the most submissions all kiosks together may have in
+	// flight; default 16384.
 	Budget int
+	// Target is about how long a submission waits for the hub when it is
+	// the bottleneck; default 1 s.
+	Target time.Duration
 	// SpreadPerKiosk is the spread each kiosk adds; default 2 ms, so a
 	// thousand kiosks start within 2 s. MaxSpread caps it; default 30 s.
 	SpreadPerKiosk, MaxSpread time.Duration
@@ -42,7 +47,9 @@ type pacer struct {
 	mu     sync.Mutex
 	p      Pace
 	online map[string]bool
-	said   int // window in the last state published; 0 before any
+	said   int   // window in the last state published; 0 before any
+	budget int   // now: Pace.Budget, or what tune measured
+	stored int64 // submissions stored at the last tune
 }
 
 func newPacer(p Pace) pacer {
@@ -55,13 +62,16 @@ func newPacer(p Pace) pacer {
 	if p.MaxSpread <= 0 {
 		p.MaxSpread = 30 * time.Second
 	}
-	return pacer{p: p, online: map[string]bool{}}
+	if p.Target <= 0 {
+		p.Target = time.Second
+	}
+	return pacer{p: p, online: map[string]bool{}, budget: p.Budget}
 }
 
 // pace is the window and spread for the kiosks known now.
 func (p *pacer) pace() (int, time.Duration) {
 	n := max(p.p.Fleet, len(p.online), 1)
-	w := min(max(p.p.Budget/n, MinPaceWindow), MaxPaceWindow)
+	w := min(max(p.budget/n, MinPaceWindow), MaxPaceWindow)
 	return w, min(time.Duration(n)*p.p.SpreadPerKiosk, p.p.MaxSpread)
 }
 
@@ -78,8 +88,32 @@ func (p *pacer) see(pres []hub.Presence) bool {
 			delete(p.online, x.Kiosk)
 		}
 	}
+	return p.moved()
+}
+
+// moved: the window moved by a quarter or more from the one last said.
+func (p *pacer) moved() bool {
 	w, _ := p.pace()
 	return p.said > 0 && (4*w < 3*p.said || 4*w > 5*p.said)
+}
+
+// tune adapts the budget to the submissions stored, read every dt: while
+// the hub is the bottleneck (backlog: more than a batch waiting, or
+// kiosks held back) it becomes Target's worth of what was committed;
+// otherwise it doubles back toward Pace.Budget. True when the window
+// moved by a quarter.
+func (p *pacer) tune(stored int64, backlog bool, dt time.Duration) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	ds := stored - p.stored
+	p.stored = stored
+	switch {
+	case backlog && ds > 0:
+		p.budget = min(max(int(float64(ds)*p.p.Target.Seconds()/dt.Seconds()), MinPaceWindow), p.p.Budget)
+	case !backlog:
+		p.budget = min(2*p.budget, p.p.Budget)
+	}
+	return p.moved()
 }
 
 // state is the hub's online state with the pace, remembered as said.
@@ -95,6 +129,17 @@ func (p *pacer) state(now time.Time) mqtt.StateMsg {
 func (in *Ingest) sayOnline(c paho.Client) {
 	online, _ := json.Marshal(in.pacer.state(in.Now()))
 	c.Publish(mqtt.TopicHubState, 1, true, online)
+}
+
+// retune adapts the pace to the commits of the last second, and says it
+// again when it moved.
+func (in *Ingest) retune(dt time.Duration) {
+	held := in.stats.held.Load()
+	backlog := len(in.msgs) > in.BatchMax || held > in.heldSeen
+	in.heldSeen = held
+	if in.pacer.tune(in.stats.stored.Load(), backlog, dt) && in.client.IsConnectionOpen() {
+		in.sayOnline(in.client)
+	}
 }
 
 // repace says the pace again when the kiosks online moved it.
