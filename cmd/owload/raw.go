@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"os"
 	"os/exec"
@@ -196,7 +197,7 @@ func bareBroker(kind string) (addr string, stop func(), info func() system.Info,
 	l.Close()
 	switch kind {
 	case "mochi":
-		s := mochi.New(&mochi.Options{Logger: nil})
+		s := mochi.New(&mochi.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err := s.AddHook(new(auth.AllowHook), nil); err != nil {
 			return "", nil, nil, err
 		}
