@@ -231,7 +231,7 @@ func startMosquitto(addr string) (func(), error) {
 	if err := os.WriteFile(cfg, []byte(conf), 0o600); err != nil {
 		return nil, err
 	}
-	cmd := exec.Command("mosquitto", "-c", cfg)
+	cmd := exec.Command(mosquittoPath(), "-c", cfg)
 	cmd.Stderr = os.Stderr
 	if err := cmd.Start(); err != nil {
 		os.RemoveAll(dir)
@@ -257,3 +257,12 @@ func startMosquitto(addr string) (func(), error) {
 // mosquittoQueueConf are deploy/mosquitto/opinionwall.conf's queue
 // settings, so the baseline mosquitto holds what the deployed one holds.
 const mosquittoQueueConf = "max_queued_messages 100000\nmax_queued_bytes 67108864\nmax_inflight_messages 100\n"
+
+// mosquittoPath is mosquitto on the PATH, or Debian's /usr/sbin/mosquitto
+// (not on a user's PATH).
+func mosquittoPath() string {
+	if p, err := exec.LookPath("mosquitto"); err == nil {
+		return p
+	}
+	return "/usr/sbin/mosquitto"
+}
