@@ -98,10 +98,11 @@ func (p *pacer) moved() bool {
 }
 
 // tune adapts the budget to the submissions stored, read every dt: while
-// the hub is the bottleneck (backlog: more than a batch waiting, or
-// kiosks held back) it becomes Target's worth of what was committed;
-// otherwise it doubles back toward Pace.Budget. True when the window
-// moved by a quarter.
+// the hub is the bottleneck (backlog: anything still queued, or kiosks
+// held back) it becomes Target's worth of what was committed; otherwise
+// it grows by a quarter (at least MinPaceWindow) toward Pace.Budget:
+// doubling made the kiosks' in-flight total swing, and the tail latency
+// with it (docs/BENCHMARKS.md). True when the window moved by a quarter.
 func (p *pacer) tune(stored int64, backlog bool, dt time.Duration) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -111,7 +112,7 @@ func (p *pacer) tune(stored int64, backlog bool, dt time.Duration) bool {
 	case backlog && ds > 0:
 		p.budget = min(max(int(float64(ds)*p.p.Target.Seconds()/dt.Seconds()), MinPaceWindow), p.p.Budget)
 	case !backlog:
-		p.budget = min(2*p.budget, p.p.Budget)
+		p.budget = min(p.budget+max(p.budget/4, MinPaceWindow), p.p.Budget)
 	}
 	return p.moved()
 }
@@ -135,7 +136,7 @@ func (in *Ingest) sayOnline(c paho.Client) {
 // again when it moved.
 func (in *Ingest) retune(dt time.Duration) {
 	held := in.stats.held.Load()
-	backlog := len(in.msgs) > in.BatchMax || held > in.heldSeen
+	backlog := len(in.msgs) > 0 || held > in.heldSeen
 	in.heldSeen = held
 	if in.pacer.tune(in.stats.stored.Load(), backlog, dt) && in.client.IsConnectionOpen() {
 		in.sayOnline(in.client)

@@ -7,7 +7,7 @@ import (
 
 // TestPaceFollowsTheCommits: while the hub is behind, the budget becomes a
 // second's worth of what it committed, shared among the fleet; once it
-// keeps up, the budget doubles back toward its maximum.
+// keeps up, the budget grows back by a quarter a second toward its maximum.
 func TestPaceFollowsTheCommits(t *testing.T) {
 	p := newPacer(Pace{Fleet: 100, Budget: 16384})
 	if w, spread := p.pace(); w != 163 || spread != 200*time.Millisecond {
@@ -28,14 +28,14 @@ func TestPaceFollowsTheCommits(t *testing.T) {
 	for range 3 {
 		p.tune(3000, false, time.Second)
 	}
-	if w, _ := p.pace(); w != 80 {
-		t.Errorf("window %d after three seconds keeping up; want 8,000/100", w)
+	if w, _ := p.pace(); w != 19 { // 1,000 → 1,250 → 1,562 → 1,952
+		t.Errorf("window %d after three seconds keeping up; want 1,952/100", w)
 	}
 	p.tune(3000, true, time.Second) // behind, but nothing committed: unchanged
-	if w, _ := p.pace(); w != 80 {
+	if w, _ := p.pace(); w != 19 {
 		t.Errorf("window %d after a second without commits; want it kept", w)
 	}
-	for range 10 {
+	for range 20 {
 		p.tune(3000, false, time.Second)
 	}
 	if w, _ := p.pace(); w != 163 {
