@@ -24,6 +24,12 @@ import (
 // generated configuration, the world's password file and the v1 ACL.
 func startMosquitto(t *testing.T, w *world) string {
 	t.Helper()
+	return startMosquittoWith(t, w, "")
+}
+
+// startMosquittoWith is startMosquitto with more lines of configuration.
+func startMosquittoWith(t *testing.T, w *world, extra string) string {
+	t.Helper()
 	bin := mosquittoBin(t)
 	dir := t.TempDir()
 	addr := freeAddr(t)
@@ -39,7 +45,7 @@ acl_file %s
 persistence false
 listener %s %s
 log_dest stderr
-`, currentUser(t), pw, acl, port, host)
+%s`, currentUser(t), pw, acl, port, host, extra)
 	cfg := filepath.Join(dir, "mosquitto.conf")
 	os.WriteFile(cfg, []byte(conf), 0o600)
 	runMosquitto(t, bin, cfg, addr)

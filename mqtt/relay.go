@@ -53,7 +53,7 @@ type Relay struct {
 	// state message.
 	ConfigVersion func() int64
 
-	Window         int           // most submissions published and not yet acked; default 1024
+	Window         int           // most submissions published and not yet acked; default 1024 (the hub's pace may ask fewer)
 	AckTimeout     time.Duration // resend after this; default 30s
 	TelemetryEvery time.Duration // default 60s
 	Telemetry      func(ctx context.Context) (kiosk.Telemetry, error)
@@ -81,6 +81,10 @@ type Relay struct {
 	inflight  map[string]sent // by submission id
 	upload    *upload         // the recording being sent, if any
 	voiceAt   time.Time       // no chunk before this (the pace, relay_voice.go)
+	pace      pace            // the hub's (relay_pace.go)
+	holding   bool            // no submissions published until resume fires
+	holdWhy   string
+	resume    *time.Timer
 
 	stats relayStats
 	asks  asks // questions to the station awaiting answers (relay_lookup.go)
@@ -254,7 +258,7 @@ func (r *Relay) loop(ctx context.Context) {
 				r.stats.connects.Add(1)
 				r.connected, r.hubState = true, ""
 				backoff = r.MinBackoff
-				r.resendAll(ctx, "connected")
+				r.resendSpread(ctx, "connected")
 				continue
 			}
 			r.stats.lost.Add(1)
@@ -263,6 +267,8 @@ func (r *Relay) loop(ctx context.Context) {
 			r.Log.Warn("relay: connection lost", "err", ev.err, "retry_in", delay.Round(time.Millisecond))
 			retry.Reset(delay)
 			backoff = min(2*backoff, r.MaxBackoff)
+		case <-r.resumeC():
+			r.resumed(ctx)
 		case m := <-r.msgs:
 			r.handleBurst(ctx, m)
 		case <-r.notify:

@@ -69,8 +69,8 @@ func (r *Relay) handle(ctx context.Context, m paho.Message) {
 	}
 }
 
-// handleHubState resends everything unacknowledged when the hub comes
-// back. The retained state arrives with every subscription; connecting
+// handleHubState takes the hub's pace (relay_pace.go) and resends
+// everything unacknowledged, spread, when the hub comes back. The retained state arrives with every subscription; connecting
 // already resent everything. Only the hub coming back counts: a change to
 // online, or a live (not retained) online, which the hub says once its
 // subscriptions are granted: what was published before that reached nobody.
@@ -82,8 +82,12 @@ func (r *Relay) handleHubState(ctx context.Context, payload []byte, retained boo
 	back := st.State == StateOnline && r.hubState != StateOnline && (r.hubState != "" || !retained)
 	r.hubState = st.State
 	r.hubGone.Store(st.State != StateOnline)
+	if st.State == StateOnline {
+		r.setPace(st)
+		r.paceSeen(ctx)
+	}
 	if back && r.connected {
-		r.resendAll(ctx, "hub online")
+		r.resendSpread(ctx, "hub online")
 	}
 	return nil
 }

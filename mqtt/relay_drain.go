@@ -23,8 +23,8 @@ func (r *Relay) resendAll(ctx context.Context, why string) {
 
 // fill publishes pending submissions, in seq order, until the window is full.
 func (r *Relay) fill(ctx context.Context) {
-	for r.connected && len(r.inflight) < r.Window {
-		want := r.Window - len(r.inflight)
+	for r.connected && !r.holding && len(r.inflight) < r.window() {
+		want := r.window() - len(r.inflight)
 		batch, err := r.Outbox.Claim(ctx, want)
 		if err != nil {
 			r.Log.Warn("relay: claim", "err", err)
@@ -92,8 +92,8 @@ func (r *Relay) markAcked(ctx context.Context, ids []string) {
 		}
 	}
 	free := 0
-	if r.connected {
-		free = max(r.Window-(len(r.inflight)-present), 0)
+	if r.connected && !r.holding {
+		free = max(r.window()-(len(r.inflight)-present), 0)
 	}
 	n, batch, err := r.Outbox.AckAndClaim(ctx, acked, free)
 	if err != nil {

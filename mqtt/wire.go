@@ -39,8 +39,14 @@ type StateMsg struct {
 	BootID  string `json:"boot_id,omitempty"` // changes at every boot
 	Version string `json:"version,omitempty"` // software version
 	// ConfigVersion is the configuration version the kiosk applied.
-	ConfigVersion int64     `json:"config_version,omitempty"`
-	TS            time.Time `json:"ts"`
+	ConfigVersion int64 `json:"config_version,omitempty"`
+	// The hub's pace (hub's state only, docs/PROTOCOL.md): Window is the
+	// most submissions a kiosk keeps in flight, SpreadMS the span within
+	// which a kiosk starts its resend at a random point after the hub comes
+	// back. Zero: no limit beyond the kiosk's own, no spread.
+	Window   int       `json:"window,omitempty"`
+	SpreadMS int64     `json:"spread_ms,omitempty"`
+	TS       time.Time `json:"ts"`
 }
 
 // TeleMsg is a kiosk's telemetry.
@@ -309,6 +315,9 @@ func DecodeState(b []byte) (StateMsg, error) {
 	case StateOnline, StateOffline, StateLost:
 	default:
 		return m, invalid(what, "unknown state %q", m.State)
+	}
+	if m.Window < 0 || m.SpreadMS < 0 {
+		return m, invalid(what, "negative pace (window %d, spread %d ms)", m.Window, m.SpreadMS)
 	}
 	return m, nil
 }

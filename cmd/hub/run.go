@@ -75,6 +75,7 @@ type Main struct {
 	desk   *desk
 	broker *broker.Broker // nil with an external broker
 	ingest *hubside.Ingest
+	fleet  int // kiosk users in the embedded broker's password file
 }
 
 // NewMain returns a Main that logs to standard error.
@@ -251,6 +252,11 @@ func (m *Main) embeddedBroker() (mqtt.Conn, error) {
 	if err != nil {
 		return mqtt.Conn{}, err
 	}
+	for _, u := range creds.Users() {
+		if u != mqtt.UserHub && u != mqtt.UserOps {
+			m.fleet++
+		}
+	}
 	// The hub reaches its own broker over loopback with a password made
 	// for this run and never written down.
 	pass := randomPassword()
@@ -281,6 +287,7 @@ func (m *Main) externalBroker() (mqtt.Conn, error) {
 // openMQTT opens the ingest, the downlink and the polls' clock.
 func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 	in := &hubside.Ingest{Conn: conn, Store: m.db, Signer: signer, Shared: m.Config.shared, Log: m.Log.With("part", "ingest")}
+	in.Pace.Fleet = m.fleet // the pace's budget is shared among the kiosks that may connect
 	dl := &hubside.Downlink{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "downlink"), Leader: m.db}
 	m.desk.desk.Notify = dl.Wake
 	in.OnOnline = dl.KioskOnline // a kiosk back online gets its recent ticket updates again
@@ -304,6 +311,11 @@ func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 		return err
 	}
 	m.ingest = in
+	if m.broker != nil {
+		// Kiosks' submissions straight into the ingest's queue, which holds
+		// their PUBACKs back when full instead of the broker dropping them.
+		m.broker.Attach(in)
+	}
 	if err := m.open(dl); err != nil {
 		return err
 	}

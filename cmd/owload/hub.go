@@ -25,6 +25,9 @@ type loadHub struct {
 	// DeferCases queues the cases for the projector instead of making
 	// them in the ingest's transaction (the alternative measured).
 	DeferCases bool
+	// Subscribed leaves the ingest on its subscription instead of
+	// attaching it to the broker (the path before the intake).
+	Subscribed bool
 
 	broker *broker.Broker
 	db     *hubsqlite.DB
@@ -72,11 +75,15 @@ func (h *loadHub) Open() error {
 	h.ingest = &hubside.Ingest{Conn: mqtt.Conn{Broker: h.URL(), Username: mqtt.UserHub, Password: password(mqtt.UserHub)},
 		Store: h.db, Signer: h.Signer,
 		// Throughput, not the per-kiosk quota, is measured here.
-		Quota: &hub.Quota{PerHour: 1 << 30}}
+		Quota: &hub.Quota{PerHour: 1 << 30}, Pace: hubside.Pace{Fleet: len(h.Kiosks)}}
 	for _, p := range []part{h.db, &hubsqlite.Projector{DB: h.db}, h.ingest} {
 		if err := h.open(p); err != nil {
 			return err
 		}
+	}
+	if !h.Subscribed {
+		// As hub run has it: submissions straight into the ingest's queue.
+		h.broker.Attach(h.ingest)
 	}
 	for deadline := time.Now().Add(10 * time.Second); !h.ingest.Connected(); time.Sleep(10 * time.Millisecond) {
 		if time.Now().After(deadline) {

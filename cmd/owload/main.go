@@ -11,7 +11,16 @@
 // of what they dropped. When -timeout passes first it names the kiosks that
 // did not finish and exits with status 1.
 //
-//	owload [-kiosks 200] [-per-kiosk 100] [-window 16] [-timeout 5m] [-defer-cases] [-cpuprofile FILE]
+// Kiosks follow the pace the hub's state signals (window and spread) as
+// mqtt.Relay does, unless -no-pace; the ingest takes the kiosks' publishes
+// from the embedded broker in-process as `hub run` does, unless
+// -subscribed. -raw mochi|mosquitto measures the baseline instead: the
+// same number of plain paho clients publishing the same messages at QoS 1
+// into a bare broker (mochi in-process, or Debian's mosquitto started for
+// the run) with one plain subscriber, timed until the last PUBACK.
+//
+//	owload [-kiosks 200] [-per-kiosk 100] [-window 16] [-timeout 5m] [-defer-cases] [-no-pace] [-subscribed] [-cpuprofile FILE]
+//	owload -raw mochi|mosquitto [-kiosks 200] [-per-kiosk 100] [-window 16]
 package main
 
 import (
@@ -42,6 +51,8 @@ type options struct {
 	kiosks, perKiosk, window int
 	timeout                  time.Duration
 	keep, deferCases         bool
+	noPace, subscribed       bool
+	raw                      string
 	cpuProfile               string
 }
 
@@ -53,6 +64,9 @@ func run() error {
 	flag.DurationVar(&o.timeout, "timeout", 5*time.Minute, "give up after this long (the kiosks that did not finish are named)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the hub's temporary data directory")
 	flag.BoolVar(&o.deferCases, "defer-cases", false, "queue cases for the projector instead of making them in the ingest's transaction")
+	flag.BoolVar(&o.noPace, "no-pace", false, "kiosks ignore the pace in the hub's state (window and spread)")
+	flag.BoolVar(&o.subscribed, "subscribed", false, "the ingest on its subscription instead of attached to the broker")
+	flag.StringVar(&o.raw, "raw", "", "no hub: plain paho clients into a bare broker, mochi or mosquitto (the baseline)")
 	flag.StringVar(&o.cpuProfile, "cpuprofile", "", "write a CPU profile of the run (kiosks, broker and hub) to this file")
 	flag.Parse()
 	if o.cpuProfile != "" {
@@ -65,6 +79,11 @@ func run() error {
 			return err
 		}
 		defer pprof.StopCPUProfile()
+	}
+	if o.raw != "" {
+		r, err := rawLoad(context.Background(), o)
+		r.print(os.Stdout)
+		return err
 	}
 	res, err := load(context.Background(), o)
 	res.print(os.Stdout)
@@ -88,7 +107,7 @@ func load(ctx context.Context, o options) (result, error) {
 		ids[i] = fmt.Sprintf("load-%03d", i)
 	}
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
-	h := &loadHub{Dir: dir, Kiosks: ids, Signer: mqtt.NewSigner(priv), DeferCases: o.deferCases}
+	h := &loadHub{Dir: dir, Kiosks: ids, Signer: mqtt.NewSigner(priv), DeferCases: o.deferCases, Subscribed: o.subscribed}
 	err = h.Open()
 	defer h.Close()
 	if err != nil {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"os"
 	"strings"
 	"testing"
 	"time"
@@ -69,5 +70,28 @@ func TestVerifyFindsEachDefect(t *testing.T) {
 		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
 			t.Errorf("%s: %v, want %q", c.name, err, c.want)
 		}
+	}
+}
+
+// TestRawSmall: the baseline publishes every message into each bare broker
+// and its one subscriber receives them all (mosquitto skipped when not
+// installed).
+func TestRawSmall(t *testing.T) {
+	for _, b := range []string{"mochi", "mosquitto"} {
+		t.Run(b, func(t *testing.T) {
+			if _, err := os.Stat(mosquittoPath()); b == "mosquitto" && err != nil {
+				t.Skip("mosquitto is not installed")
+			}
+			res, err := rawLoad(context.Background(), options{raw: b, kiosks: 5, perKiosk: 40, window: 4, timeout: time.Minute})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.total != 200 || len(res.latencies) != 200 || res.received != 200 || res.elapsed <= 0 {
+				t.Errorf("total %d, latencies %d, received %d, elapsed %v", res.total, len(res.latencies), res.received, res.elapsed)
+			}
+			if b == "mochi" && res.dropped != 0 {
+				t.Errorf("mochi dropped %d", res.dropped)
+			}
+		})
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	mrand "math/rand/v2"
 	"os"
 	"sync"
 	"sync/atomic"
@@ -19,15 +20,24 @@ import (
 // sim is one simulated kiosk: it publishes its submissions with a bounded
 // window, verifies each signed ack as a real kiosk does, and records the
 // time from publish to ack. It never resends: every id is published once,
-// so an id acked twice is the hub's doing (counted in dupAcks).
+// so an id acked twice is the hub's doing (counted in dupAcks). Unless
+// -no-pace, it follows the hub's pace as mqtt.Relay does: the window the
+// hub's state signals when smaller than its own, and a start at a random
+// point within the hub's spread.
 type sim struct {
 	id     string
 	codec  kiosk.TicketCodec
 	client paho.Client
 	trust  *mqtt.Trust
 	n      int
-	window chan struct{} // a token per submission in flight
+	paced  bool
+	free   chan struct{} // a place in the window may have opened
+	hub    chan struct{} // closed at the hub's first state
 	mu     sync.Mutex
+	max    int // the window: -window, or the hub's when smaller
+	limit  int
+	flying int
+	spread time.Duration
 	sent   map[string]time.Time // published, not acked yet
 	ids    []string             // every id published
 	acked  atomic.Int64
@@ -40,8 +50,8 @@ type sim struct {
 }
 
 func newSim(id string, number int, url, password string, trust *mqtt.Trust, o options) (*sim, error) {
-	s := &sim{id: id, trust: trust, n: o.perKiosk, window: make(chan struct{}, o.window),
-		sent: map[string]time.Time{}, done: make(chan struct{})}
+	s := &sim{id: id, trust: trust, n: o.perKiosk, paced: !o.noPace, max: o.window, limit: o.window,
+		free: make(chan struct{}, 1), hub: make(chan struct{}), sent: map[string]time.Time{}, done: make(chan struct{})}
 	s.codec, _ = kiosk.NewTicketCodec(number, id)
 	opts := paho.NewClientOptions().AddBroker(url).SetClientID(id).SetUsername(id).SetPassword(password).
 		SetProtocolVersion(4).SetCleanSession(true).SetConnectTimeout(10 * time.Second).SetOrderMatters(false)
@@ -49,11 +59,91 @@ func newSim(id string, number int, url, password string, trust *mqtt.Trust, o op
 	if tok := s.client.Connect(); !tok.WaitTimeout(15*time.Second) || tok.Error() != nil {
 		return nil, fmt.Errorf("%s: connect: %v", id, tok.Error())
 	}
-	tok := s.client.Subscribe(mqtt.KioskTopic(id, mqtt.LeafAck), 1, s.onAck)
+	subs := map[string]byte{mqtt.KioskTopic(id, mqtt.LeafAck): 1}
+	if s.paced {
+		subs[mqtt.TopicHubState] = 1
+	}
+	tok := s.client.SubscribeMultiple(subs, s.onMessage)
 	if !tok.WaitTimeout(10*time.Second) || tok.Error() != nil {
 		return nil, fmt.Errorf("%s: subscribe: %v", id, tok.Error())
 	}
 	return s, nil
+}
+
+func (s *sim) onMessage(c paho.Client, m paho.Message) {
+	if m.Topic() != mqtt.TopicHubState {
+		s.onAck(c, m)
+		return
+	}
+	st, err := mqtt.DecodeState(m.Payload())
+	if err != nil || st.State != mqtt.StateOnline {
+		return
+	}
+	s.mu.Lock()
+	s.limit = s.max
+	if st.Window > 0 {
+		s.limit = min(s.max, st.Window)
+	}
+	s.spread = time.Duration(st.SpreadMS) * time.Millisecond
+	s.mu.Unlock()
+	select {
+	case <-s.hub:
+	default:
+		close(s.hub)
+	}
+	s.wake()
+}
+
+// wake tells run a place in the window may have opened.
+func (s *sim) wake() {
+	select {
+	case s.free <- struct{}{}:
+	default:
+	}
+}
+
+// acquire takes a place in the window, waiting until one is free.
+func (s *sim) acquire(ctx context.Context) error {
+	for {
+		s.mu.Lock()
+		if s.flying < s.limit {
+			s.flying++
+			s.mu.Unlock()
+			return nil
+		}
+		s.mu.Unlock()
+		select {
+		case <-s.free:
+		case <-ctx.Done():
+			return ctx.Err()
+		}
+	}
+}
+
+// start waits, when paced, for the hub's state (at most 2 s) and then a
+// random part of its spread.
+func (s *sim) start(ctx context.Context) error {
+	if !s.paced {
+		return nil
+	}
+	select {
+	case <-s.hub:
+	case <-time.After(2 * time.Second):
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+	s.mu.Lock()
+	spread := s.spread
+	s.mu.Unlock()
+	if spread <= 0 {
+		return nil
+	}
+	select {
+	case <-time.After(mrand.N(spread)):
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
 
 func (s *sim) onAck(_ paho.Client, m paho.Message) {
@@ -73,7 +163,8 @@ func (s *sim) onAck(_ paho.Client, m paho.Message) {
 		}
 		s.latencies = append(s.latencies, now.Sub(at))
 		delete(s.sent, id)
-		<-s.window
+		s.flying--
+		s.wake()
 		if s.acked.Add(1) == int64(s.n) {
 			close(s.done)
 		}
@@ -87,11 +178,12 @@ func (s *sim) run(ctx context.Context) error {
 	var gen kiosk.UUIDGen
 	topic := mqtt.KioskTopic(s.id, mqtt.LeafUp)
 	suffix := make([]byte, 4)
+	if err := s.start(ctx); err != nil {
+		return err
+	}
 	for seq := 1; seq <= s.n; seq++ {
-		select {
-		case s.window <- struct{}{}:
-		case <-ctx.Done():
-			return ctx.Err()
+		if err := s.acquire(ctx); err != nil {
+			return err
 		}
 		rand.Read(suffix)
 		now := time.Now()

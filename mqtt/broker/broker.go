@@ -42,6 +42,8 @@ type Broker struct {
 	limited   atomic.Int64
 	retained  atomic.Int64
 	turned    atomic.Int64
+	intake    atomic.Pointer[intakeBox] // Attach
+	taken     atomic.Int64
 }
 
 // Open starts the listeners.
@@ -159,12 +161,15 @@ type Stats struct {
 	// slow to take them (mochi's messages_dropped), InflightDropped those
 	// dropped from a client's in-flight store (inflight_dropped).
 	SlowDropped, InflightDropped int64
+	// Taken counts publishes the attached Intake took in-process.
+	Taken int64
 }
 
 // Stats returns the broker's counters.
 func (b *Broker) Stats() Stats {
 	st := Stats{Denied: b.denied.Load(), Refused: b.refused.Load(), Throttled: b.throttled.Load(),
-		RateLimited: b.limited.Load(), Retained: b.retained.Load(), Turned: b.turned.Load()}
+		RateLimited: b.limited.Load(), Retained: b.retained.Load(), Turned: b.turned.Load(),
+		Taken: b.taken.Load()}
 	if s := b.server; s != nil {
 		info := s.Info.Clone()
 		st.SlowDropped, st.InflightDropped = info.MessagesDropped, info.InflightDropped
@@ -272,6 +277,10 @@ func (h *authHook) OnPublish(cl *mochi.Client, pk packets.Packet) (packets.Packe
 	// acknowledged after its ack timeout, so nothing is lost, only slowed.
 	if !b.rates.take(user, b.limits.rateFor(user), len(pk.Payload)+len(pk.TopicName), b.Now()) {
 		return drop(&b.limited, "over the user's rate")
+	}
+	// Before the PUBACK: a full intake holds the kiosk back here.
+	if b.toIntake(pk) {
+		return pk, packets.CodeSuccessIgnore
 	}
 	return pk, nil
 }

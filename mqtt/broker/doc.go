@@ -17,6 +17,11 @@
 // each turned away, and every warning says why and names the client or the
 // address.
 //
+// An attached Intake (intake.go: the hub's ingest) takes kiosks' up
+// messages in-process before the broker acknowledges them, and may make
+// the kiosk wait; the broker then never acknowledges what it would drop on
+// the way to a slow subscriber.
+//
 // Only the hub links this package; a station that runs mosquitto instead
 // uses `hub acl` and `hub passwd` to configure it, and
 // deploy/mosquitto/opinionwall.conf sets the limits mosquitto has.

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -48,17 +47,27 @@ type Ingest struct {
 	// (Voices.Offer) on paho's goroutine; it must not block. Nil leaves
 	// the voice topics alone.
 	OnVoice func(kiosk string, payload []byte)
+	// Queue is how many messages wait for a transaction; default 4096.
+	// When it is full the ingest holds the broker back instead of
+	// dropping (intake.go).
+	Queue int
+	// Pace is what the hub's state asks of draining kiosks (pace.go).
+	Pace Pace
 
 	client paho.Client
 	epoch  atomic.Int64 // bumped each time the subscriptions are granted
-	msgs   chan paho.Message
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
-	stats  ingestStats
+	msgs   chan inMsg
+	done   chan struct{} // closed by Close: a waiting Take gives up
+	pacer  pacer         // loop-owned
+	// heldSeen is Held at the last retune (loop-owned).
+	heldSeen int64
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+	stats    ingestStats
 }
 
 type ingestStats struct {
-	received, stored, acked, rejected, dropped, failed, overQuota atomic.Int64
+	received, stored, acked, rejected, dropped, failed, overQuota, held atomic.Int64
 }
 
 // IngestStats is a snapshot of the ingest's counters.
@@ -67,8 +76,11 @@ type IngestStats struct {
 	Stored   int64 // submissions in committed batches (resent ones included)
 	Acked    int64 // ids acknowledged
 	Rejected int64 // messages refused by the decoders
-	Dropped  int64 // messages dropped because the ingest was full (kiosks resend)
-	Failed   int64 // batches the store could not commit (not acked; kiosks resend)
+	Dropped  int64 // messages given up on because the ingest was closing (kiosks resend)
+	// Held counts messages that waited for room in the queue, holding
+	// their sender back (Take) or the hub's subscription (onMessage).
+	Held   int64
+	Failed int64 // batches the store could not commit (not acked; kiosks resend)
 	// OverQuota counts submissions over their kiosk's quota (not acked;
 	// kiosks resend).
 	OverQuota int64
@@ -97,7 +109,12 @@ func (in *Ingest) Open() error {
 	if in.ClientID == "" {
 		in.ClientID = "ow-hub"
 	}
-	in.msgs = make(chan paho.Message, 32768)
+	if in.Queue <= 0 {
+		in.Queue = 4096
+	}
+	in.msgs = make(chan inMsg, in.Queue)
+	in.done = make(chan struct{})
+	in.pacer = newPacer(in.Pace)
 
 	o := in.ClientOptions()
 	o.SetAutoReconnect(true)
@@ -128,7 +145,9 @@ func (in *Ingest) Close() error {
 	if in.cancel == nil {
 		return nil
 	}
+	close(in.done)
 	in.cancel()
+	in.cancel = nil
 	in.wg.Wait()
 	if in.client.IsConnectionOpen() {
 		off, _ := json.Marshal(mqtt.StateMsg{V: mqtt.Version, State: mqtt.StateLost, TS: in.Now()})
@@ -169,7 +188,7 @@ func (in *Ingest) publish(ctx context.Context, topic string, retained bool, payl
 func (in *Ingest) Stats() IngestStats {
 	return IngestStats{Received: in.stats.received.Load(), Stored: in.stats.stored.Load(), Acked: in.stats.acked.Load(),
 		Rejected: in.stats.rejected.Load(), Dropped: in.stats.dropped.Load(), Failed: in.stats.failed.Load(),
-		OverQuota: in.stats.overQuota.Load()}
+		OverQuota: in.stats.overQuota.Load(), Held: in.stats.held.Load()}
 }
 
 func (in *Ingest) onConnect(c paho.Client) {
@@ -196,37 +215,26 @@ func (in *Ingest) onConnect(c paho.Client) {
 			return
 		}
 		// Online only once subscribed: kiosks resend on it, and what they
-		// published before the subscription reached nobody.
-		online, _ := json.Marshal(mqtt.StateMsg{V: mqtt.Version, State: mqtt.StateOnline, TS: in.Now()})
-		c.Publish(mqtt.TopicHubState, 1, true, online)
+		// published before the subscription reached nobody. It carries
+		// the pace (pace.go).
+		in.sayOnline(c)
 		in.epoch.Add(1)
 	}()
 	in.Log.Info("ingest: connected", "broker", in.Broker)
 }
 
-func (in *Ingest) onMessage(_ paho.Client, m paho.Message) {
-	in.stats.received.Add(1)
-	if k, leaf, ok := mqtt.ParseKioskTopic(m.Topic()); ok && leaf == mqtt.LeafLookup && in.OnLookup != nil {
-		in.OnLookup(k, m.Payload())
-		return
-	} else if ok && leaf == mqtt.LeafVoice && in.OnVoice != nil {
-		in.OnVoice(k, m.Payload())
-		return
-	}
-	select {
-	case in.msgs <- m:
-	default:
-		in.stats.dropped.Add(1) // the kiosk resends what is not acked
-	}
-}
-
 func (in *Ingest) loop(ctx context.Context) {
-	var batch []paho.Message
+	var batch []inMsg
+	tick := time.NewTicker(time.Second)
+	defer tick.Stop()
 	for {
 		batch = batch[:0]
 		select {
 		case <-ctx.Done():
 			return
+		case <-tick.C:
+			in.retune(time.Second)
+			continue
 		case m := <-in.msgs:
 			batch = append(batch, m)
 		}
@@ -249,55 +257,46 @@ func (in *Ingest) loop(ctx context.Context) {
 	}
 }
 
-// weight estimates how many submissions a message holds without decoding
-// it: a submission is typically some 350 bytes on the wire.
-func weight(m paho.Message) int {
-	if strings.HasSuffix(m.Topic(), "/"+mqtt.LeafUp) {
-		return min(max(len(m.Payload())/350, 1), mqtt.MaxUpBatch)
-	}
-	return 1
-}
-
 // process decodes a batch, commits it, then acks.
-func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
+func (in *Ingest) process(ctx context.Context, msgs []inMsg) {
 	now := in.Now()
 	var b hub.Batch
 	var online []string
 	acks := map[string][]string{}
 	for _, m := range msgs {
-		k, leaf, ok := mqtt.ParseKioskTopic(m.Topic())
+		k, leaf, ok := mqtt.ParseKioskTopic(m.topic)
 		if !ok {
-			in.reject(m.Topic(), fmt.Errorf("not a kiosk topic"))
+			in.reject(m.topic, fmt.Errorf("not a kiosk topic"))
 			continue
 		}
 		switch leaf {
 		case mqtt.LeafUp:
 			in.takeUp(k, m, now, &b, acks)
 		case mqtt.LeafState:
-			st, err := mqtt.DecodeState(m.Payload())
+			st, err := mqtt.DecodeState(m.payload)
 			if err == nil {
 				err = hub.CheckReport(st.State, st.Session, st.BootID, st.Version)
 			}
 			if err != nil {
-				in.reject(m.Topic(), err)
+				in.reject(m.topic, err)
 				continue
 			}
 			b.Presence = append(b.Presence, hub.Presence{Kiosk: k, State: st.State, Session: st.Session, BootID: st.BootID, Version: st.Version, At: now})
-			if st.State == mqtt.StateOnline && !m.Retained() {
+			if st.State == mqtt.StateOnline && !m.retained {
 				online = append(online, k)
 			}
 		case mqtt.LeafTele:
-			t, err := mqtt.DecodeTele(k, m.Payload())
+			t, err := mqtt.DecodeTele(k, m.payload)
 			if err == nil {
 				err = hub.CheckTelemetry(t.Telemetry)
 			}
 			if err != nil {
-				in.reject(m.Topic(), err)
+				in.reject(m.topic, err)
 				continue
 			}
-			b.Telemetry = append(b.Telemetry, hub.TelemetryReport{Kiosk: k, At: now, Raw: append([]byte(nil), m.Payload()...)})
+			b.Telemetry = append(b.Telemetry, hub.TelemetryReport{Kiosk: k, At: now, Raw: append([]byte(nil), m.payload...)})
 		default:
-			in.reject(m.Topic(), fmt.Errorf("unexpected leaf %q", leaf))
+			in.reject(m.topic, fmt.Errorf("unexpected leaf %q", leaf))
 		}
 	}
 	for k, ids := range acks {
@@ -312,6 +311,7 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 	for k, ids := range acks {
 		in.ack(k, ids)
 	}
+	in.repace(b.Presence)
 	if in.OnOnline != nil {
 		for _, k := range online {
 			in.OnOnline(k)
@@ -322,10 +322,10 @@ func (in *Ingest) process(ctx context.Context, msgs []paho.Message) {
 // takeUp decodes an up message of kiosk k into b: submissions that pass
 // the decoder and the hub's rules are stored and acked; the others are
 // kept aside and acked too, so the kiosk stops resending them.
-func (in *Ingest) takeUp(k string, m paho.Message, now time.Time, b *hub.Batch, acks map[string][]string) {
-	good, bad, err := mqtt.DecodeUp(k, m.Payload())
+func (in *Ingest) takeUp(k string, m inMsg, now time.Time, b *hub.Batch, acks map[string][]string) {
+	good, bad, err := mqtt.DecodeUp(k, m.payload)
 	if err != nil {
-		in.reject(m.Topic(), err)
+		in.reject(m.topic, err)
 		return
 	}
 	for _, s := range good {
@@ -350,7 +350,7 @@ func (in *Ingest) takeUp(k string, m paho.Message, now time.Time, b *hub.Batch, 
 		acks[k] = append(acks[k], s.ID)
 	}
 	for _, s := range bad {
-		in.reject(m.Topic(), s.Err)
+		in.reject(m.topic, s.Err)
 		if s.ID != "" {
 			b.Rejected = append(b.Rejected, hub.Rejected{ID: s.ID, Kiosk: k, Raw: s.Raw, Reason: s.Err.Error(), ReceivedAt: now})
 			acks[k] = append(acks[k], s.ID)
