@@ -21,7 +21,8 @@ import (
 // and telemetry, commits them in batched transactions, and only then sends
 // each kiosk a signed ack of the ids committed. It keeps a persistent
 // session (CleanSession=false, fixed client id), so what arrives while the
-// hub restarts waits at the broker. Set the fields, then Open.
+// hub restarts waits at the broker; with Shared, a clean one (the other
+// hubs take what arrives meanwhile). Set the fields, then Open.
 type Ingest struct {
 	mqtt.Conn
 	Store  hub.IngestStore
@@ -100,6 +101,15 @@ func (in *Ingest) Open() error {
 	in.msgs = make(chan paho.Message, 32768)
 
 	o := in.ClientOptions()
+	if in.Shared {
+		// A hub sharing the work keeps no session at the broker: a broker
+		// (mosquitto 2.0) goes on handing a share of the kiosks' messages
+		// to a dead hub's persistent session, where they wait for it to
+		// return or for each kiosk's ack timeout. With a clean session
+		// its subscription ends with its connection and the other hubs
+		// get everything; what it held unacked the kiosks send again.
+		o.SetCleanSession(true)
+	}
 	o.SetAutoReconnect(true)
 	o.SetConnectRetry(true)
 	o.SetConnectRetryInterval(time.Second)
