@@ -81,7 +81,7 @@ func TestSeveralHubsOnePostgreSQL(t *testing.T) {
 	flowing := time.Since(killedAt)
 	t.Logf("killed hub 2 with %d of %d stored and %d submissions in flight not stored; all of those stored %s later (hub 2 still down), %d stored by then",
 		atKill, total, len(stranded), flowing.Round(10*time.Millisecond), stored())
-	time.Sleep(500 * time.Millisecond)
+	checkLookupWhileDown(t, s.db, ks)
 	s.hubs[1].start()
 	s.waitReady(1)
 
@@ -245,10 +245,11 @@ func (c *countingDown) PutTicketUpdate(ctx context.Context, u kiosk.TicketUpdate
 
 // kioskSide is a kiosk: its store, what it queued and its relay.
 type kioskSide struct {
-	id   string
-	db   *kiosksqlite.DB
-	ids  []string
-	down *countingDown
+	id    string
+	db    *kiosksqlite.DB
+	ids   []string
+	down  *countingDown
+	relay *mqtt.Relay
 }
 
 // startKiosks queues mhEach submissions at each kiosk and starts their
@@ -286,8 +287,27 @@ func (s *district) startKiosks() []*kioskSide {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { r.Close() })
+		k.relay = r
 	}
 	return ks
+}
+
+// checkLookupWhileDown: with one hub dead, a kiosk's question about
+// another kiosk's ticket is answered. (The dead hub's will says the
+// station is lost; kiosks refuse lookups at once while it stands.)
+func checkLookupWhileDown(t *testing.T, db *hubsqlite.DB, ks []*kioskSide) {
+	t.Helper()
+	ctx := context.Background()
+	var other hub.Case
+	waitFor(t, 10*time.Second, func() bool { c, _, err := db.Case(ctx, ks[1].ids[0]); other = c; return err == nil },
+		func() string { return "no case for wall-02's first submission" })
+	var err error
+	waitFor(t, 10*time.Second, func() bool {
+		actx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		defer cancel()
+		_, err = ks[0].relay.AskTicket(actx, other.Ticket)
+		return err == nil
+	}, func() string { return fmt.Sprintf("wall-01 asking about %s with hub 2 down: %v", other.Ticket, err) })
 }
 
 // inflight reads the ids each kiosk has published and not had acked.

@@ -21,8 +21,7 @@ import (
 // and telemetry, commits them in batched transactions, and only then sends
 // each kiosk a signed ack of the ids committed. It keeps a persistent
 // session (CleanSession=false, fixed client id), so what arrives while the
-// hub restarts waits at the broker; with Shared, a clean one (the other
-// hubs take what arrives meanwhile). Set the fields, then Open.
+// hub restarts waits at the broker (with Shared: shared.go). Set the fields, then Open.
 type Ingest struct {
 	mqtt.Conn
 	Store  hub.IngestStore
@@ -50,12 +49,13 @@ type Ingest struct {
 	// the voice topics alone.
 	OnVoice func(kiosk string, payload []byte)
 
-	client paho.Client
-	epoch  atomic.Int64 // bumped each time the subscriptions are granted
-	msgs   chan paho.Message
-	cancel context.CancelFunc
-	wg     sync.WaitGroup
-	stats  ingestStats
+	client  paho.Client
+	epoch   atomic.Int64 // bumped each time the subscriptions are granted
+	closing atomic.Bool  // Close has begun: this hub's own "lost" is not answered
+	msgs    chan paho.Message
+	cancel  context.CancelFunc
+	wg      sync.WaitGroup
+	stats   ingestStats
 }
 
 type ingestStats struct {
@@ -101,15 +101,7 @@ func (in *Ingest) Open() error {
 	in.msgs = make(chan paho.Message, 32768)
 
 	o := in.ClientOptions()
-	if in.Shared {
-		// A hub sharing the work keeps no session at the broker: a broker
-		// (mosquitto 2.0) goes on handing a share of the kiosks' messages
-		// to a dead hub's persistent session, where they wait for it to
-		// return or for each kiosk's ack timeout. With a clean session
-		// its subscription ends with its connection and the other hubs
-		// get everything; what it held unacked the kiosks send again.
-		o.SetCleanSession(true)
-	}
+	in.sharedOptions(o)
 	o.SetAutoReconnect(true)
 	o.SetConnectRetry(true)
 	o.SetConnectRetryInterval(time.Second)
@@ -138,6 +130,7 @@ func (in *Ingest) Close() error {
 	if in.cancel == nil {
 		return nil
 	}
+	in.closing.Store(true)
 	in.cancel()
 	in.wg.Wait()
 	if in.client.IsConnectionOpen() {
@@ -156,24 +149,6 @@ func (in *Ingest) Connected() bool { return in.client != nil && in.client.IsConn
 // embedded broker keeps nothing), so the downlink publishes its snapshots
 // again.
 func (in *Ingest) subscribed() int64 { return in.epoch.Load() }
-
-// publish sends a message on the ingest's connection (signed downstream
-// messages from the station) and waits for the broker to take it.
-func (in *Ingest) publish(ctx context.Context, topic string, retained bool, payload []byte) error {
-	if in.client == nil {
-		return fmt.Errorf("publish %s: ingest not open", topic)
-	}
-	tok := in.client.Publish(topic, 1, retained, payload)
-	select {
-	case <-tok.Done():
-		if err := tok.Error(); err != nil {
-			return fmt.Errorf("publish %s: %w", topic, err)
-		}
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("publish %s: %w", topic, ctx.Err())
-	}
-}
 
 // Stats returns the ingest's counters.
 func (in *Ingest) Stats() IngestStats {
@@ -199,6 +174,7 @@ func (in *Ingest) onConnect(c paho.Client) {
 		subs[prefix+mqtt.KioskFilter(mqtt.LeafVoice)] = 1
 	}
 	tok := c.SubscribeMultiple(subs, nil)
+	in.sharedSubs(c)
 	go func() {
 		if err := mqtt.WaitToken(tok, 10*time.Second, "subscribe"); err != nil {
 			in.Log.Error("ingest: subscribe", "err", err)
