@@ -35,12 +35,19 @@ import (
 // Debian's mosquitto with the station's ACL, and kiosks on their real
 // stores sending through their relays.
 const (
-	mhHubs    = 3
-	mhKiosks  = 6
-	mhEach    = 400 // submissions queued at each kiosk
-	mhReplied = 5   // cases per kiosk triaged and replied afterwards
+	mhReplied = 5 // cases per kiosk triaged and replied afterwards
 	mhPIN     = "246813"
 )
+
+// shape is what a district test runs: hubs (all -shared, or one without),
+// kiosks and the submissions queued at each, and the relays' window.
+type shape struct {
+	hubs, kiosks, each, window int
+	shared                     bool
+}
+
+// theTest's district: three hubs, six kiosks with 400 queued each.
+var theTest = shape{hubs: 3, kiosks: 6, each: 400, window: 32, shared: true}
 
 // TestSeveralHubsOnePostgreSQL kills one of three hubs (SIGKILL) while the
 // kiosks' backlog flows in and starts it again, then checks: every
@@ -50,10 +57,11 @@ const (
 // advisory lock sends), and the review app's API and the web pages of each
 // of the three hubs show the same inbox and cases.
 func TestSeveralHubsOnePostgreSQL(t *testing.T) {
-	s := newDistrict(t)
-	ks := s.startKiosks()
+	s := newDistrict(t, theTest)
+	ks := s.queueKiosks()
+	s.startRelays(ks)
 	ctx := context.Background()
-	total := mhKiosks * mhEach
+	total := theTest.kiosks * theTest.each
 	stored := func() int64 { n, _, _ := s.db.Count(ctx); return n }
 
 	// Kill the second hub mid-load; what it had been handed and not acked
@@ -108,6 +116,7 @@ func TestSeveralHubsOnePostgreSQL(t *testing.T) {
 // district is the station: mosquitto, PostgreSQL and the hub processes.
 type district struct {
 	t       *testing.T
+	shape   shape
 	dir     string
 	broker  string // tcp://… of mosquitto
 	trust   *mqtt.Trust
@@ -118,7 +127,7 @@ type district struct {
 	webs    []string // each hub's web server
 }
 
-func newDistrict(t *testing.T) *district {
+func newDistrict(t *testing.T, sh shape) *district {
 	t.Helper()
 	if !pgtest.Available() {
 		t.Skip(pgtest.ErrNotInstalled)
@@ -130,7 +139,7 @@ func newDistrict(t *testing.T) *district {
 		}
 		bin = "/usr/sbin/mosquitto"
 	}
-	s := &district{t: t, dir: t.TempDir(), pg: pgtest.Database(t)}
+	s := &district{t: t, shape: sh, dir: t.TempDir(), pg: pgtest.Database(t)}
 	var out strings.Builder
 	if err := keygenCmd([]string{"-dir", s.dir, "-name", "hub"}, &out); err != nil {
 		t.Fatal(err)
@@ -138,7 +147,7 @@ func newDistrict(t *testing.T) *district {
 	if s.trust, err = mqtt.LoadTrust(s.dir); err != nil {
 		t.Fatal(err)
 	}
-	s.broker = startMosquitto(t, bin, s.dir)
+	s.broker = startMosquitto(t, bin, s.dir, sh.kiosks)
 	// The test's handle makes the tables and the workers before the hubs start.
 	s.db = hubsqlite.NewDB(s.pg)
 	if err := s.db.Open(); err != nil {
@@ -150,10 +159,10 @@ func newDistrict(t *testing.T) *district {
 	if err := s.db.PutWorker(context.Background(), lead); err != nil {
 		t.Fatal(err)
 	}
-	for i := range mhHubs {
+	for i := range sh.hubs {
 		s.startHub(i)
 	}
-	for i := range mhHubs {
+	for i := range sh.hubs {
 		s.waitReady(i)
 	}
 	return s
@@ -161,11 +170,11 @@ func newDistrict(t *testing.T) *district {
 
 // startMosquitto runs Debian's mosquitto on a free loopback port with the
 // station's password file (the hub and every kiosk) and generated ACL.
-func startMosquitto(t *testing.T, bin, dir string) string {
+func startMosquitto(t *testing.T, bin, dir string, kiosks int) string {
 	t.Helper()
 	creds := &mqtt.Credentials{}
 	creds.Set(mqtt.UserHub, "hub-secret")
-	for i := range mhKiosks {
+	for i := range kiosks {
 		creds.Set(kioskID(i), "kiosk-secret")
 	}
 	os.WriteFile(filepath.Join(dir, "passwd"), creds.Bytes(), 0o600)
@@ -213,8 +222,8 @@ func (s *district) startHub(i int) {
 	web := freeAddr(s.t)
 	s.sockets, s.webs = append(s.sockets, sock), append(s.webs, web)
 	s.hubs = append(s.hubs, startHub(s.t, fmt.Sprintf("hub%d", i+1), "-data", data, "-db", s.pg, "-key", filepath.Join(s.dir, "hub.key"),
-		"-broker", s.broker, "-broker-password-file", filepath.Join(s.dir, "hub.pass"), "-shared", "-client-id", fmt.Sprintf("ow-hub-%d", i+1),
-		"-desk-socket", sock, "-web-listen", web, "-web-pages", "-web-public",
+		"-broker", s.broker, "-broker-password-file", filepath.Join(s.dir, "hub.pass"), fmt.Sprintf("-shared=%v", s.shape.shared),
+		"-client-id", fmt.Sprintf("ow-hub-%d", i+1), "-desk-socket", sock, "-web-listen", web, "-web-pages", "-web-public",
 		"-web-session-key", filepath.Join(s.dir, "web-session.key"), "-kiosks", filepath.Join(s.dir, "no-registry")))
 }
 
@@ -252,21 +261,20 @@ type kioskSide struct {
 	relay *mqtt.Relay
 }
 
-// startKiosks queues mhEach submissions at each kiosk and starts their
-// relays together, as after an outage.
-func (s *district) startKiosks() []*kioskSide {
+// queueKiosks queues the shape's submissions at each kiosk.
+func (s *district) queueKiosks() []*kioskSide {
 	t := s.t
 	ctx := context.Background()
 	var ks []*kioskSide
 	var gen kiosk.UUIDGen
-	for i := range mhKiosks {
+	for i := range s.shape.kiosks {
 		k := &kioskSide{id: kioskID(i), db: kiosksqlite.NewDB(filepath.Join(s.dir, kioskID(i), "kiosk.db"))}
 		k.db.Tickets, _ = kiosk.NewTicketCodec(11+i, k.id)
 		if err := k.db.Open(); err != nil {
 			t.Fatal(err)
 		}
 		t.Cleanup(func() { k.db.Close() })
-		for n := range mhEach {
+		for n := range s.shape.each {
 			sub := &kiosk.Submission{ID: gen.New(time.Now()), Kiosk: k.id, Kind: kiosk.KindOpinion, CreatedAt: time.Now(), ClockSynced: true,
 				Body: kiosk.Body{Topic: "lights", Text: fmt.Sprintf("%s 第%d号楼路灯不亮", k.id, n), Lang: "zh", Channel: kiosk.ChannelTouch}}
 			if err := k.db.Submit(ctx, sub); err != nil {
@@ -277,11 +285,17 @@ func (s *district) startKiosks() []*kioskSide {
 		k.down = &countingDown{Downstream: k.db}
 		ks = append(ks, k)
 	}
+	return ks
+}
+
+// startRelays starts the kiosks' relays together, as after an outage.
+func (s *district) startRelays(ks []*kioskSide) {
+	t := s.t
 	for _, k := range ks {
 		// A long keepalive: no reconnect (which has the hubs queue a
 		// kiosk's recent updates again, on purpose) while updates are counted.
 		r := &mqtt.Relay{Conn: mqtt.Conn{Broker: s.broker, Username: k.id, Password: "kiosk-secret", KeepAlive: 30 * time.Second},
-			Kiosk: k.id, Outbox: k.db, Downstream: k.down, Trust: s.trust, Window: 32,
+			Kiosk: k.id, Outbox: k.db, Downstream: k.down, Trust: s.trust, Window: s.shape.window,
 			AckTimeout: 5 * time.Second, MinBackoff: 100 * time.Millisecond, MaxBackoff: time.Second}
 		if err := r.Open(); err != nil {
 			t.Fatal(err)
@@ -289,7 +303,6 @@ func (s *district) startKiosks() []*kioskSide {
 		t.Cleanup(func() { r.Close() })
 		k.relay = r
 	}
-	return ks
 }
 
 // checkLookupWhileDown: with one hub dead, a kiosk's question about
@@ -346,7 +359,7 @@ func allStored(t *testing.T, db *hubsqlite.DB, ids []string) bool {
 func drained(t *testing.T, ks []*kioskSide) bool {
 	for _, k := range ks {
 		st, err := k.db.Status(context.Background())
-		if err != nil || st.Acked != mhEach || st.Pending+st.Inflight != 0 {
+		if err != nil || st.Acked != len(k.ids) || st.Pending+st.Inflight != 0 {
 			return false
 		}
 	}
@@ -497,7 +510,7 @@ func (s *district) checkSameEverywhere(replied []string) {
 			t.Errorf("hub %d's review app sees\n%s\nhub 1's\n%s", i+1, b.String(), first)
 		}
 	}
-	if !strings.Contains(first, "total 2400") || !strings.Contains(first, "已修好路灯") {
+	if !strings.Contains(first, fmt.Sprintf("total %d,", s.shape.kiosks*s.shape.each)) || !strings.Contains(first, "已修好路灯") {
 		t.Errorf("the inbox: %.300s", first)
 	}
 	s.checkWebEverywhere(replied)
