@@ -23,7 +23,7 @@ func TestMeasureHubsIngest(t *testing.T) {
 	if rounds <= 0 {
 		t.Skip("a measurement: set OW_MEASURE_HUBS=ROUNDS")
 	}
-	one := shape{hubs: 1, kiosks: 20, each: 300, window: 1024}
+	one := shape{hubs: 1, kiosks: 40, each: 500, window: 1024}
 	three := one
 	three.hubs, three.shared = 3, true
 	for round := 1; round <= rounds; round++ {
