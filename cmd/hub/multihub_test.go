@@ -102,7 +102,7 @@ func TestSeveralHubsOnePostgreSQL(t *testing.T) {
 			return fmt.Sprintf("%d cases for %d submissions", in.Total, total)
 		})
 
-	replied := s.replyAtEveryHub(ks)
+	replied := s.replyVia([]int{0, 1, 2}, ks, 0)
 	s.checkDownlinkOnce(ks, replied)
 	s.checkSameEverywhere(replied)
 	s.checkShares(total)
@@ -111,6 +111,7 @@ func TestSeveralHubsOnePostgreSQL(t *testing.T) {
 			t.Errorf("hub %d lost its connection to the broker (another hub took its client id?):\n%s", i+1, p.logs())
 		}
 	}
+	s.checkLeaderKilled(ks)
 }
 
 // district is the station: mosquitto, PostgreSQL and the hub processes.
@@ -259,6 +260,7 @@ type kioskSide struct {
 	ids   []string
 	down  *countingDown
 	relay *mqtt.Relay
+	want  int64 // ticket updates it should have taken in
 }
 
 // queueKiosks queues the shape's submissions at each kiosk.
@@ -394,17 +396,17 @@ func checkStoredOnce(t *testing.T, db *hubsqlite.DB, ks []*kioskSide, total int)
 	}
 }
 
-// replyAtEveryHub triages and replies to mhReplied cases of each kiosk
-// through the hubs' desk sockets in turn, as review apps connected to
-// different hubs do (each action wakes the downlink of the hub it went
-// through), and returns them.
-func (s *district) replyAtEveryHub(ks []*kioskSide) []string {
+// replyVia triages and replies to the mhReplied cases of each kiosk of
+// the given round through the desk sockets of the hubs in via in turn,
+// as review apps connected to different hubs do (each action wakes the
+// downlink of the hub it went through), and returns them.
+func (s *district) replyVia(via []int, ks []*kioskSide, round int) []string {
 	t := s.t
 	ctx := context.Background()
 	var desks []*deskapi.Client
 	var mes []hub.Worker
-	for _, sock := range s.sockets {
-		c := &deskapi.Client{Path: sock}
+	for _, i := range via {
+		c := &deskapi.Client{Path: s.sockets[i]}
 		if err := c.Open(); err != nil {
 			t.Fatal(err)
 		}
@@ -430,18 +432,51 @@ func (s *district) replyAtEveryHub(ks []*kioskSide) []string {
 		}
 	}
 	for _, k := range ks {
-		for _, id := range k.ids[:mhReplied] {
+		for _, id := range k.ids[round*mhReplied : (round+1)*mhReplied] {
 			act(id, hub.Action{Kind: hub.ActTriage, Matter: kiosk.MatterSmall})
 			act(id, hub.Action{Kind: hub.ActReply, Reply: "已修好路灯 " + id[len(id)-6:]})
 			ids = append(ids, id)
+			k.want += 2
 		}
 	}
 	return ids
 }
 
+// checkLeaderKilled SIGKILLs the downlink's leader: hubs 1 and 3 first
+// (hub 2 leads after), the cases of round 1 acted on through hub 2; then
+// hub 2, the leader, with 1 and 3 back, round 2's cases acted on through
+// hubs 1 and 3, one of which takes the lead. Each update reaches its
+// kiosk once.
+func (s *district) checkLeaderKilled(ks []*kioskSide) {
+	for i, p := range s.hubs {
+		if p.cmd == nil {
+			p.start()
+		}
+		s.waitReady(i)
+	}
+	s.hubs[0].kill()
+	s.hubs[2].kill()
+	s.checkDownlinkOnce(ks, s.replyVia([]int{1}, ks, 1))
+	s.hubs[0].start()
+	s.hubs[2].start()
+	s.waitReady(0)
+	s.waitReady(2)
+	// Hub 2, alone a moment ago, holds the lock: this kills the leader.
+	leads := func() int {
+		return strings.Count(s.hubs[0].logs()+s.hubs[2].logs(), "downlink: this hub sends it")
+	}
+	time.Sleep(3 * time.Second) // a round (2 s) of 1's and 3's downlinks, as followers
+	before := leads()
+	s.hubs[1].kill()
+	s.checkDownlinkOnce(ks, s.replyVia([]int{0, 2}, ks, 2))
+	if leads() != before+1 {
+		s.t.Errorf("after the leader's kill, hubs 1 and 3 took the lead %d times", leads()-before)
+	}
+}
+
 // checkDownlinkOnce: each kiosk took in two updates (triaged, replied)
-// for each of its cases acted on, not more, although three hubs run a
-// downlink each.
+// for each of its cases acted on so far, not more, although every hub
+// runs a downlink.
 func (s *district) checkDownlinkOnce(ks []*kioskSide, replied []string) {
 	t := s.t
 	ctx := context.Background()
@@ -466,8 +501,8 @@ func (s *district) checkDownlinkOnce(ks []*kioskSide, replied []string) {
 	})
 	time.Sleep(2 * time.Second) // many rounds of every hub's downlink
 	for _, k := range ks {
-		if n := k.down.updates.Load(); n != 2*mhReplied {
-			t.Errorf("%s took in %d ticket updates for %d cases triaged and replied: want %d, each once", k.id, n, mhReplied, 2*mhReplied)
+		if n := k.down.updates.Load(); n != k.want {
+			t.Errorf("%s took in %d ticket updates for %d cases triaged and replied: want %d, each once", k.id, n, k.want/2, k.want)
 		}
 	}
 }
