@@ -467,8 +467,11 @@ func (s *district) checkLeaderKilled(ks []*kioskSide) {
 	}
 	time.Sleep(3 * time.Second) // a round (2 s) of 1's and 3's downlinks, as followers
 	before := leads()
+	killed := time.Now()
 	s.hubs[1].kill()
-	s.checkDownlinkOnce(ks, s.replyVia([]int{0, 2}, ks, 2))
+	done := s.checkDownlinkOnce(ks, s.replyVia([]int{0, 2}, ks, 2))
+	s.t.Logf("the leader killed: %d updates acted on after the kill all delivered %s after it", 2*mhReplied*len(ks),
+		done.Sub(killed).Round(10*time.Millisecond))
 	if leads() != before+1 {
 		s.t.Errorf("after the leader's kill, hubs 1 and 3 took the lead %d times", leads()-before)
 	}
@@ -477,7 +480,7 @@ func (s *district) checkLeaderKilled(ks []*kioskSide) {
 // checkDownlinkOnce: each kiosk took in two updates (triaged, replied)
 // for each of its cases acted on so far, not more, although every hub
 // runs a downlink.
-func (s *district) checkDownlinkOnce(ks []*kioskSide, replied []string) {
+func (s *district) checkDownlinkOnce(ks []*kioskSide, replied []string) (delivered time.Time) {
 	t := s.t
 	ctx := context.Background()
 	waitFor(t, 60*time.Second, func() bool {
@@ -499,12 +502,14 @@ func (s *district) checkDownlinkOnce(ks []*kioskSide, replied []string) {
 		p, _ := s.db.PendingTickets(ctx, 1000)
 		return fmt.Sprintf("%d updates pending", len(p))
 	})
+	delivered = time.Now()
 	time.Sleep(2 * time.Second) // many rounds of every hub's downlink
 	for _, k := range ks {
 		if n := k.down.updates.Load(); n != k.want {
 			t.Errorf("%s took in %d ticket updates for %d cases triaged and replied: want %d, each once", k.id, n, k.want/2, k.want)
 		}
 	}
+	return delivered
 }
 
 // checkSameEverywhere asks each hub, through its desk socket and its web
