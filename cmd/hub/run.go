@@ -102,7 +102,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&c.headless, "headless", false, "run as a service, without the review app's window")
 	fs.StringVar(&c.exportDir, "export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where the review app saves ledgers and charts")
 	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
-	fs.StringVar(&c.clientID, "client-id", "", "the hub's MQTT client id, one per hub (default ow-hub; with -shared ow-hub-HOSTNAME)")
+	fs.StringVar(&c.clientID, "client-id", "", "the hub's MQTT client id, one per hub sharing the work: ow-hub-NAME (default ow-hub; with -shared ow-hub-HOSTNAME)")
 	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
 	fs.StringVar(&c.releasesAddr, "releases-listen", "127.0.0.1:8088", "HTTP address serving -releases (loopback unless asked)")
 	fs.StringVar(&c.deskSocket, "desk-socket", "", "serve the review app's local API (hub app -socket) on this unix socket; the unit uses "+deskapi.DefaultSocket)
