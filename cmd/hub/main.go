@@ -92,7 +92,7 @@ func dispatch(ctx context.Context, args []string) error {
 
 const usage = `usage:
   hub [run] -data DIR -credentials FILE -key FILE [-listen ADDR] [-tls-listen ADDR -tls-cert F -tls-key F
-            -tls-ca F [-tls-crl F]] [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared]
+            -tls-ca F [-tls-crl F]] [-broker URL -broker-user U -broker-password-file F] [-headless] [-shared [-client-id ID]]
             [-broker-ca F -broker-cert F -broker-key F] (-broker: a cluster's nodes comma-separated)
             [-desk-socket PATH] [-open311-listen ADDR -open311-jurisdiction J -open311-poll D] [-retention-days 180]
                        run the station: embedded broker (default) or an external one, the ingest, and

@@ -43,6 +43,7 @@ type runConfig struct {
 	brokerURL, brokerUser, brokerPassFile string
 	brokerCA, brokerCert, brokerKey       string
 	headless, shared                      bool
+	clientID                              string // the ingest's MQTT client id; see hubClientID
 	kiosks                                string // the kiosk number registry (kioskctl provision)
 	exportDir, releases, releasesAddr     string
 	deskSocket                            string
@@ -106,6 +107,7 @@ func (m *Main) ParseFlags(args []string) error {
 	fs.BoolVar(&c.headless, "headless", false, "run as a service, without the review app's window")
 	fs.StringVar(&c.exportDir, "export-dir", filepath.Join(os.Getenv("HOME"), "意见墙导出"), "where the review app saves ledgers and charts")
 	fs.BoolVar(&c.shared, "shared", false, "subscribe through $share/ow-hub/ so several hubs share the work")
+	fs.StringVar(&c.clientID, "client-id", "", "the hub's MQTT client id, one per hub sharing the work: ow-hub-NAME (default ow-hub; with -shared ow-hub-HOSTNAME)")
 	fs.StringVar(&c.releases, "releases", "", "folder of kiosk releases (kiosk-VERSION) to serve for updates")
 	fs.StringVar(&c.releasesAddr, "releases-listen", "127.0.0.1:8088", "HTTP address serving -releases (loopback unless asked)")
 	fs.StringVar(&c.deskSocket, "desk-socket", "", "serve the review app's local API (hub app -socket) on this unix socket; the unit uses "+deskapi.DefaultSocket)
@@ -286,6 +288,7 @@ func (m *Main) externalBroker() (mqtt.Conn, error) {
 
 // openMQTT opens the ingest, the downlink and the polls' clock.
 func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
+	conn.ClientID = hubClientID(m.Config.clientID, m.Config.shared, os.Hostname)
 	in := &hubside.Ingest{Conn: conn, Store: m.db, Signer: signer, Shared: m.Config.shared, Log: m.Log.With("part", "ingest")}
 	in.Pace.Fleet = m.fleet // the pace's budget is shared among the kiosks that may connect
 	dl := &hubside.Downlink{Ingest: in, Store: m.db, Signer: signer, Log: m.Log.With("part", "downlink"), Leader: m.db}
@@ -320,6 +323,23 @@ func (m *Main) openMQTT(conn mqtt.Conn, signer *mqtt.Signer) error {
 		return err
 	}
 	return m.open(&pollClock{Polls: m.desk.desk, Figures: m.desk.desk, Log: m.Log.With("part", "polls")})
+}
+
+// hubClientID is the ingest's client id: the one asked for, else
+// "ow-hub", or with -shared "ow-hub-HOSTNAME". Each hub sharing the work
+// needs its own: a broker lets one client id connect at a time and closes
+// the older connection, so hubs with the same id would take the
+// connection from each other in turn.
+func hubClientID(asked string, shared bool, hostname func() (string, error)) string {
+	if asked != "" {
+		return asked
+	}
+	if shared {
+		if h, err := hostname(); err == nil && h != "" {
+			return "ow-hub-" + h
+		}
+	}
+	return "ow-hub"
 }
 
 // loopback turns a listener address such as "[::]:1883" into one to dial.

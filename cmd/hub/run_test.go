@@ -176,3 +176,21 @@ func TestMainClosesWhatItOpened(t *testing.T) {
 		t.Errorf("%d parts left after Close", len(m.parts))
 	}
 }
+
+// Each hub sharing the work has its own client id: asked for, or made of
+// the host's name; one hub alone keeps ow-hub.
+func TestHubClientID(t *testing.T) {
+	host := func() (string, error) { return "station-2", nil }
+	for _, c := range []struct {
+		asked  string
+		shared bool
+		want   string
+	}{{"", false, "ow-hub"}, {"", true, "ow-hub-station-2"}, {"ow-hub-b", true, "ow-hub-b"}, {"ow-hub-b", false, "ow-hub-b"}} {
+		if got := hubClientID(c.asked, c.shared, host); got != c.want {
+			t.Errorf("hubClientID(%q, %v) = %q, want %q", c.asked, c.shared, got, c.want)
+		}
+	}
+	if got := hubClientID("", true, func() (string, error) { return "", os.ErrNotExist }); got != "ow-hub" {
+		t.Errorf("without a host name: %q", got)
+	}
+}

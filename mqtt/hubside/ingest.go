@@ -20,7 +20,7 @@ import (
 // and telemetry, commits them in batched transactions, and only then sends
 // each kiosk a signed ack of the ids committed. It keeps a persistent
 // session (CleanSession=false, fixed client id), so what arrives while the
-// hub restarts waits at the broker. Set the fields, then Open.
+// hub restarts waits at the broker (with Shared: shared.go). Set the fields, then Open.
 type Ingest struct {
 	mqtt.Conn
 	Store  hub.IngestStore
@@ -54,11 +54,12 @@ type Ingest struct {
 	// Pace is what the hub's state asks of draining kiosks (pace.go).
 	Pace Pace
 
-	client paho.Client
-	epoch  atomic.Int64 // bumped each time the subscriptions are granted
-	msgs   chan inMsg
-	done   chan struct{} // closed by Close: a waiting Take gives up
-	pacer  pacer         // loop-owned
+	client  paho.Client
+	epoch   atomic.Int64 // bumped each time the subscriptions are granted
+	closing atomic.Bool  // Close has begun: this hub's own "lost" is not answered
+	msgs    chan inMsg
+	done    chan struct{} // closed by Close: a waiting Take gives up
+	pacer   pacer         // loop-owned
 	// heldSeen is Held at the last retune (loop-owned).
 	heldSeen int64
 	cancel   context.CancelFunc
@@ -117,6 +118,7 @@ func (in *Ingest) Open() error {
 	in.pacer = newPacer(in.Pace)
 
 	o := in.ClientOptions()
+	in.sharedOptions(o)
 	o.SetAutoReconnect(true)
 	o.SetConnectRetry(true)
 	o.SetConnectRetryInterval(time.Second)
@@ -145,6 +147,7 @@ func (in *Ingest) Close() error {
 	if in.cancel == nil {
 		return nil
 	}
+	in.closing.Store(true)
 	close(in.done)
 	in.cancel()
 	in.cancel = nil
@@ -165,24 +168,6 @@ func (in *Ingest) Connected() bool { return in.client != nil && in.client.IsConn
 // embedded broker keeps nothing), so the downlink publishes its snapshots
 // again.
 func (in *Ingest) subscribed() int64 { return in.epoch.Load() }
-
-// publish sends a message on the ingest's connection (signed downstream
-// messages from the station) and waits for the broker to take it.
-func (in *Ingest) publish(ctx context.Context, topic string, retained bool, payload []byte) error {
-	if in.client == nil {
-		return fmt.Errorf("publish %s: ingest not open", topic)
-	}
-	tok := in.client.Publish(topic, 1, retained, payload)
-	select {
-	case <-tok.Done():
-		if err := tok.Error(); err != nil {
-			return fmt.Errorf("publish %s: %w", topic, err)
-		}
-		return nil
-	case <-ctx.Done():
-		return fmt.Errorf("publish %s: %w", topic, ctx.Err())
-	}
-}
 
 // Stats returns the ingest's counters.
 func (in *Ingest) Stats() IngestStats {
@@ -207,6 +192,7 @@ func (in *Ingest) onConnect(c paho.Client) {
 	if in.OnVoice != nil {
 		subs[prefix+mqtt.KioskFilter(mqtt.LeafVoice)] = 1
 	}
+	in.sharedSubs(c)
 	go func() {
 		// What the broker refused is asked for again: a clustered broker
 		// refuses while it moves a lost node's work.
