@@ -52,7 +52,7 @@ lint:
 	shellcheck deploy/*.sh deploy/*/*.sh .ci/run
 
 unit:
-	go test -race -count=1 ./...
+	go test -race -count=1 -timeout 25m ./...
 	# the layout check and the tests whose screens change through fyne.Do, which skip themselves under -race
 	CGO_ENABLED=0 go test -count=1 -timeout 20m -run '^TestLayout|^TestKeyboardHandwriting|^TestLookupAnotherKiosksCode|^TestLookupStationUnreachable|^TestKeypadTapCounts' ./display/
 	CGO_ENABLED=0 go test -count=1 -run '^TestVoiceCaseThroughTheScreens$$' ./display/station/
