@@ -14,6 +14,7 @@ import (
 
 	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
@@ -47,7 +48,7 @@ func newWorld(t testing.TB, kiosks ...string) *world {
 	pub, priv, _ := ed25519.GenerateKey(rand.Reader)
 	w.signer = mqtt.NewSigner(priv)
 	w.trust = mqtt.NewTrust().Add(mqtt.RoleHub, pub)
-	w.hubDB = hubsqlite.NewDB(hubStorePath(t, w.dir))
+	w.hubDB = hubsqlite.NewDB(pgtest.StorePath(t, filepath.Join(w.dir, "hub")))
 	// As the hub runs, cases are made in the ingest's transactions;
 	// OW_DEFER_CASES=1 queues them for the projector (the alternative).
 	w.hubDB.DeferCases = os.Getenv("OW_DEFER_CASES") != ""

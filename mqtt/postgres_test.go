@@ -1,8 +1,6 @@
 package mqtt_test
 
 import (
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"opinionwall/internal/pgtest"
@@ -33,19 +31,5 @@ var onPostgres = map[string]func(*testing.T){
 // database per test; with the hub or a kiosk killed (SIGKILL) mid-ingest,
 // every submission is stored exactly once.
 func TestOnPostgreSQL(t *testing.T) {
-	if !pgtest.Available() {
-		t.Skip(pgtest.ErrNotInstalled)
-	}
-	for name, test := range onPostgres {
-		t.Run(name, test)
-	}
-}
-
-// hubStorePath is where a test's hub store lives: a file in dir, or under
-// TestOnPostgreSQL a new database.
-func hubStorePath(t testing.TB, dir string) string {
-	if strings.HasPrefix(t.Name(), "TestOnPostgreSQL/") {
-		return pgtest.Database(t)
-	}
-	return filepath.Join(dir, "hub", "hub.db")
+	pgtest.RunAgain(t, onPostgres)
 }

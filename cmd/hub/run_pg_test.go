@@ -12,8 +12,6 @@ import (
 
 	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
-	kiosksqlite "opinionwall/kiosk/sqlite"
-	"opinionwall/mqtt"
 )
 
 // TestRunOnPostgreSQL runs `hub run -headless -db postgres://…` with its
@@ -35,33 +33,13 @@ func TestRunOnPostgreSQL(t *testing.T) {
 	addr := startHeadless(t, data, pw, filepath.Join(dir, "hub.key"), "-db", pg)
 	ctx := context.Background()
 
-	db := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
-	db.Tickets, _ = kiosk.NewTicketCodec(12, "wall-01")
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	var g kiosk.UUIDGen
+	var subs []*kiosk.Submission
 	for i := 0; i < 20; i++ {
-		s := &kiosk.Submission{ID: g.New(time.Now()), Kiosk: "wall-01", Kind: kiosk.KindOpinion, CreatedAt: time.Now(), ClockSynced: true,
-			Body: kiosk.Body{Topic: "lights", Text: fmt.Sprintf("第%d号楼路灯不亮", i), Lang: "zh", Channel: kiosk.ChannelTouch}}
-		if err := db.Submit(ctx, s); err != nil {
-			t.Fatal(err)
-		}
+		subs = append(subs, &kiosk.Submission{ID: g.New(time.Now()), Kiosk: "wall-01", Kind: kiosk.KindOpinion, CreatedAt: time.Now(), ClockSynced: true,
+			Body: kiosk.Body{Topic: "lights", Text: fmt.Sprintf("第%d号楼路灯不亮", i), Lang: "zh", Channel: kiosk.ChannelTouch}})
 	}
-	trust, err := mqtt.LoadTrust(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &mqtt.Relay{Conn: mqtt.Conn{Broker: "tcp://" + addr, Username: "wall-01", Password: "kiosk-secret"},
-		Kiosk: "wall-01", Outbox: db, Downstream: db, Trust: trust, MinBackoff: 50 * time.Millisecond}
-	if err := r.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	var st kiosksqlite.Status
-	waitFor(t, 30*time.Second, func() bool { st, _ = db.Status(ctx); return st.Acked == 20 },
-		func() string { return fmt.Sprintf("acked %d/20: %+v", st.Acked, r.Stats()) })
+	relayQueued(t, dir, addr, subs)
 	export := func(dbURL string) string {
 		t.Helper()
 		var csv strings.Builder

@@ -32,33 +32,13 @@ func TestRunWithEmbeddedBroker(t *testing.T) {
 	addr := startHeadless(t, filepath.Join(dir, "hub"), pw, filepath.Join(dir, "hub.key"))
 	ctx := context.Background()
 
-	db := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
-	db.Tickets, _ = kiosk.NewTicketCodec(12, "wall-01")
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
 	var g kiosk.UUIDGen
+	var subs []*kiosk.Submission
 	for i := 0; i < 20; i++ {
-		s := &kiosk.Submission{ID: g.New(time.Now()), Kiosk: "wall-01", Kind: kiosk.KindRating, CreatedAt: time.Now(), ClockSynced: true,
-			Body: kiosk.Body{Topic: "station", Rating: kiosk.RatingSatisfied, Lang: "zh", Channel: kiosk.ChannelButton}}
-		if err := db.Submit(ctx, s); err != nil {
-			t.Fatal(err)
-		}
+		subs = append(subs, &kiosk.Submission{ID: g.New(time.Now()), Kiosk: "wall-01", Kind: kiosk.KindRating, CreatedAt: time.Now(), ClockSynced: true,
+			Body: kiosk.Body{Topic: "station", Rating: kiosk.RatingSatisfied, Lang: "zh", Channel: kiosk.ChannelButton}})
 	}
-	trust, err := mqtt.LoadTrust(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &mqtt.Relay{Conn: mqtt.Conn{Broker: "tcp://" + addr, Username: "wall-01", Password: "kiosk-secret"},
-		Kiosk: "wall-01", Outbox: db, Downstream: db, Trust: trust, MinBackoff: 50 * time.Millisecond}
-	if err := r.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer r.Close()
-	var st kiosksqlite.Status
-	waitFor(t, 30*time.Second, func() bool { st, _ = db.Status(ctx); return st.Acked == 20 },
-		func() string { return fmt.Sprintf("acked %d/20: %+v", st.Acked, r.Stats()) })
+	relayQueued(t, dir, addr, subs)
 	var csv strings.Builder
 	if err := exportCmd(ctx, []string{"-data", filepath.Join(dir, "hub"), "-format", "csv"}, nil, &csv); err != nil {
 		t.Fatal(err)

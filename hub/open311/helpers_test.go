@@ -13,6 +13,7 @@ import (
 	"opinionwall/hub"
 	"opinionwall/hub/open311"
 	"opinionwall/hub/sqlite"
+	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 )
 
@@ -32,7 +33,7 @@ func newStation(t *testing.T) *station {
 	t.Helper()
 	ctx := context.Background()
 	s := &station{now: time.Date(2026, 11, 29, 10, 0, 0, 0, time.UTC)}
-	s.db = sqlite.NewDB(storePath(t))
+	s.db = sqlite.NewDB(pgtest.StorePath(t, t.TempDir()))
 	s.db.Now = func() time.Time { return s.now }
 	if err := s.db.Open(); err != nil {
 		t.Fatal(err)

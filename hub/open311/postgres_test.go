@@ -2,8 +2,6 @@ package open311_test
 
 import (
 	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"opinionwall/internal/pgtest"
@@ -18,10 +16,7 @@ func TestMain(m *testing.M) {
 // TestOnPostgreSQL runs the GeoReport and escalation tests
 // again with the station's store on PostgreSQL.
 func TestOnPostgreSQL(t *testing.T) {
-	if !pgtest.Available() {
-		t.Skip(pgtest.ErrNotInstalled)
-	}
-	for name, test := range map[string]func(*testing.T){
+	pgtest.RunAgain(t, map[string]func(*testing.T){
 		"Conformance":          TestConformance,
 		"EscalateAndMirror":    TestEscalateAndMirror,
 		"EscalateAnswerLost":   TestEscalateAnswerLost,
@@ -30,16 +25,5 @@ func TestOnPostgreSQL(t *testing.T) {
 		"RequestsFilters":      TestRequestsFilters,
 		"PartnerPost":          TestPartnerPost,
 		"Routing":              TestRouting,
-	} {
-		t.Run(name, test)
-	}
-}
-
-// storePath is a test's store: a file, or under TestOnPostgreSQL a new
-// database.
-func storePath(t testing.TB) string {
-	if strings.HasPrefix(t.Name(), "TestOnPostgreSQL/") {
-		return pgtest.Database(t)
-	}
-	return filepath.Join(t.TempDir(), "hub.db")
+	})
 }

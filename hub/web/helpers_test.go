@@ -15,6 +15,7 @@ import (
 	"opinionwall/hub/seed"
 	"opinionwall/hub/sqlite"
 	"opinionwall/hub/web"
+	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 )
 
@@ -32,7 +33,7 @@ var end = time.Date(2026, 11, 29, 18, 0, 0, 0, time.Local)
 func newStation(t testing.TB, n int, tweak func(*web.Deps)) *station {
 	t.Helper()
 	ctx := context.Background()
-	db := sqlite.NewDB(storePath(t))
+	db := sqlite.NewDB(pgtest.StorePath(t, t.TempDir()))
 	if err := db.Open(); err != nil {
 		t.Fatal(err)
 	}
