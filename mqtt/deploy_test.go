@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/internal/ca"
@@ -32,7 +34,7 @@ func TestDeployMosquittoConf(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	plain, tlsAddr := freeAddr(t), freeAddr(t)
+	plain, tlsAddr := freeport.Addr(t), freeport.Addr(t)
 	_, plainPort, _ := net.SplitHostPort(plain)
 	_, tlsPort, _ := net.SplitHostPort(tlsAddr)
 	conf := string(raw)

@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	"opinionwall/hub"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"
@@ -20,7 +22,7 @@ func TestDownlinkSurvivesBrokerOutage(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	w := newWorld(t, "wall-01")
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	url := "tcp://" + addr
 	b := w.startBroker(addr)
 	in := &hubside.Ingest{

@@ -5,12 +5,14 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	"opinionwall/mqtt"
 )
 
 func TestBrokerDownWhileSubmitting(t *testing.T) {
 	w := newWorld(t, "wall-01")
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	url := "tcp://" + addr
 	k := w.newKiosk("wall-01", 11)
 	w.startRelay(k, url, nil) // nothing listens yet
@@ -30,7 +32,7 @@ func TestBrokerDownWhileSubmitting(t *testing.T) {
 
 func TestBrokerRestartDuringDrain(t *testing.T) {
 	w := newWorld(t, "wall-01")
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	url := "tcp://" + addr
 	b := w.startBroker(addr)
 	w.startIngest(url)

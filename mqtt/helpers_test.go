@@ -6,7 +6,6 @@ import (
 	"crypto/rand"
 	"fmt"
 	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
 	"testing"
@@ -214,14 +213,4 @@ func (w *world) checkExactlyOnce(kiosks ...*kioskSide) {
 	if rows != int64(total) || distinct != rows {
 		w.t.Fatalf("hub has %d rows (%d distinct kiosk/seq) for %d submissions", rows, distinct, total)
 	}
-}
-
-// freeAddr returns a loopback address with a port free right now.
-func freeAddr(t testing.TB) string {
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
 }

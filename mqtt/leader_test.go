@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
 	"opinionwall/internal/pgdb"
@@ -38,7 +40,7 @@ func testDownlinkOnceFromSeveralHubs(t *testing.T) {
 		t.Skip("several hubs share a store on PostgreSQL only")
 	}
 	ctx := context.Background()
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	url := "tcp://" + addr
 	w.startBroker(addr)
 	type station struct {

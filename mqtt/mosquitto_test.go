@@ -15,6 +15,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/ops"
 	"opinionwall/mqtt"
@@ -32,7 +34,7 @@ func startMosquittoWith(t *testing.T, w *world, extra string) string {
 	t.Helper()
 	bin := mosquittoBin(t)
 	dir := t.TempDir()
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	host, port, _ := net.SplitHostPort(addr)
 	pw, acl := filepath.Join(dir, "passwd"), filepath.Join(dir, "acl")
 	os.WriteFile(pw, w.creds.Bytes(), 0o600)

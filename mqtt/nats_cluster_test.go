@@ -16,6 +16,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	"opinionwall/mqtt"
 )
 
@@ -71,7 +73,7 @@ func startNATSCluster(t *testing.T, caDir string, users []string, edit func(stri
 	c := &natsCluster{t: t, dir: caDir}
 	for i := range c.nodes {
 		c.nodes[i] = &natsNode{t: t, bin: bin, name: fmt.Sprintf("ow-n%d", i+1),
-			client: freeAddr(t), http: freeAddr(t), route: freeAddr(t), mqttAddr: freeAddr(t)}
+			client: freeport.Addr(t), http: freeport.Addr(t), route: freeport.Addr(t), mqttAddr: freeport.Addr(t)}
 	}
 	for i, n := range c.nodes {
 		raw, err := os.ReadFile(fmt.Sprintf("../deploy/nats/node%d.conf", i+1))

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
@@ -179,7 +181,7 @@ func TestVoiceHubKilledMidTransfer(t *testing.T) {
 
 func TestVoiceConnectionCutAndBrokerRestart(t *testing.T) {
 	w := newWorld(t, "booth-01")
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	url := "tcp://" + addr
 	b := w.startBroker(addr)
 	in := w.newIngest(url)

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/hub"
@@ -29,7 +31,7 @@ import (
 // keeps the pack it had.
 func TestVoicePackFromTheHubStillChecked(t *testing.T) {
 	w := newWorld(t, "booth-01", "booth-02")
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	b := w.startBroker(addr)
 	url := "tcp://" + addr
 	opsPub, opsKey, _ := ed25519.GenerateKey(rand.Reader)

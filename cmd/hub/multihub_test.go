@@ -20,6 +20,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	"opinionwall/hub"
 	"opinionwall/hub/deskapi"
 	hubsqlite "opinionwall/hub/sqlite"
@@ -185,7 +187,7 @@ func startMosquitto(t *testing.T, bin, dir string, kiosks int) string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	host, port, _ := net.SplitHostPort(addr)
 	conf := fmt.Sprintf("user %s\nper_listener_settings false\nallow_anonymous false\npassword_file %s\nacl_file %s\npersistence false\nlistener %s %s\nlog_dest stderr\n",
 		me.Username, filepath.Join(dir, "passwd"), filepath.Join(dir, "acl"), port, host)
@@ -220,7 +222,7 @@ func kioskID(i int) string { return fmt.Sprintf("wall-%02d", i+1) }
 func (s *district) startHub(i int) {
 	data := filepath.Join(s.dir, fmt.Sprintf("hub%d", i+1))
 	sock := filepath.Join(s.dir, fmt.Sprintf("desk%d.sock", i+1))
-	web := freeAddr(s.t)
+	web := freeport.Addr(s.t)
 	s.sockets, s.webs = append(s.sockets, sock), append(s.webs, web)
 	s.hubs = append(s.hubs, startHub(s.t, fmt.Sprintf("hub%d", i+1), "-data", data, "-db", s.pg, "-key", filepath.Join(s.dir, "hub.key"),
 		"-broker", s.broker, "-broker-password-file", filepath.Join(s.dir, "hub.pass"), fmt.Sprintf("-shared=%v", s.shape.shared),

@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	"opinionwall/internal/ca"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
@@ -48,7 +50,7 @@ func TestRunOnNATS(t *testing.T) {
 		t.Fatal(err)
 	}
 	os.WriteFile(filepath.Join(dir, "users.conf"), []byte(out.String()), 0o600)
-	mqttAddr, httpAddr := freeAddr(t), freeAddr(t)
+	mqttAddr, httpAddr := freeport.Addr(t), freeport.Addr(t)
 	conf := fmt.Sprintf(`server_name: t1
 listen: %s
 http: %s
@@ -58,7 +60,7 @@ mqtt {
   tls { ca_file: %q, cert_file: %q, key_file: %q, verify_and_map: true }
 }
 include "users.conf"
-`, freeAddr(t), httpAddr, filepath.Join(dir, "js"), mqttAddr,
+`, freeport.Addr(t), httpAddr, filepath.Join(dir, "js"), mqttAddr,
 		filepath.Join(c.Dir, ca.CertFile), filepath.Join(c.Dir, ca.ServerName+".crt"), filepath.Join(c.Dir, ca.ServerName+".key"))
 	os.WriteFile(filepath.Join(dir, "nats.conf"), []byte(conf), 0o600)
 	var logs strings.Builder
@@ -80,7 +82,7 @@ include "users.conf"
 	done := make(chan error, 1)
 	go func() {
 		done <- runCmd(ctx, []string{"-headless", "-data", filepath.Join(dir, "hub"), "-key", filepath.Join(dir, "hub.key"),
-			"-broker", "ssl://" + freeAddr(t) + ",ssl://" + mqttAddr, "-broker-ca", filepath.Join(c.Dir, ca.CertFile),
+			"-broker", "ssl://" + freeport.Addr(t) + ",ssl://" + mqttAddr, "-broker-ca", filepath.Join(c.Dir, ca.CertFile),
 			"-broker-cert", hubCrt, "-broker-key", hubKey})
 	}()
 	defer func() {

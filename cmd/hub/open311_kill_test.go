@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -12,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"opinionwall/internal/freeport"
 
 	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
@@ -88,16 +89,6 @@ func (p *hubProc) logs() string {
 	return string(b)
 }
 
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer l.Close()
-	return l.Addr().String()
-}
-
 func openDB(t *testing.T, data string) *hubsqlite.DB {
 	t.Helper()
 	db := hubsqlite.NewDB(filepath.Join(data, "hub.db"))
@@ -136,7 +127,7 @@ func TestEscalationSurvivesKills(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(out.String()), "\n")
 	secret := lines[len(lines)-1]
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	upArgs := []string{"add", "-data", originData, "-body", "街道安监办", "-url", "http://" + addr + "/open311/v2/", "-jurisdiction", "longhua"}
 	if err := upstreamCmd(ctx, upArgs, strings.NewReader(secret+"\n"), &out); err != nil {
 		t.Fatal(err)

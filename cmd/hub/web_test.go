@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"opinionwall/internal/freeport"
+
 	"opinionwall/hub/web"
 )
 
@@ -30,7 +32,7 @@ func TestRunServesTheWebPartsAskedFor(t *testing.T) {
 		return s.Mount("GET /open311/v2/ping", http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { io.WriteString(w, "pong") }))
 	})
 	defer func() { webMounts = webMounts[:len(webMounts)-1] }()
-	addr := freeAddr(t)
+	addr := freeport.Addr(t)
 	m := NewMain()
 	if err := m.ParseFlags([]string{"-headless", "-data", filepath.Join(dir, "hub"), "-key", filepath.Join(dir, "hub.key"),
 		"-credentials", filepath.Join(dir, "passwd"), "-listen", "127.0.0.1:0", "-web-listen", addr, "-web-public", "-web-api"}); err != nil {

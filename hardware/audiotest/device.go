@@ -77,6 +77,10 @@ func (d *Device) Play(ctx context.Context, pcm []int16) error {
 		}
 	}
 	if err := ctx.Err(); err != nil {
+		// Ended before it could be heard: as cut as a clip stopped halfway.
+		if d.RealTime {
+			d.markCut(idx)
+		}
 		return err
 	}
 	if !d.RealTime {
