@@ -10,11 +10,10 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/internal/freeport"
-
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/internal/ca"
+	"opinionwall/internal/freeport"
 	"opinionwall/mqtt"
 )
 

@@ -6,9 +6,8 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/internal/freeport"
-
 	"opinionwall/hub"
+	"opinionwall/internal/freeport"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"
 	"opinionwall/mqtt/hubside"

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"opinionwall/internal/freeport"
-
 	"opinionwall/mqtt"
 )
 

@@ -7,10 +7,9 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/internal/freeport"
-
 	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/internal/freeport"
 	"opinionwall/internal/pgdb"
 	"opinionwall/kiosk"
 	"opinionwall/mqtt"

@@ -16,7 +16,6 @@ import (
 	"time"
 
 	"opinionwall/internal/freeport"
-
 	"opinionwall/kiosk"
 	"opinionwall/kiosk/ops"
 	"opinionwall/mqtt"

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"opinionwall/internal/freeport"
-
 	"opinionwall/mqtt"
 )
 

@@ -10,7 +10,6 @@ import (
 	"time"
 
 	"opinionwall/internal/freeport"
-
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"

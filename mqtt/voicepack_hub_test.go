@@ -11,11 +11,10 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/internal/freeport"
-
 	paho "github.com/eclipse/paho.mqtt.golang"
 
 	"opinionwall/hub"
+	"opinionwall/internal/freeport"
 	"opinionwall/kiosk/booth"
 	"opinionwall/kiosk/voicepack"
 	"opinionwall/mqtt"

@@ -20,11 +20,10 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/internal/freeport"
-
 	"opinionwall/hub"
 	"opinionwall/hub/deskapi"
 	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/internal/freeport"
 	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"

@@ -10,9 +10,8 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/internal/freeport"
-
 	"opinionwall/internal/ca"
+	"opinionwall/internal/freeport"
 	"opinionwall/kiosk"
 	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"

@@ -12,10 +12,9 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/internal/freeport"
-
 	"opinionwall/hub"
 	hubsqlite "opinionwall/hub/sqlite"
+	"opinionwall/internal/freeport"
 	"opinionwall/internal/pgtest"
 	"opinionwall/kiosk"
 )

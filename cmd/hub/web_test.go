@@ -13,9 +13,8 @@ import (
 	"testing"
 	"time"
 
-	"opinionwall/internal/freeport"
-
 	"opinionwall/hub/web"
+	"opinionwall/internal/freeport"
 )
 
 // `hub run -web-listen` serves the parts asked for and nothing else, and
