@@ -11,7 +11,10 @@
 // of what they dropped. When -timeout passes first it names the kiosks that
 // did not finish and exits with status 1.
 //
-// Kiosks follow the pace the hub's state signals (window and spread) as
+// Each simulated kiosk sends one submission a message, at most -window
+// (16) unacknowledged; -batch 32 -window 1024 sends its queue as
+// mqtt.Relay does after an outage, up to 32 submissions a message. Kiosks
+// follow the pace the hub's state signals (window and spread) as
 // mqtt.Relay does, unless -no-pace; the ingest takes the kiosks' publishes
 // from the embedded broker in-process as `hub run` does, unless
 // -subscribed. -raw mochi|mosquitto measures the baseline instead: the
@@ -19,7 +22,7 @@
 // into a bare broker (mochi in-process, or Debian's mosquitto started for
 // the run) with one plain subscriber, timed until the last PUBACK.
 //
-//	owload [-kiosks 200] [-per-kiosk 100] [-window 16] [-timeout 5m] [-defer-cases] [-no-pace] [-subscribed] [-cpuprofile FILE]
+//	owload [-kiosks 200] [-per-kiosk 100] [-window 16] [-batch 1] [-timeout 5m] [-defer-cases] [-no-pace] [-subscribed] [-cpuprofile FILE]
 //	owload -raw mochi|mosquitto [-kiosks 200] [-per-kiosk 100] [-window 16]
 package main
 
@@ -49,6 +52,7 @@ func main() {
 
 type options struct {
 	kiosks, perKiosk, window int
+	batch                    int
 	timeout                  time.Duration
 	keep, deferCases         bool
 	noPace, subscribed       bool
@@ -60,7 +64,8 @@ func run() error {
 	var o options
 	flag.IntVar(&o.kiosks, "kiosks", 200, "simulated kiosks, all publishing at once")
 	flag.IntVar(&o.perKiosk, "per-kiosk", 100, "submissions each kiosk sends")
-	flag.IntVar(&o.window, "window", 16, "submissions a kiosk has published and not yet seen acked")
+	flag.IntVar(&o.window, "window", 16, "submissions a kiosk has published and not yet seen acked (-raw: messages awaiting their PUBACK)")
+	flag.IntVar(&o.batch, "batch", 1, "most submissions a kiosk puts in one message (-batch 32 -window 1024 sends a queue as mqtt.Relay does)")
 	flag.DurationVar(&o.timeout, "timeout", 5*time.Minute, "give up after this long (the kiosks that did not finish are named)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the hub's temporary data directory")
 	flag.BoolVar(&o.deferCases, "defer-cases", false, "queue cases for the projector instead of making them in the ingest's transaction")

@@ -29,6 +29,26 @@ func TestLoadSmall(t *testing.T) {
 	}
 }
 
+// TestLoadBatched: -batch sends a queue several submissions to a message,
+// within the window, and each still arrives exactly once with its case.
+func TestLoadBatched(t *testing.T) {
+	res, err := load(context.Background(), options{kiosks: 5, perKiosk: 70, window: 40, batch: 32, timeout: time.Minute})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := res.check(); err != nil {
+		t.Fatal(err)
+	}
+	if res.cases != 350 || res.ingest.Acked != 350 {
+		t.Fatalf("cases %d, ingest %+v", res.cases, res.ingest)
+	}
+	// 70 in at most 40 a window and 32 a message: 3 messages at least a
+	// kiosk; one a message would be 70.
+	if res.ingest.Received < 15 || res.ingest.Received > 5*35 {
+		t.Errorf("%d messages for 350 submissions", res.ingest.Received)
+	}
+}
+
 // TestLoadTimesOut: kiosks blocked on a full window (far more to send
 // than the time allows) end at the timeout, named in the report.
 func TestLoadTimesOut(t *testing.T) {

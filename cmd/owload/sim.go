@@ -17,8 +17,8 @@ import (
 	"opinionwall/mqtt"
 )
 
-// sim is one simulated kiosk: it publishes its submissions with a bounded
-// window, verifies each signed ack as a real kiosk does, and records the
+// sim is one simulated kiosk: it publishes its submissions, -batch to a
+// message, with a bounded window, verifies each signed ack as a real kiosk does, and records the
 // time from publish to ack. It never resends: every id is published once,
 // so an id acked twice is the hub's doing (counted in dupAcks). Unless
 // -no-pace, it follows the hub's pace as mqtt.Relay does: the window the
@@ -30,6 +30,7 @@ type sim struct {
 	client paho.Client
 	trust  *mqtt.Trust
 	n      int
+	batch  int // most submissions a message carries
 	paced  bool
 	free   chan struct{} // a place in the window may have opened
 	hub    chan struct{} // closed at the hub's first state
@@ -50,7 +51,7 @@ type sim struct {
 }
 
 func newSim(id string, number int, url, password string, trust *mqtt.Trust, o options) (*sim, error) {
-	s := &sim{id: id, trust: trust, n: o.perKiosk, paced: !o.noPace, max: o.window, limit: o.window,
+	s := &sim{id: id, trust: trust, n: o.perKiosk, batch: max(1, o.batch), paced: !o.noPace, max: o.window, limit: o.window,
 		free: make(chan struct{}, 1), hub: make(chan struct{}), sent: map[string]time.Time{}, done: make(chan struct{})}
 	s.codec, _ = kiosk.NewTicketCodec(number, id)
 	opts := paho.NewClientOptions().AddBroker(url).SetClientID(id).SetUsername(id).SetPassword(password).
@@ -102,20 +103,23 @@ func (s *sim) wake() {
 	}
 }
 
-// acquire takes a place in the window, waiting until one is free.
-func (s *sim) acquire(ctx context.Context) error {
+// acquire takes up to want places in the window (at least one), waiting
+// until one is free, and says how many it took: as mqtt.Relay claims what
+// its window has room for.
+func (s *sim) acquire(ctx context.Context, want int) (int, error) {
 	for {
 		s.mu.Lock()
 		if s.flying < s.limit {
-			s.flying++
+			n := min(want, s.limit-s.flying)
+			s.flying += n
 			s.mu.Unlock()
-			return nil
+			return n, nil
 		}
 		s.mu.Unlock()
 		select {
 		case <-s.free:
 		case <-ctx.Done():
-			return ctx.Err()
+			return 0, ctx.Err()
 		}
 	}
 }
@@ -181,22 +185,29 @@ func (s *sim) run(ctx context.Context) error {
 	if err := s.start(ctx); err != nil {
 		return err
 	}
-	for seq := 1; seq <= s.n; seq++ {
-		if err := s.acquire(ctx); err != nil {
+	for seq := 1; seq <= s.n; {
+		n, err := s.acquire(ctx, min(s.batch, s.n-seq+1))
+		if err != nil {
 			return err
 		}
-		rand.Read(suffix)
 		now := time.Now()
-		sub := kiosk.Submission{ID: gen.New(now), Seq: int64(seq), Kiosk: s.id, Kind: kiosk.KindOpinion, Ticket: s.codec.Code(int64(seq)),
-			CreatedAt: now, ClockSynced: true, Body: kiosk.Body{Topic: "sanitation", Phrases: []string{"garbage-piled"},
-				Text: "楼下垃圾站三天没有清运 " + hex.EncodeToString(suffix), Lang: "zh", Channel: kiosk.ChannelTouch}}
-		payload, err := mqtt.EncodeUp(&sub)
+		subs := make([]*kiosk.Submission, n)
+		for i := range subs {
+			rand.Read(suffix)
+			subs[i] = &kiosk.Submission{ID: gen.New(now), Seq: int64(seq), Kiosk: s.id, Kind: kiosk.KindOpinion, Ticket: s.codec.Code(int64(seq)),
+				CreatedAt: now, ClockSynced: true, Body: kiosk.Body{Topic: "sanitation", Phrases: []string{"garbage-piled"},
+					Text: "楼下垃圾站三天没有清运 " + hex.EncodeToString(suffix), Lang: "zh", Channel: kiosk.ChannelTouch}}
+			seq++
+		}
+		payload, err := mqtt.EncodeUp(subs...)
 		if err != nil {
 			return err
 		}
 		s.mu.Lock()
-		s.sent[sub.ID] = now
-		s.ids = append(s.ids, sub.ID)
+		for _, sub := range subs {
+			s.sent[sub.ID] = now
+			s.ids = append(s.ids, sub.ID)
+		}
 		s.mu.Unlock()
 		s.client.Publish(topic, 1, false, payload)
 	}
