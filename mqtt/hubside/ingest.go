@@ -59,7 +59,7 @@ type Ingest struct {
 	closing atomic.Bool  // Close has begun: this hub's own "lost" is not answered
 	msgs    chan inMsg
 	done    chan struct{} // closed by Close: a waiting Take gives up
-	pacer   pacer         // loop-owned
+	pacer   pacer         // its own lock: the loop retunes, commits repace
 	// heldSeen is Held at the last retune (loop-owned).
 	heldSeen int64
 	cancel   context.CancelFunc
@@ -137,7 +137,7 @@ func (in *Ingest) Open() error {
 	in.wg.Add(1)
 	go func() {
 		defer in.wg.Done()
-		in.loop(ctx)
+		in.run(ctx)
 	}()
 	return nil
 }
@@ -209,46 +209,12 @@ func (in *Ingest) onConnect(c paho.Client) {
 	in.Log.Info("ingest: connected", "broker", in.Broker)
 }
 
-func (in *Ingest) loop(ctx context.Context) {
-	var batch []inMsg
-	tick := time.NewTicker(time.Second)
-	defer tick.Stop()
-	for {
-		batch = batch[:0]
-		select {
-		case <-ctx.Done():
-			return
-		case <-tick.C:
-			in.retune(time.Second)
-			continue
-		case m := <-in.msgs:
-			batch = append(batch, m)
-		}
-		// Up messages carry up to MaxUpBatch submissions: count roughly by
-		// what they could hold, so one transaction stays near BatchMax.
-		size := weight(batch[0])
-		deadline := time.NewTimer(in.BatchWait)
-	fill:
-		for size < in.BatchMax {
-			select {
-			case m := <-in.msgs:
-				batch = append(batch, m)
-				size += weight(m)
-			case <-deadline.C:
-				break fill
-			}
-		}
-		deadline.Stop()
-		in.process(ctx, batch)
-	}
-}
-
-// process decodes a batch, commits it, then acks.
-func (in *Ingest) process(ctx context.Context, msgs []inMsg) {
+// decode turns a batch of messages into what one transaction commits and
+// what follows it (stage one of pipeline.go).
+func (in *Ingest) decode(msgs []inMsg) *decoded {
 	now := in.Now()
-	var b hub.Batch
-	var online []string
-	acks := map[string][]string{}
+	d := &decoded{acks: map[string][]string{}}
+	b, acks := &d.b, d.acks
 	for _, m := range msgs {
 		k, leaf, ok := mqtt.ParseKioskTopic(m.topic)
 		if !ok {
@@ -257,7 +223,7 @@ func (in *Ingest) process(ctx context.Context, msgs []inMsg) {
 		}
 		switch leaf {
 		case mqtt.LeafUp:
-			in.takeUp(k, m, now, &b, acks)
+			in.takeUp(k, m, now, b, acks)
 		case mqtt.LeafState:
 			st, err := mqtt.DecodeState(m.payload)
 			if err == nil {
@@ -269,7 +235,7 @@ func (in *Ingest) process(ctx context.Context, msgs []inMsg) {
 			}
 			b.Presence = append(b.Presence, hub.Presence{Kiosk: k, State: st.State, Session: st.Session, BootID: st.BootID, Version: st.Version, At: now})
 			if st.State == mqtt.StateOnline && !m.retained {
-				online = append(online, k)
+				d.online = append(d.online, k)
 			}
 		case mqtt.LeafTele:
 			t, err := mqtt.DecodeTele(k, m.payload)
@@ -288,18 +254,24 @@ func (in *Ingest) process(ctx context.Context, msgs []inMsg) {
 	for k, ids := range acks {
 		b.Acks = append(b.Acks, hub.AckRecord{Kiosk: k, IDs: len(ids), At: now})
 	}
-	if err := in.apply(ctx, b); err != nil {
+	return d
+}
+
+// commit commits a decoded batch, then hands its acks to be signed and
+// sent (stage two of pipeline.go).
+func (in *Ingest) commit(ctx context.Context, d *decoded, acks chan<- map[string][]string) {
+	if err := in.apply(ctx, d.b); err != nil {
 		in.stats.failed.Add(1)
-		in.Log.Error("ingest: cannot commit; nothing acked, kiosks will resend", "err", err, "submissions", len(b.Submissions))
+		in.Log.Error("ingest: cannot commit; nothing acked, kiosks will resend", "err", err, "submissions", len(d.b.Submissions))
 		return
 	}
-	in.stats.stored.Add(int64(len(b.Submissions)))
-	for k, ids := range acks {
-		in.ack(k, ids)
+	in.stats.stored.Add(int64(len(d.b.Submissions)))
+	if len(d.acks) > 0 {
+		acks <- d.acks
 	}
-	in.repace(b.Presence)
+	in.repace(d.b.Presence)
 	if in.OnOnline != nil {
-		for _, k := range online {
+		for _, k := range d.online {
 			in.OnOnline(k)
 		}
 	}
