@@ -28,7 +28,7 @@ type Ingest struct {
 	// Shared subscribes through $share/ow-hub/ so several hubs can share
 	// the work (DESIGN.md §9).
 	Shared    bool
-	BatchMax  int           // most submissions per transaction; default 256
+	BatchMax  int           // most submissions per transaction; default 1024
 	BatchWait time.Duration // how long a batch waits to fill; default 2ms
 	Log       *slog.Logger
 	Now       func() time.Time
@@ -93,9 +93,11 @@ func (in *Ingest) Open() error {
 		return fmt.Errorf("ingest: needs a store and a signer")
 	}
 	if in.BatchMax <= 0 {
-		// Small enough that acks flow back while the next batch is read,
-		// large enough that a commit's fsync is shared by many.
-		in.BatchMax = 256
+		// Large enough that a commit's fsync, and each kiosk's signed ack,
+		// is shared by many (a thousand kiosks back at once: 1,024 took
+		// 15-33% more a second than 256, docs/BENCHMARKS.md); the acks go
+		// out from their own goroutine while the next batch commits.
+		in.BatchMax = 1024
 	}
 	in.BatchWait = mqtt.OrDefault(in.BatchWait, 2*time.Millisecond)
 	if in.Log == nil {
