@@ -24,6 +24,11 @@ const VoicePackAuditID = "voicepack"
 // MaxVoicePackBytes bounds a signed pack (kiosk/voicepack.MaxBytes).
 const MaxVoicePackBytes = 4 << 20
 
+// PackVersion is a voice pack's version in a refusal's values, so that a
+// screen can word it: the review app's packs are numbered by the second
+// they were signed (Unix time), kioskctl's may be small numbers.
+type PackVersion int64
+
 // VoicePackSent is what became of a pack the hub published.
 type VoicePackSent struct {
 	Version int64
@@ -101,7 +106,7 @@ func (d *Desk) SendVoicePack(ctx context.Context, w Worker, signed []byte, kiosk
 		return VoicePackSent{}, err
 	}
 	if claimed.Version <= last {
-		return VoicePackSent{}, refusal(kiosk.ECONFLICT, "voicepack.older", "voice pack: version %d is not newer than version %d, sent before", claimed.Version, last)
+		return VoicePackSent{}, refusal(kiosk.ECONFLICT, "voicepack.older", "voice pack: version %d is not newer than version %d, sent before", PackVersion(claimed.Version), PackVersion(last))
 	}
 	to := "every booth"
 	if len(kiosks) > 0 {

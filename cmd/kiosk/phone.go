@@ -98,11 +98,13 @@ func (m *Main) openPhone(ctx context.Context) error {
 		p.usePack(pack)
 	}
 	if m.relay != nil { // packs the station pushes, installed while the booth runs
-		m.relay.VoicePack = &voicepack.Installer{Path: c.VoicePack, Verifier: m.relay.Trust, Voice: voice,
+		in := &voicepack.Installer{Path: c.VoicePack, Verifier: m.relay.Trust, Voice: voice,
 			Installed: func(pack *voicepack.Pack) {
 				p.usePack(pack)
 				m.log.Info("voice pack installed", "version", pack.Version, "by", pack.By, "problems", pack.Problems)
 			}}
+		m.relay.VoicePack = in
+		m.closers = append(m.closers, in.Close)
 	}
 	service := ""
 	if len(m.cfg.Services) > 0 {

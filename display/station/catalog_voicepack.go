@@ -48,7 +48,7 @@ var voicePackTexts = map[Lang]map[string]string{
 		"why.voicepack.send":     "%s不能录制或发送电话亭的语音包",
 		"why.voicepack.off":      "工作站没有运维公钥，不能发送语音包（hub run -ops-pub）",
 		"why.voicepack.unsigned": "不是运维密钥签名的语音包：%s",
-		"why.voicepack.older":    "第 %d 版不比已发送的第 %d 版新",
+		"why.voicepack.older":    "这个语音包的版本（%s）不比已发送的（%s）新",
 	},
 	LangEn: {
 		"tab.voicepack":          "Voice pack",
@@ -95,6 +95,6 @@ var voicePackTexts = map[Lang]map[string]string{
 		"why.voicepack.send":     "a %s may not record or send the booths' voice pack",
 		"why.voicepack.off":      "the station has no operations public key, so it sends no voice packs (hub run -ops-pub)",
 		"why.voicepack.unsigned": "not a voice pack signed by an operations key: %s",
-		"why.voicepack.older":    "version %d is not newer than version %d, sent before",
+		"why.voicepack.older":    "this voice pack (%s) is not newer than the one sent before (%s)",
 	},
 }

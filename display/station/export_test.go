@@ -23,6 +23,9 @@ func (s *App) ExportLedger(format string) (string, int, error) { return s.writeL
 // ExportCharts saves the charts shown as PNG files and returns their paths.
 func (s *App) ExportCharts() ([]string, error) { return s.saveCharts() }
 
+// Reason words a refusal's reason as the app shows it.
+func (s *App) Reason(r hub.Reason) string { return s.reason(r) }
+
 // Catalog returns the station's texts by language.
 func Catalog() map[Lang]map[string]string {
 	out := map[Lang]map[string]string{}

@@ -35,6 +35,8 @@ func (s *App) reason(r hub.Reason) string {
 			args[i] = s.named("field." + string(x))
 		case time.Time:
 			args[i] = x.Local().Format("15:04")
+		case hub.PackVersion:
+			args[i] = s.packVersion(int64(x))
 		default:
 			args[i] = x
 		}

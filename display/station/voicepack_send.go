@@ -14,7 +14,10 @@ import (
 // sends the pack through the station to the booth chosen, or to all.
 func (s *App) signAndSend() {
 	v := &s.vp
-	version := s.d.Now().Unix()
+	// The version is when it is signed, in seconds, and each pack must be
+	// newer than the last: a lead who tries one booth and then sends to
+	// all within the second gets the next second.
+	version := max(s.d.Now().Unix(), v.sent.Version+1)
 	signed, err := s.d.VoicePack.Sign(strings.TrimSpace(v.key.Text), version, s.me.Name)
 	if err != nil {
 		v.booths.SetText(s.tf("vp.signfail", err.Error()))

@@ -5,8 +5,10 @@ import (
 	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -69,6 +71,12 @@ func TestVoicePackForLeadsOnly(t *testing.T) {
 	vp.Sign = func(string, int64, string) ([]byte, error) { return []byte(`{"v":1}`), nil }
 	u.Tap("签名并发送")
 	u.Want("工作站没有运维公钥，不能发送语音包（hub run -ops-pub）")
+	// A pack refused as older says which, as times, not Unix seconds.
+	signed := time.Date(2026, 11, 30, 14, 5, 0, 0, time.Local).Unix()
+	older := st.Reason(hub.Reason{Key: "voicepack.older", Args: []any{hub.PackVersion(5), hub.PackVersion(signed)}})
+	if !strings.Contains(older, "14:05") || strings.Contains(older, strconv.FormatInt(signed, 10)) || !strings.Contains(older, "5") {
+		t.Errorf("an older pack is refused with %q", older)
+	}
 
 	vp = layoutStudio(t)
 	vp.NoMic = "no capture device"

@@ -38,6 +38,7 @@ const (
 	argMatter = "matter"
 	argField  = "field"
 	argTime   = "time"
+	argPack   = "pack_version"
 	argInt    = "int"
 	argFloat  = "float"
 	argString = "string"
@@ -58,6 +59,8 @@ func encodeArg(a any) wireArg {
 		kind, v = argField, string(x)
 	case time.Time:
 		kind, v = argTime, x
+	case hub.PackVersion:
+		kind, v = argPack, int64(x)
 	case int, int64, int32:
 		kind, v = argInt, x
 	case float64, float32:
@@ -81,6 +84,11 @@ func decodeArg(a wireArg) any {
 		var n int
 		if json.Unmarshal(a.Value, &n) == nil {
 			return n
+		}
+	case argPack:
+		var n int64
+		if json.Unmarshal(a.Value, &n) == nil {
+			return hub.PackVersion(n)
 		}
 	case argFloat:
 		var f float64

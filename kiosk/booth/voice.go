@@ -37,6 +37,9 @@ type Voice struct {
 // the first synthesis error; the booth still works without them.
 func (v *Voice) Prepare(ctx context.Context) (recorded int, err error) {
 	for _, p := range Prompts {
+		if e := ctx.Err(); e != nil {
+			return recorded, e
+		}
 		pcm, fromPack, e := v.render(ctx, p.ID)
 		if e != nil && err == nil {
 			err = e

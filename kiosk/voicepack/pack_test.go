@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -191,5 +192,59 @@ func TestBoothPrefersRecordedAndFallsBack(t *testing.T) {
 				t.Error("the damaged clip's prompt is silent")
 			}
 		})
+	}
+}
+
+// slowSynth synthesises until its context ends, counting the calls that
+// ran after stop was closed.
+type slowSynth struct {
+	started chan struct{}
+	stop    chan struct{}
+	late    atomic.Int32
+}
+
+func (s *slowSynth) Synthesize(ctx context.Context, text string) ([]int16, error) {
+	select {
+	case s.started <- struct{}{}:
+	default:
+	}
+	select {
+	case <-s.stop:
+		s.late.Add(1)
+	default:
+	}
+	<-ctx.Done()
+	return nil, ctx.Err()
+}
+
+// TestInstallerCloseStopsRendering: after an install the prompts are
+// rendered in the background; Close stops that and waits for it, so
+// nothing renders into a kiosk that is shutting down (a test's removed
+// directory, here: CI's TestRecordedVoicePackEndToEnd failed so).
+func TestInstallerCloseStopsRendering(t *testing.T) {
+	k := newKeys()
+	synth := &slowSynth{started: make(chan struct{}, 1), stop: make(chan struct{})}
+	in := &voicepack.Installer{Path: filepath.Join(t.TempDir(), "voicepack.signed"), Verifier: k.trust,
+		Voice: &booth.Voice{Synth: synth}}
+	m := voicepack.Build(3, "李姐", time.Now(), map[booth.Prompt][]int16{booth.Welcome: recording(300)})
+	if _, err := in.InstallVoicePack(context.Background(), sign(t, k.ops, m)); err != nil {
+		t.Fatal(err)
+	}
+	<-synth.started // rendering the prompts the pack lacks
+	done := make(chan struct{})
+	go func() { in.Close(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Close did not stop the rendering")
+	}
+	close(synth.stop)
+	m = voicepack.Build(4, "李姐", time.Now(), map[booth.Prompt][]int16{booth.Welcome: recording(300)})
+	if _, err := in.InstallVoicePack(context.Background(), sign(t, k.ops, m)); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(100 * time.Millisecond) // a rendering started now would have called the synthesiser
+	if n := synth.late.Load(); n != 0 {
+		t.Errorf("%d prompts rendered after Close", n)
 	}
 }
