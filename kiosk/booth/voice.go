@@ -30,6 +30,7 @@ type Voice struct {
 
 	mu    sync.Mutex
 	fixed map[Prompt][]int16
+	gen   int // bumped by SetPack: a prompt rendered from an older pack is not kept
 }
 
 // Prepare renders every fixed prompt now, so the first one plays at once
@@ -40,7 +41,7 @@ func (v *Voice) Prepare(ctx context.Context) (recorded int, err error) {
 		if e := ctx.Err(); e != nil {
 			return recorded, e
 		}
-		pcm, fromPack, e := v.render(ctx, p.ID)
+		pcm, fromPack, gen, e := v.render(ctx, p.ID)
 		if e != nil && err == nil {
 			err = e
 		}
@@ -52,7 +53,9 @@ func (v *Voice) Prepare(ctx context.Context) (recorded int, err error) {
 			if v.fixed == nil {
 				v.fixed = map[Prompt][]int16{}
 			}
-			v.fixed[p.ID] = pcm
+			if gen == v.gen { // no newer pack came while it was rendered
+				v.fixed[p.ID] = pcm
+			}
 			v.mu.Unlock()
 		}
 	}
@@ -67,7 +70,7 @@ func (v *Voice) Prompt(ctx context.Context, p Prompt) ([]int16, error) {
 	if ok {
 		return pcm, nil
 	}
-	pcm, _, err := v.render(ctx, p)
+	pcm, _, _, err := v.render(ctx, p)
 	return pcm, err
 }
 
@@ -77,24 +80,27 @@ func (v *Voice) Prompt(ctx context.Context, p Prompt) ([]int16, error) {
 func (v *Voice) SetPack(p Pack) {
 	v.mu.Lock()
 	v.Pack, v.fixed = p, nil
+	v.gen++
 	v.mu.Unlock()
 }
 
-func (v *Voice) render(ctx context.Context, p Prompt) ([]int16, bool, error) {
+// render makes a prompt's sound from the pack, or synthesised; gen is the
+// pack's generation it was made for.
+func (v *Voice) render(ctx context.Context, p Prompt) (pcm []int16, fromPack bool, gen int, err error) {
 	v.mu.Lock()
-	pack := v.Pack
+	pack, gen := v.Pack, v.gen
 	v.mu.Unlock()
 	if pack != nil {
 		if pcm, ok := pack.Clip(p); ok && len(pcm) > 0 {
-			return hardware.Normalize(pcm, v.Level), true, nil
+			return hardware.Normalize(pcm, v.Level), true, gen, nil
 		}
 	}
 	text := p.Text()
 	if text == "" {
-		return nil, false, fmt.Errorf("no prompt %q", p)
+		return nil, false, gen, fmt.Errorf("no prompt %q", p)
 	}
-	pcm, err := v.Say(ctx, text)
-	return pcm, false, err
+	pcm, err = v.Say(ctx, text)
+	return pcm, false, gen, err
 }
 
 // Say synthesises text.

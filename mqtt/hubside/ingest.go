@@ -60,6 +60,7 @@ type Ingest struct {
 	msgs    chan inMsg
 	done    chan struct{} // closed by Close: a waiting Take gives up
 	pacer   pacer         // its own lock: the loop retunes, commits repace
+	sayMu   sync.Mutex    // one sayOnline at a time (pace.go)
 	// heldSeen is Held at the last retune (loop-owned).
 	heldSeen int64
 	cancel   context.CancelFunc
@@ -144,7 +145,8 @@ func (in *Ingest) Open() error {
 	return nil
 }
 
-// Close stops ingesting, finishing the batch in hand, and disconnects.
+// Close stops ingesting, commits and acknowledges the batches already
+// decoded (pipeline.go), says the hub is lost, and disconnects.
 func (in *Ingest) Close() error {
 	if in.cancel == nil {
 		return nil

@@ -126,14 +126,20 @@ func (p *pacer) state(now time.Time) mqtt.StateMsg {
 	return mqtt.StateMsg{V: mqtt.Version, State: mqtt.StateOnline, Window: w, SpreadMS: spread.Milliseconds(), TS: now}
 }
 
-// sayOnline publishes the hub's retained online state with the pace.
+// sayOnline publishes the hub's retained online state with the pace. The
+// loop (retune), the commits (repace) and paho's callbacks all say it:
+// sayMu keeps the state last published the one the pacer remembers as
+// said (paho sends publishes in the order they are made).
 func (in *Ingest) sayOnline(c paho.Client) {
+	in.sayMu.Lock()
+	defer in.sayMu.Unlock()
 	online, _ := json.Marshal(in.pacer.state(in.Now()))
 	c.Publish(mqtt.TopicHubState, 1, true, online)
 }
 
-// retune adapts the pace to the commits of the last second, and says it
-// again when it moved.
+// retune adapts the pace to the commits since the last retune, dt ago
+// (about a second: the loop may be waiting on a commit when its ticker
+// fires), and says it again when it moved.
 func (in *Ingest) retune(dt time.Duration) {
 	held := in.stats.held.Load()
 	backlog := len(in.msgs) > 0 || held > in.heldSeen

@@ -19,9 +19,9 @@ import (
 //	acks:   sign and publish each kiosk's ack
 //
 // On Close the loop stops taking messages; the batches already decoded
-// are committed (or fail with the ended context, unacknowledged: the
-// kiosks resend) and the acks of those committed are sent before the
-// ingest disconnects.
+// are committed (within drainTimeout; after it they fail unacknowledged
+// and the kiosks resend them) and the acks of those committed are sent
+// before the ingest disconnects.
 
 // decoded is a batch ready to commit, and what follows its commit.
 type decoded struct {
@@ -35,13 +35,18 @@ type decoded struct {
 func (in *Ingest) run(ctx context.Context) {
 	commits := make(chan *decoded, 1)
 	acks := make(chan map[string][]string, 4)
+	// The commits outlive ctx by up to drainTimeout, so that what was
+	// decoded when Close came is committed and acknowledged rather than
+	// resent (a store that hangs is given up then).
+	cctx, stopCommits := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopCommits()
 	var wg sync.WaitGroup
 	wg.Add(2)
 	go func() {
 		defer wg.Done()
 		defer close(acks)
 		for d := range commits {
-			in.commit(ctx, d, acks)
+			in.commit(cctx, d, acks)
 		}
 	}()
 	go func() {
@@ -54,8 +59,14 @@ func (in *Ingest) run(ctx context.Context) {
 	}()
 	in.loop(ctx, commits)
 	close(commits)
+	drain := time.AfterFunc(drainTimeout, stopCommits)
+	defer drain.Stop()
 	wg.Wait()
 }
+
+// drainTimeout is how long Close waits for the batches already decoded to
+// commit.
+const drainTimeout = 5 * time.Second
 
 // loop gathers batches from the queue, decodes them and hands them on,
 // and retunes the pace each second.
@@ -63,13 +74,16 @@ func (in *Ingest) loop(ctx context.Context, commits chan<- *decoded) {
 	var batch []inMsg
 	tick := time.NewTicker(time.Second)
 	defer tick.Stop()
+	tuned := time.Now()
 	for {
 		batch = batch[:0]
 		select {
 		case <-ctx.Done():
 			return
 		case <-tick.C:
-			in.retune(time.Second)
+			now := time.Now() // the stored count is read now, not at the tick
+			in.retune(now.Sub(tuned))
+			tuned = now
 			continue
 		case m := <-in.msgs:
 			batch = append(batch, m)
