@@ -3,6 +3,7 @@ package kiosk
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"time"
 )
 
@@ -58,10 +59,16 @@ type NonceStore interface {
 // VoicePackInstaller installs a signed voice pack the station pushed: it
 // verifies it (an operations key's), installs it when newer than the
 // installed one and starts using it. It returns the pack's version (0 when
-// it could not be read); a pack not newer is an ECONFLICT error.
+// it could not be read); a pack not newer is an ECONFLICT error, and the
+// very pack installed, pushed again, is ErrPackInstalled with its version.
 type VoicePackInstaller interface {
 	InstallVoicePack(ctx context.Context, signed []byte) (int64, error)
 }
+
+// ErrPackInstalled says a voice pack pushed is, byte for byte, the one
+// installed (a hub publishes its packs again after it reconnects):
+// nothing changes, and the booth has it.
+var ErrPackInstalled = errors.New("this voice pack is the one installed")
 
 // ConfigApplier applies a desired configuration sent by the hub: version
 // must be newer than the one applied, the configuration valid; it returns

@@ -3,6 +3,7 @@ package mqtt
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"opinionwall/kiosk"
@@ -12,12 +13,19 @@ import (
 // on res with cid "voicepack-vVERSION": succeeded, or rejected with the
 // reason. A retained pack not newer than the installed one (the pack seen
 // again at each connection) is passed over in silence; one pushed live is
-// answered rejected.
+// answered rejected, unless it is the very pack installed (a hub publishes
+// its packs again after it reconnects): that is answered succeeded.
 func (r *Relay) handleVoicePack(ctx context.Context, payload []byte, retained bool) error {
 	if len(payload) == 0 {
 		return nil // the retained pack was cleared
 	}
 	v, err := r.VoicePack.InstallVoicePack(ctx, payload)
+	if errors.Is(err, kiosk.ErrPackInstalled) {
+		if retained {
+			return nil
+		}
+		err = nil // pushed again live (a hub that reconnected): the booth has it
+	}
 	if retained && kiosk.ErrorCode(err) == kiosk.ECONFLICT {
 		return nil
 	}

@@ -121,8 +121,19 @@ func TestVoicePackPushedToBooth(t *testing.T) {
 	}
 
 	// The fleet's topic: every booth, and the retained pack installs once.
-	if oc := push(nil, pack(opsSigner, 7, 600), 7); oc.Kiosk != "booth-01" || oc.Final != mqtt.ResultSucceeded {
+	p7 := pack(opsSigner, 7, 600)
+	if oc := push(nil, p7, 7); oc.Kiosk != "booth-01" || oc.Final != mqtt.ResultSucceeded {
 		t.Fatalf("fleet push: %+v", oc)
+	}
+	// The very pack pushed again live, as a hub publishes its packs again
+	// after it reconnects: the booth has it (it answered "not newer",
+	// which the review app showed as the booth refusing the pack it plays).
+	// Another pack of the same version is still refused.
+	if oc := push([]string{"booth-01"}, p7, 7); oc.Final != mqtt.ResultSucceeded {
+		t.Errorf("the installed pack pushed again: %+v, want succeeded", oc)
+	}
+	if oc := push([]string{"booth-01"}, pack(opsSigner, 7, 700), 7); oc.Final != mqtt.ResultRejected {
+		t.Errorf("another pack of the installed version: %+v, want rejected", oc)
 	}
 	if got := welcome(); !slices.Equal(got, hardware.Normalize(recording(600), level)) {
 		t.Error("the fleet's pack is not played")

@@ -3,8 +3,10 @@ package voicepack
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"sync"
 
+	"opinionwall/kiosk"
 	"opinionwall/kiosk/booth"
 )
 
@@ -32,6 +34,9 @@ func (in *Installer) InstallVoicePack(ctx context.Context, signed []byte) (int64
 	in.mu.Lock()
 	defer in.mu.Unlock()
 	p, err := Install(in.Path, signed, in.Verifier)
+	if errors.Is(err, kiosk.ErrPackInstalled) {
+		return p.Version, err // in use already: nothing to switch or render
+	}
 	if err != nil {
 		return 0, err
 	}

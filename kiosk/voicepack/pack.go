@@ -146,11 +146,15 @@ func Load(path string, v Verifier) (*Pack, error) {
 
 // Install checks a signed pack and, when it is newer than the one at path,
 // writes it there atomically. An older or equal version is refused: a
-// replayed pack cannot bring an old voice back.
+// replayed pack cannot bring an old voice back. The very pack installed is
+// returned with kiosk.ErrPackInstalled, and nothing is written.
 func Install(path string, b []byte, v Verifier) (*Pack, error) {
 	p, err := Decode(b, v)
 	if err != nil {
 		return nil, err
+	}
+	if installed, err := os.ReadFile(path); err == nil && bytes.Equal(installed, b) {
+		return p, kiosk.ErrPackInstalled
 	}
 	if cur, err := Load(path, v); err == nil && cur.Version >= p.Version {
 		return nil, kiosk.WrapError(kiosk.ECONFLICT, ErrNotNewer, "voice pack: version %d is not newer than the installed %d", p.Version, cur.Version)
