@@ -91,9 +91,19 @@ func TestVoicepackPush(t *testing.T) {
 		t.Error("the booth does not play the pushed recording")
 	}
 
+	// The same pack again: the booth has it (it is not installed twice);
+	// another pack of the same version is refused.
 	out, code = s.ctl(t, "voicepack", "push", pack, "wall-01")
-	if code != exitRefused || !strings.Contains(out, "not newer") {
+	if code != 0 || !strings.Contains(out, "wall-01  succeeded") {
 		t.Errorf("the same pack again (%d):\n%s", code, out)
+	}
+	other := filepath.Join(s.dir, "other.signed")
+	if err := dispatch(ctx, []string{"voicepack", "sign", "-key", filepath.Join(s.dir, "ops.key"), "-by", "王刚", "-version", "3", "-o", other, rec}, &sout); err != nil {
+		t.Fatal(err)
+	}
+	out, code = s.ctl(t, "voicepack", "push", other, "wall-01")
+	if code != exitRefused || !strings.Contains(out, "not newer") {
+		t.Errorf("another pack of the installed version (%d):\n%s", code, out)
 	}
 	if _, code := s.ctl(t, "voicepack", "push", filepath.Join(rec, "welcome.wav"), "all"); code == 0 {
 		t.Error("a WAV file was pushed as a pack")
