@@ -12,8 +12,6 @@ import (
 
 	"opinionwall/internal/ca"
 	"opinionwall/internal/freeport"
-	"opinionwall/kiosk"
-	kiosksqlite "opinionwall/kiosk/sqlite"
 	"opinionwall/mqtt"
 )
 
@@ -90,18 +88,7 @@ include "users.conf"
 			t.Errorf("hub run: %v", err)
 		}
 	}()
-	db := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
-	db.Tickets, _ = kiosk.NewTicketCodec(11, "wall-01")
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var g kiosk.UUIDGen
-	s := &kiosk.Submission{ID: g.New(time.Now()), Kiosk: "wall-01", Kind: kiosk.KindRating, CreatedAt: time.Now(), ClockSynced: true,
-		Body: kiosk.Body{Topic: "station", Rating: kiosk.RatingSatisfied, Lang: "zh", Channel: kiosk.ChannelButton}}
-	if err := db.Submit(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	db := kioskWithRating(t, dir, 11)
 	trust, _ := mqtt.LoadTrust(dir)
 	crt, key := c.KioskFiles("wall-01")
 	conn, err := mqtt.ConnFromFiles("ssl://"+mqttAddr, "wall-01", mqtt.ConnFiles{CA: filepath.Join(c.Dir, ca.CertFile), Cert: crt, Key: key})

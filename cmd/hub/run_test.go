@@ -105,18 +105,7 @@ func TestRunWithExternalBroker(t *testing.T) {
 			t.Errorf("hub run: %v", err)
 		}
 	}()
-	db := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
-	db.Tickets, _ = kiosk.NewTicketCodec(12, "wall-01")
-	if err := db.Open(); err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	var g kiosk.UUIDGen
-	s := &kiosk.Submission{ID: g.New(time.Now()), Kiosk: "wall-01", Kind: kiosk.KindRating, CreatedAt: time.Now(), ClockSynced: true,
-		Body: kiosk.Body{Topic: "station", Rating: kiosk.RatingSatisfied, Lang: "zh", Channel: kiosk.ChannelButton}}
-	if err := db.Submit(ctx, s); err != nil {
-		t.Fatal(err)
-	}
+	db := kioskWithRating(t, dir, 12)
 	trust, _ := mqtt.LoadTrust(dir)
 	r := &mqtt.Relay{Conn: mqtt.Conn{Broker: "tcp://" + b.ListenAddr(), Username: "wall-01", Password: "kiosk-secret"},
 		Kiosk: "wall-01", Outbox: db, Trust: trust, MinBackoff: 50 * time.Millisecond}
@@ -173,4 +162,23 @@ func TestHubClientID(t *testing.T) {
 	if got := hubClientID("", true, func() (string, error) { return "", os.ErrNotExist }); got != "ow-hub" {
 		t.Errorf("without a host name: %q", got)
 	}
+}
+
+// kioskWithRating is kiosk wall-01's store (under dir/kiosk, its number
+// given) with one rating submitted, closed at the test's end.
+func kioskWithRating(t *testing.T, dir string, number int) *kiosksqlite.DB {
+	t.Helper()
+	db := kiosksqlite.NewDB(filepath.Join(dir, "kiosk", "kiosk.db"))
+	db.Tickets, _ = kiosk.NewTicketCodec(number, "wall-01")
+	if err := db.Open(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	var g kiosk.UUIDGen
+	s := &kiosk.Submission{ID: g.New(time.Now()), Kiosk: "wall-01", Kind: kiosk.KindRating, CreatedAt: time.Now(), ClockSynced: true,
+		Body: kiosk.Body{Topic: "station", Rating: kiosk.RatingSatisfied, Lang: "zh", Channel: kiosk.ChannelButton}}
+	if err := db.Submit(context.Background(), s); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
