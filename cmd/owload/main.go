@@ -40,6 +40,8 @@ import (
 	"syscall"
 	"time"
 
+	mochi "github.com/mochi-mqtt/server/v2"
+
 	"opinionwall/mqtt"
 )
 
@@ -53,11 +55,12 @@ func main() {
 type options struct {
 	kiosks, perKiosk, window int
 	batch                    int
-	timeout                  time.Duration
+	timeout, stall           time.Duration
 	keep, deferCases         bool
 	noPace, subscribed       bool
 	raw                      string
 	cpuProfile               string
+	rawHooks                 []mochi.Hook // tests: more hooks on -raw mochi
 }
 
 func run() error {
@@ -67,6 +70,7 @@ func run() error {
 	flag.IntVar(&o.window, "window", 16, "submissions a kiosk has published and not yet seen acked (-raw: messages awaiting their PUBACK)")
 	flag.IntVar(&o.batch, "batch", 1, "most submissions a kiosk puts in one message (-batch 32 -window 1024 sends a queue as mqtt.Relay does)")
 	flag.DurationVar(&o.timeout, "timeout", 5*time.Minute, "give up after this long (the kiosks that did not finish are named)")
+	flag.DurationVar(&o.stall, "stall", 20*time.Second, "-raw: give up when no PUBACK came for this long (the clients still waiting are named)")
 	flag.BoolVar(&o.keep, "keep", false, "keep the hub's temporary data directory")
 	flag.BoolVar(&o.deferCases, "defer-cases", false, "queue cases for the projector instead of making them in the ingest's transaction")
 	flag.BoolVar(&o.noPace, "no-pace", false, "kiosks ignore the pace in the hub's state (window and spread)")
@@ -119,11 +123,17 @@ func load(ctx context.Context, o options) (result, error) {
 		return res, err
 	}
 	// Connect every kiosk first, then let them all go at once.
+	// The simulated kiosks run under the profile label part=fleet, and so
+	// do the goroutines their paho clients start: -cpuprofile then tells
+	// their share from the hub's (go tool pprof -tagfocus part=fleet).
+	ctx = pprof.WithLabels(ctx, pprof.Labels("part", "fleet"))
 	trust := mqtt.NewTrust().Add(mqtt.RoleHub, pub)
 	sims := make([]*sim, o.kiosks)
+	pprof.SetGoroutineLabels(ctx)
 	for i, id := range ids {
 		s, err := newSim(id, 10+i%90, h.URL(), password(id), trust, o)
 		if err != nil {
+			pprof.SetGoroutineLabels(context.Background())
 			return res, err
 		}
 		defer s.client.Disconnect(50)
@@ -133,6 +143,7 @@ func load(ctx context.Context, o options) (result, error) {
 	defer cancel()
 	start, cpu0 := time.Now(), cpuTime()
 	runSims(ctx, sims)
+	pprof.SetGoroutineLabels(context.Background())
 	res.acked = time.Since(start)
 	res.collect(sims)
 	if len(res.incomplete) == 0 {

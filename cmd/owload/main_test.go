@@ -4,8 +4,12 @@ import (
 	"context"
 	"os"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
+
+	mochi "github.com/mochi-mqtt/server/v2"
+	"github.com/mochi-mqtt/server/v2/packets"
 )
 
 func TestLoadSmall(t *testing.T) {
@@ -113,5 +117,49 @@ func TestRawSmall(t *testing.T) {
 				t.Errorf("mochi dropped %d", res.dropped)
 			}
 		})
+	}
+}
+
+// loseFrom is a mochi hook that drops every publish of one client after
+// the first keep, silently: no PUBACK, as a broker losing them would.
+type loseFrom struct {
+	mochi.HookBase
+	client string
+	keep   int
+	seen   atomic.Int64
+}
+
+func (h *loseFrom) ID() string { return "lose-from" }
+
+func (h *loseFrom) Provides(b byte) bool { return b == mochi.OnPublish }
+
+func (h *loseFrom) OnPublish(cl *mochi.Client, pk packets.Packet) (packets.Packet, error) {
+	if cl.ID == h.client && h.seen.Add(1) > int64(h.keep) {
+		return pk, packets.ErrRejectPacket
+	}
+	return pk, nil
+}
+
+// TestRawStallNamesTheClient: when the broker loses one client's
+// publishes, the baseline ends after the stall time (not -timeout) and
+// names that client with its unacknowledged messages.
+func TestRawStallNamesTheClient(t *testing.T) {
+	lose := &loseFrom{client: "load-002", keep: 10}
+	start := time.Now()
+	res, err := rawLoad(context.Background(), options{raw: "mochi", kiosks: 4, perKiosk: 40, window: 4,
+		timeout: 2 * time.Minute, stall: 2 * time.Second, rawHooks: []mochi.Hook{lose}})
+	if err == nil || !strings.Contains(err.Error(), "no PUBACK came for 2s") {
+		t.Fatalf("err %v, want the stall named", err)
+	}
+	if el := time.Since(start); el > time.Minute {
+		t.Errorf("the run took %s: it waited for -timeout, not the stall", el)
+	}
+	if res.stalled != 2*time.Second || len(res.unfinished) != 1 || res.unfinished[0] != "load-002(30)" {
+		t.Errorf("stalled %s, unfinished %v; want 2s and [load-002(30)]", res.stalled, res.unfinished)
+	}
+	var out strings.Builder
+	res.print(&out)
+	if !strings.Contains(out.String(), "stalled: no PUBACK for 2s; 1 clients") || !strings.Contains(out.String(), "load-002(30)") {
+		t.Errorf("printed:\n%s", out.String())
 	}
 }

@@ -34,6 +34,11 @@ type rawResult struct {
 	latencies     []time.Duration
 	received      int64 // by the one subscriber, waiting at most 5 s after the last PUBACK
 	dropped       int64 // mochi's messages_dropped and inflight_dropped; -1 for mosquitto (not known here)
+	// stalled is set when no PUBACK came for the stall time: the run was
+	// ended then, and unfinished names the clients still waiting, with
+	// how many of their messages were never acknowledged.
+	stalled    time.Duration
+	unfinished []string
 }
 
 func (r rawResult) print(w io.Writer) {
@@ -57,6 +62,11 @@ func (r rawResult) print(w io.Writer) {
 		dropped = fmt.Sprint(r.dropped)
 	}
 	fmt.Fprintf(w, "subscriber received %d of %d; broker dropped %s\n", r.received, r.total, dropped)
+	if r.stalled > 0 {
+		fmt.Fprintf(w, "stalled: no PUBACK for %s; %d clients never had every PUBACK (messages unacknowledged):", r.stalled, len(r.unfinished))
+		printList(w, r.unfinished)
+		fmt.Fprintln(w)
+	}
 }
 
 // rawLoad runs the baseline: o.kiosks plain paho clients, each publishing
@@ -65,7 +75,7 @@ func (r rawResult) print(w io.Writer) {
 // plain subscriber at QoS 1 on every kiosk's up topic.
 func rawLoad(ctx context.Context, o options) (rawResult, error) {
 	res := rawResult{broker: o.raw, kiosks: o.kiosks, total: o.kiosks * o.perKiosk, dropped: -1}
-	addr, stop, info, err := bareBroker(o.raw)
+	addr, stop, info, err := bareBroker(o.raw, o.rawHooks...)
 	if err != nil {
 		return res, err
 	}
@@ -96,21 +106,30 @@ func rawLoad(ctx context.Context, o options) (rawResult, error) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var failed atomic.Int64
+	var last atomic.Int64 // when the last PUBACK came (UnixNano)
 	start, cpu0 := time.Now(), cpuTime()
+	last.Store(start.UnixNano())
+	endGuard := stallGuard(ctx, cancel, &last, o.stall, &res.stalled)
 	for i, c := range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			lat, err := rawPublish(ctx, c, mqtt.KioskTopic(fmt.Sprintf("load-%03d", i), mqtt.LeafUp), payload, o.perKiosk, o.window)
+			id := fmt.Sprintf("load-%03d", i)
+			lat, err := rawPublish(ctx, c, mqtt.KioskTopic(id, mqtt.LeafUp), payload, o.perKiosk, o.window, &last)
 			if err != nil {
 				failed.Add(1)
 			}
 			mu.Lock()
 			res.latencies = append(res.latencies, lat...)
+			if len(lat) < o.perKiosk {
+				res.unfinished = append(res.unfinished, fmt.Sprintf("%s(%d)", id, o.perKiosk-len(lat)))
+			}
 			mu.Unlock()
 		}()
 	}
 	wg.Wait()
+	endGuard()
+	sort.Strings(res.unfinished)
 	res.elapsed, res.cpu = time.Since(start), cpuTime()-cpu0
 	sort.Slice(res.latencies, func(i, j int) bool { return res.latencies[i] < res.latencies[j] })
 	for deadline := time.Now().Add(5 * time.Second); received.Load() < int64(res.total) && time.Now().Before(deadline); {
@@ -121,14 +140,54 @@ func rawLoad(ctx context.Context, o options) (rawResult, error) {
 		res.dropped = info().MessagesDropped + info().InflightDropped
 	}
 	if n := failed.Load(); n > 0 {
+		if res.stalled > 0 {
+			return res, fmt.Errorf("%d of %d clients did not finish: no PUBACK came for %s", n, o.kiosks, res.stalled)
+		}
 		return res, fmt.Errorf("%d of %d clients did not finish within %s", n, o.kiosks, o.timeout)
 	}
 	return res, nil
 }
 
+// stallGuard ends the run (cancel) when no PUBACK came for d, and records
+// d in stalled: a broker that loses a publish, or its PUBACK, would
+// otherwise keep the run waiting until -timeout with nothing to show. The
+// returned func ends the guard; stalled is read after it.
+func stallGuard(ctx context.Context, cancel func(), last *atomic.Int64, d time.Duration, stalled *time.Duration) func() {
+	if d <= 0 {
+		return func() {}
+	}
+	done := make(chan struct{})
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		tick := time.NewTicker(min(d/4, time.Second))
+		defer tick.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-done:
+				return
+			case now := <-tick.C:
+				if now.Sub(time.Unix(0, last.Load())) >= d {
+					*stalled = d
+					cancel()
+					return
+				}
+			}
+		}
+	}()
+	return func() {
+		close(done)
+		wg.Wait()
+	}
+}
+
 // rawPublish publishes n messages, at most window awaiting their PUBACK,
 // and returns each one's time from publish to PUBACK.
-func rawPublish(ctx context.Context, c paho.Client, topic string, payload []byte, n, window int) ([]time.Duration, error) {
+// last is set to the time of each PUBACK.
+func rawPublish(ctx context.Context, c paho.Client, topic string, payload []byte, n, window int, last *atomic.Int64) ([]time.Duration, error) {
 	type pending struct {
 		tok paho.Token
 		at  time.Time
@@ -144,7 +203,9 @@ func rawPublish(ctx context.Context, c paho.Client, topic string, payload []byte
 		if err := p.tok.Error(); err != nil {
 			return err
 		}
-		lat = append(lat, time.Since(p.at))
+		now := time.Now()
+		last.Store(now.UnixNano())
+		lat = append(lat, now.Sub(p.at))
 		return nil
 	}
 	for i := 0; i < n; i++ {
@@ -188,7 +249,8 @@ func plainClient(url, id string) (paho.Client, error) {
 // process or Debian's mosquitto as a child process with the queue settings
 // of deploy/mosquitto/opinionwall.conf and anyone allowed, on a free
 // loopback port. info reads mochi's counters (nil for mosquitto).
-func bareBroker(kind string) (addr string, stop func(), info func() system.Info, err error) {
+// hooks are added to mochi after the allow-all one (tests).
+func bareBroker(kind string, hooks ...mochi.Hook) (addr string, stop func(), info func() system.Info, err error) {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return "", nil, nil, err
@@ -200,6 +262,11 @@ func bareBroker(kind string) (addr string, stop func(), info func() system.Info,
 		s := mochi.New(&mochi.Options{Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
 		if err := s.AddHook(new(auth.AllowHook), nil); err != nil {
 			return "", nil, nil, err
+		}
+		for _, h := range hooks {
+			if err := s.AddHook(h, nil); err != nil {
+				return "", nil, nil, err
+			}
 		}
 		if err := s.AddListener(listeners.NewTCP(listeners.Config{ID: "raw", Address: addr})); err != nil {
 			return "", nil, nil, err
