@@ -274,12 +274,27 @@ func bareBroker(kind string, hooks ...mochi.Hook) (addr string, stop func(), inf
 		if err := s.Serve(); err != nil {
 			return "", nil, nil, err
 		}
-		return addr, func() { s.Close() }, func() system.Info { return *s.Info.Clone() }, nil
+		return addr, func() { closeMochi(s) }, func() system.Info { return *s.Info.Clone() }, nil
 	case "mosquitto":
 		stop, err := startMosquitto(addr)
 		return addr, stop, nil, err
 	}
 	return "", nil, nil, fmt.Errorf("-raw %q: want mochi or mosquitto", kind)
+}
+
+// closeMochi closes a bare mochi once the clients that were disconnecting
+// are gone (at most 5 s). mochi v2.7.9's Close can deadlock otherwise: it
+// read-locks its client list twice (Clients.GetByListener calls Len), and a
+// client being removed in between asks for the write lock, which blocks the
+// second read lock for good (mochi-mqtt/server#488). A raw run hung so at
+// its end, in TestRawSmall and in a measuring round. The hub's broker
+// (mqtt/broker) ends its own connections and waits for them before it
+// closes mochi, so it is not exposed.
+func closeMochi(s *mochi.Server) {
+	for deadline := time.Now().Add(5 * time.Second); s.Clients.Len() > 0 && time.Now().Before(deadline); {
+		time.Sleep(10 * time.Millisecond)
+	}
+	s.Close()
 }
 
 // startMosquitto runs mosquitto on addr until stop.
