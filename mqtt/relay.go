@@ -53,7 +53,7 @@ type Relay struct {
 	// state message.
 	ConfigVersion func() int64
 
-	Window         int           // most submissions published and not yet acked; default DefaultWindow (the hub's pace may ask fewer)
+	Window         int           // most submissions published and not yet acked; default 1024 (the hub's pace may ask fewer)
 	AckTimeout     time.Duration // resend after this; default 30s
 	TelemetryEvery time.Duration // default 60s
 	Telemetry      func(ctx context.Context) (kiosk.Telemetry, error)
@@ -153,17 +153,11 @@ func (r *Relay) Open() error {
 	return nil
 }
 
-// DefaultWindow is a relay's Window unless set: at most this many
-// submissions published and not yet acked.
-const DefaultWindow = 4096
-
 func (r *Relay) setDefaults() {
 	if r.Window <= 0 {
 		// Deep enough that the round trip (claim, broker, hub commit, ack)
-		// does not starve the pipe: four of the hub's batches, so one
-		// commits while the next are in flight (hubside.MaxPaceWindow);
-		// about 2 MiB of claimed submissions at most.
-		r.Window = DefaultWindow
+		// does not starve the pipe; a few hundred KiB of memory at most.
+		r.Window = 1024
 	}
 	r.AckTimeout = OrDefault(r.AckTimeout, 30*time.Second)
 	if r.VoiceRate <= 0 {

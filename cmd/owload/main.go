@@ -20,10 +20,13 @@
 // -subscribed. -raw mochi|mosquitto measures the baseline instead: the
 // same number of plain paho clients publishing the same messages at QoS 1
 // into a bare broker (mochi in-process, or Debian's mosquitto started for
-// the run) with one plain subscriber, timed until the last PUBACK.
+// the run) with one plain subscriber, timed until the last PUBACK; when no
+// PUBACK came for -stall it ends and names the clients still waiting.
+// With -cpuprofile the simulated kiosks run under the profile label
+// part=fleet (go tool pprof -tags shows their share of the CPU).
 //
 //	owload [-kiosks 200] [-per-kiosk 100] [-window 16] [-batch 1] [-timeout 5m] [-defer-cases] [-no-pace] [-subscribed] [-cpuprofile FILE]
-//	owload -raw mochi|mosquitto [-kiosks 200] [-per-kiosk 100] [-window 16]
+//	owload -raw mochi|mosquitto [-kiosks 200] [-per-kiosk 100] [-window 16] [-timeout 5m] [-stall 20s]
 package main
 
 import (
@@ -126,6 +129,8 @@ func load(ctx context.Context, o options) (result, error) {
 	// The simulated kiosks run under the profile label part=fleet, and so
 	// do the goroutines their paho clients start: -cpuprofile then tells
 	// their share from the hub's (go tool pprof -tagfocus part=fleet).
+	// The caller's labels (those in ctx) are put back after.
+	caller := ctx
 	ctx = pprof.WithLabels(ctx, pprof.Labels("part", "fleet"))
 	trust := mqtt.NewTrust().Add(mqtt.RoleHub, pub)
 	sims := make([]*sim, o.kiosks)
@@ -133,7 +138,7 @@ func load(ctx context.Context, o options) (result, error) {
 	for i, id := range ids {
 		s, err := newSim(id, 10+i%90, h.URL(), password(id), trust, o)
 		if err != nil {
-			pprof.SetGoroutineLabels(context.Background())
+			pprof.SetGoroutineLabels(caller)
 			return res, err
 		}
 		defer s.client.Disconnect(50)
@@ -143,7 +148,7 @@ func load(ctx context.Context, o options) (result, error) {
 	defer cancel()
 	start, cpu0 := time.Now(), cpuTime()
 	runSims(ctx, sims)
-	pprof.SetGoroutineLabels(context.Background())
+	pprof.SetGoroutineLabels(caller)
 	res.acked = time.Since(start)
 	res.collect(sims)
 	if len(res.incomplete) == 0 {

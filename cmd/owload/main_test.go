@@ -159,7 +159,7 @@ func TestRawStallNamesTheClient(t *testing.T) {
 	}
 	var out strings.Builder
 	res.print(&out)
-	if !strings.Contains(out.String(), "stalled: no PUBACK for 2s; 1 clients") || !strings.Contains(out.String(), "load-002(30)") {
+	if !strings.Contains(out.String(), "stalled: no PUBACK for 2s\nclients without every PUBACK (1, messages unacknowledged): load-002(30)\n") {
 		t.Errorf("printed:\n%s", out.String())
 	}
 }

@@ -63,9 +63,11 @@ func (r rawResult) print(w io.Writer) {
 	}
 	fmt.Fprintf(w, "subscriber received %d of %d; broker dropped %s\n", r.received, r.total, dropped)
 	if r.stalled > 0 {
-		fmt.Fprintf(w, "stalled: no PUBACK for %s; %d clients never had every PUBACK (messages unacknowledged):", r.stalled, len(r.unfinished))
+		fmt.Fprintf(w, "stalled: no PUBACK for %s\n", r.stalled)
+	}
+	if len(r.unfinished) > 0 {
+		fmt.Fprintf(w, "clients without every PUBACK (%d, messages unacknowledged):", len(r.unfinished))
 		printList(w, r.unfinished)
-		fmt.Fprintln(w)
 	}
 }
 
@@ -106,16 +108,15 @@ func rawLoad(ctx context.Context, o options) (rawResult, error) {
 	var mu sync.Mutex
 	var wg sync.WaitGroup
 	var failed atomic.Int64
-	var last atomic.Int64 // when the last PUBACK came (UnixNano)
+	var last atomic.Int64 // when the last PUBACK came, as time since start
 	start, cpu0 := time.Now(), cpuTime()
-	last.Store(start.UnixNano())
-	endGuard := stallGuard(ctx, cancel, &last, o.stall, &res.stalled)
+	endGuard := stallGuard(ctx, cancel, start, &last, o.stall, &res.stalled)
 	for i, c := range clients {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			id := fmt.Sprintf("load-%03d", i)
-			lat, err := rawPublish(ctx, c, mqtt.KioskTopic(id, mqtt.LeafUp), payload, o.perKiosk, o.window, &last)
+			lat, err := rawPublish(ctx, c, mqtt.KioskTopic(id, mqtt.LeafUp), payload, o.perKiosk, o.window, start, &last)
 			if err != nil {
 				failed.Add(1)
 			}
@@ -150,9 +151,10 @@ func rawLoad(ctx context.Context, o options) (rawResult, error) {
 
 // stallGuard ends the run (cancel) when no PUBACK came for d, and records
 // d in stalled: a broker that loses a publish, or its PUBACK, would
-// otherwise keep the run waiting until -timeout with nothing to show. The
+// otherwise keep the run waiting until -timeout with nothing to show. last
+// holds when the last PUBACK came, as time since start (monotonic). The
 // returned func ends the guard; stalled is read after it.
-func stallGuard(ctx context.Context, cancel func(), last *atomic.Int64, d time.Duration, stalled *time.Duration) func() {
+func stallGuard(ctx context.Context, cancel func(), start time.Time, last *atomic.Int64, d time.Duration, stalled *time.Duration) func() {
 	if d <= 0 {
 		return func() {}
 	}
@@ -161,7 +163,7 @@ func stallGuard(ctx context.Context, cancel func(), last *atomic.Int64, d time.D
 	wg.Add(1)
 	go func() {
 		defer wg.Done()
-		tick := time.NewTicker(min(d/4, time.Second))
+		tick := time.NewTicker(min(max(d/4, time.Millisecond), time.Second))
 		defer tick.Stop()
 		for {
 			select {
@@ -169,8 +171,8 @@ func stallGuard(ctx context.Context, cancel func(), last *atomic.Int64, d time.D
 				return
 			case <-done:
 				return
-			case now := <-tick.C:
-				if now.Sub(time.Unix(0, last.Load())) >= d {
+			case <-tick.C:
+				if time.Since(start)-time.Duration(last.Load()) >= d {
 					*stalled = d
 					cancel()
 					return
@@ -186,8 +188,8 @@ func stallGuard(ctx context.Context, cancel func(), last *atomic.Int64, d time.D
 
 // rawPublish publishes n messages, at most window awaiting their PUBACK,
 // and returns each one's time from publish to PUBACK.
-// last is set to the time of each PUBACK.
-func rawPublish(ctx context.Context, c paho.Client, topic string, payload []byte, n, window int, last *atomic.Int64) ([]time.Duration, error) {
+// last is set at each PUBACK, to the time since start.
+func rawPublish(ctx context.Context, c paho.Client, topic string, payload []byte, n, window int, start time.Time, last *atomic.Int64) ([]time.Duration, error) {
 	type pending struct {
 		tok paho.Token
 		at  time.Time
@@ -204,7 +206,7 @@ func rawPublish(ctx context.Context, c paho.Client, topic string, payload []byte
 			return err
 		}
 		now := time.Now()
-		last.Store(now.UnixNano())
+		last.Store(int64(now.Sub(start)))
 		lat = append(lat, now.Sub(p.at))
 		return nil
 	}

@@ -88,20 +88,17 @@ type IngestStats struct {
 	OverQuota int64
 }
 
-// DefaultBatchMax is the ingest's BatchMax unless set: large enough that a
-// commit's fsync, and each kiosk's signed ack, is shared by many (a
-// thousand kiosks back at once: 1,024 took 15-33% more a second than 256,
-// docs/BENCHMARKS.md); the acks go out from their own goroutine while the
-// next batch commits.
-const DefaultBatchMax = 1024
-
 // Open connects and starts ingesting.
 func (in *Ingest) Open() error {
 	if in.Store == nil || in.Signer == nil {
 		return fmt.Errorf("ingest: needs a store and a signer")
 	}
 	if in.BatchMax <= 0 {
-		in.BatchMax = DefaultBatchMax
+		// Large enough that a commit's fsync, and each kiosk's signed ack,
+		// is shared by many (a thousand kiosks back at once: 1,024 took
+		// 15-33% more a second than 256, docs/BENCHMARKS.md); the acks go
+		// out from their own goroutine while the next batch commits.
+		in.BatchMax = 1024
 	}
 	in.BatchWait = mqtt.OrDefault(in.BatchWait, 2*time.Millisecond)
 	if in.Log == nil {

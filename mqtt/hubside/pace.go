@@ -36,14 +36,10 @@ type Pace struct {
 	SpreadPerKiosk, MaxSpread time.Duration
 }
 
-// The window the hub signals stays within these bounds. The upper one is
-// four of the ingest's batches (BatchMax, 1,024): a kiosk draining alone
-// then has the next batches in flight while one commits, so the ingest's
-// pipeline overlaps for it too (with a window of one batch, its claim,
-// the commit and the ack took turns: docs/BENCHMARKS.md).
+// The window the hub signals stays within these bounds.
 const (
 	MinPaceWindow = 4
-	MaxPaceWindow = 4096
+	MaxPaceWindow = 1024
 )
 
 // pacer tracks the kiosks online and the pace last said.

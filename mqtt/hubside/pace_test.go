@@ -3,8 +3,6 @@ package hubside
 import (
 	"testing"
 	"time"
-
-	"opinionwall/mqtt"
 )
 
 // TestPaceFollowsTheCommits: while the hub is behind, the budget becomes a
@@ -42,19 +40,5 @@ func TestPaceFollowsTheCommits(t *testing.T) {
 	}
 	if w, _ := p.pace(); w != 163 {
 		t.Errorf("window %d; want back at 16384/100", w)
-	}
-}
-
-// TestALoneKioskOverlapsTheBatches: a kiosk draining alone is given a
-// window of several of the ingest's batches, so one batch commits while
-// the next are in flight; with a window of one batch (as before), its
-// claim, the commit and the ack took turns.
-func TestALoneKioskOverlapsTheBatches(t *testing.T) {
-	p := newPacer(Pace{Fleet: 1})
-	if w, _ := p.pace(); w < 2*DefaultBatchMax {
-		t.Errorf("window %d for a lone kiosk; want at least two batches of %d", w, DefaultBatchMax)
-	}
-	if mqtt.DefaultWindow < MaxPaceWindow {
-		t.Errorf("a relay keeps at most %d, less than the %d the hub may say", mqtt.DefaultWindow, MaxPaceWindow)
 	}
 }
