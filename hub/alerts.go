@@ -14,8 +14,81 @@ type Alert struct {
 	Detail string `json:"detail"` // in English, for logs and scripts
 	// Args are the values Detail is made of, in order (time.Duration,
 	// int, int64, float64 or string), for screens that word the alert
-	// in their own language from its Code.
+	// in their own language from its Code. In JSON each is an object
+	// naming its type ({"duration": ns}, {"int": n}, {"float": x},
+	// {"string": s}), so that a screen across the desk socket words it as
+	// one in the service's process does (an int64 comes back an int).
 	Args []any `json:"-"`
+}
+
+// alertJSON is an Alert as JSON: its Args with their types.
+type alertJSON struct {
+	Code   string     `json:"code"`
+	Detail string     `json:"detail"`
+	Args   []alertArg `json:"args,omitempty"`
+}
+
+type alertArg struct {
+	Duration *time.Duration `json:"duration,omitempty"`
+	Int      *int64         `json:"int,omitempty"`
+	Float    *float64       `json:"float,omitempty"`
+	String   *string        `json:"string,omitempty"`
+}
+
+// MarshalJSON writes the alert with its Args typed.
+func (a Alert) MarshalJSON() ([]byte, error) {
+	out := alertJSON{Code: a.Code, Detail: a.Detail}
+	for _, v := range a.Args {
+		var x alertArg
+		switch v := v.(type) {
+		case time.Duration:
+			x.Duration = &v
+		case int:
+			n := int64(v)
+			x.Int = &n
+		case int64:
+			x.Int = &v
+		case int32:
+			n := int64(v)
+			x.Int = &n
+		case uint32:
+			n := int64(v)
+			x.Int = &n
+		case float64:
+			x.Float = &v
+		case string:
+			x.String = &v
+		default:
+			s := fmt.Sprint(v)
+			x.String = &s
+		}
+		out.Args = append(out.Args, x)
+	}
+	return json.Marshal(out)
+}
+
+// UnmarshalJSON reads an alert written by MarshalJSON (or without args).
+func (a *Alert) UnmarshalJSON(b []byte) error {
+	var in alertJSON
+	if err := json.Unmarshal(b, &in); err != nil {
+		return err
+	}
+	*a = Alert{Code: in.Code, Detail: in.Detail}
+	for i, x := range in.Args {
+		switch {
+		case x.Duration != nil:
+			a.Args = append(a.Args, *x.Duration)
+		case x.Int != nil:
+			a.Args = append(a.Args, int(*x.Int))
+		case x.Float != nil:
+			a.Args = append(a.Args, *x.Float)
+		case x.String != nil:
+			a.Args = append(a.Args, *x.String)
+		default:
+			return fmt.Errorf("alert %s: argument %d has no value of a known type", in.Code, i+1)
+		}
+	}
+	return nil
 }
 
 // Thresholds of the alerts.

@@ -2,6 +2,8 @@ package hub_test
 
 import (
 	"encoding/json"
+	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -131,5 +133,51 @@ func TestVoiceStalledAlert(t *testing.T) {
 	}
 	if !found {
 		t.Errorf("no voice_stalled alert for %+v", k)
+	}
+}
+
+// TestAlertArgsCrossJSON: an alert's values keep their types through JSON
+// (the station's review app gets its fleet over the desk socket and words
+// each alert from its Code and Args; with the Args left out of the JSON it
+// showed "%!s(MISSING)" in every alert).
+func TestAlertArgsCrossJSON(t *testing.T) {
+	now := time.Date(2026, 11, 30, 12, 0, 0, 0, time.UTC)
+	hot := 63.5
+	tel, _ := json.Marshal(kiosk.Telemetry{OutboxPending: 130, OutboxInflight: 5, OldestPendingS: 3600,
+		TempC: &hot, DiskFreeBytes: 100 << 20, Unavailable: 3, ReadOnly: "disk full"})
+	k := hub.Kiosk{ID: "booth-04", State: "lost", StateAt: now.Add(-20 * time.Minute), Gaps: []int64{7}, Telemetry: tel}
+	alerts := hub.Alerts(k, now)
+	kinds := map[string]bool{}
+	for _, a := range alerts {
+		for _, v := range a.Args {
+			kinds[fmt.Sprintf("%T", v)] = true
+		}
+	}
+	for _, want := range []string{"time.Duration", "int", "int64", "float64", "string"} {
+		if !kinds[want] {
+			t.Fatalf("no alert with a %s among %+v", want, alerts)
+		}
+	}
+	b, err := json.Marshal(alerts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var back []hub.Alert
+	if err := json.Unmarshal(b, &back); err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range alerts {
+		want := slices.Clone(a.Args)
+		for j, v := range want {
+			if n, ok := v.(int64); ok {
+				want[j] = int(n) // an int64 comes back an int
+			}
+		}
+		if back[i].Code != a.Code || back[i].Detail != a.Detail || !reflect.DeepEqual(back[i].Args, want) {
+			t.Errorf("%s: %#v came back %#v", a.Code, a.Args, back[i].Args)
+		}
+	}
+	if err := json.Unmarshal([]byte(`[{"code":"lost","detail":"x","args":[{}]}]`), &back); err == nil {
+		t.Error("an argument of no known type was taken")
 	}
 }

@@ -152,7 +152,12 @@ func (s *App) showMain() {
 		s.tab[TabVoicePack] = container.NewTabItem(s.t("tab.voicepack"), s.voicePackScreen())
 		s.tabs.Append(s.tab[TabVoicePack])
 	}
-	s.tabs.OnSelected = func(t *container.TabItem) { s.refresh(s.tabOf(t)) }
+	s.tabs.OnSelected = func(t *container.TabItem) {
+		// The status line speaks of what was done on the tab left: clear
+		// it, so that it says only what this tab's loading says.
+		s.say("")
+		s.refresh(s.tabOf(t))
+	}
 	who := widget.NewLabelWithStyle(s.tf("who", s.me.Name, s.roleName(s.me.Role)), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle(s.t("app.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		container.NewHBox(who, widget.NewButton(s.t("logout"), s.logout)))
