@@ -48,17 +48,11 @@ func (a Alert) MarshalJSON() ([]byte, error) {
 			x.Int = &n
 		case int64:
 			x.Int = &v
-		case int32:
-			n := int64(v)
-			x.Int = &n
-		case uint32:
-			n := int64(v)
-			x.Int = &n
 		case float64:
 			x.Float = &v
 		case string:
 			x.String = &v
-		default:
+		default: // not a type Alerts gives
 			s := fmt.Sprint(v)
 			x.String = &s
 		}

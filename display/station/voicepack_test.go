@@ -11,7 +11,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"opinionwall/display/displaytest"
@@ -25,19 +24,11 @@ import (
 // not sign and a station that sends no packs are said so on the screen,
 // and a PC without a microphone offers no recording.
 func TestVoicePackForLeadsOnly(t *testing.T) {
-	a := test.NewTempApp(t)
-	a.Settings().SetTheme(station.Theme{})
-	desk, cat, _ := layoutWorld(t)
+	login, desk := stationOpener(t)
 	open := func(vp *station.VoicePack, who string) (*station.App, displaytest.Screen) {
-		win := a.NewWindow("station")
-		t.Cleanup(win.Close)
-		win.Resize(fyne.NewSize(1366, 768))
-		st := station.New(win, station.Deps{Desk: desk, Catalog: cat, ExportDir: t.TempDir(), VoicePack: vp})
-		if err := st.LogIn(who, "246813"); err != nil {
-			t.Fatal(err)
-		}
+		st, u := login(station.Deps{VoicePack: vp}, who)
 		st.Show(station.TabVoicePack)
-		return st, displaytest.Screen{T: t, Win: win}
+		return st, u
 	}
 	for _, who := range []string{"wang", "li"} {
 		if _, u := open(layoutStudio(t), who); u.Has("请用普通话念") {
