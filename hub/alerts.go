@@ -25,7 +25,7 @@ type Alert struct {
 type alertJSON struct {
 	Code   string     `json:"code"`
 	Detail string     `json:"detail"`
-	Args   []alertArg `json:"args,omitempty"`
+	Args   []alertArg `json:"args"` // [] for none
 }
 
 type alertArg struct {
@@ -37,7 +37,7 @@ type alertArg struct {
 
 // MarshalJSON writes the alert with its Args typed.
 func (a Alert) MarshalJSON() ([]byte, error) {
-	out := alertJSON{Code: a.Code, Detail: a.Detail}
+	out := alertJSON{Code: a.Code, Detail: a.Detail, Args: []alertArg{}}
 	for _, v := range a.Args {
 		var x alertArg
 		switch v := v.(type) {

@@ -74,6 +74,7 @@ type App struct {
 	templates []string      // the reply templates (常用语)
 	targets   hub.Targets   // the targets per class, for the overdue chips
 	status    *widget.Label // the message line at the bottom
+	lasting   string        // said again at each tab: what failed to load at log-in (the targets, the reply templates), which no tab reloads
 	tabs      *container.AppTabs
 	tab       map[Tab]*container.TabItem
 
@@ -136,9 +137,14 @@ func (s *App) fail(what string, err error) bool {
 }
 
 func (s *App) showMain() {
-	s.loadTemplates()
-	if t, err := s.d.Desk.Targets(s.ctx, s.me); !s.fail(s.t("what.stats"), err) {
+	ok := s.loadTemplates()
+	if t, err := s.d.Desk.Targets(s.ctx, s.me); s.fail(s.t("what.stats"), err) {
+		ok = false
+	} else {
 		s.targets = t
+	}
+	if !ok {
+		s.lasting = s.status.Text
 	}
 	s.tab = map[Tab]*container.TabItem{
 		TabInbox: container.NewTabItem(s.t("tab.inbox"), s.inboxScreen()),
@@ -154,8 +160,9 @@ func (s *App) showMain() {
 	}
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		// The status line speaks of what was done on the tab left: clear
-		// it, so that it says only what this tab's loading says.
-		s.say("")
+		// it, so that it says only what this tab's loading says (and what
+		// failed at log-in, which nothing loads again).
+		s.say("%s", s.lasting)
 		s.refresh(s.tabOf(t))
 	}
 	who := widget.NewLabelWithStyle(s.tf("who", s.me.Name, s.roleName(s.me.Role)), fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
@@ -209,6 +216,7 @@ func (s *App) logout() {
 	s.me = hub.Worker{}
 	s.inbox = inboxView{}
 	s.tabs, s.tab = nil, nil
+	s.lasting = ""
 	s.showLogin()
 }
 

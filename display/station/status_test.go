@@ -1,6 +1,8 @@
 package station_test
 
 import (
+	"context"
+	"errors"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -21,7 +23,10 @@ func stationOpener(t *testing.T) (func(d station.Deps, who string) (*station.App
 		win := a.NewWindow("station")
 		t.Cleanup(win.Close)
 		win.Resize(fyne.NewSize(1366, 768))
-		d.Desk, d.Catalog, d.ExportDir = desk, cat, t.TempDir()
+		if d.Desk == nil {
+			d.Desk = desk
+		}
+		d.Catalog, d.ExportDir = cat, t.TempDir()
 		st := station.New(win, d)
 		if err := st.LogIn(who, "246813"); err != nil {
 			t.Fatal(err)
@@ -43,5 +48,31 @@ func TestStatusLineBelongsToItsTab(t *testing.T) {
 			t.Errorf("the statistics' message is still on the status line under tab %d", tab)
 		}
 		st.Show(station.TabStats)
+	}
+}
+
+// noTargets is a desk whose targets cannot be read.
+type noTargets struct{ station.Desk }
+
+func (noTargets) Targets(context.Context, hub.Worker) (hub.Targets, error) {
+	return hub.Targets{}, errors.New("disk I/O error")
+}
+
+// TestLoginFailureStaysOnTheStatusLine: what failed to load at log-in (the
+// targets here), which no tab loads again, is said again on the status line
+// at each tab the worker moves to (a tab's own message may follow it).
+func TestLoginFailureStaysOnTheStatusLine(t *testing.T) {
+	open, desk := stationOpener(t)
+	st, u := open(station.Deps{Desk: noTargets{desk}}, "zhang")
+	u.Want("disk I/O error")
+	for _, tab := range []station.Tab{station.TabFleet, station.TabStats, station.TabInbox} {
+		if tab == station.TabStats { // its loading says its own message
+			st.Show(tab)
+			continue
+		}
+		st.Show(tab)
+		if !u.Has("disk I/O error") {
+			t.Errorf("the failure to read the targets left the status line under tab %d", tab)
+		}
 	}
 }

@@ -28,12 +28,15 @@ func (s *App) templatePicker() *widget.Select {
 	return sel
 }
 
-// loadTemplates reads the reply templates.
-func (s *App) loadTemplates() {
+// loadTemplates reads the reply templates; false when that failed (said
+// on the status line).
+func (s *App) loadTemplates() bool {
 	ts, err := s.d.Desk.ReplyTemplates(s.ctx, s.me)
-	if !s.fail(s.t("what.tpl"), err) {
-		s.templates = ts
+	if s.fail(s.t("what.tpl"), err) {
+		return false
 	}
+	s.templates = ts
+	return true
 }
 
 // EditTemplates lets a lead edit the reply templates, one a line (the
