@@ -14,49 +14,24 @@ type Alert struct {
 	Detail string `json:"detail"` // in English, for logs and scripts
 	// Args are the values Detail is made of, in order (time.Duration,
 	// int, int64, float64 or string), for screens that word the alert
-	// in their own language from its Code. In JSON each is an object
-	// naming its type ({"duration": ns}, {"int": n}, {"float": x},
-	// {"string": s}), so that a screen across the desk socket words it as
-	// one in the service's process does (an int64 comes back an int).
+	// in their own language from its Code. In JSON they are "args", each
+	// an Arg (its kind and value), so that a screen across the desk
+	// socket words it as one in the service's process does.
 	Args []any `json:"-"`
 }
 
 // alertJSON is an Alert as JSON: its Args with their types.
 type alertJSON struct {
-	Code   string     `json:"code"`
-	Detail string     `json:"detail"`
-	Args   []alertArg `json:"args"` // [] for none
-}
-
-type alertArg struct {
-	Duration *time.Duration `json:"duration,omitempty"`
-	Int      *int64         `json:"int,omitempty"`
-	Float    *float64       `json:"float,omitempty"`
-	String   *string        `json:"string,omitempty"`
+	Code   string `json:"code"`
+	Detail string `json:"detail"`
+	Args   []Arg  `json:"args"` // [] for none
 }
 
 // MarshalJSON writes the alert with its Args typed.
 func (a Alert) MarshalJSON() ([]byte, error) {
-	out := alertJSON{Code: a.Code, Detail: a.Detail, Args: []alertArg{}}
+	out := alertJSON{Code: a.Code, Detail: a.Detail, Args: []Arg{}}
 	for _, v := range a.Args {
-		var x alertArg
-		switch v := v.(type) {
-		case time.Duration:
-			x.Duration = &v
-		case int:
-			n := int64(v)
-			x.Int = &n
-		case int64:
-			x.Int = &v
-		case float64:
-			x.Float = &v
-		case string:
-			x.String = &v
-		default: // not a type Alerts gives
-			s := fmt.Sprint(v)
-			x.String = &s
-		}
-		out.Args = append(out.Args, x)
+		out.Args = append(out.Args, EncodeArg(v))
 	}
 	return json.Marshal(out)
 }
@@ -69,18 +44,11 @@ func (a *Alert) UnmarshalJSON(b []byte) error {
 	}
 	*a = Alert{Code: in.Code, Detail: in.Detail}
 	for i, x := range in.Args {
-		switch {
-		case x.Duration != nil:
-			a.Args = append(a.Args, *x.Duration)
-		case x.Int != nil:
-			a.Args = append(a.Args, int(*x.Int))
-		case x.Float != nil:
-			a.Args = append(a.Args, *x.Float)
-		case x.String != nil:
-			a.Args = append(a.Args, *x.String)
-		default:
-			return fmt.Errorf("alert %s: argument %d has no value of a known type", in.Code, i+1)
+		v, ok := DecodeArg(x)
+		if !ok {
+			return fmt.Errorf("alert %s: argument %d has no value of a known kind (%q)", in.Code, i+1, x.Kind)
 		}
+		a.Args = append(a.Args, v)
 	}
 	return nil
 }

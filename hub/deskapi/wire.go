@@ -1,10 +1,7 @@
 package deskapi
 
 import (
-	"encoding/json"
-	"fmt"
 	"net/http"
-	"time"
 
 	"opinionwall/hub"
 	"opinionwall/kiosk"
@@ -19,97 +16,7 @@ type wireError struct {
 
 type wireReason struct {
 	Key  string    `json:"key"`
-	Args []wireArg `json:"args,omitempty"`
-}
-
-// wireArg is one of a Reason's values with its type, so that the screens
-// word it as they do in the service's own process (a status by its name,
-// a time as a clock).
-type wireArg struct {
-	Kind  string          `json:"kind"`
-	Value json.RawMessage `json:"value"`
-}
-
-// The kinds of wireArg.
-const (
-	argStatus = "status"
-	argPoll   = "poll_state"
-	argStage  = "stage"
-	argMatter = "matter"
-	argField  = "field"
-	argTime   = "time"
-	argPack   = "pack_version"
-	argInt    = "int"
-	argFloat  = "float"
-	argString = "string"
-)
-
-func encodeArg(a any) wireArg {
-	kind, v := argString, any(fmt.Sprint(a))
-	switch x := a.(type) {
-	case kiosk.TicketStatus:
-		kind, v = argStatus, string(x)
-	case hub.PollState:
-		kind, v = argPoll, string(x)
-	case hub.ItemStage:
-		kind, v = argStage, string(x)
-	case kiosk.Matter:
-		kind, v = argMatter, string(x)
-	case hub.Field:
-		kind, v = argField, string(x)
-	case time.Time:
-		kind, v = argTime, x
-	case hub.PackVersion:
-		kind, v = argPack, int64(x)
-	case int, int64, int32:
-		kind, v = argInt, x
-	case float64, float32:
-		kind, v = argFloat, x
-	case string:
-		v = x
-	}
-	b, _ := json.Marshal(v)
-	return wireArg{Kind: kind, Value: b}
-}
-
-func decodeArg(a wireArg) any {
-	var s string
-	switch a.Kind {
-	case argTime:
-		var t time.Time
-		if json.Unmarshal(a.Value, &t) == nil {
-			return t
-		}
-	case argInt:
-		var n int
-		if json.Unmarshal(a.Value, &n) == nil {
-			return n
-		}
-	case argPack:
-		var n int64
-		if json.Unmarshal(a.Value, &n) == nil {
-			return hub.PackVersion(n)
-		}
-	case argFloat:
-		var f float64
-		if json.Unmarshal(a.Value, &f) == nil {
-			return f
-		}
-	}
-	_ = json.Unmarshal(a.Value, &s)
-	switch a.Kind {
-	case argStatus:
-		return kiosk.TicketStatus(s)
-	case argPoll:
-		return hub.PollState(s)
-	case argStage:
-		return hub.ItemStage(s)
-	case argMatter:
-		return kiosk.Matter(s)
-	case argField:
-		return hub.Field(s)
-	}
-	return s
+	Args []hub.Arg `json:"args,omitempty"`
 }
 
 // toWire is err as it crosses the socket: its code, its text and its
@@ -119,7 +26,7 @@ func toWire(err error) wireError {
 	if r, ok := hub.ReasonOf(err); ok {
 		e.Reason = &wireReason{Key: r.Key}
 		for _, a := range r.Args {
-			e.Reason.Args = append(e.Reason.Args, encodeArg(a))
+			e.Reason.Args = append(e.Reason.Args, hub.EncodeArg(a))
 		}
 	}
 	return e
@@ -148,7 +55,8 @@ func fromWire(w wireError) error {
 	if w.Reason != nil {
 		r := hub.Reason{Key: w.Reason.Key}
 		for _, a := range w.Reason.Args {
-			r.Args = append(r.Args, decodeArg(a))
+			v, _ := hub.DecodeArg(a) // an unknown kind: its text
+			r.Args = append(r.Args, v)
 		}
 		e.err = &hub.Refusal{Reason: r, Err: ke}
 	}
